@@ -1,0 +1,77 @@
+"""The ``policykg`` command line: one verb per stage, plus ``run`` for all of them.
+
+Commands live in modules of this package, one module per stage, each adding
+its commands to `main` when imported (`_COMMAND_MODULES`). Library errors are
+caught once here and printed as ``Error: …`` on stderr with exit status 1;
+usage mistakes exit 2 (click's own handling).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import click
+
+from policykg import __version__
+from policykg.errors import PolicyKGError
+from policykg.messages import set_language
+
+__all__ = ["main", "cli"]
+
+# Stage modules, in data-flow order; a module that does not exist yet is skipped.
+_COMMAND_MODULES = (
+    "load_cmds",
+    "graph_cmds",
+    "query_cmds",
+    "neo4j_cmds",
+    "report_cmds",
+    "viz_cmds",
+    "run_cmd",
+)
+
+
+class _Group(click.Group):
+    """A group that turns `PolicyKGError` into click's ``Error: …`` line (exit 1)."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except PolicyKGError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="policykg")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    envvar="POLICYKG_LANG",
+    help="Language of messages, headers and reports (中文 zh / English en).",
+)
+def cli(lang: str) -> None:
+    """policykg — 营商环境任务分工知识图谱: departments, indicators and measures.
+
+    Reads task-assignment documents (任务分工表, 任务清单) into rows, builds an RDF
+    knowledge graph, answers SPARQL and Cypher questions, and writes workload
+    reports and interactive pictures. With no FILES, commands use the bundled
+    sample documents.
+
+    \b
+    Start with:
+      policykg run -o out/          # every stage on the bundled samples
+      policykg extract --help
+    """
+    set_language(lang)
+
+
+for _name in _COMMAND_MODULES:
+    _qualified = f"{__name__}.{_name}"
+    if importlib.util.find_spec(_qualified) is not None:
+        importlib.import_module(_qualified)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``policykg`` script."""
+    cli.main(args=argv, prog_name="policykg")

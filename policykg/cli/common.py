@@ -1,0 +1,130 @@
+"""Options and output helpers shared by every command.
+
+- `corpus_options`: the FILES arguments and ``--store DIR`` that every command
+  reading the graph accepts (DEVELOPERS.md: with neither, the bundled samples).
+- `output_options` + `emit`: ``--format table|csv|json`` for results on stdout,
+  like sqlite-utils' ``output_options``. Tables are for people, CSV and JSON
+  for pipes. stdout carries results only; progress and warnings go to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from policykg import sample_paths
+
+__all__ = [
+    "corpus_options",
+    "output_options",
+    "emit",
+    "input_paths",
+    "format_table",
+    "display_width",
+    "say",
+]
+
+
+def say(text: str) -> None:
+    """Write one line to stderr (progress, summaries, warnings)."""
+    click.echo(text, err=True)
+
+
+def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``FILES…`` and ``--store DIR`` to a command that reads the graph."""
+    func = click.option(
+        "--store",
+        "store",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Read the graph from a store built by `policykg build` instead of documents.",
+    )(func)
+    func = click.argument("files", nargs=-1, type=click.Path(path_type=Path))(func)
+    return func
+
+
+def input_paths(files: Sequence[Path]) -> list[Path]:
+    """The documents to read: the given FILES, or the bundled samples when none."""
+    return list(files) if files else sample_paths()
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--format table|csv|json`` to a command that prints records."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "csv", "json"]),
+        default="table",
+        show_default=True,
+        help="Output format on stdout.",
+    )(func)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns a string takes (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def format_table(records: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int = 40) -> str:
+    """Render records as an aligned plain-text table (CJK-aware widths)."""
+    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+
+    def clip(text: str) -> str:
+        text = text.replace("\n", " ")
+        if display_width(text) <= max_width:
+            return text
+        out, width = "", 0
+        for ch in text:
+            w = display_width(ch)
+            if width + w > max_width - 1:
+                break
+            out, width = out + ch, width + w
+        return out + "…"
+
+    cells = [[clip(c) for c in row] for row in cells]
+    widths = [display_width(c) for c in columns]
+    for row in cells:
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out)
+
+
+def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, stream: Any = None) -> None:
+    """Write records to stdout (or ``stream``) as a table, CSV or JSON."""
+    stream = stream or sys.stdout
+    records = list(records)
+    if fmt == "json":
+        stream.write(json.dumps([{c: r.get(c) for c in columns} for r in records], ensure_ascii=False, indent=2))
+        stream.write("\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns)
+        for r in records:
+            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v) for v in (r.get(c) for c in columns)])
+        stream.write(buf.getvalue())
+    else:
+        stream.write(format_table(records, columns) + "\n")

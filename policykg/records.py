@@ -1,0 +1,183 @@
+"""The shared record types: what a document, a task row, a reject and an agency are.
+
+Every stage speaks these types and nothing else: loaders produce them, the graph
+builder consumes them, queries and reports never see raw text. `Row` has exactly
+the fields of ``shared/docs/reading-rules.md`` ("Fields of a row"); `Document`
+holds the rules' "Document facts".
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = ["Row", "Document", "Reject", "Agency", "LoadResult", "Corpus", "ROW_FIELDS", "row_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One numbered task of a document's task table or task list.
+
+    Field meanings are those of reading-rules.md. ``lead`` and ``responsible``
+    hold surface names after the name rules (split, 等 dropped, parentheticals
+    removed, elided jurisdiction prefix restored); mapping them to agencies is
+    a separate step (`policykg.loaders.agencies`). ``deadline`` is an ISO date
+    ``YYYY-MM-DD``, ``"ongoing"``, ``"conditional"`` or None. ``warnings`` are
+    codes from `policykg.messages` (``code`` or ``code:detail``).
+    """
+
+    source: str
+    seq: str
+    indicator_raw: str | None
+    indicator: str | None
+    item: str | None
+    measure: str
+    lead: tuple[str, ...]
+    responsible: tuple[str, ...]
+    deadline_raw: str | None
+    deadline: str | None
+    remark: str | None
+    line: int
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with lists instead of tuples, in field order (for JSON/CSV)."""
+        d = asdict(self)
+        for key in ("lead", "responsible", "warnings"):
+            d[key] = list(d[key])
+        return d
+
+
+ROW_FIELDS: tuple[str, ...] = tuple(Row.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Facts about one source document (reading-rules.md, "Document facts").
+
+    ``jurisdiction`` is the place the plan governs (e.g. 福清市) and
+    ``parent`` the place above it (福州市); ``province`` the province (福建省).
+    ``adcode`` is the jurisdiction's six-digit administrative division code
+    when it could be identified. ``responsible_all`` lists the units the
+    document declares responsible for every task (a 说明 line under the table).
+    ``layout`` names the layout the loader recognised.
+    """
+
+    source: str
+    title: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    issue_date: str | None = None
+    plan_year: int | None = None
+    jurisdiction: str | None = None
+    parent: str | None = None
+    province: str | None = None
+    adcode: str | None = None
+    responsible_all: tuple[str, ...] = ()
+    layout: str | None = None
+    notice_title: str | None = None
+    context: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["responsible_all"] = list(d["responsible_all"])
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """A numbered row of a task table that could not be read, and why.
+
+    ``reason`` is a message code of `policykg.messages`; ``text`` the raw text
+    of the row (shortened) so a person can find it.
+    """
+
+    source: str
+    line: int
+    seq: str | None
+    reason: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """One body (or collective) in one jurisdiction, after alias resolution.
+
+    ``id`` is stable across runs (built from the jurisdiction's adcode or name
+    and the normalised name). ``kind`` is ``"agency"`` or ``"collective"``.
+    ``surface_names`` are the names as written in rows that map to it.
+    """
+
+    id: str
+    name: str
+    jurisdiction: str | None
+    sector: str | None
+    kind: str
+    surface_names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["surface_names"] = list(d["surface_names"])
+        d["aliases"] = list(d["aliases"])
+        return d
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What reading one document gives: its facts, its rows and its rejects.
+
+    ``problems`` are document-level message codes (e.g. no task table found)
+    that the CLI reports with the file name; they never raise.
+    """
+
+    document: Document
+    rows: list[Row] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def row_key(row: Row) -> tuple[str, int]:
+    """The identity of a row: its source file and first line (unique, unlike seq)."""
+    return (row.source, row.line)
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Everything read from a set of documents, with surface names resolved to agencies.
+
+    This is what every stage after the loaders consumes: the graph builder,
+    the property-graph export and the reports. ``assignments`` maps
+    ``(source, surface name)`` to an agency id; `lead_ids` and
+    `responsible_ids` apply it to a row, keeping order and dropping repeats.
+    """
+
+    documents: list[Document] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    assignments: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def _ids(self, row: Row, names: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for name in names:
+            agency_id = self.assignments.get((row.source, name))
+            if agency_id is not None and agency_id not in out:
+                out.append(agency_id)
+        return out
+
+    def lead_ids(self, row: Row) -> list[str]:
+        return self._ids(row, row.lead)
+
+    def responsible_ids(self, row: Row) -> list[str]:
+        return self._ids(row, row.responsible)
+
+    def document(self, source: str) -> Document | None:
+        for doc in self.documents:
+            if doc.source == source:
+                return doc
+        return None
