@@ -133,12 +133,15 @@ class LoadResult:
 
     ``problems`` are document-level message codes (e.g. no task table found)
     that the CLI reports with the file name; they never raise.
+    ``unit_aliases`` maps a surface name to the sub-office / alias names its
+    parentheticals gave (县发改局（大数据局） → {"县发改局": ["大数据局"]}).
     """
 
     document: Document
     rows: list[Row] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unit_aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
 def row_key(row: Row) -> tuple[str, int]:
