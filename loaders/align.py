@@ -1,0 +1,178 @@
+"""Realigning a row's cells to the table's columns by what the cells say.
+
+Reading rules, "Merged cells and broken rows": a row whose cells are shifted
+(the measure text in the indicator column, a unit name in the deadline column)
+is read by meaning. Here "by meaning" is a small sequence alignment: each cell
+is scored against each column role by its content (a number, a deadline, a
+list of unit names, a short title, long prose), and cells are matched to
+columns in order, with costs for leaving a column empty, dropping a cell or
+merging two cells into one column. A well-formed row aligns with itself, so
+the alignment only changes rows whose content disagrees with their position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from policykg.loaders.deadlines import looks_like_deadline
+from policykg.loaders.indicators import ORDINAL, canonical_indicator, clean_indicator
+from policykg.loaders.text_clean import strip_markup
+from policykg.loaders.unit_names import unit_score
+
+__all__ = ["Alignment", "align_cells", "cell_kind"]
+
+_SKIP_COLUMN = -0.6
+_DROP_EMPTY = -0.4
+_DROP_CELL = -6.0
+_MATCH_EMPTY = 0.2
+# merging into lead costs a little more: a surplus unit cell more often repeats the responsible units
+_MERGE = {"lead": -1.6, "responsible": -1.5, "remark": -2.0, "item": -3.5, "measure": -3.5}
+_MERGEABLE = frozenset(_MERGE)
+_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.．、]?\s*$")
+_CN_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]|^[（(]\s*[一二三四五六七八九十]+\s*[)）]")
+_LIST_START = re.compile(r"^\s*(?:<[^>]+>\s*)*[(（]?\d{1,3}[)）]?\s*[.．、](?!\d)")
+
+
+@dataclass(slots=True)
+class Alignment:
+    """Cells per role, and what the realignment changed (for the row's warnings)."""
+
+    cells: dict[str, str] = field(default_factory=dict)
+    shifted: bool = False
+    merged: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=200_000)
+def cell_kind(text: str) -> str:
+    """Classify a cell: empty, number, deadline, units, indicator, short, long.
+
+    >>> cell_kind("12"), cell_kind("2021年9月底"), cell_kind("市公安局、税务局")
+    ('number', 'deadline', 'units')
+    >>> cell_kind("一、开办企业"), cell_kind("推进投资项目审批便利化")
+    ('indicator', 'short')
+    """
+    plain = strip_markup(text).strip()
+    if not plain:
+        return "empty"
+    if _NUMBER.match(plain):
+        return "number"
+    if looks_like_deadline(plain):
+        return "deadline"
+    if unit_score(plain) >= 0.75:
+        return "units"
+    compact = re.sub(r"\s+", "", plain)
+    if _LIST_START.match(plain):
+        return "long"  # "1. …": a numbered measure, never a category
+    if len(compact) <= 25 and not re.search(r"[，,；;。]", compact[:-1]) and (
+        _CN_ORDINAL.match(compact) or _is_indicator_name(compact)
+    ):
+        return "indicator"
+    return "short" if len(compact) <= 30 else "long"
+
+
+def _is_indicator_name(text: str) -> bool:
+    cleaned = clean_indicator(text)
+    canonical = canonical_indicator(cleaned)
+    return canonical is not None and (canonical != cleaned or len(cleaned) <= 8) and not text.endswith("。")
+
+
+# Compatibility of a cell kind with a column role.
+_COMPAT: dict[str, dict[str, float]] = {
+    "number": {"seq": 4, "indicator": -4, "item": -3, "measure": -2, "lead": -5, "responsible": -5, "deadline": -2, "remark": 0},
+    "deadline": {"seq": -8, "indicator": -4, "item": -4, "measure": -3, "lead": -5, "responsible": -5, "deadline": 4, "remark": 0.5},
+    "units": {"seq": -8, "indicator": -3, "item": -3, "measure": -3, "lead": 3, "responsible": 3, "deadline": -5, "remark": 0},
+    "indicator": {"seq": -8, "indicator": 3, "item": 0, "measure": -1, "lead": -3, "responsible": -3, "deadline": -5, "remark": 0},
+    "short": {"seq": -8, "indicator": 0.5, "item": 2, "measure": 1.5, "lead": -1, "responsible": -1, "deadline": -5, "remark": 1},
+    "long": {"seq": -8, "indicator": -4, "item": 0.5, "measure": 3, "lead": -5, "responsible": -5, "deadline": -5, "remark": 0},
+}
+
+
+def _identity_ok(kinds: Sequence[str], roles: Sequence[str]) -> bool:
+    """The fast path: every non-empty cell sits in a column that suits it."""
+    if len(kinds) > len(roles):
+        if any(k != "empty" for k in kinds[len(roles):]):
+            return False
+    return all(k == "empty" or _COMPAT[k][r] >= 0 for k, r in zip(kinds, roles))
+
+
+def align_cells(cells: Sequence[str], roles: Sequence[str]) -> Alignment:
+    """Assign cells to column roles, realigning shifted rows by content.
+
+    Examples
+    --------
+    >>> roles = ["seq", "indicator", "item", "measure", "lead", "responsible", "deadline"]
+    >>> a = align_cells(["20", "2. 在竣工验收阶段，将竣工规划测量等事项合并整合。", "", "2023年3月底", "", "", ""], roles)
+    >>> a.cells["measure"][:10], a.cells["deadline"], a.shifted
+    ('2. 在竣工验收阶段', '2023年3月底', True)
+    """
+    kinds = [cell_kind(c) for c in cells]
+    if _identity_ok(kinds, roles):
+        out = Alignment()
+        for cell, role in zip(cells, roles):
+            if role not in out.cells or not out.cells[role]:
+                out.cells[role] = cell
+        for role in roles:
+            out.cells.setdefault(role, "")
+        return out
+    return _align_dp(cells, kinds, roles)
+
+
+def _align_dp(cells: Sequence[str], kinds: Sequence[str], roles: Sequence[str]) -> Alignment:
+    n, m = len(cells), len(roles)
+    neg = float("-inf")
+    # best[i][j][f]: score after i cells and j columns; f = last column j-1 holds a non-empty cell
+    best = [[[neg, neg] for _ in range(m + 1)] for _ in range(n + 1)]
+    back: dict[tuple[int, int, int], tuple[int, int, int, str]] = {}
+    best[0][0][0] = 0.0
+
+    def relax(i: int, j: int, f: int, score: float, prev: tuple[int, int, int], op: str) -> None:
+        if score > best[i][j][f]:
+            best[i][j][f] = score
+            back[(i, j, f)] = (*prev, op)
+
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for f in (0, 1):
+                score = best[i][j][f]
+                if score == neg:
+                    continue
+                if j < m:  # leave column j empty
+                    relax(i, j + 1, 0, score + _SKIP_COLUMN, (i, j, f), "skip")
+                if i < n:
+                    kind = kinds[i]
+                    if j < m:  # cell i into column j
+                        gain = _MATCH_EMPTY if kind == "empty" else _COMPAT[kind][roles[j]]
+                        relax(i + 1, j + 1, int(kind != "empty"), score + gain, (i, j, f), "match")
+                    # drop cell i
+                    relax(i + 1, j, f, score + (_DROP_EMPTY if kind == "empty" else _DROP_CELL), (i, j, f), "drop")
+                    # merge cell i into column j-1
+                    if f and kind != "empty" and roles[j - 1] in _MERGEABLE:
+                        relax(i + 1, j, 1, score + _MERGE[roles[j - 1]] + _COMPAT[kind][roles[j - 1]], (i, j, f), "merge")
+    f_end = 0 if best[n][m][0] >= best[n][m][1] else 1
+    state = (n, m, f_end)
+    ops: list[tuple[str, int, int]] = []
+    while state != (0, 0, 0):
+        pi, pj, pf, op = back[state]
+        ops.append((op, pi, pj))
+        state = (pi, pj, pf)
+    ops.reverse()
+    out = Alignment()
+    for role in roles:
+        out.cells.setdefault(role, "")
+    for op, i, j in ops:
+        if op == "match":
+            if cells[i].strip() and i != j:
+                out.shifted = True
+            out.cells[roles[j]] = cells[i] if not out.cells[roles[j]] else out.cells[roles[j]] + "、" + cells[i]
+        elif op == "merge":
+            role = roles[j - 1]
+            joiner = "、" if role in ("lead", "responsible") else "\n"
+            out.cells[role] = out.cells[role] + joiner + cells[i]
+            out.merged.append(role)
+        elif op == "drop" and cells[i].strip():
+            out.dropped.append(cells[i].strip())
+    return out

@@ -1,0 +1,276 @@
+"""From a table's raw cells to rows: alignment, numbering, merged cells, names, deadlines.
+
+Every layout (TAB lines, one cell per line, Word, Excel, HTML) first produces a
+`Grid`: the header's column roles and the raw cells of each table row with its
+source line. `assemble_rows` then applies the reading rules the same way for
+all of them, so the same document gives the same rows in every format:
+
+- cells realigned by content when shifted (`policykg.loaders.align`);
+- rows printed without a number get the number their neighbours imply
+  ("What a row is"); a numberless fragment with no room in the numbering is
+  the continuation of the row above;
+- empty indicator / item / deadline cells inherit from the row above, an empty
+  lead inherits the lead (and the responsible units when that cell is empty
+  too) — "Merged cells and broken rows";
+- unit cells split by the name rules (`policykg.loaders.unit_names`);
+- deadlines read by `policykg.loaders.deadlines`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from policykg.loaders.align import align_cells
+from policykg.loaders.deadlines import parse_deadline
+from policykg.loaders.indicators import canonical_indicator, clean_indicator
+from policykg.loaders.text_clean import clean_measure, collapse_ws, squeeze, strip_markup
+from policykg.loaders.unit_names import jurisdiction_prefix, parse_units
+from policykg.records import Reject, Row
+
+__all__ = ["GridRow", "Grid", "Assembled", "assemble_rows"]
+
+_SEQ = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
+_TITLE = re.compile(r"^(.{2,60}?[。！？!?])\s+(\S.*)$", re.S)
+
+
+@dataclass(slots=True)
+class GridRow:
+    """One row of a task table as printed: raw cell texts and its first source line.
+
+    ``kind`` is "row" for a task row, "section" for a heading row spanning the
+    table (its text sets the category of the rows below), "note" for a 说明 line.
+    """
+
+    cells: list[str]
+    line: int
+    kind: str = "row"
+
+
+@dataclass(slots=True)
+class Grid:
+    """A task table: the column roles of its header and its rows."""
+
+    roles: list[str]
+    rows: list[GridRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Assembled:
+    rows: list[Row] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    unit_aliases: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A row between alignment and inheritance."""
+
+    line: int
+    seq: str | None
+    cells: dict[str, str]
+    warnings: list[str]
+    raw_text: str
+
+
+def _draft(grid: Grid, row: GridRow) -> _Draft:
+    alignment = align_cells(row.cells, grid.roles)
+    warnings: list[str] = []
+    if alignment.shifted:
+        warnings.append("shifted_cells:" + "/".join(r for r in grid.roles if alignment.cells.get(r, "").strip()))
+    for role in alignment.merged:
+        warnings.append(f"cells_merged:{role}")
+    for text in alignment.dropped:
+        warnings.append(f"extra_cell_dropped:{text[:80]}")
+    seq = None
+    m = _SEQ.match(alignment.cells.get("seq", ""))
+    if m:
+        seq = str(int(m.group(1)))
+    raw_text = " | ".join(c.strip() for c in row.cells if c.strip())
+    return _Draft(row.line, seq, alignment.cells, warnings, raw_text)
+
+
+def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
+    """Give numberless rows the numbers their neighbours imply; fold fragments into the row above."""
+    if not has_seq_column:
+        for d in drafts:
+            _, number = clean_measure(d.cells.get("measure", ""))
+            d.seq = number
+    out: list[_Draft] = []
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        if d.seq is not None or not out:
+            if d.seq is None:
+                d.warnings.append("seq_inferred:1")
+                d.seq = "1"
+            out.append(d)
+            i += 1
+            continue
+        # a run of numberless rows between numbered neighbours
+        j = i
+        while j < len(drafts) and drafts[j].seq is None:
+            j += 1
+        run = drafts[i:j]
+        prev = int(out[-1].seq) if out[-1].seq and out[-1].seq.isdigit() else None
+        nxt = int(drafts[j].seq) if j < len(drafts) and drafts[j].seq.isdigit() else None
+        room = (nxt - prev - 1) if prev is not None and nxt is not None else len(run)
+        for k, d in enumerate(run):
+            if k < room and prev is not None:
+                d.seq = str(prev + 1 + k)
+                d.warnings.append(f"seq_inferred:{d.seq}")
+                out.append(d)
+            else:
+                _fold_into(out[-1], d)
+        i = j
+    return out
+
+
+def _fold_into(target: _Draft, fragment: _Draft) -> None:
+    """A numberless fragment with no room in the numbering continues the row above."""
+    for role, text in fragment.cells.items():
+        if text.strip() and role != "seq":
+            joiner = "、" if role in ("lead", "responsible") else "\n"
+            target.cells[role] = (target.cells.get(role, "") + joiner + text).strip(joiner)
+    target.warnings.append("row_continued_across_lines")
+
+
+def _split_title(measure: str) -> tuple[str | None, str]:
+    """Reading rules, ``item``: the title sentence that opens a measure cell, set apart by a space or break."""
+    m = _TITLE.match(measure)
+    if m and "。" not in m.group(1)[:-1]:
+        return m.group(1).strip(), m.group(2).strip()
+    return None, measure
+
+
+def _known_prefixed(drafts: Sequence[_Draft]) -> frozenset[str]:
+    """Names written with a 市/县/区 prefix anywhere in the document's unit cells."""
+    names: set[str] = set()
+    for d in drafts:
+        for role in ("lead", "responsible"):
+            cell = d.cells.get(role, "")
+            if cell:
+                names.update(n for n in parse_units(cell).names if jurisdiction_prefix(n))
+    return frozenset(names)
+
+
+def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None) -> Assembled:
+    """Turn a document's task tables into rows and rejects by the reading rules.
+
+    Parameters
+    ----------
+    grids : the document's tables, in order (later tables continue the numbering).
+    source : the document's file name (``Row.source``).
+    plan_year : the year for deadlines that give none.
+    """
+    out = Assembled()
+    drafts_by_grid: list[tuple[Grid, list[_Draft], dict[int, str]]] = []
+    all_drafts: list[_Draft] = []
+    for grid in grids:
+        sections: dict[int, str] = {}
+        drafts: list[_Draft] = []
+        for row in grid.rows:
+            if row.kind == "section":
+                sections[len(drafts)] = " ".join(row.cells)
+                continue
+            if row.kind != "row":
+                continue
+            drafts.append(_draft(grid, row))
+        drafts = _number_rows(drafts, "seq" in grid.roles)
+        drafts_by_grid.append((grid, drafts, sections))
+        all_drafts.extend(drafts)
+    known = _known_prefixed(all_drafts)
+
+    for grid, drafts, sections in drafts_by_grid:
+        roles = set(grid.roles)
+        prev: Row | None = None
+        indicator_raw: str | None = None
+        prev_seq: int | None = None
+        seen_seq: set[str] = set()
+        for index, d in enumerate(drafts):
+            section_starts = index in sections
+            if section_starts:
+                indicator_raw = clean_indicator(sections[index]) or indicator_raw
+            warnings = list(d.warnings)
+            cells = d.cells
+            measure, number = clean_measure(cells.get("measure", ""))
+            if not measure:
+                out.rejects.append(Reject(source, d.line, d.seq, "reject_no_measure", d.raw_text[:200]))
+                continue
+
+            # indicator: an empty cell is a merged cell (inherits)
+            ind_cell = clean_indicator(cells.get("indicator", "")) if "indicator" in roles else ""
+            new_indicator = (bool(ind_cell) and ind_cell != indicator_raw) or (section_starts and not ind_cell)
+            if ind_cell:
+                indicator_raw = ind_cell
+            # item
+            item: str | None = None
+            if "item" in roles:
+                item_cell = collapse_ws(strip_markup(cells.get("item", "")))
+                if item_cell:
+                    item = item_cell
+                elif prev is not None and not new_indicator:
+                    item = prev.item
+            else:
+                item, measure = _split_title(measure)
+            # lead / responsible (merged lead cell carries its responsible units when those are empty too)
+            lead_parse = parse_units(cells.get("lead", ""), known)
+            resp_parse = parse_units(cells.get("responsible", ""), known)
+            for parse in (lead_parse, resp_parse):
+                warnings.extend(parse.warnings)
+                for name, aliases in parse.aliases.items():
+                    bucket = out.unit_aliases.setdefault(name, [])
+                    bucket.extend(a for a in aliases if a not in bucket)
+            lead = tuple(lead_parse.names)
+            responsible = tuple(resp_parse.names)
+            if not lead and "lead" in roles:
+                if prev is not None and prev.lead:
+                    lead = prev.lead
+                    code = "lead_inherited_across_indicator" if new_indicator else "lead_inherited"
+                    warnings.append(f"{code}:{'、'.join(lead)}")
+                    if not responsible and not cells.get("responsible", "").strip():
+                        responsible = prev.responsible
+                else:
+                    warnings.append("no_lead")
+            # deadline
+            deadline_raw: str | None = None
+            deadline: str | None = None
+            if "deadline" in roles:
+                cell = squeeze(strip_markup(cells.get("deadline", "")))
+                if cell:
+                    deadline_raw = cell
+                    deadline, dl_warnings = parse_deadline(cell, plan_year)
+                    warnings.extend(dl_warnings)
+                elif prev is not None:
+                    deadline_raw, deadline = prev.deadline_raw, prev.deadline
+            remark = collapse_ws(strip_markup(cells.get("remark", ""))) or None
+            seq = d.seq or number or ""
+            if seq in seen_seq:
+                warnings.append(f"seq_duplicate:{seq}")
+            elif seq.isdigit() and prev_seq is not None and int(seq) > prev_seq + 1:
+                missing = range(prev_seq + 1, int(seq))
+                gap = f"{missing[0]}" if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
+                warnings.append(f"seq_gap:{gap}")
+            seen_seq.add(seq)
+            if seq.isdigit():
+                prev_seq = int(seq)
+            row = Row(
+                source=source,
+                seq=seq,
+                indicator_raw=indicator_raw or None,
+                indicator=canonical_indicator(indicator_raw) if indicator_raw else None,
+                item=item,
+                measure=measure,
+                lead=lead,
+                responsible=responsible,
+                deadline_raw=deadline_raw,
+                deadline=deadline,
+                remark=remark,
+                line=d.line,
+                warnings=tuple(dict.fromkeys(warnings)),
+            )
+            out.rows.append(row)
+            prev = row
+    return out
+

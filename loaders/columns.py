@@ -1,0 +1,121 @@
+"""Table headers: recognising a header row and giving each column its role.
+
+Column roles are the reading rules' fields: seq, indicator, item, measure,
+lead, responsible, deadline, remark. Labels vary between documents ("改革事项"
+is the category column in one plan and the item column in another), so unit,
+deadline, number and remark columns are found by their labels, and the text
+columns between them by their order: one text column is the measure; two are
+category then measure; three are category, item, measure. Whether a first
+text column of two is a category or an item is decided by its content
+(`refine_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policykg.loaders.indicators import ORDINAL, canonical_indicator, clean_indicator
+from policykg.loaders.text_clean import squeeze, strip_markup
+
+__all__ = ["ROLES", "header_roles", "is_header", "refine_roles", "label_role"]
+
+ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark")
+
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("seq", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.I)),
+    ("lead", re.compile(r"牵头|主办|主责")),
+    ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办")),
+    ("deadline", re.compile(r"时限|时间|期限|节点|进度|完成日期")),
+    ("remark", re.compile(r"^备注|^说明$|^附注")),
+    ("text", re.compile(
+        r"指标|事项|措施|举措|任务|目标|内容|工作|领域|类别|项目|名称|要点|要求|环节|清单|改革|方向|重点|举措|具体")),
+)
+
+
+def label_role(label: str) -> str | None:
+    """The role a header label names: seq, lead, responsible, deadline, remark, text, or None."""
+    label = squeeze(strip_markup(label))
+    if not label:
+        return None
+    for role, pattern in _LABELS:
+        if pattern.search(label):
+            # "责任领导"/"牵头领导" are people, still unit-like columns
+            return role
+    return None
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """Whether a row of cells is a task-table header (序号 / 具体措施 / 牵头部门 / …).
+
+    A header has at least three recognised labels, one of them a unit or measure
+    column, and short cells only.
+    """
+    labels = [squeeze(strip_markup(c)) for c in cells]
+    labels = [c for c in labels if c]
+    if len(labels) < 3 or any(len(c) > 16 for c in labels):
+        return False
+    roles = [label_role(c) for c in labels]
+    known = sum(r is not None for r in roles)
+    return known >= 3 and known >= len(labels) - 1 and any(r in ("lead", "responsible") for r in roles)
+
+
+def header_roles(cells: Sequence[str]) -> list[str]:
+    """Roles for the (non-empty) header labels, in order.
+
+    Examples
+    --------
+    >>> header_roles(["序号", "指标名称", "改革事项", "改革创新举措", "牵头单位", "责任单位", "完成时限"])
+    ['seq', 'indicator', 'item', 'measure', 'lead', 'responsible', 'deadline']
+    >>> header_roles(["事项名称", "目标任务", "完成时限", "牵头部门", "责任部门"])
+    ['indicator', 'measure', 'deadline', 'lead', 'responsible']
+    """
+    labels = [squeeze(strip_markup(c)) for c in cells]
+    while labels and not labels[-1]:
+        labels.pop()
+    roles = [label_role(c) or "text" for c in labels]
+    text_positions = [i for i, r in enumerate(roles) if r == "text"]
+    n = len(text_positions)
+    if n == 1:
+        names = ["measure"]
+    elif n == 2:
+        names = ["indicator", "measure"]
+    elif n >= 3:
+        names = ["indicator"] + ["item"] * (n - 2) + ["measure"]
+    else:
+        names = []
+    for pos, name in zip(text_positions, names):
+        roles[pos] = name
+    # A second lead/responsible column is the other unit role (e.g. 主办 + 协办).
+    seen: set[str] = set()
+    for i, r in enumerate(roles):
+        if r in seen and r in ("seq", "deadline", "remark"):
+            roles[i] = "remark"
+        seen.add(r)
+    return roles
+
+
+def refine_roles(roles: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Decide from the content whether a two-text-column table's first text column is a category.
+
+    A category column repeats values, leaves merged cells empty, or holds
+    ordinals / indicator names; an item column holds a distinct title per row.
+    """
+    if "indicator" not in roles or "item" in roles:
+        return roles
+    col = roles.index("indicator")
+    values = [strip_markup(r[col]) if col < len(r) else "" for r in rows]
+    filled = [v for v in values if v.strip()]
+    if not filled:
+        return roles
+    empty_share = 1 - len(filled) / len(values)
+    categoryish = sum(
+        1 for v in filled if ORDINAL.match(v) or canonical_indicator(clean_indicator(v)) not in (None, clean_indicator(v))
+        or len(clean_indicator(v)) <= 8
+    ) / len(filled)
+    repeated = 1 - len(set(filled)) / len(filled)
+    if empty_share >= 0.3 or categoryish >= 0.5 or repeated >= 0.3:
+        return roles
+    refined = list(roles)
+    refined[col] = "item"
+    return refined

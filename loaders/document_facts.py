@@ -1,0 +1,185 @@
+"""Document facts: title, issuer, 文号, issue date, plan year, jurisdiction, document-wide units.
+
+Reading rules, "Document facts". The facts sit in the document's head (the
+red-header issuer "…文件", the 文号, the notice title "…关于印发…的通知", the
+signature date) or, for a bare table, in its title line ("2020年福清市…分工表").
+The jurisdiction is the most specific place named by the title or issuer,
+resolved against the gazetteer, with its parent and province; an ambiguous
+name (鼓楼区 is in 福州, 南京, 徐州 and 开封) is settled by the places the
+document itself mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from policykg.loaders.places import Place, gazetteer
+from policykg.loaders.text_clean import strip_markup
+from policykg.loaders.unit_names import parse_units
+
+__all__ = ["read_facts", "Facts", "document_units"]
+
+_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_NOTICE = re.compile(r"^(?P<issuer>.*?)关于\s*印发\s*(?P<title>.+?)\s*的\s*通知")
+_PLAN_TITLE = re.compile(r"(?:方案|计划|要点|分工表|清单|一览表|任务表|措施|意见|细则|规划|安排)$")
+_PLAN_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+class Facts(dict):
+    """The facts found, as keyword arguments for `Document` (a dict, for easy merging)."""
+
+
+def _head_lines(lines: Sequence[str], stop: int) -> list[tuple[int, str]]:
+    out = []
+    for i, line in enumerate(lines[:stop]):
+        text = re.sub(r"\s+", " ", strip_markup(line.replace("\t", " "))).strip()
+        if text:
+            out.append((i, text))
+    return out
+
+
+def _notice(head: list[tuple[int, str]]) -> tuple[str | None, str | None, str | None]:
+    """(notice title, issuer, plan title) from a "…关于印发《…》的通知" title, joined across lines.
+
+    The title may be broken over up to four lines; it starts at the line that
+    holds 关于 (or the line before, when 关于 opens its line: the issuer).
+    """
+    for k, (_, text) in enumerate(head[:40]):
+        if "关于" not in text:
+            continue
+        start = k - 1 if text.replace(" ", "").startswith("关于") and k > 0 else k
+        joined = "".join(t for _, t in head[start : start + 5])
+        m = _NOTICE.match(re.sub(r"\s+", "", joined))
+        if m:
+            issuer = m.group("issuer") or None
+            title = m.group("title").strip("《》")
+            return f"{issuer or ''}关于印发{m.group('title')}的通知", issuer, title
+    return None, None, None
+
+
+def _issuer_line(head: list[tuple[int, str]]) -> str | None:
+    for _, text in head[:15]:
+        compact = text.replace(" ", "")
+        if compact.endswith("文件") and 4 <= len(compact) <= 40:
+            return compact[:-2]
+    return None
+
+
+def _choose_place(text: str, context: str) -> Place | None:
+    """The most specific place named in ``text``, disambiguated by ``context``."""
+    g = gazetteer()
+    candidates: list[tuple[int, int, Place]] = []
+    for pos, name in g.find_all(text):
+        for place in g.lookup(name):
+            if place.name != name:
+                continue
+            level = {"county": 3, "prefecture": 2, "province": 1}[place.level]
+            support = sum(context.count(a.short) for a in g.ancestors(place))
+            # a place written together with its parent ("福州市鼓楼区") is certain
+            if any(text[max(0, pos - len(a.name)) : pos] == a.name for a in g.ancestors(place)):
+                support += 100
+            candidates.append((level, support, place))
+    if not candidates:
+        return None
+    best_level = max(c[0] for c in candidates)
+    best = [c for c in candidates if c[0] == best_level]
+    best.sort(key=lambda c: (-c[1], c[2].adcode))
+    return best[0][2]
+
+
+def document_units(notes: Sequence[tuple[int, str]]) -> list[str]:
+    """Units a 说明 note declares responsible for every task ("…均为各项任务的责任单位")."""
+    units: list[str] = []
+    for _, text in notes:
+        body = re.sub(r"^\s*(?:说明|注|备注)\s*[:：]", "", text)
+        m = re.search(r"^(.*?)(?:均|都|同时)?(?:为|是|作为)(?:各项|全部|所有)?(?:任务|工作)?的?(?:责任单位|责任主体)", body)
+        if m:
+            for name in parse_units(m.group(1)).names:
+                if name not in units:
+                    units.append(name)
+    return units
+
+
+def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
+    """Read the document facts from the lines before the task table (and the whole text for context).
+
+    Parameters
+    ----------
+    lines : the document's lines.
+    table_start : index of the first table line (the head is read above it).
+    source : file name, used only when nothing better names the plan.
+    """
+    head = _head_lines(lines, table_start if table_start > 0 else min(len(lines), 60))
+    facts = Facts()
+    notice_title, notice_issuer, plan_title = _notice(head)
+    issuer = _issuer_line(head) or notice_issuer
+    title = plan_title
+    if not title:
+        for _, text in head[:40]:
+            compact = text.replace(" ", "")
+            if _PLAN_TITLE.search(compact) and 6 <= len(compact) <= 60 and "印发" not in compact:
+                title = compact
+                break
+    facts["title"] = title
+    facts["notice_title"] = notice_title
+    facts["issuer"] = issuer
+    number = None
+    for _, text in head[:30]:
+        m = _DOC_NUMBER.search(text)
+        if m:
+            number = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+            break
+    facts["doc_number"] = number
+    # issue date: a date line on its own in the head (the signature), else the 印发 date anywhere
+    issue_date = None
+    for _, text in head:
+        m = _DATE.fullmatch(text.replace(" ", ""))
+        if m:
+            issue_date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            break
+    if issue_date is None:
+        for line in lines:
+            m = re.search(_DATE.pattern + r"\s*印发", line)
+            if m:
+                issue_date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                break
+    facts["issue_date"] = issue_date
+    # plan year: the title's year, else the 文号 year, else the issue date's
+    plan_year = None
+    for text in (title, notice_title):
+        if text:
+            m = _PLAN_YEAR.search(text)
+            if m:
+                plan_year = int(m.group(1))
+                break
+    if plan_year is None and number:
+        plan_year = int(re.search(r"〔(\d{4})〕", number).group(1))
+    if plan_year is None and issue_date:
+        plan_year = int(issue_date[:4])
+    facts["plan_year"] = plan_year
+    # jurisdiction
+    context = "\n".join(lines[: min(len(lines), 400)])
+    place = None
+    for text in (title, issuer, notice_title, number):
+        if text:
+            place = _choose_place(text, context)
+            if place:
+                break
+    if place is None:
+        counts = Counter(name for _, name in gazetteer().find_all(context))
+        for name, _ in counts.most_common(3):
+            place = _choose_place(name, context)
+            if place:
+                break
+    if place is not None:
+        chain = gazetteer().ancestors(place)
+        facts["jurisdiction"] = place.name
+        facts["adcode"] = place.adcode
+        facts["parent"] = chain[0].name if chain else None
+        facts["province"] = chain[-1].name if chain else None
+    if not facts.get("title"):
+        facts["title"] = source
+    return facts

@@ -1,0 +1,253 @@
+"""Task tables in text extractions: the two layouts, found by themselves.
+
+- **TAB lines** (samples 001, 002, 003): one table row per line, cells
+  separated by TAB; headers repeat after page breaks; a row may be broken
+  over lines (a cell holding a line break) or printed without a number.
+- **Cell lines** (samples 000, 004): every cell starts a line with a TAB; a
+  line without the leading TAB continues the cell above (names and
+  categories broken over lines); blank lines separate rows but may also sit
+  inside a cell. Rows are found by their anchor cell: the number column, or,
+  in tables without one, the numbered measure ("12.规范…").
+
+Both give `Grid`s for `policykg.loaders.assemble`. A line is never dropped
+without a trace: header repeats and page artefacts are skipped on purpose,
+说明 lines become document notes, everything else ends up in a row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from policykg.loaders.assemble import Grid, GridRow
+from policykg.loaders.columns import header_roles, is_header, refine_roles
+from policykg.loaders.indicators import ORDINAL
+from policykg.loaders.text_clean import strip_markup
+
+__all__ = ["TextTables", "find_tables"]
+
+_NOTE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:说明|注|备注)\s*[:：]")
+_NUMBER_CELL = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
+_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,4})\s*[.．、](?!\d)")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
+
+
+@dataclass(slots=True)
+class TextTables:
+    """The task tables of a text document, its notes, and where the tables are."""
+
+    grids: list[Grid] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    layout: str | None = None
+    table_lines: set[int] = field(default_factory=set)
+    truncated: bool = False
+
+
+def _tab_cells(line: str) -> list[str]:
+    return line.split("\t")
+
+
+def _is_tab_header(line: str) -> list[str] | None:
+    if "\t" not in line:
+        return None
+    cells = _tab_cells(line)
+    return cells if is_header(cells) else None
+
+
+def _cell_header_at(lines: Sequence[str], i: int) -> list[str] | None:
+    """Labels of a one-cell-per-line header starting at line i (each line "\\t序号", "\\t指标"…)."""
+    labels: list[str] = []
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if not line.startswith("\t") or "\t" in line[1:]:
+            break
+        label = line[1:].strip()
+        if not label or len(label) > 16:
+            break
+        labels.append(label)
+        j += 1
+    if len(labels) >= 3 and is_header(labels):
+        # the labels must all be recognised (a run of short cells is not always a header)
+        return labels
+    return None
+
+
+def find_tables(lines: Sequence[str]) -> TextTables:
+    """Find every task table in the lines and read its rows into grids."""
+    out = TextTables()
+    i = 0
+    while i < len(lines):
+        header = _is_tab_header(lines[i])
+        if header is not None:
+            i = _read_tab_table(lines, i, header, out)
+            out.layout = out.layout or "tab-lines"
+            continue
+        if lines[i].startswith("\t"):
+            labels = _cell_header_at(lines, i)
+            if labels is not None:
+                i = _read_cell_table(lines, i, labels, out)
+                out.layout = out.layout or "cell-lines"
+                continue
+        i += 1
+    return out
+
+
+# --- TAB lines ---------------------------------------------------------------------
+
+
+def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: TextTables) -> int:
+    roles = header_roles(header)
+    header_key = [c.strip() for c in header if c.strip()]
+    rows: list[GridRow] = []
+    i = start + 1
+    out.table_lines.add(start + 1)
+    while i < len(lines):
+        line = lines[i]
+        lineno = i + 1
+        if not line.strip():
+            i += 1
+            continue
+        cells = _tab_cells(line)
+        if "\t" in line and [c.strip() for c in cells if c.strip()] == header_key:
+            out.table_lines.add(lineno)  # a repeated header after a page break
+            i += 1
+            continue
+        other = _is_tab_header(line)
+        if other is not None:
+            break  # a different table starts
+        if _NOTE.match(line):
+            out.notes.append((lineno, strip_markup(line.replace("\t", " "))))
+            out.table_lines.add(lineno)
+            i += 1
+            continue
+        if "\t" not in line:
+            if rows and _incomplete(rows[-1], roles) and not _NUMBER_CELL.match(line):
+                rows[-1].cells[-1] += "\n" + line  # a cell broken over lines
+                out.table_lines.add(lineno)
+                i += 1
+                continue
+            if _HEADING.match(strip_markup(line)) and _next_is_row(lines, i + 1):
+                rows.append(GridRow([strip_markup(line).strip()], lineno, "section"))
+                out.table_lines.add(lineno)
+                i += 1
+                continue
+            break  # prose after the table
+        if rows and _incomplete(rows[-1], roles) and not _NUMBER_CELL.match(cells[0]) and rows[-1].kind == "row":
+            # the previous row's last cell held a line break: continue it
+            rows[-1].cells[-1] += "\n" + cells[0]
+            rows[-1].cells.extend(cells[1:])
+        else:
+            rows.append(GridRow(cells, lineno))
+        out.table_lines.add(lineno)
+        i += 1
+    roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
+    out.grids.append(Grid(roles, rows))
+    return i
+
+
+def _incomplete(row: GridRow, roles: Sequence[str]) -> bool:
+    """A row with fewer cells than the header whose last cell is not empty may continue."""
+    filled = len(row.cells)
+    return row.kind == "row" and filled < len(roles) - 1 and bool(row.cells[-1].strip())
+
+
+def _next_is_row(lines: Sequence[str], i: int) -> bool:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i < len(lines) and "\t" in lines[i]
+
+
+# --- cell lines ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cell:
+    text: str
+    line: int
+
+
+def _read_cell_table(lines: Sequence[str], start: int, labels: list[str], out: TextTables) -> int:
+    roles = header_roles(labels)
+    n = len(roles)
+    cells: list[_Cell] = []
+    i = start + len(labels)
+    for k in range(start, i):
+        out.table_lines.add(k + 1)
+    while i < len(lines):
+        line = lines[i]
+        lineno = i + 1
+        if line.startswith("\t") and _cell_header_at(lines, i) == labels:
+            for k in range(i, i + len(labels)):
+                out.table_lines.add(k + 1)
+            i += len(labels)  # repeated header
+            continue
+        if "\t" in line and _is_tab_header(line) is not None and not line.startswith("\t"):
+            break
+        if line.startswith("\t"):
+            for part in line[1:].split("\t"):
+                cells.append(_Cell(part, lineno))
+        elif line.strip():
+            if not cells:
+                break
+            if _NOTE.match(line):
+                out.notes.append((lineno, strip_markup(line)))
+            else:
+                cells[-1].text += "\n" + line
+        elif cells:
+            cells[-1].text += "\n"
+        out.table_lines.add(lineno)
+        i += 1
+    rows = _group_cells(cells, roles)
+    if rows and len(rows[-1].cells) < n - 1:
+        out.truncated = True
+    roles = refine_roles(roles, [r.cells for r in rows])
+    out.grids.append(Grid(roles, rows))
+    return i
+
+
+def _is_anchor(text: str, by_number: bool) -> int | None:
+    m = (_NUMBER_CELL if by_number else _LIST_NUMBER).match(strip_markup(text))
+    return int(m.group(1)) if m else None
+
+
+def _group_cells(cells: Sequence[_Cell], roles: Sequence[str]) -> list[GridRow]:
+    """Group a stream of cells into rows by their anchor cells (the number, or the numbered measure)."""
+    n = len(roles)
+    by_number = "seq" in roles
+    anchor_col = roles.index("seq") if by_number else roles.index("measure") if "measure" in roles else 0
+    anchors: list[int] = []
+    last_value: int | None = None
+    for k, cell in enumerate(cells):
+        value = _is_anchor(cell.text, by_number)
+        if value is None:
+            continue
+        if anchors:
+            distance = k - anchors[-1]
+            expected = last_value is not None and value == last_value + 1
+            if distance < 2 or (distance < n - 1 and not expected):
+                continue
+        anchors.append(k)
+        last_value = value
+    starts = []
+    for a in anchors:
+        s = max(a - anchor_col, starts[-1] + 1 if starts else 0)
+        # cells before the anchor belong to this row only if they are not the previous row's anchor
+        starts.append(s)
+    rows: list[GridRow] = []
+    for idx, s in enumerate(starts):
+        end = starts[idx + 1] if idx + 1 < len(starts) else len(cells)
+        chunk = list(cells[s:end])
+        # a run of 2n cells is two rows, the second printed without its number
+        pieces = [chunk[p : p + n] for p in range(0, len(chunk), n)] if len(chunk) >= 2 * n else [chunk]
+        for piece in pieces:
+            if not piece:
+                continue
+            texts = [c.text.strip("\n") for c in piece]
+            rows.append(GridRow(texts, piece[0].line))
+    if not anchors and cells:
+        for p in range(0, len(cells), n):
+            piece = cells[p : p + n]
+            rows.append(GridRow([c.text.strip("\n") for c in piece], piece[0].line))
+    return rows

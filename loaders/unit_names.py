@@ -1,0 +1,315 @@
+"""Unit names: splitting a lead / responsible cell into surface names.
+
+Implements reading-rules.md, "Unit names (in this order)":
+
+1. split on 、 ， , ； ; and on line breaks or runs of spaces *between* names,
+   never inside one name, never inside quotation marks or parentheses;
+2. drop a trailing 等 with the collective after it;
+3. a parenthetical naming a sub-office or alias is not part of the name
+   (kept as an alias), but parentheses that belong to the name stay;
+4. a bare government body after a name with the prefix 市 / 县 / 区 inherits it,
+   the last prefix seen carrying on across names that have their own place;
+5. collectives stay as written.
+
+The surface names keep what the document wrote (rule 6); resolving aliases to
+agencies is `policykg.loaders.agencies`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from policykg.loaders.places import gazetteer
+from policykg.loaders.text_clean import strip_markup
+
+__all__ = [
+    "UnitParse",
+    "parse_units",
+    "is_collective",
+    "jurisdiction_prefix",
+    "ends_like_unit",
+    "unit_score",
+    "body_stems",
+    "opens_with_body_stem",
+]
+
+_OPEN = "（(【[「《“‘〔"
+_CLOSE = "）)】]」》”’〕"
+_PAIRS = dict(zip(_OPEN, _CLOSE))
+_SEPARATORS = "、，,；;"
+
+# Endings of organisation names, longest first where it matters.
+_UNIT_SUFFIXES = (
+    "管委会", "委员会", "办公室", "领导小组", "工作组", "小组", "专班", "联席会议", "成员单位",
+    "有限公司", "分公司", "公司", "集团", "中心", "大队", "支队", "中队", "分局", "局", "委",
+    "办", "院", "会", "部", "处", "站", "所", "行", "厅", "室", "组", "社", "馆", "联", "署",
+    "科", "队", "团", "校", "协", "政府", "街道", "单位", "部门", "机构", "企业", "园区", "镇", "乡",
+    "银行", "海关", "协会", "商会", "学会", "法庭", "监狱", "医院", "台", "场", "段", "港",
+    "军分区", "武装部", "党委", "党组", "工委",
+)
+# Pieces that complete the name before them rather than start a new one.
+_FRAGMENTS = frozenset({
+    "管委会", "管理委员会", "委员会", "中心", "管理中心", "服务中心", "办公室", "办", "局", "分局",
+    "公司", "分公司", "有限公司", "有限责任公司", "集团", "大队", "支队", "中队", "领导小组", "小组",
+    "工作组", "支行", "分行", "站", "所", "处", "科", "室", "管理局", "管理处", "管理站", "管理所",
+})
+_COLLECTIVE = re.compile(
+    r"^(?:各|有关|相关|其他|其它|全[市县区省]各|[市县区省]直|[市县区省]级|[市县区省]属|全体|所有|涉及|进驻)"
+    r"|(?:成员单位|各单位|有关单位|相关单位|有关部门|相关部门|主管部门|监管部门|执法部门|各部门|职能部门"
+    r"|预算单位|责任单位|配合单位|协办单位|牵头单位|审批部门|各级各部门|等单位|工作专班)$"
+)
+# A clause telling *how* units take part is not part of their names.
+_HOW_CLAUSE = re.compile(r"(?:按照?|根据|依据)(?:各自)?(?:职责|职能|分工).*$|(?:分别|共同|配合)?(?:牵头)?负责$")
+# Markers of a name that carries its own organisation (rule 4: does not inherit).
+_OWN_ORG = re.compile(
+    r"银行|人行|海关|国网|电网|有限|股份|集团|电信|移动|联通|铁塔|广电|华润|新奥|中石|中国|中证|邮政|"
+    r"烟草|保险|证券|银保监|证监|气象台|港务|边检|边防|出入境|海事|开发区|高新区|台商区|经开区|"
+    r"园区|自贸|保税|投资区|试验区|示范区|新区|管理区|农场|林场|街道|乡|镇"
+)
+# "市场…", "市政…" (but 市政府), "区域", "县域" start with 市/区/县 without being prefixes.
+_NOT_PREFIX = re.compile(r"^(?:市场|市政(?!府)|市民|市容|区域|县域|区块链|省会)")
+
+
+@dataclass(slots=True)
+class UnitParse:
+    """Names read from one cell, their parenthetical aliases, and what was repaired."""
+
+    names: list[str] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def jurisdiction_prefix(name: str) -> str | None:
+    """The elided-prefix character a name carries: 市, 县, 区 or 省 (rule 4).
+
+    >>> jurisdiction_prefix("市公安局"), jurisdiction_prefix("市场监管局"), jurisdiction_prefix("县委宣传部")
+    ('市', None, '县')
+    >>> jurisdiction_prefix("市市场监管局"), jurisdiction_prefix("市政府办公室")
+    ('市', '市')
+    """
+    if name[:1] in "市县区省" and len(name) > 2 and not _NOT_PREFIX.match(name):
+        return name[0]
+    return None
+
+
+def ends_like_unit(text: str) -> bool:
+    """Whether text ends the way an organisation's name ends (局, 中心, 公司, …)."""
+    text = text.rstrip("”’）)")
+    return text.endswith(_UNIT_SUFFIXES)
+
+
+def is_collective(name: str) -> bool:
+    """Whether a name is a collective (各有关单位, 市直有关单位, 联动机制成员单位, …) (rule 5).
+
+    >>> is_collective("各有关单位"), is_collective("联动机制成员单位"), is_collective("市公安局")
+    (True, True, False)
+    """
+    return bool(_COLLECTIVE.search(name))
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split on separators that stand outside quotation marks and parentheses (rule 3)."""
+    pieces, buf, stack = [], [], []
+    for ch in text:
+        if ch in _OPEN and not (ch in "“‘" and stack and stack[-1] == _PAIRS[ch]):
+            stack.append(_PAIRS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in _CLOSE and ch in "”’" and not stack:
+            pass
+        if not stack and ch in _SEPARATORS:
+            pieces.append("".join(buf))
+            buf = []
+            continue
+        buf.append(ch)
+    pieces.append("".join(buf))
+    return pieces
+
+
+def _split_on_space(piece: str) -> list[str]:
+    """Rule 1 for whitespace: a break between names splits, a break inside one joins.
+
+    A break splits when the text before it ends like a unit name and the text
+    after it is not a mere fragment (管委会, 中心…) or a parenthetical.
+    """
+    parts = [p for p in re.split(r"[\s\u00a0\u3000]+", piece) if p]
+    if len(parts) <= 1:
+        return parts
+    names = [parts[0]]
+    for part in parts[1:]:
+        prev = names[-1]
+        joins = (
+            not ends_like_unit(prev)
+            or part in _FRAGMENTS
+            or part[:1] in "（("
+            or _depth(prev) > 0
+        )
+        if joins:
+            names[-1] = prev + part
+        else:
+            names.append(part)
+    return names
+
+
+def _depth(text: str) -> int:
+    return sum(text.count(o) for o in "（(“") - sum(text.count(c) for c in "）)”")
+
+
+def _drop_deng(name: str) -> tuple[str, str | None]:
+    """Rule 2: "市财政局等相关部门" → ("市财政局", "相关部门"); a bare "等" too."""
+    for m in re.finditer("等", name):
+        head = name[: m.start()]
+        if head and (ends_like_unit(head) or _depth(head) == 0 and head.endswith(("）", ")")) and ends_like_unit(re.sub(r"[（(][^（()）]*[）)]$", "", head))):
+            return head, name[m.end() :] or None
+    return name, None
+
+
+_KEEP_PAREN = re.compile(r"^[市县区镇乡街村居社区、，,]+$")
+
+
+def _strip_parenthetical(name: str) -> tuple[str, list[str]]:
+    """Rule 3: a trailing parenthetical naming a sub-office or alias is removed and returned."""
+    m = re.search(r"\s*[（(]([^（()）]*)[）)]\s*$", name)
+    if not m or m.start() == 0:
+        return name, []
+    inner = m.group(1).strip()
+    if not inner or _KEEP_PAREN.match(inner) or name.startswith("各"):
+        return name, []
+    inner = re.sub(r"^(?:含|包括|挂)", "", inner)
+    aliases = [a for a in re.split(r"[、，,；;]", inner) if a]
+    return name[: m.start()].rstrip(), aliases
+
+
+@lru_cache(maxsize=1)
+def body_stems() -> tuple[str, ...]:
+    """Functional stems of bare government bodies (``data/body_stems.tsv``), longest first."""
+    text = (resources.files("policykg.loaders") / "data" / "body_stems.tsv").read_text(encoding="utf-8")
+    stems = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
+def opens_with_body_stem(name: str) -> bool:
+    """Whether a name opens with a functional stem (税务局, 资源规划局) rather than a place or brand."""
+    return name.startswith(body_stems())
+
+
+def _owns_place(name: str) -> bool:
+    """Whether a name carries its own place or organisation (rule 4: it does not inherit)."""
+    if _OWN_ORG.search(name):
+        return True
+    return gazetteer().prefix_place(name) is not None or _contains_place(name)
+
+
+@lru_cache(maxsize=65536)
+def _contains_place(name: str) -> bool:
+    # "人行福清支行", "榕城海关驻福清办事处": a place after an organisation word
+    return any(len(n) >= 2 for _, n in gazetteer().find_all(name))
+
+
+def _is_bare_body(name: str) -> bool:
+    """A government body written without its jurisdiction (税务局, 法院, 公安分局).
+
+    It opens with a functional stem (税务, 资源规划, 港口…), or it is short and
+    names no place and no organisation of its own; 湄洲湾港口发展中心 and
+    惠安银保监组 carry their own place and keep it.
+    """
+    if jurisdiction_prefix(name) or is_collective(name) or not ends_like_unit(name):
+        return False
+    if name.endswith(("公司", "企业")) or _OWN_ORG.search(name):
+        return False
+    if opens_with_body_stem(name):
+        return True
+    return len(name) <= 6 and not _owns_place(name)
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip().strip("。.．:：")
+    name = _HOW_CLAUSE.sub("", name).strip()
+    return name.strip("。.．:：").strip()
+
+
+def parse_units(cell: str | None, known_prefixed: frozenset[str] = frozenset()) -> UnitParse:
+    """Split a lead / responsible cell into surface names by the name rules.
+
+    Parameters
+    ----------
+    cell : the cell text as printed (line breaks kept).
+    known_prefixed : names with a 市/县/区 prefix seen elsewhere in the same
+        document; a bare *company* name inherits the prefix only when the
+        prefixed form is among them ("市自来水公司、燃气公司" → 市燃气公司 when
+        the document also writes 市燃气公司). Government bodies always inherit.
+
+    Examples
+    --------
+    >>> parse_units("市公安局、税务局、医保局").names
+    ['市公安局', '市税务局', '市医保局']
+    >>> parse_units("区金融办、人民银行惠安支行、税务局").names
+    ['区金融办', '人民银行惠安支行', '区税务局']
+    >>> parse_units("区行政服务中心 管委会").names
+    ['区行政服务中心管委会']
+    >>> r = parse_units("县发改局（含信用办、大数据局）"); r.names, r.aliases
+    (['县发改局'], {'县发改局': ['信用办', '大数据局']})
+    >>> parse_units("市发改局、市司法局等市直有关单位").names
+    ['市发改局', '市司法局']
+    >>> parse_units("区发改局、市场监管局").names
+    ['区发改局', '区市场监管局']
+    """
+    out = UnitParse()
+    if not cell:
+        return out
+    text = strip_markup(cell)
+    if not text.strip():
+        return out
+    prefix: str | None = None
+    for piece in _split_outside_brackets(text):
+        for raw in _split_on_space(piece.strip()):
+            name, dropped = _drop_deng(raw)
+            if dropped:
+                out.warnings.append(f"collective_dropped_after_deng:{dropped}")
+            name, aliases = _strip_parenthetical(_clean_name(name))
+            name = _clean_name(name)
+            if not name or name == "等":
+                continue
+            own = jurisdiction_prefix(name)
+            if own:
+                prefix = own
+            elif prefix and _is_bare_body(name):
+                name = prefix + name
+            elif prefix and name.endswith(("公司", "企业")) and prefix + name in known_prefixed:
+                name = prefix + name
+            if aliases:
+                out.aliases.setdefault(name, [])
+                out.aliases[name].extend(a for a in aliases if a not in out.aliases[name])
+            if name in out.names:
+                out.warnings.append(f"duplicate_unit:{name}")
+                continue
+            out.names.append(name)
+    return out
+
+
+def unit_score(text: str) -> float:
+    """How much a cell reads as a list of unit names, from 0 (prose) to 1.
+
+    Used to realign shifted cells ("a unit name in the deadline column").
+
+    >>> unit_score("市公安局、税务局、医保局"), unit_score("推进投资项目审批便利化。")
+    (1.0, 0.0)
+    """
+    text = strip_markup(text).strip()
+    if not text or "。" in text or len(text) > 400:
+        return 0.0
+    parts = [p for p in re.split(r"[、，,；;\s]+", text) if p]
+    if not parts:
+        return 0.0
+    good = 0
+    cleaned = [re.sub(r"[（(][^（()）]*[）)]$", "", _clean_name(_drop_deng(p)[0])) for p in parts]
+    for p in cleaned:
+        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30:
+            good += 1
+    score = good / len(parts)
+    if sum(len(p) for p in cleaned) / len(cleaned) > 25:
+        score *= 0.5
+    return round(score, 3)
