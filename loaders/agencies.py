@@ -30,15 +30,21 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from policykg.loaders.places import Place, gazetteer, short_name
+from policykg.loaders.places import Place, gazetteer
 from policykg.loaders.sectors import classify_sector
 from policykg.records import Agency, Corpus, Document, LoadResult
 
 __all__ = ["NameResolution", "resolve_name", "build_corpus", "agency_summary"]
 
 # Words that start with a level character but carry no prefix (市场监管局 is not 市+场监管局).
-# 市政府 is 市+政府 and 县城监大队 is 县+城监大队, so neither 市政府 nor 县城 is listed.
-_NOT_PREFIX = ("市场", "市民", "市区", "市容", "市县", "市内", "区域", "区块", "区县", "区内", "县域", "县内", "省份", "省内")
+# 县城监大队 is 县+城监大队, so 县城 is not listed.
+_NOT_PREFIX = ("市场", "市区", "市容", "市县", "市内", "区域", "区块", "区县", "区内", "县域", "县内", "省份", "省内")
+# 市政 and 市民 are words only before these (市政管养公司, 市民服务中心); elsewhere the
+# 市 is a prefix: 市政府, 市政务服务中心, 市政协, 市政法委, 市民政局.
+_WORD_ONLY_BEFORE = {
+    "市政": ("工程", "管", "公用", "设施", "建设", "园林", "集团", "公司", "养护", "市容"),
+    "市民": ("服务", "中心", "卡", "之家"),
+}
 _LEVEL_CHARS = "省市县区州盟旗"
 # A short place name inside a name (not at its start) counts only next to these
 # (人行福清支行, 榕城海关驻福清办事处, 国网罗源供电公司, 中闽（罗源）水务有限公司);
@@ -49,14 +55,14 @@ _BRANCH_MARKERS = (
 )
 _BEFORE_MARKERS = ("驻", "（", "(")
 # Collectives (reading-rules.md, unit names rule 5): several bodies named at once.
-_COLLECTIVE_STARTS = ("各", "有关", "相关", "全县", "全市", "全区", "全省", "直", "属", "其他", "其它", "所有", "其余")
+_COLLECTIVE_STARTS = ("各", "有关", "相关", "全县", "全市", "全区", "全省", "其他", "其它", "所有", "其余")
 _COLLECTIVE_PARTS = ("各", "成员单位", "有关单位", "相关单位", "有关部门", "相关部门")
 _COLLECTIVE_ENDS = ("单位", "部门", "机构", "企业")
 # Kinds of body, not one body: 商业银行 are the commercial banks of the place.
 _COLLECTIVE_KINDS = frozenset({
     "银行", "商业银行", "中介公司", "船公司", "保险公司", "行业协会", "商会", "行业协会商会",
     "律师事务所", "医院", "学校", "高校", "村委会", "居委会", "社区居委会", "乡镇", "乡镇政府",
-    "乡镇人民政府", "街道", "镇街", "园区", "开发区",
+    "乡镇人民政府", "街道", "镇街", "园区",
 })
 _PARTY_PREFIXES = ("中国共产党", "中共")
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
@@ -105,18 +111,24 @@ class NameResolution:
     qualified: bool
 
     def agency_id(self, source: str) -> str:
-        """The agency id: ``{code}/{key}``; collectives also carry their document."""
+        """The agency id: ``{code}/{key}``; collectives also carry their document.
+
+        A document of unknown jurisdiction stands in for its code (``doc-{stem}``),
+        so its bare names never merge with another document's. The one ``/``
+        separates code and key (a ``/`` inside a name becomes ``／``).
+        """
         stem = _source_stem(source)
         code = self.code or f"doc-{stem}"
+        key = self.key.replace("/", "／")
         if self.kind == "collective":
-            return f"{code}/{self.key}@{stem}"
-        return f"{code}/{self.key}"
+            return f"{code}/{key}@{stem}"
+        return f"{code}/{key}"
 
 
 def _source_stem(source: str) -> str:
-    stem = source.rsplit("/", 1)[-1]
+    stem = re.split(r"[\\/]", source)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    return re.sub(r"\s+", "_", stem)
+    return re.sub(r"[\s/]+", "_", stem)
 
 
 def _anchored(pattern: str) -> re.Pattern[str]:
@@ -159,15 +171,16 @@ def _is_collective(name: str, rest: str) -> bool:
             return True
         if any(part in text for part in _COLLECTIVE_PARTS):
             return True
-    return rest in _COLLECTIVE_KINDS or name in _COLLECTIVE_KINDS
+    return name in _COLLECTIVE_KINDS  # 商业银行 alone; 泉州商业银行 is one bank
 
 
 def _level_prefix(name: str) -> str | None:
     """The 省/市/县/区 prefix of a name, or None (市场监管局 has none, 市市场监管局 has 市)."""
     if len(name) < 2 or name[0] not in _LEVEL_CHARS or name.startswith(_NOT_PREFIX):
         return None
-    if name.startswith("市政") and not name.startswith("市政府"):
-        return None  # 市政管养公司: 市政 (municipal works) is a word
+    followers = _WORD_ONLY_BEFORE.get(name[:2])
+    if followers is not None and name[2:].startswith(followers):
+        return None
     return name[0]
 
 
@@ -207,7 +220,7 @@ def _doc_places(ctx: _Context) -> _DocPlaces:
     """The document's jurisdiction, parent and province, as gazetteer places where possible."""
     g = gazetteer()
     place = g.by_code.get(ctx.adcode or "") or _find_place(ctx.jurisdiction, ctx.parent, ctx.province)
-    if place is not None and ctx.jurisdiction and place.short != short_name(ctx.jurisdiction):
+    if place is not None and ctx.jurisdiction and place.short not in ctx.jurisdiction:
         place = _find_place(ctx.jurisdiction, ctx.parent, ctx.province)  # adcode and name disagree: the name wins
     parent = g.parent(place) if place is not None else _find_place(ctx.parent, None, ctx.province)
     anchor = place or parent
@@ -241,7 +254,8 @@ def _pick_place(text: str, doc: _DocPlaces, *, inside: bool) -> Place | None:
     At the start of a name any place of the province counts (鼓楼 in a 福州 plan is
     福州市鼓楼区), and a full name (江苏省…) anywhere; a short name from another
     province is a word, not a place (江阴港务管理站 in 福清 is 福清's 江阴 port).
-    Inside a name only places of the province count.
+    Inside a name only places of the province count. A document whose province is
+    unknown accepts any place.
     """
     best: tuple[int, int, str] | None = None
     chosen: Place | None = None
@@ -250,10 +264,12 @@ def _pick_place(text: str, doc: _DocPlaces, *, inside: bool) -> Place | None:
             rank = 0
         elif _within(place, doc.parent):
             rank = 1
-        elif _within(place, doc.province) or (doc.province is None and place.name == text):
+        elif _within(place, doc.province):
             rank = 2
         elif place.name == text and not inside:
             rank = 3
+        elif doc.province is None:
+            rank = 4  # a document of unknown place: any place will do
         else:
             continue
         order = (rank, _LEVEL_RANK.get(place.level, 3), place.adcode)
@@ -262,23 +278,29 @@ def _pick_place(text: str, doc: _DocPlaces, *, inside: bool) -> Place | None:
     return chosen
 
 
-def _inner_place(name: str, start: int, doc: _DocPlaces) -> tuple[Place, int, int] | None:
-    """The most specific place named inside ``name`` after position ``start``."""
+def _place_end(name: str, end: int, place: Place) -> int:
+    """Extend a short-name match by its level (延边州 for 延边朝鲜族自治州, 长阳县 for 长阳土家族自治县)."""
+    if name[end : end + 1] in ("州", "县", "旗") and place.name.endswith("自治" + name[end]):
+        return end + 1
+    return end
+
+
+def _inner_places(name: str, start: int, doc: _DocPlaces) -> list[tuple[Place, int, int]]:
+    """Every place named inside ``name`` after position ``start``, with its span."""
     g = gazetteer()
-    found: tuple[Place, int, int] | None = None
+    found: list[tuple[Place, int, int]] = []
     i = start
     while i < len(name) - 1:
         text = g.prefix_place(name[i:])
-        if text is None:
+        place = _pick_place(text, doc, inside=True) if text else None
+        if place is None or text is None:
             i += 1
             continue
-        end = i + len(text)
-        place = _pick_place(text, doc, inside=True)
+        end = _place_end(name, i + len(text), place)
         full = any(p.name == text for p in g.lookup(text))
         marked = name[end:].startswith(_BRANCH_MARKERS) or name[:i].endswith(_BEFORE_MARKERS)
-        if place is not None and (full or marked):
-            if found is None or _LEVEL_RANK.get(place.level, 3) >= _LEVEL_RANK.get(found[0].level, 3):
-                found = (place, i, end)
+        if full or marked:
+            found.append((place, i, end))
             i = end
         else:
             i += 1
@@ -320,14 +342,24 @@ def _split(name: str, doc: _DocPlaces) -> tuple[_Juris | None, str, str | None]:
         text = gazetteer().prefix_place(name)
         place = _pick_place(text, doc, inside=False) if text else None
         if place is not None and text is not None:
-            start_juris, rest, start = _juris(place), name[len(text) :], len(text)
-    inner = _inner_place(name, start, doc)
-    if inner is not None:
-        place, i, end = inner
-        if start_juris is None or start_juris.place is None or _within(place, start_juris):
-            if name[i - 1 : i] in ("（", "(") and name[end : end + 1] in ("）", ")"):
-                i, end = i - 1, end + 1  # 中闽（罗源）水务有限公司 → 中闽水务有限公司
-            return _juris(place), name[:i] + name[end:], "place"
+            start = _place_end(name, len(text), place)
+            start_juris, rest = _juris(place), name[start:]
+    inner = [
+        (place, i, end)
+        for place, i, end in _inner_places(name, start, doc)
+        if start_juris is None or start_juris.place is None or _within(place, start_juris)
+    ]
+    if inner:
+        deepest = max(inner, key=lambda found: _LEVEL_RANK.get(found[0].level, 3))[0]
+        rest = name
+        # drop the place and the places above it, prefix included
+        # (国家税务总局北京市朝阳区税务局 → 国家税务总局税务局, 市公安局朝阳分局 → 公安局分局)
+        for place, i, end in reversed(inner):
+            if _within(deepest, _juris(place)) or place.adcode == deepest.adcode:
+                if rest[i - 1 : i] in ("（", "(") and rest[end : end + 1] in ("）", ")"):
+                    i, end = i - 1, end + 1  # 中闽（罗源）水务有限公司 → 中闽水务有限公司
+                rest = rest[:i] + rest[end:]
+        return _juris(deepest), rest[start:], "place"
     if start_juris is not None:
         return start_juris, rest, "prefix" if prefix is not None else "place"
     return doc.own, name, None
@@ -400,7 +432,7 @@ def resolve_name(document: Document, name: str) -> NameResolution:
 class _Group:
     """The surface names that resolved to one agency id, with what naming it needs."""
 
-    first: NameResolution
+    first: NameResolution  # a resolution of the id itself, not of an alias redirected to it
     surfaces: set[str] = field(default_factory=set)
     displays: Counter[tuple[bool, str]] = field(default_factory=Counter)
     alias_displays: Counter[tuple[bool, str]] = field(default_factory=Counter)
@@ -497,8 +529,8 @@ def build_corpus(results: Sequence[LoadResult]) -> Corpus:
             group = groups.get(agency_id)
             if group is None:
                 group = groups[agency_id] = _Group(res)
-            if agency_id == own_id and group.first.kind != res.kind:
-                group.first = res
+            elif agency_id == own_id and group.first.agency_id(source) != own_id:
+                group.first = res  # the group began with a redirected alias
             group.surfaces.add(surface)
             target = group.displays if agency_id == own_id else group.alias_displays
             target[(res.full, res.display)] += count

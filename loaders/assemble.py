@@ -197,6 +197,9 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None) -> 
             measure, number = clean_measure(cells.get("measure", ""))
             if not measure:
                 out.rejects.append(Reject(source, d.line, d.seq, "reject_no_measure", d.raw_text[:200]))
+                if d.seq and d.seq.isdigit():  # a rejected number is not a gap in the numbering
+                    seen_seq.add(d.seq)
+                    prev_seq = int(d.seq)
                 continue
 
             # indicator: an empty cell is a merged cell (inherits)
@@ -227,8 +230,8 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None) -> 
             if not lead and "lead" in roles:
                 if prev is not None and prev.lead:
                     lead = prev.lead
-                    code = "lead_inherited_across_indicator" if new_indicator else "lead_inherited"
-                    warnings.append(f"{code}:{'、'.join(lead)}")
+                    if new_indicator:  # a merged lead cell spanning a new category is a guess worth a warning
+                        warnings.append(f"lead_inherited_across_indicator:{'、'.join(lead)}")
                     if not responsible and not cells.get("responsible", "").strip():
                         responsible = prev.responsible
                 else:

@@ -137,6 +137,8 @@ def parse_deadline(raw: str | None, plan_year: int | None) -> tuple[str | None, 
         return "ongoing", warnings
     if _IMMEDIATE.search(text):
         return "ongoing", warnings
+    if plan_year is None and _DATE.search(text):
+        return None, [f"deadline_no_year:{raw}"]
     return None, [f"deadline_unparsed:{raw}"]
 
 

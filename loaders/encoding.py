@@ -32,16 +32,20 @@ class Decoded(tuple):
 
 
 def _utf16_guess(data: bytes) -> str | None:
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
+    """UTF-16 without a BOM: NUL bytes sit almost only on one side of each byte pair.
+
+    In Chinese text few characters have a NUL byte, but the tabs, digits and
+    line breaks of a task table do, always in the high byte.
+    """
+    sample = data[:8192]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) / 2
-    # CJK text in UTF-16 has few NULs, ASCII-heavy text has many on one side
-    if odd > half * 0.3 and even < half * 0.05:
+    total = even + odd
+    if total < 4:
+        return None
+    if odd >= 0.75 * total:
         return "utf-16-le"
-    if even > half * 0.3 and odd < half * 0.05:
+    if even >= 0.75 * total:
         return "utf-16-be"
     return None
 
@@ -69,7 +73,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     guess16 = _utf16_guess(data)
     if guess16:
         try:
-            return Decoded((data.decode(guess16), guess16, None))
+            text = data.decode(guess16)
+            if _printable_share(text) >= 0.95:
+                return Decoded((text, guess16, None))
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:

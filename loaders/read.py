@@ -78,8 +78,8 @@ def parse_text(text: str, source: str) -> LoadResult:
     result.rows = assembled.rows
     result.rejects = assembled.rejects
     result.unit_aliases = assembled.unit_aliases
-    if tables.truncated:
-        result.problems.append("doc_truncated")
+    if tables.truncated is not None:
+        result.problems.append(f"doc_truncated:{tables.truncated}")
         if result.rows:
             last = result.rows[-1]
             result.rows[-1] = replace(last, warnings=last.warnings + ("row_truncated",))

@@ -41,7 +41,7 @@ class TextTables:
     notes: list[tuple[int, str]] = field(default_factory=list)
     layout: str | None = None
     table_lines: set[int] = field(default_factory=set)
-    truncated: bool = False
+    truncated: int | None = None  # the line where the last table stops mid-row
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -144,7 +144,15 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
         i += 1
     roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
     out.grids.append(Grid(roles, rows))
+    if i >= len(lines) and rows and rows[-1].kind == "row" and _cut_off(lines, rows[-1], roles):
+        out.truncated = rows[-1].line
     return i
+
+
+def _cut_off(lines: Sequence[str], row: GridRow, roles: Sequence[str]) -> bool:
+    """The file ends inside this row: no final newline and cells missing at the end."""
+    ends_open = bool(lines) and lines[-1] != ""
+    return ends_open and len(row.cells) < len(roles) - 1
 
 
 def _incomplete(row: GridRow, roles: Sequence[str]) -> bool:
@@ -201,7 +209,7 @@ def _read_cell_table(lines: Sequence[str], start: int, labels: list[str], out: T
         i += 1
     rows = _group_cells(cells, roles)
     if rows and len(rows[-1].cells) < n - 1:
-        out.truncated = True
+        out.truncated = rows[-1].line
     roles = refine_roles(roles, [r.cells for r in rows])
     out.grids.append(Grid(roles, rows))
     return i

@@ -3,7 +3,8 @@
 Library code records *codes* (``"seq_inferred"``, ``"shifted_cells:2"``); the CLI
 renders them with `render` in the user's language (Chinese by default, English
 with ``--lang en``), as click routes its own messages through gettext. A code may
-carry one detail after a colon; the template receives it as ``{detail}``.
+carry a detail after a colon; the template receives it as ``{detail}``, and
+its "|"-separated parts as ``{d0}``, ``{d1}``….
 
 Subpackages add their own entries with `register` at import time, so the
 catalogue stays one table without every module editing one file.
@@ -71,6 +72,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "完成时限无法解析为日期：{detail}",
         "en": "deadline could not be read as a date: {detail}",
     },
+    "deadline_no_year": {
+        "zh": "完成时限未写年份，且文件未给出计划年度：{detail}",
+        "en": "deadline gives no year and the document gives no plan year: {detail}",
+    },
     "deadline_multiple": {
         "zh": "完成时限含多个日期，取最晚者：{detail}",
         "en": "deadline gives several dates; the latest was taken: {detail}",
@@ -108,6 +113,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "无法识别该行的内容，未解析",
         "en": "row content could not be recognised; not read",
     },
+    # --- command summaries --------------------------------------------------------
+    "nothing_read": {
+        "zh": "没有读到任何任务行（见上方各文件的说明）",
+        "en": "no task rows could be read (see the messages above for each file)",
+    },
+    "extract_total": {
+        "zh": "合计：{d0} 行，{d1} 行未解析",
+        "en": "in all: {d0} rows, {d1} rejected",
+    },
     # --- document problems ------------------------------------------------------
     "doc_empty": {
         "zh": "文件为空",
@@ -130,8 +144,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the text encoding could not be recognised",
     },
     "doc_truncated": {
-        "zh": "任务表在文件末尾中断（最后一行不完整）",
-        "en": "the task table stops mid-row at the end of the file",
+        "zh": "任务表在文件末尾中断：第 {detail} 行不完整，已读取现有内容",
+        "en": "the task table stops mid-row at the end of the file: line {detail} is incomplete; what is there was read",
     },
     "doc_not_found": {
         "zh": "文件不存在",
@@ -180,4 +194,5 @@ def render(code: str, lang: str | None = None) -> str:
     if entry is None:
         return code
     template = entry.get(lang) or entry["zh"]
-    return template.format(detail=detail)
+    parts = {f"d{i}": part for i, part in enumerate(detail.split("|"))}
+    return template.format(detail=detail, **parts)

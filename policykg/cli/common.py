@@ -23,6 +23,7 @@ import click
 from policykg import sample_paths
 
 __all__ = [
+    "lang_option",
     "corpus_options",
     "output_options",
     "emit",
@@ -36,6 +37,27 @@ __all__ = [
 def say(text: str) -> None:
     """Write one line to stderr (progress, summaries, warnings)."""
     click.echo(text, err=True)
+
+
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--lang zh|en`` to a command (overrides the group's ``policykg --lang``)."""
+
+    def _set(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value:
+            from policykg.messages import set_language
+
+            set_language(value)
+        return value
+
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_set,
+        help="Language of messages and headers (default: the group's --lang, zh).",
+    )(func)
 
 
 def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:

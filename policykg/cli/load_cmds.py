@@ -1,0 +1,121 @@
+"""Commands of the loading stage: ``extract`` (documents → rows) and ``agencies`` (names → agencies)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from policykg.cli import cli
+from policykg.cli.common import emit, input_paths, lang_option, output_options, say
+from policykg.errors import PolicyKGError
+from policykg.loaders import read_document
+from policykg.loaders.read import load_corpus
+from policykg.loaders_report import (
+    EXTRACT_COLUMNS,
+    REJECT_COLUMNS,
+    document_summary,
+    reject_records,
+    row_records,
+    write_csv,
+    write_jsonl,
+    write_xlsx,
+)
+from policykg.messages import render
+from policykg.records import Corpus, LoadResult
+
+__all__ = ["read_inputs", "extract", "agencies"]
+
+
+def read_inputs(files: Sequence[Path], encoding: str | None = None, quiet: bool = False) -> tuple[list[LoadResult], Corpus]:
+    """Read the documents (default: samples), print one summary line each on stderr, build the corpus.
+
+    A file that cannot be read at all is reported and skipped; when nothing
+    usable was read from any file, a `PolicyKGError` ends the command (exit 1).
+    """
+    paths = input_paths(files)
+    results: list[LoadResult] = []
+    failed = 0
+    for i, path in enumerate(paths, start=1):
+        try:
+            result = read_document(path, encoding)
+        except PolicyKGError as exc:
+            say(f"[{i}/{len(paths)}] {exc}")
+            failed += 1
+            continue
+        results.append(result)
+        if not quiet:
+            say(f"[{i}/{len(paths)}] {document_summary(result)}")
+    if not any(r.rows for r in results):
+        raise PolicyKGError(render("nothing_read"))
+    return results, load_corpus(results=results)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True,
+              help="Output format of the rows.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write rows here instead of stdout (required for xlsx).")
+@click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every numbered row that could not be read (CSV: source, line, seq, reason, text).")
+@click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@lang_option
+def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Path | None, encoding: str | None) -> None:
+    """Read documents into task rows (one record per row).
+
+    Each record has the reading-rules fields (source, seq, indicator_raw,
+    indicator, item, measure, lead, responsible, deadline_raw, deadline,
+    remark, line, warnings) plus lead_ids and responsible_ids. A summary line
+    per document goes to stderr. With no FILES, the bundled samples are read.
+
+    \b
+    Example:
+      policykg extract plan.txt --format csv -o rows.csv --rejects rejects.csv
+    """
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs -o/--output FILE.xlsx")
+    results, corpus = read_inputs(files, encoding)
+    records = row_records(corpus)
+    if fmt == "xlsx":
+        write_xlsx(records, EXTRACT_COLUMNS, output)
+    elif output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            (write_jsonl if fmt == "jsonl" else write_csv)(records, EXTRACT_COLUMNS, stream)
+    else:
+        (write_jsonl if fmt == "jsonl" else write_csv)(records, EXTRACT_COLUMNS, sys.stdout)
+    if rejects is not None:
+        rejects.parent.mkdir(parents=True, exist_ok=True)
+        with rejects.open("w", encoding="utf-8", newline="") as stream:
+            write_csv(reject_records(results), REJECT_COLUMNS, stream)
+    total = sum(len(r.rows) for r in results)
+    n_rejects = sum(len(r.rejects) for r in results)
+    say(render(f"extract_total:{total}|{n_rejects}"))
+
+
+AGENCY_COLUMNS = ("agency", "name", "jurisdiction", "sector", "kind", "surface_names", "lead_rows", "responsible_rows")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@output_options
+@lang_option
+def agencies(files: tuple[Path, ...], encoding: str | None, fmt: str) -> None:
+    """List the agencies the documents name, for review.
+
+    One line per agency: its id, canonical name, jurisdiction, functional
+    sector, kind (agency or collective), the surface names that map to it,
+    and how many rows name it as lead and as responsible unit.
+
+    \b
+    Example:
+      policykg agencies --format csv > agencies.csv
+    """
+    from policykg.loaders.agencies import agency_summary
+
+    _, corpus = read_inputs(files, encoding)
+    emit(agency_summary(corpus), AGENCY_COLUMNS, fmt)
