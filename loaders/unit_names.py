@@ -90,9 +90,11 @@ def jurisdiction_prefix(name: str) -> str | None:
     >>> jurisdiction_prefix("市市场监管局"), jurisdiction_prefix("市政府办公室")
     ('市', '市')
     """
-    if name[:1] in "市县区省" and len(name) > 2 and not _NOT_PREFIX.match(name):
+    if name[:1] not in "市县区省" or len(name) <= 2:
+        return None
+    if opens_with_body_stem(name[1:]):  # 市民政局 is 市 + 民政局, 市市场监管局 is 市 + 市场监管局
         return name[0]
-    return None
+    return None if _NOT_PREFIX.match(name) else name[0]
 
 
 def ends_like_unit(text: str) -> bool:
