@@ -18,14 +18,14 @@ Chinese names, see pitfalls.md):
    ``data/abbreviations.tsv`` (资规 → 自然资源和规划) into the agency key;
 4. collectives (各有关单位, 市直有关单位, …) are agencies of their document only;
 5. names a document declares as parenthetical aliases (县发改局（大数据局）) denote
-   the same body when they stand alone.
+   the same body when they stand alone in that document.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Sequence
@@ -462,29 +462,32 @@ def _surface_counts(result: LoadResult) -> Counter[tuple[str, str]]:
     return counts
 
 
-def _alias_claims(results: Sequence[LoadResult]) -> tuple[dict[str, str], dict[str, set[str]]]:
-    """Alias agency id → the agency id of the name that declared it, when unambiguous.
+def _alias_redirects(result: LoadResult) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Within one document: alias agency id → the id of the body that declared it.
 
-    县发改局（大数据局） declares 大数据局 a second name of 县发改局 in 罗源县, so a
-    standalone 县大数据局 is the same body. An alias claimed by two different
-    bodies, or itself a body that declares aliases, is left alone.
+    县发改局（大数据局） declares 大数据局 a second name of 县发改局, so a standalone
+    县大数据局 in the same document is that body. Only the declaring document is
+    trusted: another plan of the same place may mean a separate 大数据局. An alias
+    claimed by two bodies, or itself declaring aliases, is left alone. Also
+    returns the alias names per declaring body (`Agency.aliases`).
     """
+    doc = result.document
     claims: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
-    for result in results:
-        doc = result.document
-        for surface, aliases in result.unit_aliases.items():
-            main = resolve_name(doc, surface)
-            main_id = main.agency_id(doc.source)
-            for alias in aliases:
-                alias = alias[1:] if alias.startswith("含") else alias
-                names.setdefault(main_id, set()).add(alias)
-                own = resolve_name(doc, alias)
-                if own.kind != "agency":
-                    continue
-                alias_id = own.agency_id(doc.source) if own.qualified else f"{main.code}/{own.key}"
-                if alias_id != main_id:
-                    claims.setdefault(alias_id, set()).add(main_id)
+    for surface, aliases in result.unit_aliases.items():
+        main = resolve_name(doc, surface)
+        main_id = main.agency_id(doc.source)
+        for alias in aliases:
+            alias = alias.removeprefix("含")  # 县发改局（含信用办、大数据局）
+            names.setdefault(main_id, set()).add(alias)
+            own = resolve_name(doc, alias)
+            if own.kind != "agency":
+                continue
+            if not own.qualified:  # 大数据局 inside 县发改局（…） is in 县发改局's jurisdiction
+                own = replace(own, code=main.code, jurisdiction=main.jurisdiction, parent=main.parent)
+            alias_id = own.agency_id(doc.source)
+            if alias_id != main_id:
+                claims.setdefault(alias_id, set()).add(main_id)
     redirect = {a: next(iter(m)) for a, m in claims.items() if len(m) == 1 and a not in names}
     return redirect, names
 
@@ -514,13 +517,16 @@ def build_corpus(results: Sequence[LoadResult]) -> Corpus:
     [('350123/自然资源和规划局', '罗源县自然资源和规划局', '自然资源')]
     """
     corpus = Corpus()
-    redirect, alias_names = _alias_claims(results)
     groups: dict[str, _Group] = {}
+    alias_names: dict[str, set[str]] = {}
     for result in results:
         corpus.documents.append(result.document)
         corpus.rows.extend(result.rows)
         corpus.rejects.extend(result.rejects)
         ctx = _context(result.document)
+        redirect, names = _alias_redirects(result)
+        for agency_id, aliases in names.items():
+            alias_names.setdefault(agency_id, set()).update(aliases)
         for (source, surface), count in _surface_counts(result).items():
             res = _resolve(ctx, surface)
             own_id = res.agency_id(source)
@@ -577,7 +583,8 @@ def agency_summary(corpus: Corpus) -> list[dict[str, object]]:
     for row in corpus.rows:
         lead.update(corpus.lead_ids(row))
         responsible.update(corpus.responsible_ids(row))
-    lines = [
+    ordered = sorted(corpus.agencies.values(), key=lambda a: (-lead[a.id], -responsible[a.id], a.name, a.id))
+    return [
         {
             "agency": a.id,
             "name": a.name,
@@ -588,7 +595,5 @@ def agency_summary(corpus: Corpus) -> list[dict[str, object]]:
             "lead_rows": lead[a.id],
             "responsible_rows": responsible[a.id],
         }
-        for a in corpus.agencies.values()
+        for a in ordered
     ]
-    lines.sort(key=lambda d: (-d["lead_rows"], -d["responsible_rows"], d["name"]))  # type: ignore[operator]
-    return lines

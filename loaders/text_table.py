@@ -134,6 +134,12 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
                 i += 1
                 continue
             break  # prose after the table
+        filled = [c.strip() for c in cells if c.strip()]
+        if len(filled) == 1 and _HEADING.match(strip_markup(filled[0])) and not _NUMBER_CELL.match(filled[0]):
+            rows.append(GridRow([strip_markup(filled[0])], lineno, "section"))  # a category heading row
+            out.table_lines.add(lineno)
+            i += 1
+            continue
         if rows and _incomplete(rows[-1], roles) and not _NUMBER_CELL.match(cells[0]) and rows[-1].kind == "row":
             # the previous row's last cell held a line break: continue it
             rows[-1].cells[-1] += "\n" + cells[0]
@@ -208,9 +214,9 @@ def _read_cell_table(lines: Sequence[str], start: int, labels: list[str], out: T
         out.table_lines.add(lineno)
         i += 1
     rows = _group_cells(cells, roles)
-    if rows and len(rows[-1].cells) < n - 1:
+    if rows and rows[-1].kind == "row" and len(rows[-1].cells) < n - 1:
         out.truncated = rows[-1].line
-    roles = refine_roles(roles, [r.cells for r in rows])
+    roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
     out.grids.append(Grid(roles, rows))
     return i
 
@@ -221,7 +227,31 @@ def _is_anchor(text: str, by_number: bool) -> int | None:
 
 
 def _group_cells(cells: Sequence[_Cell], roles: Sequence[str]) -> list[GridRow]:
+    """Group a stream of cells into rows; category headings between rows become section rows.
+
+    Without a category column, a cell like "二、获得电力" standing between two
+    rows is a heading spanning the table, not a cell of either row.
+    """
+    if "indicator" in roles:
+        return _group_rows(cells, roles)
+    out: list[GridRow] = []
+    pending: list[_Cell] = []
+    for cell in cells:
+        text = strip_markup(cell.text).strip()
+        if _HEADING.match(text.replace("\n", "")) and not _NUMBER_CELL.match(text):
+            out.extend(_group_rows(pending, roles))
+            pending = []
+            out.append(GridRow([text.replace("\n", "")], cell.line, "section"))
+        else:
+            pending.append(cell)
+    out.extend(_group_rows(pending, roles))
+    return out
+
+
+def _group_rows(cells: Sequence[_Cell], roles: Sequence[str]) -> list[GridRow]:
     """Group a stream of cells into rows by their anchor cells (the number, or the numbered measure)."""
+    if not cells:
+        return []
     n = len(roles)
     by_number = "seq" in roles
     anchor_col = roles.index("seq") if by_number else roles.index("measure") if "measure" in roles else 0
