@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from policykg.loaders.agencies import agency_summary, build_corpus, resolve_name
+from policykg.loaders.agencies import agency_summary, build_corpus
+from policykg.loaders.agency_names import resolve_name
 from policykg.records import Agency, Corpus, Document, LoadResult, Row
 
 FUQING = Document("000.txt", jurisdiction="福清市", parent="福州市", province="福建省", adcode="350181")
