@@ -15,15 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import ORDINAL, canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import squeeze, strip_markup
 
-__all__ = ["ROLES", "header_roles", "is_header", "refine_roles", "label_role"]
+__all__ = ["ROLES", "header_roles", "is_header", "refine_roles", "label_role", "merge_header_rows", "is_subheader"]
 
-ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark")
+# "other" columns (责任领导, 联系人, 分值) are kept apart and never read into a field.
+ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark", "other")
 
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("seq", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.I)),
+    ("other", re.compile(r"领导|联系人|联系方式|电话|分值|权重|得分|考核|评分|督办")),
     ("lead", re.compile(r"牵头|主办|主责")),
     ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办")),
     ("deadline", re.compile(r"时限|时间|期限|节点|进度|完成日期")),
@@ -35,7 +38,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def label_role(label: str) -> str | None:
     """The role a header label names: seq, lead, responsible, deadline, remark, text, or None."""
-    label = squeeze(strip_markup(label))
+    label = fold(squeeze(strip_markup(label)))
     if not label:
         return None
     for role, pattern in _LABELS:
@@ -73,7 +76,11 @@ def header_roles(cells: Sequence[str]) -> list[str]:
     labels = [squeeze(strip_markup(c)) for c in cells]
     while labels and not labels[-1]:
         labels.pop()
-    roles = [label_role(c) or "text" for c in labels]
+    roles = [label_role(c) or ("" if not c else "text") for c in labels]
+    # an empty label inside the header is a merged header cell: the column belongs with the one before
+    for i, role in enumerate(roles):
+        if role == "":
+            roles[i] = roles[i - 1] if i and roles[i - 1] in ("lead", "responsible", "remark", "other") else "other"
     text_positions = [i for i, r in enumerate(roles) if r == "text"]
     n = len(text_positions)
     if n == 1:
@@ -119,3 +126,23 @@ def refine_roles(roles: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
     refined = list(roles)
     refined[col] = "item"
     return refined
+
+
+def is_subheader(cells: Sequence[str]) -> bool:
+    """A second header row under merged header cells (e.g. 牵头单位 | 配合单位 under 责任单位)."""
+    labels = [squeeze(strip_markup(c)) for c in cells if squeeze(strip_markup(c))]
+    if not labels or len(labels) > 4 or any(len(c) > 12 for c in labels):
+        return False
+    return all(label_role(c) in ("lead", "responsible", "deadline", "remark", "other") for c in labels)
+
+
+def merge_header_rows(top: Sequence[str], sub: Sequence[str]) -> list[str]:
+    """One header from two rows: a sub-label names the column it stands in.
+
+    >>> merge_header_rows(["序号", "具体措施", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""])
+    ['序号', '具体措施', '牵头单位', '配合单位', '完成时限']
+    """
+    width = max(len(top), len(sub))
+    top = list(top) + [""] * (width - len(top))
+    sub = list(sub) + [""] * (width - len(sub))
+    return [s if squeeze(s) else t for t, s in zip(top, sub)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from policykg.loaders.hanzi import fold
+
 __all__ = ["parse_deadline", "looks_like_deadline"]
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -114,7 +116,7 @@ def parse_deadline(raw: str | None, plan_year: int | None) -> tuple[str | None, 
     """
     if not raw:
         return None, []
-    text = raw.replace("（", "(").replace("）", ")")
+    text = fold(raw).replace("（", "(").replace("）", ")")
     dates: list[str] = []
     year = plan_year
     for m in _DATE.finditer(text):
@@ -153,7 +155,7 @@ def looks_like_deadline(text: str) -> bool:
     >>> looks_like_deadline("2021年9月底"), looks_like_deadline("市公安局")
     (True, False)
     """
-    text = re.sub(r"\s+", "", text)
+    text = fold(re.sub(r"\s+", "", text))
     if not text or len(text) > 60:
         return False
     if not _DEADLINE_HINT.match(text):

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from policykg.loaders.hanzi import fold
 from policykg.loaders.places import Place, gazetteer
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import parse_units
@@ -24,7 +25,8 @@ __all__ = ["read_facts", "Facts", "document_units"]
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NOTICE = re.compile(r"^(?P<issuer>.*?)关于\s*印发\s*(?P<title>.+?)\s*的\s*通知")
-_PLAN_TITLE = re.compile(r"(?:方案|计划|要点|分工表|清单|一览表|任务表|措施|意见|细则|规划|安排)$")
+_PLAN_TITLE = re.compile(r"(?:方案|计划|要点|分工表|分工|清单|一览表|任务表|任务|措施|意见|细则|规划|安排|台账)$")
+_YEAR_LINE = re.compile(r"^\D{0,20}20\d\d\s*年.{2,50}$")
 _PLAN_YEAR = re.compile(r"(\d{4})\s*年")
 
 
@@ -120,7 +122,13 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
     if not title:
         for _, text in head[:40]:
             compact = text.replace(" ", "")
-            if _PLAN_TITLE.search(compact) and 6 <= len(compact) <= 60 and "印发" not in compact:
+            if _PLAN_TITLE.search(fold(compact)) and 6 <= len(compact) <= 60 and "印发" not in fold(compact):
+                title = compact
+                break
+    if not title:  # a short line naming a year above the table ("2021年晋江市任务分工")
+        for _, text in head[:20]:
+            compact = text.replace(" ", "")
+            if _YEAR_LINE.match(compact) and "印发" not in compact and not _DATE.search(compact):
                 title = compact
                 break
     facts["title"] = title

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.loaders.hanzi import fold
 from policykg.loaders.text_clean import squeeze, strip_markup
 
 __all__ = [
@@ -111,6 +112,11 @@ def canonical_indicator(raw: str | None) -> str | None:
     """
     if not raw:
         return None
+    folded = fold(raw)
+    if folded != raw:  # traditional characters: canonical names in simplified, other categories as written
+        canonical = canonical_indicator(folded)
+        known = folded in INDICATORS or folded in ALIASES or folded in LOCAL_CATEGORIES
+        return canonical if canonical is None or known or canonical != folded else raw
     if raw in INDICATORS:
         return raw
     if raw in ALIASES:

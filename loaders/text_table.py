@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
-from policykg.loaders.columns import header_roles, is_header, refine_roles
+from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
 from policykg.loaders.indicators import ORDINAL
 from policykg.loaders.text_clean import strip_markup
 
 __all__ = ["TextTables", "find_tables"]
 
-_NOTE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:说明|注|备注)\s*[:：]")
+_NOTE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:说明|說明|注|註|备注|備註)\s*[:：]")
 _NUMBER_CELL = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
 _LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,4})\s*[.．、](?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
@@ -98,11 +98,15 @@ def find_tables(lines: Sequence[str]) -> TextTables:
 
 
 def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: TextTables) -> int:
-    roles = header_roles(header)
     header_key = [c.strip() for c in header if c.strip()]
     rows: list[GridRow] = []
     i = start + 1
     out.table_lines.add(start + 1)
+    if i < len(lines) and "\t" in lines[i] and is_subheader(_tab_cells(lines[i])):
+        header = merge_header_rows(header, _tab_cells(lines[i]))  # 责任单位 over 牵头 | 配合
+        out.table_lines.add(i + 1)
+        i += 1
+    roles = header_roles(header)
     while i < len(lines):
         line = lines[i]
         lineno = i + 1

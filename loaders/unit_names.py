@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from policykg.loaders.hanzi import fold
 from policykg.loaders.places import gazetteer
 from policykg.loaders.text_clean import strip_markup
 
@@ -90,16 +91,17 @@ def jurisdiction_prefix(name: str) -> str | None:
     >>> jurisdiction_prefix("市市场监管局"), jurisdiction_prefix("市政府办公室")
     ('市', '市')
     """
-    if name[:1] not in "市县区省" or len(name) <= 2:
+    folded = fold(name)
+    if folded[:1] not in "市县区省" or len(name) <= 2:
         return None
-    if opens_with_body_stem(name[1:]):  # 市民政局 is 市 + 民政局, 市市场监管局 is 市 + 市场监管局
+    if opens_with_body_stem(folded[1:]):  # 市民政局 is 市 + 民政局, 市市场监管局 is 市 + 市场监管局
         return name[0]
-    return None if _NOT_PREFIX.match(name) else name[0]
+    return None if _NOT_PREFIX.match(folded) else name[0]
 
 
 def ends_like_unit(text: str) -> bool:
     """Whether text ends the way an organisation's name ends (局, 中心, 公司, …)."""
-    text = text.rstrip("”’）)")
+    text = fold(text).rstrip("”’）)")
     return text.endswith(_UNIT_SUFFIXES)
 
 
@@ -109,7 +111,7 @@ def is_collective(name: str) -> bool:
     >>> is_collective("各有关单位"), is_collective("联动机制成员单位"), is_collective("市公安局")
     (True, True, False)
     """
-    return bool(_COLLECTIVE.search(name))
+    return bool(_COLLECTIVE.search(fold(name)))
 
 
 def _split_outside_brackets(text: str) -> list[str]:
@@ -195,7 +197,7 @@ def body_stems() -> tuple[str, ...]:
 
 def opens_with_body_stem(name: str) -> bool:
     """Whether a name opens with a functional stem (税务局, 资源规划局) rather than a place or brand."""
-    return name.startswith(body_stems())
+    return fold(name).startswith(body_stems())
 
 
 def _owns_place(name: str) -> bool:
@@ -229,7 +231,9 @@ def _is_bare_body(name: str) -> bool:
 
 def _clean_name(name: str) -> str:
     name = name.strip().strip("。.．:：")
-    name = _HOW_CLAUSE.sub("", name).strip()
+    m = _HOW_CLAUSE.search(fold(name))  # folding keeps positions: one character for one
+    if m:
+        name = name[: m.start()].strip()
     return name.strip("。.．:：").strip()
 
 
