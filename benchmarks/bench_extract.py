@@ -26,6 +26,7 @@ def _clear_caches() -> None:
 
     align.cell_kind.cache_clear()
     unit_names._contains_place.cache_clear()
+    unit_names._parse_units.cache_clear()
 
 
 def main() -> None:

@@ -196,7 +196,7 @@ def _read_cell_table(lines: Sequence[str], start: int, labels: list[str], out: T
     while i < len(lines):
         line = lines[i]
         lineno = i + 1
-        if line.startswith("\t") and _cell_header_at(lines, i) == labels:
+        if line.startswith("\t") and line[1:].strip() == labels[0] and _cell_header_at(lines, i) == labels:
             for k in range(i, i + len(labels)):
                 out.table_lines.add(k + 1)
             i += len(labels)  # repeated header

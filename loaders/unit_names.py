@@ -238,6 +238,16 @@ def _clean_name(name: str) -> str:
 
 
 def parse_units(cell: str | None, known_prefixed: frozenset[str] = frozenset()) -> UnitParse:
+    """Split a lead / responsible cell into surface names (cached; treat the result as read-only)."""
+    if not cell:
+        return UnitParse()
+    if known_prefixed and "公司" not in cell and "企业" not in cell:
+        known_prefixed = frozenset()  # only company names consult the document's prefixed names
+    return _parse_units(cell, known_prefixed)
+
+
+@lru_cache(maxsize=131072)
+def _parse_units(cell: str, known_prefixed: frozenset[str]) -> UnitParse:
     """Split a lead / responsible cell into surface names by the name rules.
 
     Parameters
