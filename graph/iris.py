@@ -1,0 +1,95 @@
+"""Instance IRIs minted from stable keys, percent-encoded (style.md, "Mint IRIs from stable keys").
+
+Keys: documents and their named graphs by source file name, measures by source
+and line, agencies by Corpus agency id, indicators by canonical name,
+jurisdictions and sectors by name. The same key gives the same IRI in every
+run. Jurisdictions are keyed by name only (the adcode is a property,
+``pkg:adcode``) so that a name seen in an agency and in a document meet in one
+node whichever documents are loaded.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote
+
+from policykg.ontology.namespace import ID_BASE
+
+__all__ = [
+    "ID_BASE",
+    "encode_key",
+    "decode_key",
+    "document_iri",
+    "graph_iri",
+    "measure_iri",
+    "measure_id",
+    "agency_iri",
+    "indicator_iri",
+    "jurisdiction_iri",
+    "sector_iri",
+    "year_iri",
+    "VOCABULARY_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "GRAPH_PREFIX",
+]
+
+GRAPH_PREFIX = ID_BASE + "graph/"
+# The two graphs that are not documents: the ontology itself and the indicator scheme.
+ONTOLOGY_GRAPH = GRAPH_PREFIX + "_ontology"
+VOCABULARY_GRAPH = GRAPH_PREFIX + "_vocabulary"
+
+
+def encode_key(key: str) -> str:
+    """Percent-encode a key as one IRI path segment (UTF-8; nothing is left unescaped but unreserved ASCII).
+
+    Examples
+    --------
+    >>> encode_key("福清市")
+    '%E7%A6%8F%E6%B8%85%E5%B8%82'
+    >>> encode_key("a/b#c d")
+    'a%2Fb%23c%20d'
+    """
+    return quote(key, safe="")
+
+
+def decode_key(segment: str) -> str:
+    """Inverse of `encode_key`."""
+    return unquote(segment)
+
+
+def document_iri(source: str) -> str:
+    return f"{ID_BASE}document/{encode_key(source)}"
+
+
+def graph_iri(source: str) -> str:
+    """The named graph holding everything read from one source document."""
+    return GRAPH_PREFIX + encode_key(source)
+
+
+def measure_id(source: str, line: int) -> str:
+    """The measure identifier shared by every backend: ``source#Lline``."""
+    return f"{source}#L{line}"
+
+
+def measure_iri(source: str, line: int) -> str:
+    return f"{ID_BASE}measure/{encode_key(source)}/L{int(line)}"
+
+
+def agency_iri(agency_id: str) -> str:
+    return f"{ID_BASE}agency/{encode_key(agency_id)}"
+
+
+def indicator_iri(name: str) -> str:
+    return f"{ID_BASE}indicator/{encode_key(name)}"
+
+
+def jurisdiction_iri(name: str) -> str:
+    return f"{ID_BASE}jurisdiction/{encode_key(name)}"
+
+
+def sector_iri(name: str) -> str:
+    return f"{ID_BASE}sector/{encode_key(name)}"
+
+
+def year_iri(year: int) -> str:
+    """The OWL-Time interval of a calendar year (a document's plan year)."""
+    return f"{ID_BASE}year/{int(year)}"

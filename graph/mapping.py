@@ -1,0 +1,271 @@
+"""Which record field becomes which triple, declared once as data (style.md; morph-kgc's lesson).
+
+`ROW_MAP`, `DOCUMENT_MAP` and `AGENCY_MAP` list, for each field of `Row`,
+`Document` and `Agency`, the predicate it is stored under and the codec that
+turns the value into RDF terms and back. The builder (`policykg.graph.build`)
+walks these tables forwards; `corpus_from_store` walks them backwards, so a row
+rebuilt from the graph equals the row that was loaded, field by field.
+
+Fields not in a table are derived from others and documented where they are
+made: a row's ``source`` is its measure's ``pkg:document``; a document's
+``parent`` and ``adcode`` sit on its jurisdiction node.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode
+from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, TIME, XSD
+
+from policykg.graph import iris
+from policykg.ontology.namespace import PKG
+
+__all__ = [
+    "Codec",
+    "FieldMap",
+    "ROW_MAP",
+    "DOCUMENT_MAP",
+    "AGENCY_MAP",
+    "CODECS",
+    "T",
+    "node",
+    "encode_fields",
+    "decode_fields",
+]
+
+
+def node(uri: Any) -> NamedNode:
+    """A pyoxigraph NamedNode for an rdflib URIRef or an IRI string."""
+    return NamedNode(str(uri))
+
+
+class T:
+    """The pyoxigraph terms the builder uses, made once (a NamedNode per call would cost time)."""
+
+    type = node(RDF.type)
+    identifier = node(DCTERMS.identifier)
+    title = node(DCTERMS.title)
+    issued = node(DCTERMS.issued)
+    temporal = node(DCTERMS.temporal)
+    pref_label = node(SKOS.prefLabel)
+    alt_label = node(SKOS.altLabel)
+    hidden_label = node(SKOS.hiddenLabel)
+    in_scheme = node(SKOS.inScheme)
+    concept = node(SKOS.Concept)
+    classification = node(ORG.classification)
+    sub_organization_of = node(ORG.subOrganizationOf)
+    proper_interval = node(TIME.ProperInterval)
+    instant = node(TIME.Instant)
+    has_beginning = node(TIME.hasBeginning)
+    has_end = node(TIME.hasEnd)
+    in_xsd_date = node(TIME.inXSDDate)
+    xsd_date = node(XSD.date)
+    xsd_integer = node(XSD.integer)
+    xsd_string = node(XSD.string)
+    # pkg terms
+    Measure = node(PKG.Measure)
+    Indicator = node(PKG.Indicator)
+    Agency = node(PKG.Agency)
+    Collective = node(PKG.Collective)
+    Jurisdiction = node(PKG.Jurisdiction)
+    PlanDocument = node(PKG.PlanDocument)
+    Sector = node(PKG.Sector)
+    ongoing = node(PKG.ongoing)
+    conditional = node(PKG.conditional)
+    indicator_scheme = node(PKG.indicatorScheme)
+    sector_scheme = node(PKG.sectorScheme)
+    lead_unit = node(PKG.leadUnit)
+    responsible_unit = node(PKG.responsibleUnit)
+    document = node(PKG.document)
+    due_date = node(PKG.dueDate)
+    deadline_kind = node(PKG.deadlineKind)
+    jurisdiction = node(PKG.jurisdiction)
+    parent_jurisdiction = node(PKG.parentJurisdiction)
+    province = node(PKG.province)
+    adcode = node(PKG.adcode)
+    written_as = node(PKG.writtenAs)
+    addresses_indicator = node(PKG.addressesIndicator)
+
+
+# --- codecs: value ⇄ list of objects under one predicate ---------------------------------------
+
+Objects = Sequence[Any]
+
+
+@dataclass(frozen=True)
+class Codec:
+    """Turns a field value into objects of its predicate (``encode``) and back (``decode``).
+
+    ``encode`` returns a list of pyoxigraph terms (empty for None / empty);
+    ``decode`` receives the objects found (possibly none) and returns the value.
+    """
+
+    encode: Callable[[Any], list[Any]]
+    decode: Callable[[Objects], Any]
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _string(value: str | None) -> list[Any]:
+    return [] if value is None else [Literal(value)]
+
+
+def _string_back(objs: Objects) -> str | None:
+    return objs[0].value if objs else None
+
+
+def _label(value: str | None) -> list[Any]:
+    return [] if value is None else [Literal(value, language="zh")]
+
+
+def _integer(value: int | None) -> list[Any]:
+    return [] if value is None else [Literal(str(int(value)), datatype=T.xsd_integer)]
+
+
+def _integer_back(objs: Objects) -> int | None:
+    return int(objs[0].value) if objs else None
+
+
+def _json_list(value: Sequence[str]) -> list[Any]:
+    # Names may contain 、 or spaces (reading-rules "Unit names" 3), so a joined string
+    # would be lossy; a JSON array keeps order, repeats and every character.
+    return [Literal(json.dumps(list(value), ensure_ascii=False))] if value else []
+
+
+def _json_list_back(objs: Objects) -> tuple[str, ...]:
+    return tuple(json.loads(objs[0].value)) if objs else ()
+
+
+def _date_or_string(value: str | None) -> list[Any]:
+    # An ISO date is typed xsd:date; anything else stays a plain string (kept, not guessed).
+    if value is None:
+        return []
+    return [Literal(value, datatype=T.xsd_date if _DATE.match(value) else T.xsd_string)]
+
+
+def _iri_set(mint: Callable[[str], str]) -> Codec:
+    """Several IRIs minted from keys; decoded back to the keys (sorted: RDF has no order)."""
+    prefix = mint("")
+    return Codec(
+        lambda values: [NamedNode(mint(v)) for v in (values or ())],
+        lambda objs: tuple(sorted(iris.decode_key(o.value[len(prefix):]) for o in objs)),
+    )
+
+
+def _iri(mint: Callable[[str], str]) -> Codec:
+    prefix = mint("")
+    return Codec(
+        lambda value: [] if value is None else [NamedNode(mint(value))],
+        lambda objs: iris.decode_key(objs[0].value[len(prefix):]) if objs else None,
+    )
+
+
+def _labels(values: Sequence[str]) -> list[Any]:
+    return [Literal(v, language="zh") for v in values]
+
+
+def _labels_back(objs: Objects) -> tuple[str, ...]:
+    return tuple(sorted(o.value for o in objs))
+
+
+CODECS: dict[str, Codec] = {
+    "string": Codec(_string, _string_back),
+    "label": Codec(_label, _string_back),
+    "integer": Codec(_integer, _integer_back),
+    "json_list": Codec(_json_list, _json_list_back),
+    "date_or_string": Codec(_date_or_string, _string_back),
+    "labels": Codec(_labels, _labels_back),
+    "indicator": _iri(iris.indicator_iri),
+    "jurisdiction": _iri(iris.jurisdiction_iri),
+    "sector": _iri(iris.sector_iri),
+    "agency": _iri(iris.agency_iri),
+}
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """One record field stored under one predicate with one codec."""
+
+    field: str
+    predicate: NamedNode
+    codec: str
+
+
+# Row.deadline spreads over two predicates: a date is pkg:dueDate, a kind is pkg:deadlineKind
+# (reading-rules "Fields of a row": "YYYY-MM-DD", "ongoing", "conditional" or null).
+_KINDS = {"ongoing": T.ongoing, "conditional": T.conditional}
+_KIND_NAMES = {v.value: k for k, v in _KINDS.items()}
+
+ROW_MAP: tuple[FieldMap, ...] = (
+    FieldMap("seq", node(PKG.seq), "string"),
+    FieldMap("indicator_raw", node(PKG.indicatorRaw), "string"),
+    FieldMap("indicator", T.addresses_indicator, "indicator"),
+    FieldMap("item", node(PKG.item), "string"),
+    FieldMap("measure", node(PKG.measureText), "string"),
+    FieldMap("lead", node(PKG.leadNames), "json_list"),
+    FieldMap("responsible", node(PKG.responsibleNames), "json_list"),
+    FieldMap("deadline_raw", node(PKG.deadlineRaw), "string"),
+    FieldMap("deadline", T.due_date, "date_or_string"),  # kinds: see encode_deadline
+    FieldMap("remark", node(PKG.remark), "string"),
+    FieldMap("line", node(PKG.sourceLine), "integer"),
+    FieldMap("warnings", node(PKG.warnings), "json_list"),
+)
+
+DOCUMENT_MAP: tuple[FieldMap, ...] = (
+    FieldMap("source", T.identifier, "string"),
+    FieldMap("title", T.title, "string"),
+    FieldMap("issuer", node(PKG.issuerName), "string"),
+    FieldMap("doc_number", node(PKG.documentNumber), "string"),
+    FieldMap("issue_date", T.issued, "date_or_string"),
+    FieldMap("plan_year", node(PKG.planYear), "integer"),
+    FieldMap("jurisdiction", T.jurisdiction, "jurisdiction"),
+    FieldMap("province", T.province, "jurisdiction"),
+    FieldMap("responsible_all", node(PKG.responsibleAllNames), "json_list"),
+    FieldMap("layout", node(PKG.layout), "string"),
+    FieldMap("notice_title", node(PKG.noticeTitle), "string"),
+    FieldMap("context", node(PKG.context), "string"),
+)
+
+AGENCY_MAP: tuple[FieldMap, ...] = (
+    FieldMap("id", T.identifier, "string"),
+    FieldMap("name", T.pref_label, "label"),
+    FieldMap("jurisdiction", T.jurisdiction, "jurisdiction"),
+    FieldMap("sector", T.classification, "sector"),
+    FieldMap("surface_names", T.hidden_label, "labels"),
+    FieldMap("aliases", T.alt_label, "labels"),
+)
+
+# Agency.kind is the node's class. Agency.parent is the name of the place above the agency's
+# jurisdiction (as policykg.loaders fills it); it is stored as that jurisdiction's
+# pkg:parentJurisdiction edge, not on the agency.
+KIND_CLASSES = {"agency": T.Agency, "collective": T.Collective}
+
+
+def encode_fields(table: Sequence[FieldMap], record: Any) -> list[tuple[NamedNode, Any]]:
+    """(predicate, object) pairs for one record, following ``table``."""
+    out: list[tuple[NamedNode, Any]] = []
+    for fm in table:
+        value = getattr(record, fm.field)
+        if fm.field == "deadline" and value in _KINDS:
+            out.append((T.deadline_kind, _KINDS[value]))
+            continue
+        for obj in CODECS[fm.codec].encode(value):
+            out.append((fm.predicate, obj))
+    return out
+
+
+def decode_fields(table: Sequence[FieldMap], props: dict[str, list[Any]]) -> dict[str, Any]:
+    """Field values of one record from its subject's ``{predicate IRI: [objects]}``."""
+    values: dict[str, Any] = {}
+    for fm in table:
+        values[fm.field] = CODECS[fm.codec].decode(props.get(fm.predicate.value, []))
+        if fm.field == "deadline" and values[fm.field] is None:
+            kinds = props.get(T.deadline_kind.value, [])
+            values[fm.field] = _KIND_NAMES.get(kinds[0].value) if kinds else None
+    return values

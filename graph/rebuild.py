@@ -1,0 +1,100 @@
+"""Graph → Corpus: rebuild documents, rows, agencies and assignments from a store.
+
+The inverse of `policykg.graph.build`, reading the same field tables
+(`policykg.graph.mapping`) backwards. Rows come back equal to the rows that were
+loaded, field by field; agencies come back with their name sets sorted (RDF
+keeps no order among repeated values).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from pyoxigraph import NamedNode, Store
+
+from policykg.graph.mapping import AGENCY_MAP, DOCUMENT_MAP, KIND_CLASSES, ROW_MAP, T, decode_fields
+from policykg.graph.store import document_graphs
+from policykg.records import Agency, Corpus, Document, Row
+
+__all__ = ["corpus_from_store"]
+
+_KIND_BY_CLASS = {cls.value: kind for kind, cls in KIND_CLASSES.items()}
+
+Props = dict[str, list[Any]]
+
+
+def _subjects(store: Store, graph: str) -> dict[str, Props]:
+    out: dict[str, Props] = defaultdict(lambda: defaultdict(list))
+    for q in store.quads_for_pattern(None, None, None, NamedNode(graph)):
+        out[q.subject.value][q.predicate.value].append(q.object)
+    return out
+
+
+def _types(props: Props) -> set[str]:
+    return {o.value for o in props.get(T.type.value, [])}
+
+
+def corpus_from_store(store: Store) -> Corpus:
+    """Rebuild a `Corpus` from the document graphs of a store.
+
+    Documents are sorted by source, rows by (source, line).
+
+    Examples
+    --------
+    >>> from pyoxigraph import Store
+    >>> from policykg.graph.store import load_corpus_into
+    >>> from policykg.records import Corpus, Document
+    >>> store = Store(); _ = load_corpus_into(store, Corpus([Document("a.txt", plan_year=2021)]))
+    >>> corpus_from_store(store).documents[0].plan_year
+    2021
+    """
+    corpus = Corpus()
+    agencies: dict[str, dict[str, Any]] = {}
+    for graph in document_graphs(store):
+        subjects = _subjects(store, graph)
+        source = None
+        for iri, props in subjects.items():
+            if T.PlanDocument.value in _types(props):
+                doc = _document(subjects, props)
+                source = doc.source
+                corpus.documents.append(doc)
+        for iri, props in subjects.items():
+            types = _types(props)
+            if T.Measure.value in types and source is not None:
+                corpus.rows.append(Row(source=source, **decode_fields(ROW_MAP, props)))
+            kind = next((_KIND_BY_CLASS[t] for t in types if t in _KIND_BY_CLASS), None)
+            if kind is not None:
+                values = decode_fields(AGENCY_MAP, props)
+                values["kind"] = kind
+                values["parent"] = _parent_name(subjects, props.get(T.jurisdiction.value))
+                merged = agencies.setdefault(values["id"], values)
+                # the same agency stated in several graphs: union the name sets
+                for key in ("surface_names", "aliases"):
+                    merged[key] = tuple(sorted(set(merged[key]) | set(values[key])))
+                for name in props.get(T.written_as.value, []):
+                    corpus.assignments[(source, name.value)] = values["id"]
+    corpus.documents.sort(key=lambda d: d.source)
+    corpus.rows.sort(key=lambda r: (r.source, r.line))
+    corpus.agencies = {k: Agency(**agencies[k]) for k in sorted(agencies)}
+    return corpus
+
+
+def _document(subjects: dict[str, Props], props: Props) -> Document:
+    values = decode_fields(DOCUMENT_MAP, props)
+    jurisdiction = props.get(T.jurisdiction.value)
+    values["parent"] = _parent_name(subjects, jurisdiction)
+    codes = subjects.get(jurisdiction[0].value, {}).get(T.adcode.value) if jurisdiction else None
+    values["adcode"] = codes[0].value if codes else None
+    return Document(**values)
+
+
+def _parent_name(subjects: dict[str, Props], jurisdiction: list[Any] | None) -> str | None:
+    """The name of the parent of a jurisdiction node, as stated in the same graph."""
+    if not jurisdiction:
+        return None
+    parent = subjects.get(jurisdiction[0].value, {}).get(T.parent_jurisdiction.value)
+    if not parent:
+        return None
+    labels = subjects.get(parent[0].value, {}).get(T.pref_label.value, [])
+    return labels[0].value if labels else None

@@ -1,0 +1,216 @@
+"""The named-query catalogue: names, titles, parameters and defaults read from the query headers.
+
+Backend-neutral on purpose (no pyoxigraph or neo4j import): the SPARQL runner
+(`policykg.queries.sparql`) and the Cypher runner both take their names,
+parameters and defaults from here, and both return a `QueryResult`.
+
+A header is the block of ``#`` lines opening a ``.rq`` file::
+
+    # title_zh: 各单位工作量
+    # title_en: Workload per agency
+    # description: Lead, responsible and total measures per agency …
+    # param: jurisdiction | string | all | 文件所属辖区全称 … / the document's jurisdiction …
+    # columns: agency, name, kind, …
+    # limit: limit                 (this parameter cuts the ordered result; SPARQL LIMIT takes no variable)
+    # sorted-join: lead_names      (a column the query concatenates with U+001F; sorted, joined with 、)
+
+Parameter ``k`` is bound to the SPARQL variable ``?p_k`` (`Parameter.variable`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from policykg.errors import QueryError
+
+__all__ = [
+    "Parameter",
+    "NamedQuery",
+    "QueryResult",
+    "list_queries",
+    "get_query",
+    "parse_header",
+    "JOIN_SEPARATOR",
+    "RAW_SEPARATOR",
+]
+
+# The query concatenates sorted-join columns with this character (not found in names),
+# and the runner splits, sorts and joins them with 、 (the contract's lead_names).
+RAW_SEPARATOR = "\u001f"
+JOIN_SEPARATOR = "、"
+
+_TYPES = ("string", "integer", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One query parameter: its name, type (string, integer, date), default and description."""
+
+    name: str
+    type: str
+    default: str
+    description: str = ""
+
+    @property
+    def variable(self) -> str:
+        """The SPARQL variable the value is bound to (without ``?``)."""
+        return f"p_{self.name}"
+
+    def coerce(self, text: str) -> Any:
+        """The typed value of a ``--param`` string, or `QueryError` saying what is wrong.
+
+        Examples
+        --------
+        >>> Parameter("min_shared", "integer", "2").coerce("3")
+        3
+        >>> Parameter("start", "date", "1900-01-01").coerce("2021-06-30")
+        '2021-06-30'
+        """
+        if self.type == "integer":
+            try:
+                return int(text.strip())
+            except ValueError:
+                raise QueryError(f"parameter {self.name}: {text!r} is not an integer") from None
+        if self.type == "date":
+            try:
+                return _dt.date.fromisoformat(text.strip()).isoformat()
+            except ValueError:
+                raise QueryError(f"parameter {self.name}: {text!r} is not a date (YYYY-MM-DD)") from None
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A named query: its header facts and its text (without the header)."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    columns: tuple[str, ...]
+    text: str
+    limit: str | None = None
+    sorted_join: tuple[str, ...] = ()
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+    def bind(self, params: dict[str, str] | None = None) -> dict[str, Any]:
+        """Typed values of every parameter: the given ones, defaults for the rest.
+
+        Raises
+        ------
+        QueryError
+            An unknown parameter name or a malformed value.
+        """
+        params = dict(params or {})
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(params) - set(known))
+        if unknown:
+            names = ", ".join(known) or "none"
+            raise QueryError(f"query {self.name} has no parameter {', '.join(unknown)} (parameters: {names})")
+        return {name: p.coerce(params.get(name, p.default)) for name, p in known.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "description": self.description,
+            "parameters": [
+                {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                for p in self.parameters
+            ],
+            "columns": list(self.columns),
+        }
+
+
+@dataclass(slots=True)
+class QueryResult:
+    """Columns and rows of plain Python values (int, float, str, None)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def tuples(self) -> list[tuple[Any, ...]]:
+        """Rows as tuples in column order (handy for comparing results)."""
+        return [tuple(r.get(c) for c in self.columns) for r in self.rows]
+
+
+def parse_header(name: str, text: str) -> NamedQuery:
+    """Read a query file: its ``#`` header lines, then the query text.
+
+    Raises
+    ------
+    QueryError
+        A header line is malformed or a required key (title_zh, title_en, columns) is missing.
+    """
+    facts: dict[str, list[str]] = {}
+    lines = text.splitlines()
+    body_start = 0
+    for i, line in enumerate(lines):
+        if not line.startswith("#"):
+            body_start = i
+            break
+        content = line[1:].strip()
+        if not content:
+            continue
+        key, sep, value = content.partition(":")
+        if not sep:
+            raise QueryError(f"{name}: header line {i + 1} has no 'key:' ({line!r})")
+        facts.setdefault(key.strip(), []).append(value.strip())
+    else:
+        body_start = len(lines)
+    params = []
+    for spec in facts.get("param", []):
+        parts = [p.strip() for p in spec.split("|")]
+        if len(parts) != 4 or parts[1] not in _TYPES:
+            raise QueryError(f"{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'")
+        params.append(Parameter(*parts))
+    for key in ("title_zh", "title_en", "columns"):
+        if key not in facts:
+            raise QueryError(f"{name}: header has no {key}")
+
+    def one(key: str) -> str:
+        return " ".join(facts.get(key, []))
+
+    return NamedQuery(
+        name=name,
+        title_zh=one("title_zh"),
+        title_en=one("title_en"),
+        description=one("description"),
+        parameters=tuple(params),
+        columns=tuple(c.strip() for c in one("columns").split(",")),
+        text="\n".join(lines[body_start:]).strip() + "\n",
+        limit=one("limit") or None,
+        sorted_join=tuple(c.strip() for c in one("sorted-join").split(",") if c.strip()),
+    )
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> dict[str, NamedQuery]:
+    folder = resources.files("policykg.queries")
+    out = {}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".rq"):
+            stem = entry.name[: -len(".rq")]
+            out[stem] = parse_header(stem, entry.read_text(encoding="utf-8"))
+    return out
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query, in name order."""
+    return list(_catalogue().values())
+
+
+def get_query(name: str) -> NamedQuery:
+    """The named query ``name``, or `QueryError` listing the known names."""
+    try:
+        return _catalogue()[name]
+    except KeyError:
+        raise QueryError(f"no named query {name!r}; known: {', '.join(_catalogue())}") from None

@@ -1,0 +1,245 @@
+"""Run SPARQL — named queries with bound parameters, or any query text — on a store or an endpoint.
+
+Two backends share one interface (``select(text, bindings) -> (columns, rows)``):
+a pyoxigraph `Store` and `HttpEndpoint`, any SPARQL 1.1 endpoint over HTTP.
+Both bind parameters the same way: a ``VALUES`` block at the head of the outer
+``WHERE`` (as rdflib's SPARQL store sends ``initBindings``), so the embedded and
+the HTTP answers cannot drift apart. (pyoxigraph's ``substitutions`` would need
+every parameter in the SELECT projection.) The values are RDF terms made and
+serialised by pyoxigraph's term classes, never text pasted into the query, so a
+parameter cannot change the query's shape (see the injection test). Results
+come back as plain Python values (int, float, str, None).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from decimal import Decimal
+from typing import Any, Protocol
+
+from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store
+
+from policykg.errors import BackendError, QueryError
+from policykg.queries.catalogue import JOIN_SEPARATOR, RAW_SEPARATOR, NamedQuery, QueryResult, get_query
+
+__all__ = ["Backend", "HttpEndpoint", "EmbeddedStore", "run_named", "run_sparql", "backend_for", "to_python"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
+)}
+_FLOATS = {XSD + "decimal", XSD + "double", XSD + "float"}
+
+
+def to_python(value: str, datatype: str | None) -> Any:
+    """A plain Python value for a literal's lexical form and datatype (numbers become int / float)."""
+    if datatype in _INTEGERS:
+        return int(value)
+    if datatype in _FLOATS:
+        return float(Decimal(value)) if datatype == XSD + "decimal" else float(value)
+    if datatype == XSD + "boolean":
+        return value in ("true", "1")
+    return value
+
+
+def _term_value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return to_python(term.value, term.datatype.value if term.datatype else None)
+    return term.value
+
+
+class Backend(Protocol):
+    """What `run_named` and `run_sparql` need from a store."""
+
+    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]: ...
+
+
+class EmbeddedStore:
+    """A pyoxigraph `Store` as a backend (named graphs also visible as the union default graph)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        try:
+            result = self.store.query(_with_values(text, bindings or {}), use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+        if isinstance(result, QueryBoolean):
+            return ["ask"], [{"ask": bool(result)}]
+        if isinstance(result, QuerySolutions):
+            columns = [v.value for v in result.variables]
+            return columns, [{c: _term_value(sol[c]) for c in columns} for sol in result]
+        # CONSTRUCT / DESCRIBE: triples
+        columns = ["subject", "predicate", "object"]
+        return columns, [
+            {"subject": t.subject.value, "predicate": t.predicate.value, "object": _term_value(t.object)} for t in result
+        ]
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _values_block(bindings: dict[str, Any]) -> str:
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())  # pyoxigraph's own N-Triples serialisation
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def _with_values(text: str, bindings: dict[str, Any]) -> str:
+    """Put a VALUES block at the head of the outer WHERE group (the named queries' parameters
+    are used only at that level, where a leading VALUES and a substitution mean the same)."""
+    if not bindings:
+        return text
+    body = "\n".join("" if line.lstrip().startswith("#") else line for line in text.splitlines())
+    match = _WHERE.search(body)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    return body[: match.end()] + "\n  " + _values_block(bindings) + body[match.end():]
+
+
+class HttpEndpoint:
+    """A SPARQL 1.1 Protocol endpoint, e.g. ``http://127.0.0.1:7878/query`` of `oxigraph serve`.
+
+    Parameters
+    ----------
+    url
+        The query endpoint.
+    timeout
+        Seconds to wait for an answer.
+    """
+
+    def __init__(self, url: str, timeout: float = 60.0) -> None:
+        self.url = url
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"HttpEndpoint({self.url!r})"
+
+    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        query = _with_values(text, bindings or {})
+        request = urllib.request.Request(
+            self.url,
+            data=query.encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": "application/sparql-query; charset=utf-8",
+                     "Accept": "application/sparql-results+json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                payload = json.loads(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:500]
+            if 400 <= exc.code < 500:
+                raise QueryError(f"{self.url} refused the query (HTTP {exc.code}): {detail}") from exc
+            raise BackendError(f"{self.url} failed (HTTP {exc.code}): {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise BackendError(f"{self.url}: cannot reach the SPARQL endpoint ({exc}); is the server running?") from exc
+        if "boolean" in payload:
+            return ["ask"], [{"ask": bool(payload["boolean"])}]
+        columns = payload["head"]["vars"]
+        rows = []
+        for binding in payload["results"]["bindings"]:
+            row: dict[str, Any] = {}
+            for c in columns:
+                cell = binding.get(c)
+                if cell is None:
+                    row[c] = None
+                elif cell["type"] == "literal" or cell["type"] == "typed-literal":
+                    row[c] = to_python(cell["value"], cell.get("datatype"))
+                else:
+                    row[c] = cell["value"]
+            rows.append(row)
+        return columns, rows
+
+
+def backend_for(store: Any) -> Backend:
+    """Wrap a pyoxigraph Store; pass an `HttpEndpoint` (or any backend) through."""
+    if isinstance(store, Store):
+        return EmbeddedStore(store)
+    if hasattr(store, "select"):
+        return store
+    raise QueryError(f"cannot run queries on {type(store).__name__}; give a pyoxigraph Store or an HttpEndpoint")
+
+
+def _term(value: Any, type_: str) -> Any:
+    if type_ == "integer":
+        return Literal(value)
+    if type_ == "date":
+        return Literal(value, datatype=NamedNode(XSD + "date"))
+    return Literal(str(value))
+
+
+def run_named(store: Any, name: str, params: dict[str, str] | None = None) -> QueryResult:
+    """Run a named query with its parameters bound (defaults for those not given).
+
+    Parameters
+    ----------
+    store
+        A pyoxigraph `Store` or an `HttpEndpoint`.
+    name
+        A query of `list_queries()`, e.g. ``"workload_per_agency"``.
+    params
+        ``{name: text}``, as given to ``--param name=text``.
+
+    Raises
+    ------
+    QueryError
+        Unknown query or parameter, malformed value.
+
+    Examples
+    --------
+    >>> from pyoxigraph import Store
+    >>> run_named(Store(), "measures_without_lead").rows
+    []
+    """
+    query: NamedQuery = get_query(name)
+    values = query.bind(params)
+    bindings = {
+        p.variable: _term(values[p.name], p.type) for p in query.parameters if p.name != query.limit
+    }
+    _, rows = backend_for(store).select(query.text, bindings)
+    for column in query.sorted_join:
+        for row in rows:
+            raw = row.get(column) or ""
+            row[column] = JOIN_SEPARATOR.join(sorted(part for part in raw.split(RAW_SEPARATOR) if part))
+    if query.limit is not None:
+        rows = rows[: max(int(values[query.limit]), 0)]
+    columns = list(query.columns)
+    return QueryResult(columns, [{c: row.get(c) for c in columns} for row in rows])
+
+
+def run_sparql(store: Any, text: str) -> QueryResult:
+    """Run a SPARQL query text as written (read-only; updates and SERVICE calls are refused).
+
+    Raises
+    ------
+    QueryError
+        A syntax error, an update, or a SERVICE clause.
+    """
+    _refuse_unsafe(text)
+    columns, rows = backend_for(store).select(text)
+    return QueryResult(columns, rows)
+
+
+_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>')
+_COMMENT = re.compile(r"#[^\n]*")
+_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s", re.IGNORECASE)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def _refuse_unsafe(text: str) -> None:
+    # Look at the query with strings, IRIs and comments blanked out, so a word inside a literal does not count.
+    code = _COMMENT.sub(" ", _STRINGS.sub('""', text))
+    if _SERVICE.search(code):
+        raise QueryError("SERVICE is not allowed: queries run on the local graph only (a query must not reach the network)")
+    if _UPDATE.search(code) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", code, re.IGNORECASE):
+        raise QueryError("this is a SPARQL update; `policykg sparql` only runs queries")

@@ -1,0 +1,166 @@
+"""Each named query's answer computed straight from Corpus rows (never from a graph).
+
+The contract of queries/README.md in plain Python; the SPARQL (and Cypher) answers
+must equal these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from policykg.records import Corpus, Row
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _mid(row: Row) -> str:
+    return f"{row.source}#L{row.line}"
+
+
+def _jur(corpus: Corpus, row: Row) -> str | None:
+    doc = corpus.document(row.source)
+    return doc.jurisdiction if doc else None
+
+
+def _rows(corpus: Corpus, jurisdiction: str = "all") -> list[Row]:
+    return [r for r in corpus.rows if jurisdiction == "all" or _jur(corpus, r) == jurisdiction]
+
+
+def _is_agency(corpus: Corpus, agency_id: str) -> bool:
+    return corpus.agencies[agency_id].kind == "agency"
+
+
+def _nulls_first(value):
+    return (value is not None, value or "")
+
+
+def workload_per_agency(corpus: Corpus, jurisdiction="all", sector="all"):
+    lead, resp, meas = defaultdict(set), defaultdict(set), defaultdict(set)
+    for r in _rows(corpus, jurisdiction):
+        for a in corpus.lead_ids(r):
+            lead[a].add(_mid(r)); meas[a].add(_mid(r))
+        for a in corpus.responsible_ids(r):
+            resp[a].add(_mid(r)); meas[a].add(_mid(r))
+    out = []
+    for a in meas:
+        ag = corpus.agencies[a]
+        if sector != "all" and ag.sector != sector:
+            continue
+        out.append({"agency": a, "name": ag.name, "kind": ag.kind, "jurisdiction": ag.jurisdiction,
+                    "sector": ag.sector, "lead_count": len(lead[a]), "responsible_count": len(resp[a]),
+                    "measure_count": len(meas[a])})
+    return sorted(out, key=lambda d: (-d["lead_count"], -d["measure_count"], d["agency"]))
+
+
+def cross_cutting_ranking(corpus: Corpus, limit="20", jurisdiction="all"):
+    ind, meas, lead = defaultdict(set), defaultdict(set), defaultdict(set)
+    for r in _rows(corpus, jurisdiction):
+        for role, ids in (("lead", corpus.lead_ids(r)), ("resp", corpus.responsible_ids(r))):
+            for a in ids:
+                if not _is_agency(corpus, a):
+                    continue
+                meas[a].add(_mid(r))
+                if r.indicator is not None:
+                    ind[a].add(r.indicator)
+                if role == "lead":
+                    lead[a].add(_mid(r))
+    out = [{"agency": a, "name": corpus.agencies[a].name, "jurisdiction": corpus.agencies[a].jurisdiction,
+            "sector": corpus.agencies[a].sector, "indicator_count": len(ind[a]), "measure_count": len(meas[a]),
+            "lead_count": len(lead[a])} for a in meas]
+    out.sort(key=lambda d: (-d["indicator_count"], -d["measure_count"], d["agency"]))
+    return out[: int(limit)]
+
+
+def agencies_per_indicator(corpus: Corpus, jurisdiction="all"):
+    meas, ags, leads = defaultdict(set), defaultdict(set), defaultdict(set)
+    for r in _rows(corpus, jurisdiction):
+        if r.indicator is None:
+            continue
+        meas[r.indicator].add(_mid(r))
+        for a in corpus.lead_ids(r):
+            if _is_agency(corpus, a):
+                ags[r.indicator].add(a); leads[r.indicator].add(a)
+        for a in corpus.responsible_ids(r):
+            if _is_agency(corpus, a):
+                ags[r.indicator].add(a)
+    out = [{"indicator": i, "measure_count": len(meas[i]), "agency_count": len(ags[i]),
+            "lead_agency_count": len(leads[i])} for i in meas]
+    return sorted(out, key=lambda d: (-d["measure_count"], d["indicator"]))
+
+
+def co_assignment_pairs(corpus: Corpus, min_shared="2", jurisdiction="all"):
+    shared = defaultdict(set)
+    for r in _rows(corpus, jurisdiction):
+        involved = sorted({a for a in corpus.lead_ids(r) + corpus.responsible_ids(r) if _is_agency(corpus, a)})
+        for i, a in enumerate(involved):
+            for b in involved[i + 1:]:
+                shared[(a, b)].add(_mid(r))
+    out = [{"agency_a": a, "name_a": corpus.agencies[a].name, "agency_b": b, "name_b": corpus.agencies[b].name,
+            "shared_count": len(ms)} for (a, b), ms in shared.items() if len(ms) >= int(min_shared)]
+    return sorted(out, key=lambda d: (-d["shared_count"], d["agency_a"], d["agency_b"]))
+
+
+def measures_due_in_period(corpus: Corpus, start="1900-01-01", end="2100-12-31"):
+    out = []
+    for r in corpus.rows:
+        if r.deadline is None or not _DATE.match(r.deadline) or not (start <= r.deadline <= end):
+            continue
+        names = sorted(corpus.agencies[a].name for a in corpus.lead_ids(r))
+        out.append({"measure": _mid(r), "source": r.source, "seq": r.seq, "deadline": r.deadline,
+                    "indicator": r.indicator, "lead_names": "、".join(names), "_line": r.line})
+    out.sort(key=lambda d: (d["deadline"], d["source"], d.pop("_line")))
+    return out
+
+
+def measures_without_lead(corpus: Corpus, jurisdiction="all"):
+    rows = sorted((r for r in _rows(corpus, jurisdiction) if not corpus.lead_ids(r)), key=lambda r: (r.source, r.line))
+    return [{"measure": _mid(r), "source": r.source, "seq": r.seq, "indicator": r.indicator, "measure_text": r.measure}
+            for r in rows]
+
+
+def sector_across_jurisdictions(corpus: Corpus, sector="市场监管"):
+    meas, lead, resp = defaultdict(set), defaultdict(set), defaultdict(set)
+    for r in corpus.rows:
+        j = _jur(corpus, r)
+        meas[j].add(_mid(r))
+        if any(corpus.agencies[a].sector == sector for a in corpus.lead_ids(r)):
+            lead[j].add(_mid(r))
+        if any(corpus.agencies[a].sector == sector for a in corpus.responsible_ids(r)):
+            resp[j].add(_mid(r))
+    out = []
+    for j in sorted(meas, key=_nulls_first):
+        mc, lc = len(meas[j]), len(lead[j])
+        share = (Decimal(lc * 10000) / Decimal(mc)).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 10000
+        out.append({"jurisdiction": j, "measure_count": mc, "lead_count": lc, "responsible_count": len(resp[j]),
+                    "lead_share": float(share)})
+    return out
+
+
+def agency_portfolio(corpus: Corpus, agency="top"):
+    involved = defaultdict(set)
+    for r in corpus.rows:
+        for a in corpus.lead_ids(r) + corpus.responsible_ids(r):
+            involved[a].add(_mid(r))
+    if agency == "top":
+        chosen = {min(involved, key=lambda a: (-len(involved[a]), a))} if involved else set()
+    else:
+        chosen = {a for a, ag in corpus.agencies.items() if a == agency or ag.name == agency}
+    out = []
+    for r in corpus.rows:
+        for role, ids in (("lead", corpus.lead_ids(r)), ("responsible", corpus.responsible_ids(r))):
+            for a in ids:
+                if a in chosen:
+                    out.append({"agency": a, "name": corpus.agencies[a].name, "measure": _mid(r), "source": r.source,
+                                "seq": r.seq, "role": role, "indicator": r.indicator, "deadline": r.deadline,
+                                "measure_text": r.measure, "_line": r.line})
+    out.sort(key=lambda d: (d["source"], d["_line"], d["role"]))
+    for d in out:
+        del d["_line"]
+    return out
+
+
+EXPECTED = {f.__name__: f for f in (
+    workload_per_agency, cross_cutting_ranking, agencies_per_indicator, co_assignment_pairs,
+    measures_due_in_period, measures_without_lead, sector_across_jurisdictions, agency_portfolio)}
