@@ -109,6 +109,8 @@ class Agency:
     ``id`` is stable across runs (built from the jurisdiction's adcode or name
     and the normalised name). ``kind`` is ``"agency"`` or ``"collective"``.
     ``surface_names`` are the names as written in rows that map to it.
+    ``parent`` is the name of the place above the agency's jurisdiction (福建省
+    for a 福州市 body), not a parent organisation.
     """
 
     id: str

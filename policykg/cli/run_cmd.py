@@ -8,6 +8,7 @@ added to `STAGES` as they arrive.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,9 +65,51 @@ def _stage_agencies(ctx: RunContext) -> list[tuple[str, Path]]:
     return [("agencies", path)]
 
 
+def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
+    """The RDF store: one named graph per document (rebuilt when it exists: documents replace their graphs)."""
+    from policykg.graph import build_store
+
+    path = ctx.out / "store"
+    build_store(ctx.corpus, path)
+    return [("store", path)]
+
+
+def _stage_queries(ctx: RunContext) -> list[tuple[str, Path]]:
+    """Every named query, run bare (its defaults), as CSV for Excel/WPS."""
+    from policykg.graph import open_store
+    from policykg.queries import list_queries, run_named
+
+    folder = ctx.out / "queries"
+    folder.mkdir(exist_ok=True)
+    store = open_store(store_dir=ctx.out / "store")
+    for query in list_queries():
+        result = run_named(store, query.name, {})
+        with (folder / f"{query.name}.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+            write_csv(result.rows, result.columns, stream)
+    ctx.extras["store"] = store
+    return [("queries", folder)]
+
+
+def _stage_validate(ctx: RunContext) -> list[tuple[str, Path]]:
+    """SHACL validation of the store; the report is written, violations are listed on stderr."""
+    from policykg.graph.validate import validate_store
+
+    report = validate_store(ctx.extras["store"], get_language())
+    path = ctx.out / "validation.json"
+    path.write_text(json.dumps({"conforms": report.conforms, "triples": report.triples,
+                                "violations": [v.to_dict() for v in report.violations]},
+                               ensure_ascii=False, indent=2), encoding="utf-8")
+    for v in report.violations[:20]:
+        say(f"  {v.focus}  {v.path}  {v.message}")
+    return [("validation", path)]
+
+
 STAGES: list[tuple[str, Callable[[RunContext], list[tuple[str, Path]]]]] = [
     ("extract", _stage_rows),
     ("agencies", _stage_agencies),
+    ("store", _stage_store),
+    ("queries", _stage_queries),
+    ("validate", _stage_validate),
 ]
 
 
