@@ -23,6 +23,7 @@ import click
 from policykg import sample_paths
 
 __all__ = [
+    "load_input_corpus",
     "lang_option",
     "corpus_options",
     "output_options",
@@ -150,3 +151,20 @@ def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, st
         stream.write(buf.getvalue())
     else:
         stream.write(format_table(records, columns) + "\n")
+
+
+def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str | None = None) -> Any:
+    """The corpus a command works on: FILES (or the samples) read now, or a store built by `policykg build`.
+
+    Reading documents prints one summary line per document on stderr; a store
+    gives back the rows it was built from (`policykg.graph.corpus_from_store`).
+    """
+    if store is not None:
+        if files:
+            raise click.UsageError("give FILES or --store, not both")
+        from policykg.graph import corpus_from_store, open_store
+
+        return corpus_from_store(open_store(store_dir=store))
+    from policykg.cli.load_cmds import read_inputs
+
+    return read_inputs(files, encoding)[1]

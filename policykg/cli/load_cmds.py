@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import emit, input_paths, lang_option, output_options, say
+from policykg.cli.common import corpus_options, emit, input_paths, lang_option, load_input_corpus, output_options, say
 from policykg.errors import PolicyKGError
 from policykg.loaders import read_document
 from policykg.loaders.read import load_corpus
@@ -100,11 +100,11 @@ AGENCY_COLUMNS = ("agency", "name", "jurisdiction", "sector", "kind", "surface_n
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@corpus_options
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
 @output_options
 @lang_option
-def agencies(files: tuple[Path, ...], encoding: str | None, fmt: str) -> None:
+def agencies(files: tuple[Path, ...], store: Path | None, encoding: str | None, fmt: str) -> None:
     """List the agencies the documents name, for review.
 
     One line per agency: its id, canonical name, jurisdiction, functional
@@ -114,8 +114,8 @@ def agencies(files: tuple[Path, ...], encoding: str | None, fmt: str) -> None:
     \b
     Example:
       policykg agencies --format csv > agencies.csv
+      policykg agencies --store kg/
     """
     from policykg.loaders.agencies import agency_summary
 
-    _, corpus = read_inputs(files, encoding)
-    emit(agency_summary(corpus), AGENCY_COLUMNS, fmt)
+    emit(agency_summary(load_input_corpus(files, store, encoding)), AGENCY_COLUMNS, fmt)

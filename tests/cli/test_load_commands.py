@@ -116,3 +116,14 @@ def test_every_command_is_in_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"policykg {name}" in readme, f"README does not document `policykg {name}`"
+
+
+def test_agencies_from_a_store_equal_agencies_from_documents(tmp_path):
+    store = tmp_path / "kg"
+    assert invoke("build", "--store", str(store)).exit_code == 0
+    from_docs = invoke("agencies", "--format", "json")
+    from_store = invoke("agencies", "--store", str(store), "--format", "json")
+    assert from_store.exit_code == 0
+    assert json.loads(from_store.stdout) == json.loads(from_docs.stdout)
+    both = invoke("agencies", "--store", str(store), SAMPLE_003)
+    assert both.exit_code == 2 and "give FILES or --store, not both" in both.stderr
