@@ -22,7 +22,7 @@ from policykg.loaders.indicators import ORDINAL, canonical_indicator, clean_indi
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import unit_score
 
-__all__ = ["Alignment", "align_cells", "cell_kind"]
+__all__ = ["Alignment", "align_cells", "cell_kind", "role_compatibility"]
 
 _SKIP_COLUMN = -0.6
 _DROP_EMPTY = -0.4
@@ -89,6 +89,11 @@ _COMPAT: dict[str, dict[str, float]] = {
     "short": {"seq": -8, "indicator": 0.5, "item": 2, "measure": 1.5, "lead": -1, "responsible": -1, "deadline": -5, "remark": 1, "other": 0.5},
     "long": {"seq": -8, "indicator": -4, "item": 0.5, "measure": 3, "lead": -5, "responsible": -5, "deadline": -5, "remark": 0, "other": 0},
 }
+
+
+def role_compatibility(kind: str, role: str) -> float:
+    """How well a cell of ``kind`` (see `cell_kind`) suits a column ``role``; unknown roles score -9."""
+    return _COMPAT.get(kind, {}).get(role, -9)
 
 
 def _identity_ok(kinds: Sequence[str], roles: Sequence[str]) -> bool:

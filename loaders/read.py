@@ -30,6 +30,22 @@ READERS: dict[str, str] = {
     ".text": "policykg.loaders.read:read_text_file",
     ".tsv": "policykg.loaders.read:read_text_file",
     "": "policykg.loaders.read:read_text_file",
+    ".docx": "policykg.loaders.docx_reader:read_docx",
+    ".docm": "policykg.loaders.docx_reader:read_docx",
+    ".xlsx": "policykg.loaders.xlsx_reader:read_xlsx",
+    ".xlsm": "policykg.loaders.xlsx_reader:read_xlsx",
+    ".csv": "policykg.loaders.xlsx_reader:read_csv",
+    ".html": "policykg.loaders.html_reader:read_html",
+    ".htm": "policykg.loaders.html_reader:read_html",
+    ".xhtml": "policykg.loaders.html_reader:read_html",
+    ".shtml": "policykg.loaders.html_reader:read_html",
+    # formats that cannot be read: one clear message each (old binary Office, encrypted OOXML, PDF, RTF)
+    ".doc": "policykg.loaders.formats:read_unreadable",
+    ".xls": "policykg.loaders.formats:read_unreadable",
+    ".wps": "policykg.loaders.formats:read_unreadable",
+    ".et": "policykg.loaders.formats:read_unreadable",
+    ".pdf": "policykg.loaders.formats:read_unreadable",
+    ".rtf": "policykg.loaders.formats:read_unreadable",
 }
 
 
@@ -39,7 +55,11 @@ def register_reader(suffix: str, target: str) -> None:
 
 
 def _reader(path: Path) -> Callable[[Path, str | None], LoadResult] | None:
-    target = READERS.get(path.suffix.lower())
+    from policykg.loaders.formats import sniff_suffix
+
+    # the content decides over the name: an encrypted .xlsx is an OLE2 file, a .doc may be a .docx or a web page
+    suffix = sniff_suffix(path) or path.suffix.lower()
+    target = READERS.get(suffix)
     if target is None:
         return None
     module, _, func = target.partition(":")
@@ -72,6 +92,12 @@ def parse_text(text: str, source: str) -> LoadResult:
     )
     result = LoadResult(document=document)
     if not tables.grids:
+        # no task table: a numbered list whose tasks name their units inline ("inline-list")
+        from policykg.loaders.compose import inline_result
+
+        inline = inline_result(lines, source)
+        if inline is not None:
+            return inline
         result.problems.append("doc_no_table")
         return result
     assembled = assemble_rows(tables.grids, source, document.plan_year)
