@@ -153,7 +153,8 @@ def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, st
         stream.write(format_table(records, columns) + "\n")
 
 
-def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str | None = None) -> Any:
+def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str | None = None,
+                      quiet: bool = False) -> Any:
     """The corpus a command works on: FILES (or the samples) read now, or a store built by `policykg build`.
 
     Reading documents prints one summary line per document on stderr; a store
@@ -167,4 +168,4 @@ def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str |
         return corpus_from_store(open_store(store_dir=store))
     from policykg.cli.load_cmds import read_inputs
 
-    return read_inputs(files, encoding)[1]
+    return read_inputs(files, encoding, quiet=quiet)[1]

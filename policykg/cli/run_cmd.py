@@ -27,6 +27,7 @@ from policykg.loaders_report import (
     write_csv,
     write_jsonl,
 )
+from policykg.errors import PolicyKGError
 from policykg.messages import get_language
 from policykg.records import Corpus, LoadResult
 
@@ -104,12 +105,43 @@ def _stage_validate(ctx: RunContext) -> list[tuple[str, Path]]:
     return [("validation", path)]
 
 
+def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
+    """The workload-per-agency report (Markdown, Excel, CSV), overdue counted as of today."""
+    import datetime as _dt
+
+    from policykg.visualizations.report import write_report
+
+    folder = ctx.out / "report"
+    _, written = write_report(ctx.corpus, folder, as_of=_dt.date.today().isoformat(), lang=get_language())
+    return [("report", next(p for p in written if p.suffix == ".xlsx")), ("report (Markdown)", written[0])]
+
+
+def _stage_viz(ctx: RunContext) -> list[tuple[str, Path]]:
+    """The offline pictures: network, heatmap, timeline and the dashboard linking them."""
+    from policykg.loaders.sectors import sector_label
+    from policykg.visualizations.dashboard import write_views
+
+    from policykg.visualizations.mpl_cjk import cjk_family
+
+    folder = ctx.out / "viz"
+    try:
+        cjk_family()
+        png = True
+    except PolicyKGError as exc:  # no CJK font on this machine: the HTML views need none
+        say(f"  viz: {exc}")
+        png = False
+    written = write_views(ctx.corpus, folder, lang=get_language(), sector_label=sector_label, png=png)
+    return [("dashboard", written.paths["dashboard"])]
+
+
 STAGES: list[tuple[str, Callable[[RunContext], list[tuple[str, Path]]]]] = [
     ("extract", _stage_rows),
     ("agencies", _stage_agencies),
     ("store", _stage_store),
     ("queries", _stage_queries),
     ("validate", _stage_validate),
+    ("report", _stage_report),
+    ("viz", _stage_viz),
 ]
 
 

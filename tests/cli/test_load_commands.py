@@ -88,7 +88,8 @@ def test_run_writes_outputs(tmp_path):
     assert result.exit_code == 0
     first = result.stdout.splitlines()[0]
     assert first.startswith("5 份文件，521 行任务，0 行未解析，")
-    for name in ("rows.jsonl", "rows.csv", "rejects.csv", "agencies.csv", "store", "queries", "validation.json"):
+    for name in ("rows.jsonl", "rows.csv", "rejects.csv", "agencies.csv", "store", "queries", "validation.json",
+                 "report/workload.xlsx", "report/workload.md", "viz/dashboard.html"):
         assert (out / name).exists()
         assert str(out / name) in result.stdout
     assert len((out / "rows.jsonl").read_text(encoding="utf-8").splitlines()) == 521

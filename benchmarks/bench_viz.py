@@ -1,0 +1,79 @@
+"""Benchmark of the views: time to build each page and picture, and the size of each file. Asserts nothing.
+
+    python benchmarks/bench_viz.py                  # the samples and 100 copies of them
+    python benchmarks/bench_viz.py --copies 10 --top 200
+
+Copy k of the samples gets its own jurisdictions and agencies
+(tests/visualizations/viz_corpora.py), so 100 copies have ~24,000 agencies and
+52,100 measures: the case where the network keeps the top-N agencies and
+merges the rest by sector.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "visualizations"))
+
+from viz_corpora import scale_corpus  # noqa: E402
+
+from policykg.graph.metrics import agency_metrics, deadline_profile  # noqa: E402
+from policykg.graph.projections import indicator_matrix  # noqa: E402
+from policykg.loaders import load_corpus  # noqa: E402
+from policykg.records import Corpus  # noqa: E402
+from policykg.visualizations.dashboard import render_dashboard  # noqa: E402
+from policykg.visualizations.heatmap import render_heatmap_html, render_heatmap_png  # noqa: E402
+from policykg.visualizations.network import build_network_data, render_network_html  # noqa: E402
+from policykg.visualizations.timeline import render_timeline_html, render_timeline_png  # noqa: E402
+
+
+def _timed(label: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    start = time.perf_counter()
+    result = func(*args, **kwargs)
+    print(f"  {label:<28} {time.perf_counter() - start:8.2f} s")
+    return result
+
+
+def bench(corpus: Corpus, name: str, top_n: int) -> None:
+    bodies = sum(1 for a in corpus.agencies.values() if a.kind != "collective")
+    print(f"{name}: {len(corpus.documents)} documents, {len(corpus.rows)} measures, {bodies} agencies")
+    metrics = _timed("agency_metrics", agency_metrics, corpus)
+    matrix = _timed("indicator_matrix", indicator_matrix, corpus)
+    profile = _timed("deadline_profile", deadline_profile, corpus)
+    data = _timed("network data (top-N)", build_network_data, corpus, metrics, top_n=top_n)
+    pages = {
+        "network": _timed("network.html", render_network_html, data),
+        "heatmap": _timed("heatmap.html", render_heatmap_html, corpus, matrix),
+        "timeline": _timed("timeline.html", render_timeline_html, corpus, profile),
+    }
+    dashboard = _timed("dashboard.html", render_dashboard, pages)
+    with tempfile.TemporaryDirectory() as tmp:
+        heat = _timed("heatmap.png", render_heatmap_png, corpus, Path(tmp) / "heatmap.png", matrix)
+        line = _timed("timeline.png", render_timeline_png, corpus, Path(tmp) / "timeline.png", profile)
+        sizes = {f"{k}.html": len(v.encode("utf-8")) for k, v in pages.items()}
+        sizes["dashboard.html"] = len(dashboard.encode("utf-8"))
+        sizes["heatmap.png"], sizes["timeline.png"] = heat.stat().st_size, line.stat().st_size
+    print(f"  network: {len(data.nodes)} nodes ({sum(n['kind'] == 'agency' for n in data.nodes)} agencies, "
+          f"the rest merged by sector), {len(data.edges)} links drawn, {len(data.measures)} measures embedded")
+    for file, size in sizes.items():
+        print(f"  {file:<28} {size / 1e6:8.2f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=100, help="copies of the samples for the large run")
+    parser.add_argument("--top", type=int, default=300, help="agencies with a node of their own")
+    args = parser.parse_args()
+    samples = load_corpus()
+    bench(samples, "samples", args.top)
+    bench(scale_corpus(samples, args.copies), f"{args.copies}× samples", args.top)
+
+
+if __name__ == "__main__":
+    main()

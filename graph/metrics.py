@@ -1,0 +1,305 @@
+"""Workload metrics per agency: volume, spread across indicators, position, deadline pressure.
+
+Everything here answers one question — which agencies carry the most
+cross-cutting load — with measures a planner can check by hand. Each formula
+is in the docstring of the function that computes it and in docs/metrics.md.
+
+Counting rules (shared with the SPARQL library, ``queries/workload_per_agency.rq``):
+
+- a measure is a row; it belongs to the jurisdiction of its document;
+- a measure counts once per agency, even when the agency is named both lead
+  and responsible (role ``"both"``); it then counts in ``lead_count`` *and*
+  ``responsible_count``, once in ``measure_count``, and with the lead weight
+  in the weighted load;
+- an agency's indicators are the canonical indicators (``Row.indicator``) of
+  its measures; a measure without one counts for load, not for spread;
+- units a document declares responsible for every task (``responsible_all``)
+  are not assignments of any one row and are not counted.
+
+`deadline_profile` and `sector_rollup` (computed in `policykg.graph.rollups`)
+are re-exported here, beside the per-agency figures.
+
+Collectives (``kind == "collective"``) get the same figures, but their partners
+and betweenness are taken in the co-assignment graph *with* collectives, and
+those of single bodies in the graph *without* them, so that one "各有关单位"
+does not make every body look like a broker. Reports list the two apart.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from policykg.graph.projections import co_assignment_graph, measure_roles, rows_in
+from policykg.graph.rollups import deadline_profile, is_date, quarter_of, sector_rollup
+from policykg.records import Corpus
+
+__all__ = [
+    "AgencyMetrics",
+    "agency_metrics",
+    "deadline_profile",
+    "sector_rollup",
+    "participation_coefficient",
+    "weighted_load",
+    "component_betweenness",
+    "cross_cutting_score",
+    "quarter_of",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMetrics:
+    """The workload figures of one agency (or collective) over a set of measures.
+
+    See `agency_metrics` for each field's formula.
+    """
+
+    agency: str
+    name: str
+    jurisdiction: str | None
+    sector: str | None
+    kind: str
+    lead_count: int
+    responsible_count: int
+    measure_count: int
+    weighted_load: float
+    indicator_breadth: int
+    participation: float
+    partner_count: int
+    betweenness: float
+    due_per_month: dict[str, int] = field(default_factory=dict)
+    ongoing_share: float = 0.0
+    overdue: int | None = None
+    cross_cutting: float = 0.0
+
+
+def participation_coefficient(counts: Iterable[int]) -> float:
+    """Guimerà–Amaral participation coefficient of a split of measures over indicators.
+
+    Parameters
+    ----------
+    counts
+        :math:`k_s`, the agency's measures in each indicator :math:`s`.
+
+    Notes
+    -----
+    .. math:: P = 1 - \\sum_s (k_s / k)^2, \\qquad k = \\sum_s k_s
+
+    :math:`P` is the chance that two of the agency's measures drawn at random
+    (with replacement) address different indicators: 0 when all are in one
+    indicator, :math:`1 - 1/n` when spread evenly over :math:`n`. :math:`P = 0`
+    when :math:`k = 0`. (R. Guimerà, L. A. N. Amaral, Nature 433, 895–900, 2005.)
+
+    Examples
+    --------
+    >>> participation_coefficient([2, 2])
+    0.5
+    >>> participation_coefficient([3, 1])
+    0.375
+    >>> participation_coefficient([5]), participation_coefficient([])
+    (0.0, 0.0)
+    """
+    counts = [c for c in counts if c]
+    k = sum(counts)
+    if k == 0:
+        return 0.0
+    return 1.0 - sum((c / k) ** 2 for c in counts)
+
+
+def weighted_load(lead_count: int, measure_count: int, lead_weight: float = 1.0,
+                  responsible_weight: float = 0.5) -> float:
+    """Measures weighted by role, each measure once.
+
+    Notes
+    -----
+    .. math:: W = w_L \\cdot L + w_R \\cdot (M - L)
+
+    with :math:`L` the measures the agency leads, :math:`M` all its measures,
+    so :math:`M - L` those it is responsible for without leading them;
+    :math:`w_L = 1`, :math:`w_R = 0.5` by default (leading a measure means
+    organising it and answering for it; a responsible unit contributes).
+
+    Examples
+    --------
+    >>> weighted_load(3, 7)
+    5.0
+    >>> weighted_load(3, 7, lead_weight=2, responsible_weight=1)
+    10.0
+    """
+    return float(lead_weight * lead_count + responsible_weight * (measure_count - lead_count))
+
+
+def component_betweenness(graph: nx.Graph, only: Iterable[str] | None = None) -> dict[str, float]:
+    """Betweenness centrality, normalised within each connected component.
+
+    Parameters
+    ----------
+    only
+        When given, compute only the components that contain one of these
+        nodes (the others are left out of the result): collectives need their
+        own graph, and most of its components hold none.
+
+    Notes
+    -----
+    For node :math:`v` in component :math:`C` with :math:`n = |C|` nodes,
+
+    .. math:: B(v) = \\frac{2}{(n-1)(n-2)} \\sum_{s \\ne v \\ne t \\in C} \\frac{\\sigma_{st}(v)}{\\sigma_{st}}
+
+    the share of shortest paths between other agencies that pass through
+    :math:`v` (unweighted: a hop is "shares a measure"; shared-measure counts
+    are strengths, not distances). Normalising per component keeps a body's
+    figure for its own plan the same whether or not other places' documents
+    are loaded beside it. Components of fewer than 3 nodes give 0.
+
+    Examples
+    --------
+    >>> component_betweenness(nx.path_graph(3))
+    {0: 0.0, 1: 1.0, 2: 0.0}
+    """
+    wanted = None if only is None else set(only)
+    out: dict[str, float] = {}
+    for nodes in nx.connected_components(graph):
+        if wanted is not None and wanted.isdisjoint(nodes):
+            continue
+        if len(nodes) < 3:
+            out.update(dict.fromkeys(nodes, 0.0))
+            continue
+        # a copy, not a view: Brandes' algorithm on a subgraph view pays a filter on every neighbour lookup
+        out.update(nx.betweenness_centrality(graph.subgraph(nodes).copy(), normalized=True))
+    return {node: out[node] for node in graph if node in out}
+
+
+def cross_cutting_score(load: float, participation: float) -> float:
+    """Cross-cutting load: the part of an agency's weighted load that crosses indicator lines.
+
+    Notes
+    -----
+    .. math:: X = W \\cdot P
+
+    :math:`W` is the weighted load (volume), :math:`P` the participation
+    coefficient (spread). Since :math:`P` is the chance that two of the
+    agency's measures belong to different indicators, :math:`X` reads as
+    "weighted measures whose coordination crosses indicator lines", in the
+    same unit as :math:`W`, and :math:`X \\le W`. A body with much work in one
+    indicator (:math:`P = 0`) and a body with a little work everywhere (small
+    :math:`W`) both rank low; the top needs volume *and* spread. See
+    docs/metrics.md for why this and not a normalised geometric mean.
+
+    Examples
+    --------
+    >>> cross_cutting_score(10.0, 0.5)
+    5.0
+    """
+    return load * participation
+
+
+class _Tally:
+    """Per-agency accumulators filled in one pass over the rows."""
+
+    __slots__ = ("lead", "responsible", "measures", "indicators", "months", "ongoing", "overdue")
+
+    def __init__(self) -> None:
+        self.lead = self.responsible = self.measures = self.ongoing = self.overdue = 0
+        self.indicators: Counter[str] = Counter()
+        self.months: Counter[str] = Counter()
+
+
+def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weight: float = 1.0,
+                   responsible_weight: float = 0.5, as_of: str | None = None) -> list[AgencyMetrics]:
+    """Workload figures for every agency and collective named in the measures.
+
+    Parameters
+    ----------
+    corpus
+        The documents, rows and agencies.
+    jurisdiction
+        Only measures of documents of this jurisdiction; all documents when None.
+    lead_weight, responsible_weight
+        :math:`w_L`, :math:`w_R` of the weighted load.
+    as_of
+        ``YYYY-MM-DD``; measures with a dated deadline before it count as overdue.
+        None: ``overdue`` is None (the documents carry no completion status, so
+        "overdue" means "due before the date and not known to be done").
+
+    Returns
+    -------
+    list of AgencyMetrics
+        Sorted by ``cross_cutting`` (highest first), then name, then id.
+
+    Notes
+    -----
+    For agency :math:`a` with measures :math:`M(a)`:
+
+    - ``lead_count`` :math:`L` = measures naming :math:`a` lead;
+      ``responsible_count`` = measures naming it responsible;
+      ``measure_count`` :math:`M = |M(a)|` (each once).
+    - ``weighted_load`` :math:`W = w_L L + w_R (M - L)` (`weighted_load`).
+    - ``indicator_breadth`` = distinct canonical indicators of :math:`M(a)`.
+    - ``participation`` :math:`P = 1 - \\sum_s (k_s/k)^2` over those indicators
+      (`participation_coefficient`).
+    - ``partner_count`` = other agencies sharing at least one measure (degree in
+      the co-assignment graph); ``betweenness`` = `component_betweenness` there.
+    - ``due_per_month`` = measures with a dated deadline per ``YYYY-MM``;
+      ``ongoing_share`` = measures marked ongoing / :math:`M`;
+      ``overdue`` = measures due strictly before ``as_of``.
+    - ``cross_cutting`` :math:`X = W \\cdot P` (`cross_cutting_score`).
+
+    Examples
+    --------
+    >>> from policykg.records import Agency, Corpus, Document, Row
+    >>> mk = lambda i, ind: Row("d.txt", str(i), ind, ind, None, "m", ("甲",), ("乙",), None, "2021-06-30", None, i)
+    >>> c = Corpus([Document("d.txt")], [mk(1, "纳税"), mk(2, "开办企业")],
+    ...            agencies={"a": Agency("a", "甲", "X", None, "agency"), "b": Agency("b", "乙", "X", None, "agency")},
+    ...            assignments={("d.txt", "甲"): "a", ("d.txt", "乙"): "b"})
+    >>> [(m.name, m.weighted_load, m.participation, m.cross_cutting) for m in agency_metrics(c)]
+    [('甲', 2.0, 0.5, 1.0), ('乙', 1.0, 0.5, 0.5)]
+    """
+    if as_of is not None:
+        as_of = _dt.date.fromisoformat(as_of).isoformat()
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    for row, _ in rows_in(corpus, jurisdiction):
+        for agency_id, role in measure_roles(corpus, row).items():
+            if agency_id not in corpus.agencies:
+                continue
+            t = tallies[agency_id]
+            t.measures += 1
+            t.lead += role != "responsible"
+            t.responsible += role != "lead"
+            if row.indicator is not None:
+                t.indicators[row.indicator] += 1
+            if is_date(row.deadline):
+                t.months[row.deadline[:7]] += 1
+                if as_of is not None and row.deadline < as_of:
+                    t.overdue += 1
+            elif row.deadline == "ongoing":
+                t.ongoing += 1
+    # Shared-measure counts between two bodies do not depend on the collectives beside them, so the
+    # graph without collectives is the graph with them, minus their nodes (one projection, not two).
+    everyone = co_assignment_graph(corpus, jurisdiction, include_collectives=True)
+    collectives = {a for a in tallies if corpus.agencies[a].kind == "collective"}
+    bodies = everyone.subgraph([a for a in everyone if a not in collectives]).copy() if collectives else everyone
+    between = {"agency": component_betweenness(bodies),
+               "collective": component_betweenness(everyone, only=collectives) if collectives else {}}
+    out = []
+    for agency_id, t in tallies.items():
+        agency = corpus.agencies[agency_id]
+        graph = everyone if agency.kind == "collective" else bodies
+        load = weighted_load(t.lead, t.measures, lead_weight, responsible_weight)
+        p = participation_coefficient(t.indicators.values())
+        out.append(AgencyMetrics(
+            agency=agency_id, name=agency.name, jurisdiction=agency.jurisdiction, sector=agency.sector,
+            kind=agency.kind, lead_count=t.lead, responsible_count=t.responsible, measure_count=t.measures,
+            weighted_load=load, indicator_breadth=len(t.indicators), participation=p,
+            partner_count=graph.degree(agency_id) if agency_id in graph else 0,
+            betweenness=between.get(agency.kind, between["agency"]).get(agency_id, 0.0),
+            due_per_month=dict(sorted(t.months.items())),
+            ongoing_share=t.ongoing / t.measures if t.measures else 0.0,
+            overdue=t.overdue if as_of is not None else None,
+            cross_cutting=cross_cutting_score(load, p),
+        ))
+    out.sort(key=lambda m: (-m.cross_cutting, m.name, m.agency))
+    return out

@@ -1,0 +1,305 @@
+"""The workload report: counts agree with the SPARQL library; the workbook, CSV and Markdown hold the right values.
+
+The agreement tests run the named queries of `policykg.queries` on a store built
+from the same sample corpus and compare them, agency by agency, with what the
+report shows. The workbook is reloaded with openpyxl and converted to PDF with
+LibreOffice (skipped, with the reason, only when LibreOffice is not installed).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from pyoxigraph import Store
+
+from policykg.cli import cli
+from policykg.graph.metrics import agency_metrics, sector_rollup
+from policykg.graph.projections import indicator_matrix
+from policykg.graph.store import load_corpus_into
+from policykg.queries import run_named
+from policykg.visualizations.report_data import build_report
+
+AS_OF = "2021-06-30"
+PLACES = ["泉州市", "泉港区", "福清市", "罗源县", "鼓楼区"]
+FIXED_SHEETS = ["单位工作量汇总", "计算公式", "单位×指标矩阵", "同类单位跨辖区对比", "完成时限分布", "集合性单位（单列）"]
+OUTPUT_FILES = ["workload.md", "workload.xlsx", "summary.csv", "collectives.csv", "indicator_matrix.csv",
+                "sectors.csv", "deadlines.csv", "formulas.csv", "measures.csv"]
+
+
+@pytest.fixture(scope="module")
+def store(sample_corpus):
+    s = Store()
+    load_corpus_into(s, sample_corpus)
+    return s
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "out"
+    result = CliRunner().invoke(cli, ["report", "--as-of", AS_OF, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def workbook(report_dir):
+    return load_workbook(report_dir / "workload.xlsx")
+
+
+def _report_counts(data) -> dict[str, tuple]:
+    out = {}
+    for table in (data.summary, data.collectives):
+        for r in table.records():
+            out[r["agency"]] = (r["name"], r["jurisdiction"], r["sector"], r["lead_count"], r["responsible_count"],
+                                r["measure_count"])
+    return out
+
+
+# --- agreement with the SPARQL library ------------------------------------------------------
+
+@pytest.mark.parametrize("place", [None, *PLACES])
+def test_workload_counts_agree_with_sparql(sample_corpus, store, place):
+    data = build_report(sample_corpus, jurisdiction=place, as_of=AS_OF)
+    rows = run_named(store, "workload_per_agency", {"jurisdiction": place or "all"}).rows
+    expected = {r["agency"]: (r["name"], r["jurisdiction"], r["sector"], r["lead_count"], r["responsible_count"],
+                              r["measure_count"]) for r in rows}
+    assert _report_counts(data) == expected
+    kinds = {r["agency"]: r["kind"] for r in rows}
+    assert {r["agency"] for r in data.collectives.records()} == {a for a, k in kinds.items() if k == "collective"}
+
+
+def test_workload_counts_agree_with_rows(sample_corpus):
+    """The same counts straight from the rows, with no graph in between."""
+    lead, resp, involved = Counter(), Counter(), Counter()
+    for row in sample_corpus.rows:
+        leads, shares = set(sample_corpus.lead_ids(row)), set(sample_corpus.responsible_ids(row))
+        lead.update(leads)
+        resp.update(shares)
+        involved.update(leads | shares)
+    counts = _report_counts(build_report(sample_corpus))
+    assert {a: c[3:] for a, c in counts.items()} == {a: (lead[a], resp[a], involved[a]) for a in involved}
+
+
+@pytest.mark.parametrize("place", [None, "罗源县"])
+def test_breadth_agrees_with_cross_cutting_ranking(sample_corpus, store, place):
+    rows = run_named(store, "cross_cutting_ranking", {"limit": "100000", "jurisdiction": place or "all"}).rows
+    mine = {m.agency: m for m in agency_metrics(sample_corpus, jurisdiction=place) if m.kind == "agency"}
+    assert {r["agency"]: (r["indicator_count"], r["measure_count"], r["lead_count"]) for r in rows} == {
+        a: (m.indicator_breadth, m.measure_count, m.lead_count) for a, m in mine.items()}
+
+
+def test_indicator_matrix_agrees_with_agencies_per_indicator(sample_corpus, store):
+    matrix = indicator_matrix(sample_corpus)
+    measures = Counter(r.indicator for r in sample_corpus.rows if r.indicator)
+    mine = {ind: (measures[ind], sum(1 for row in matrix.counts if row[j]), sum(1 for row in matrix.lead_counts if row[j]))
+            for j, ind in enumerate(matrix.indicators)}
+    for ind in measures.keys() - mine.keys():  # indicators only collectives work on
+        mine[ind] = (measures[ind], 0, 0)
+    rows = run_named(store, "agencies_per_indicator").rows
+    assert {r["indicator"]: (r["measure_count"], r["agency_count"], r["lead_agency_count"]) for r in rows} == mine
+
+
+def test_sector_rollup_agrees_with_sector_across_jurisdictions(sample_corpus, store):
+    sectors = sorted({r["sector"] for r in sector_rollup(sample_corpus)})
+    assert "市场监管" in sectors and len(sectors) > 40
+    for sector in sectors:
+        rows = run_named(store, "sector_across_jurisdictions", {"sector": sector}).rows
+        mine = sector_rollup(sample_corpus, sector)
+        assert [(r["jurisdiction"], r["measure_count"], r["lead_count"], r["responsible_count"]) for r in rows] == [
+            (r["jurisdiction"], r["measure_count"], r["lead_count"], r["responsible_count"]) for r in mine], sector
+        assert [r["lead_share"] for r in rows] == pytest.approx([r["lead_share"] for r in mine], abs=5e-5)
+
+
+def test_market_supervision_share_in_the_five_places(sample_corpus):
+    shares = {r["jurisdiction"]: (r["lead_count"], r["measure_count"]) for r in sector_rollup(sample_corpus, "市场监管")}
+    assert shares == {"泉州市": (21, 148), "泉港区": (18, 83), "福清市": (16, 113), "罗源县": (26, 149), "鼓楼区": (5, 28)}
+
+
+# --- the command ------------------------------------------------------------------------------
+
+def test_report_command_output(report_dir):
+    result = CliRunner().invoke(cli, ["report", "--as-of", AS_OF, "-o", str(report_dir)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [str(report_dir / name) for name in OUTPUT_FILES]
+    assert result.stderr.splitlines()[-1] == f"报告已写入 {report_dir}：238 个单位、44 个集合性单位，521 项措施"
+
+
+def test_report_unknown_jurisdiction(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "--jurisdiction", "某县", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "Error: 没有辖区为“某县”的文件；可选：泉州市、泉港区、福清市、罗源县、鼓楼区"
+
+
+def test_report_files_and_store_together_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "x.txt", "--store", str(tmp_path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "give FILES or --store, not both" in result.stderr
+
+
+def test_report_from_store_equals_report_from_documents(report_dir, sample_store_dir, tmp_path):
+    result = CliRunner().invoke(cli, ["report", "--store", str(sample_store_dir), "--as-of", AS_OF, "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for name in ("summary.csv", "collectives.csv", "indicator_matrix.csv", "sectors.csv", "deadlines.csv"):
+        assert (tmp_path / name).read_text(encoding="utf-8-sig") == (report_dir / name).read_text(encoding="utf-8-sig"), name
+
+
+# --- the workbook -------------------------------------------------------------------------------
+
+def test_workbook_sheets(workbook, sample_corpus):
+    leaders = [m.name for m in agency_metrics(sample_corpus) if m.lead_count]
+    assert workbook.sheetnames[:6] == FIXED_SHEETS
+    assert len(workbook.sheetnames) == 6 + len(leaders) == 6 + 126
+    assert workbook.sheetnames[6] == "罗源县发改局"
+
+
+def test_workbook_summary_values(workbook, sample_corpus):
+    sheet = workbook["单位工作量汇总"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["排名", "单位", "所属辖区", "行业", "牵头措施数", "责任措施数", "涉及措施数", "加权工作量",
+                      "涉及指标数", "参与系数", "协同单位数", "中介中心性", "持续推进占比", "逾期措施数",
+                      "到期最集中月份", "该月到期数", "跨领域工作量", "单位编号"]
+    first = [c.value for c in sheet[2]]
+    assert first[:9] == [1, "罗源县发改局", "罗源县", "发展改革", 23, 16, 39, 31, 12]
+    assert first[9] == pytest.approx(0.8113, abs=1e-4) and first[16] == pytest.approx(25.1506, abs=1e-4)
+    assert first[10] == 41 and first[13] == 0 and first[14:16] == ["2023-03", 15]
+    assert sheet.freeze_panes == "C2"
+    assert sheet.auto_filter.ref == "A1:R239"
+    assert sheet["J2"].number_format == "0.000" and sheet["M2"].number_format == "0.0%"
+    assert sheet.column_dimensions["B"].width >= 14 and sheet.column_dimensions["A"].width <= 8
+    expected = {m.agency: (m.lead_count, m.responsible_count, m.measure_count, m.overdue)
+                for m in agency_metrics(sample_corpus, as_of=AS_OF) if m.kind == "agency"}
+    got = {row[17]: (row[4], row[5], row[6], row[13]) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert got == expected
+
+
+def test_workbook_matrix_and_agency_sheet(workbook, sample_corpus):
+    matrix = workbook["单位×指标矩阵"]
+    header = [c.value for c in matrix[1]]
+    assert header[:2] == ["单位", "所属辖区"] and header[-1] == "合计"
+    rows = {r[0]: r for r in matrix.iter_rows(min_row=2, values_only=True)}
+    luoyuan = dict(zip(header, rows["罗源县发改局"]))
+    assert luoyuan["政务服务"] == 15 and luoyuan["合计"] == sum(v for k, v in luoyuan.items() if k in header[2:-1])
+    assert matrix.freeze_panes == "B2" and matrix.auto_filter.ref.startswith("A1:")
+
+    sheet = workbook["罗源县发改局"]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0] == ("角色", "完成时限", "完成时限（原文）", "指标", "改革事项", "具体措施", "牵头单位", "责任单位",
+                         "文件", "序号")
+    assert len(values) == 1 + 39
+    assert Counter(v[0] for v in values[1:]) == {"牵头": 23, "责任": 16}
+    assert values[1][0] == "牵头" and values[1][1] == "2023-03-31"  # led first, earliest deadline first
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:J40"
+    assert sheet["F2"].alignment.wrap_text and sheet.column_dimensions["F"].width == 70
+
+
+def test_workbook_formulas_sheet(workbook):
+    rows = list(workbook["计算公式"].iter_rows(values_only=True))
+    formulas = {r[0]: r[1] for r in rows[1:] if r and r[0]}
+    assert formulas["跨领域工作量"] == "X = W · P"
+    assert formulas["参与系数"] == "P = 1 − Σ_s (k_s / k)²"
+    assert formulas["加权工作量"] == "W = 1·L + 0.5·(M − L)"
+    assert ("逾期计算基准日", AS_OF) in [tuple(r[:2]) for r in rows]
+
+
+def test_workbook_in_english(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "--lang", "en", "--jurisdiction", "罗源县", "--as-of", "2023-06-30",
+                                      "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(tmp_path / "workload.xlsx")
+    assert book.sheetnames[:3] == ["Workload per agency", "Formulas", "Agency × indicator matrix"]
+    sheet = book["Workload per agency"]
+    assert [c.value for c in sheet[1]][:3] == ["Rank", "Agency", "Jurisdiction"]
+    assert sheet.max_row == 1 + 59
+    assert result.stderr.splitlines()[-1] == f"report written to {tmp_path}: 59 agencies, 20 collectives, 149 measures"
+
+
+def _office() -> str | None:
+    return shutil.which("libreoffice") or shutil.which("soffice")
+
+
+@pytest.mark.skipif(_office() is None, reason="LibreOffice is not installed (Debian package libreoffice-calc, "
+                                               "listed in .ci/apt-packages): the PDF conversion check cannot run")
+def test_libreoffice_converts_the_workbook(report_dir, tmp_path):
+    profile = tmp_path / "lo-profile"
+    result = subprocess.run(
+        [_office(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(report_dir / "workload.xlsx")],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "workload.pdf"
+    assert pdf.is_file(), result.stdout + result.stderr
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+# --- CSV and Markdown ---------------------------------------------------------------------------
+
+def test_csv_files(report_dir, sample_corpus):
+    raw = (report_dir / "summary.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese headers right
+    with (report_dir / "summary.csv").open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0][:3] == ["排名", "单位", "所属辖区"] and len(rows) == 1 + 238
+    assert rows[1][:9] == ["1", "罗源县发改局", "罗源县", "发展改革", "23", "16", "39", "31.0", "12"]
+    with (report_dir / "measures.csv").open(encoding="utf-8-sig", newline="") as stream:
+        measures = list(csv.DictReader(stream))
+    led = sum(m.measure_count for m in agency_metrics(sample_corpus) if m.lead_count)
+    assert len(measures) == led
+    with (report_dir / "sectors.csv").open(encoding="utf-8-sig", newline="") as stream:
+        sectors = list(csv.reader(stream))
+    assert sectors[1] == ["市场监管", "泉州市", "148", "21", "0.141892", "13"]
+
+
+def test_markdown(report_dir):
+    text = (report_dir / "workload.md").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[:8] == ["# 各单位营商环境任务工作量报告", "", "- 范围: 全部文件（5 个辖区）", "- 文件数: 5",
+                         "- 措施总数: 521", "- 权重: 牵头 1, 责任 0.5", f"- 逾期计算基准日: {AS_OF}", ""]
+    assert "| 跨领域工作量 | X = W · P | 跨领域工作量：需要跨指标协调的加权工作量，X ≤ W；排名依据 |" in lines
+    assert ("| 1 | 罗源县发改局 | 罗源县 | 发展改革 | 23 | 16 | 39 | 31.0 | 12 | 0.811 | 41 | 0.095 | 33.3% | 0 "
+            "| 2023-03 | 15 | 25.15 |") in lines
+    assert "## 同类单位跨辖区对比" in lines and "## 集合性单位（单列）" in lines
+
+
+def test_agency_sheets_limit(tmp_path):
+    from policykg.cli import report_cmds
+    from policykg.visualizations.report_excel import MAX_AGENCY_SHEETS
+
+    assert report_cmds._AGENCY_SHEETS == MAX_AGENCY_SHEETS
+    result = CliRunner().invoke(cli, ["report", "--jurisdiction", "鼓楼区", "--agency-sheets", "2", "--as-of", AS_OF,
+                                      "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(tmp_path / "workload.xlsx")
+    assert len(book.sheetnames) == 6 + 2 + 1
+    rest = book[book.sheetnames[-1]]
+    assert book.sheetnames[-1].startswith("其余牵头单位 (")
+    header = [c.value for c in rest[1]]
+    assert header[:2] == ["单位", "角色"] and rest.freeze_panes == "B2"
+    with (tmp_path / "measures.csv").open(encoding="utf-8-sig", newline="") as stream:
+        every = sum(1 for _ in csv.reader(stream)) - 1
+    shown = sum(book[name].max_row - 1 for name in book.sheetnames[6:])
+    assert shown == every  # no measure lost: two sheets of their own plus the shared one hold them all
+
+
+def test_report_modules_public_surface():
+    from policykg.visualizations import report_csv, report_data, report_excel, report_markdown
+
+    assert sorted(report_data.__all__) == sorted(["Table", "ReportData", "build_report", "label", "format_value",
+                                                  "LABELS", "FORMULAS", "NUMBER_FORMATS", "MEASURE_COLUMNS"])
+    assert sorted(report_markdown.__all__) == ["render_markdown", "write_markdown"]
+    assert sorted(report_csv.__all__) == ["CSV_FILES", "write_csv_report", "write_table_csv"]
+    assert sorted(report_excel.__all__) == ["MAX_AGENCY_SHEETS", "WRAPPED_COLUMNS", "column_width", "sheet_title",
+                                            "write_workbook"]
+
+
+def test_every_label_has_both_languages():
+    from policykg.visualizations.report_data import FORMULAS, LABELS
+
+    assert all(len(texts) == 2 and all(texts) for texts in LABELS.values())
+    assert all(key in LABELS for key, *_ in FORMULAS)

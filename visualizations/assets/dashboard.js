@@ -1,0 +1,14 @@
+// policykg dashboard: one tab per view; each view lives in its own frame, kept laid out while hidden
+// so that the network keeps its size and layout when its tab is shown again.
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll(".tabs button[data-pane]");
+  var frames = document.querySelectorAll(".panes iframe");
+  function show(i) {
+    buttons.forEach(function (b, k) { b.classList.toggle("active", k === i); });
+    frames.forEach(function (f, k) { f.classList.toggle("active", k === i); });
+  }
+  buttons.forEach(function (b, k) { b.addEventListener("click", function () { show(k); }); });
+  show(0);
+  document.body.setAttribute("data-ready", "1");
+})();

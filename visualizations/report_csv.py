@@ -1,0 +1,61 @@
+"""The workload report as CSV files, one per table, for spreadsheets and scripts.
+
+Files are UTF-8 with a byte-order mark, so that Excel opens the Chinese
+headers and names correctly on a double click; values are raw numbers
+(shares as fractions), floats rounded to 6 decimals.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from policykg.visualizations.report_data import MEASURE_COLUMNS, ReportData, Table, label
+
+__all__ = ["CSV_FILES", "write_csv_report", "write_table_csv"]
+
+# table key → file name
+CSV_FILES: dict[str, str] = {
+    "summary": "summary.csv",
+    "collectives": "collectives.csv",
+    "matrix": "indicator_matrix.csv",
+    "sectors": "sectors.csv",
+    "deadlines": "deadlines.csv",
+    "formulas": "formulas.csv",
+    "measures": "measures.csv",
+}
+
+
+def _value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def write_table_csv(headers: list[str], rows: list[list[Any]], path: Path) -> Path:
+    """Write one table (header line, then rows) to ``path``."""
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(headers)
+        writer.writerows([_value(v) for v in row] for row in rows)
+    return Path(path)
+
+
+def _measures(data: ReportData) -> Table:
+    """All leading agencies' measure lists in one long table, the agency in front."""
+    columns = ["agency", "name", *MEASURE_COLUMNS]
+    headers = [label(c, data.lang) for c in columns]
+    rows = [[agency_id, name, *row] for agency_id, name, table in data.agency_measures for row in table.rows]
+    return Table("measures", label("table_measures", data.lang), columns, headers, rows)
+
+
+def write_csv_report(data: ReportData, folder: Path) -> list[Path]:
+    """Write every table of the report as a CSV file in ``folder``; return the paths in `CSV_FILES` order."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {t.key: t for t in data.tables}
+    tables["measures"] = _measures(data)
+    return [write_table_csv(tables[key].headers, tables[key].rows, folder / name) for key, name in CSV_FILES.items()]

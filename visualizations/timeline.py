@@ -1,0 +1,118 @@
+"""The deadline timeline: measures due per month, over all and per agency, as HTML and as PNG.
+
+Input is `policykg.graph.metrics.deadline_profile` (each measure once overall,
+once per agency named on it). Months run without gaps from the first to the
+last deadline, so a quiet month shows as a quiet column rather than vanishing;
+measures marked 长期/持续 get a column of their own at the end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from matplotlib.figure import Figure
+
+from policykg.graph.metrics import deadline_profile
+from policykg.records import Corpus
+from policykg.visualizations.html_utils import label
+from policykg.visualizations.matrix import MatrixTable, render_matrix_page
+from policykg.visualizations.mpl_cjk import cjk_fonts
+
+__all__ = ["month_range", "timeline_table", "render_timeline_html", "render_timeline_png", "HTML_ROWS", "PNG_ROWS"]
+
+HTML_ROWS = 400
+PNG_ROWS = 30
+
+
+def month_range(months: list[str]) -> list[str]:
+    """Every ``YYYY-MM`` from the earliest to the latest of ``months``.
+
+    Examples
+    --------
+    >>> month_range(["2021-11", "2022-02"])
+    ['2021-11', '2021-12', '2022-01', '2022-02']
+    >>> month_range([])
+    []
+    """
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def timeline_table(corpus: Corpus, profile: dict[str, Any] | None = None, lang: str | None = None,
+                   limit: int | None = None) -> MatrixTable:
+    """Rows: the ``limit`` agencies (collectives left out) with most measures due; columns: months, then ongoing."""
+    profile = profile if profile is not None else deadline_profile(corpus)
+    months = month_range(list(profile["months"]))
+    ongoing = label("viz_ongoing", lang)
+    rows = []
+    for agency_id, p in profile["agencies"].items():
+        agency = corpus.agencies.get(agency_id)
+        if agency is None or agency.kind == "collective":
+            continue
+        counts = [p["months"].get(m, 0) for m in months] + [p["ongoing"]]
+        if any(counts):
+            rows.append((agency, counts))
+    rows.sort(key=lambda r: (-sum(r[1][:-1]), -r[1][-1], r[0].name, r[0].id))
+    total_rows, rows = len(rows), rows[:limit]
+    titles = [[label(f"viz_due_cell:{a.name}|{m}|{n}", lang) if n else "" for m, n in zip(months, counts)]
+              + [label(f"viz_ongoing_cell:{a.name}|{counts[-1]}", lang)] for a, counts in rows]
+    totals = [profile["months"].get(m, 0) for m in months] + [profile["ongoing"]]
+    total_titles = [label(f"viz_due_total:{m}|{n}", lang) for m, n in zip(months, totals)] + [
+        label(f"viz_ongoing_cell:{label('viz_total', lang)}|{profile['ongoing']}", lang)]
+    return MatrixTable(rows=[a.name for a, _ in rows], groups=[a.jurisdiction or "" for a, _ in rows],
+                       columns=months + [ongoing], counts=[c for _, c in rows], titles=titles,
+                       totals=totals, total_titles=total_titles, total_rows=total_rows)
+
+
+def render_timeline_html(corpus: Corpus, profile: dict[str, Any] | None = None, lang: str | None = None,
+                         max_rows: int = HTML_ROWS) -> str:
+    """The timeline page: a bar row of measures due per month above a table of agencies × months."""
+    table = timeline_table(corpus, profile, lang, limit=max_rows)
+    return render_matrix_page(table, title=label("viz_timeline_title", lang), corner=label("viz_agency", lang),
+                              caption=label("viz_timeline_caption", lang), lang=lang)
+
+
+def render_timeline_png(corpus: Corpus, path: Path, profile: dict[str, Any] | None = None,
+                        lang: str | None = None, max_rows: int = PNG_ROWS) -> Path:
+    """Write the timeline as a PNG: measures due per month (bars), then the busiest agencies × months.
+
+    Raises
+    ------
+    PolicyKGError
+        When no CJK font is installed (`cjk_family`).
+    """
+    table = shown = timeline_table(corpus, profile, lang, limit=max_rows)
+    months = table.columns[:-1]
+    with cjk_fonts():
+        fig = Figure(figsize=(max(8.0, 3.0 + 0.32 * len(months)), 3.5 + 0.28 * len(shown.rows)), dpi=110,
+                     layout="constrained")
+        bars, grid = fig.subplots(2, 1, height_ratios=[1, max(1.5, 0.12 * len(shown.rows))], sharex=True)
+        totals = (table.totals or [])[:-1]
+        bars.bar(range(len(months)), totals, color="#ef6c00")
+        for x, n in enumerate(totals):
+            if n:
+                bars.text(x, n, str(n), ha="center", va="bottom", fontsize=7)
+        bars.set_ylabel(label("viz_measures_due", lang))
+        bars.set_title(label("viz_timeline_title", lang), fontsize=12)
+        if not months:
+            bars.text(0.5, 0.5, label("viz_no_dated", lang), transform=bars.transAxes, ha="center")
+        data = [row[:-1] for row in shown.counts] or [[0] * max(len(months), 1)]
+        grid.imshow(data, cmap="Oranges", aspect="auto", vmin=0)
+        for i, row in enumerate(data):
+            for j, n in enumerate(row):
+                if n:
+                    grid.text(j, i, str(n), ha="center", va="center", fontsize=6)
+        grid.set_yticks(range(len(shown.rows)), shown.rows, fontsize=8)
+        grid.set_xticks(range(len(months)), months, rotation=90, fontsize=7)
+        grid.set_xlabel(label("viz_month", lang))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path)
+    return path
