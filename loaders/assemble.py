@@ -155,7 +155,8 @@ def _known_prefixed(drafts: Sequence[_Draft]) -> frozenset[str]:
     return frozenset(names)
 
 
-def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None) -> Assembled:
+def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
+                  first_listed_leads: bool = False) -> Assembled:
     """Turn a document's task tables into rows and rejects by the reading rules.
 
     Parameters
@@ -163,6 +164,8 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None) -> 
     grids : the document's tables, in order (later tables continue the numbering).
     source : the document's file name (``Row.source``).
     plan_year : the year for deadlines that give none.
+    first_listed_leads : the document says the first unit listed leads ("排在第一位的为牵头单位");
+        applied to tables without a lead column.
     """
     out = Assembled()
     drafts_by_grid: list[tuple[Grid, list[_Draft], dict[int, str]]] = []
@@ -227,6 +230,13 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None) -> 
                     bucket.extend(a for a in aliases if a not in bucket)
             lead = tuple(lead_parse.names)
             responsible = tuple(resp_parse.names)
+            if not lead and resp_parse.marked_lead:  # "市发改委（牵头）、市财政局" in one cell
+                lead = tuple(resp_parse.marked_lead)
+                responsible = tuple(n for n in responsible if n not in lead)
+                warnings.append("lead_marked_in_cell")
+            elif "lead" not in roles and first_listed_leads and responsible:
+                lead, responsible = responsible[:1], responsible[1:]
+                warnings.append("lead_from_first_listed")
             if not lead and "lead" in roles:
                 if prev is not None and prev.lead:
                     lead = prev.lead

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.cell_table import Matrix, find_cell_tables
-from policykg.loaders.document_facts import document_units, read_facts
+from policykg.loaders.document_facts import first_listed_leads, document_units, read_facts
 from policykg.loaders.inline import read_inline_list
 from policykg.messages import register
 from policykg.records import Document, LoadResult
@@ -122,7 +122,8 @@ def compose_result(blocks: Sequence[Block], matrices: Sequence[Matrix], source: 
         context=_context(blocks, tables.table_lines),
         **facts,
     )
-    assembled = assemble_rows(tables.grids, source, document.plan_year)
+    assembled = assemble_rows(tables.grids, source, document.plan_year,
+                              first_listed_leads("\n".join(texts)))
     result = LoadResult(document=document, rows=assembled.rows, rejects=assembled.rejects,
                         unit_aliases=assembled.unit_aliases)
     if not result.rows and not result.rejects:

@@ -20,7 +20,10 @@ from policykg.loaders.places import Place, gazetteer
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import parse_units
 
-__all__ = ["read_facts", "Facts", "document_units"]
+__all__ = ["read_facts", "Facts", "document_units", "first_listed_leads"]
+
+# "排在第一位的为牵头单位", "排名第一的单位为牵头单位", "第一个单位为牵头单位"
+_FIRST_LEADS = re.compile(r"(?:排在?第一位|排名第一|排第一|列第一|排在首位|首位|第一个|第一家)[^。；;\n]{0,8}?(?:为|是|系)[^。；;\n]{0,2}牵头")
 
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -191,3 +194,12 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
     if not facts.get("title"):
         facts["title"] = source
     return facts
+
+
+def first_listed_leads(text: str) -> bool:
+    """Whether the document says the first unit listed is the lead (a common convention).
+
+    >>> first_listed_leads("说明：责任单位中排在第一位的为牵头单位。")
+    True
+    """
+    return bool(_FIRST_LEADS.search(fold(text)))

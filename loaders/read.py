@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.loaders.assemble import assemble_rows
-from policykg.loaders.document_facts import document_units, read_facts
+from policykg.loaders.document_facts import document_units, first_listed_leads, read_facts
 from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.text_table import find_tables
 from policykg.records import Corpus, Document, LoadResult
@@ -100,7 +100,7 @@ def parse_text(text: str, source: str) -> LoadResult:
             return inline
         result.problems.append("doc_no_table")
         return result
-    assembled = assemble_rows(tables.grids, source, document.plan_year)
+    assembled = assemble_rows(tables.grids, source, document.plan_year, first_listed_leads(text))
     result.rows = assembled.rows
     result.rejects = assembled.rejects
     result.unit_aliases = assembled.unit_aliases

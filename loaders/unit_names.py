@@ -62,6 +62,8 @@ _COLLECTIVE = re.compile(
     r"|(?:成员单位|各单位|有关单位|相关单位|有关部门|相关部门|主管部门|监管部门|执法部门|各部门|职能部门"
     r"|预算单位|责任单位|配合单位|协办单位|牵头单位|审批部门|各级各部门|等单位|工作专班)$"
 )
+# A role written after a name in a unit cell: "市发改委（牵头）", "县司法局牵头", "各有关单位配合".
+_ROLE_MARK = re.compile(r"^(?P<name>.+?)\s*[（(]?\s*(?P<role>牵头|主办|主责|配合|协办|参与)(?:负责)?\s*[)）]?$")
 # A clause telling *how* units take part is not part of their names.
 _HOW_CLAUSE = re.compile(r"(?:按照?|根据|依据)(?:各自)?(?:职责|职能|分工).*$|(?:分别|共同|配合)?(?:牵头)?负责$")
 # Markers of a name that carries its own organisation (rule 4: does not inherit).
@@ -81,6 +83,7 @@ class UnitParse:
     names: list[str] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    marked_lead: list[str] = field(default_factory=list)  # names the cell marks （牵头） / 牵头
 
 
 def jurisdiction_prefix(name: str) -> str | None:
@@ -282,6 +285,13 @@ def _parse_units(cell: str, known_prefixed: frozenset[str]) -> UnitParse:
     prefix: str | None = None
     for piece in _split_outside_brackets(text):
         for raw in _split_on_space(piece.strip()):
+            role = None
+            m = _ROLE_MARK.match(fold(raw))
+            if m and not re.search(r"职责|职能|分工|按照|根据", m.group("name")) and (
+                ends_like_unit(m.group("name")) or is_collective(m.group("name"))
+            ):
+                role = "lead" if m.group("role") in ("牵头", "主办", "主责") else "responsible"
+                raw = raw[: len(m.group("name"))]
             name, dropped = _drop_deng(raw)
             if dropped:
                 out.warnings.append(f"collective_dropped_after_deng:{dropped}")
@@ -299,6 +309,8 @@ def _parse_units(cell: str, known_prefixed: frozenset[str]) -> UnitParse:
             if aliases:
                 out.aliases.setdefault(name, [])
                 out.aliases[name].extend(a for a in aliases if a not in out.aliases[name])
+            if role == "lead" and name not in out.marked_lead:
+                out.marked_lead.append(name)
             if name in out.names:
                 out.warnings.append(f"duplicate_unit:{name}")
                 continue

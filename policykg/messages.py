@@ -64,6 +64,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "改革事项为空，沿用上一行",
         "en": "item cell empty; inherited from the row above",
     },
+    "lead_marked_in_cell": {
+        "zh": "牵头单位取自单元格中标注“牵头”的单位",
+        "en": "lead taken from the unit marked 牵头 in the cell",
+    },
+    "lead_from_first_listed": {
+        "zh": "文件说明排在第一位的为牵头单位，据此取第一个单位为牵头",
+        "en": "the document says the first unit listed leads; the first one was taken as lead",
+    },
     "no_lead": {
         "zh": "未能确定牵头单位",
         "en": "no lead unit could be determined",
