@@ -11,6 +11,7 @@ their unit names to agencies.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +24,9 @@ from policykg.loaders.text_table import find_tables
 from policykg.records import Corpus, Document, LoadResult
 
 __all__ = ["parse_text", "read_document", "read_documents", "load_corpus", "READERS", "register_reader"]
+
+# Page-number lines of a printed document ("— 3 —", "- 12 -", "第 3 页", "3/12") are not content.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 
 # suffix → "module:function" taking (path, encoding) and returning a LoadResult
 READERS: dict[str, str] = {
@@ -76,7 +80,7 @@ def parse_text(text: str, source: str) -> LoadResult:
     >>> r.rows[0].lead, r.rows[0].responsible, r.rows[0].deadline
     (('市税务局',), ('市财政局', '市人社局'), '2020-06-30')
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_PAGE_NUMBER.sub("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     tables = find_tables(lines)
     table_start = min(tables.table_lines) - 1 if tables.table_lines else len(lines)
     facts = read_facts(lines, max(table_start - 1, 0), source)

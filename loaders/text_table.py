@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
 from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
-from policykg.loaders.indicators import ORDINAL
 from policykg.loaders.text_clean import strip_markup
 
 __all__ = ["TextTables", "find_tables"]
@@ -56,11 +55,19 @@ def _is_tab_header(line: str) -> list[str] | None:
 
 
 def _cell_header_at(lines: Sequence[str], i: int) -> list[str] | None:
-    """Labels of a one-cell-per-line header starting at line i (each line "\\t序号", "\\t指标"…)."""
+    """Labels of a one-cell-per-line header starting at line i (each line "\t序号", "\t指标"…).
+
+    A label wrapped over two lines ("\t完成" then "时限") is joined.
+    """
     labels: list[str] = []
     j = i
     while j < len(lines):
         line = lines[j]
+        if labels and line.strip() and not line.startswith("\t") and len(line.strip()) <= 6 \
+                and len(labels[-1]) + len(line.strip()) <= 16:
+            labels[-1] += line.strip()  # a label broken over lines
+            j += 1
+            continue
         if not line.startswith("\t") or "\t" in line[1:]:
             break
         label = line[1:].strip()
@@ -69,9 +76,22 @@ def _cell_header_at(lines: Sequence[str], i: int) -> list[str] | None:
         labels.append(label)
         j += 1
     if len(labels) >= 3 and is_header(labels):
-        # the labels must all be recognised (a run of short cells is not always a header)
         return labels
     return None
+
+
+def _header_span(lines: Sequence[str], i: int, labels: Sequence[str]) -> int:
+    """How many lines the one-cell-per-line header starting at line i takes."""
+    j, seen = i, 0
+    while j < len(lines) and seen <= len(labels):
+        if lines[j].startswith("\t"):
+            seen += 1
+            if seen > len(labels):
+                break
+        elif not lines[j].strip():
+            break
+        j += 1
+    return j - i
 
 
 def find_tables(lines: Sequence[str]) -> TextTables:
@@ -190,16 +210,17 @@ def _read_cell_table(lines: Sequence[str], start: int, labels: list[str], out: T
     roles = header_roles(labels)
     n = len(roles)
     cells: list[_Cell] = []
-    i = start + len(labels)
+    i = start + _header_span(lines, start, labels)
     for k in range(start, i):
         out.table_lines.add(k + 1)
     while i < len(lines):
         line = lines[i]
         lineno = i + 1
         if line.startswith("\t") and line[1:].strip() == labels[0] and _cell_header_at(lines, i) == labels:
-            for k in range(i, i + len(labels)):
+            span = _header_span(lines, i, labels)
+            for k in range(i, i + span):
                 out.table_lines.add(k + 1)
-            i += len(labels)  # repeated header
+            i += span  # repeated header
             continue
         if "\t" in line and _is_tab_header(line) is not None and not line.startswith("\t"):
             break
