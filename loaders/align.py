@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.loaders.deadlines import looks_like_deadline
-from policykg.loaders.indicators import ORDINAL, canonical_indicator, clean_indicator
+from policykg.loaders.indicators import canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import unit_score
 
