@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.loaders.deadlines import looks_like_deadline
-from policykg.loaders.indicators import canonical_indicator, clean_indicator
+from policykg.loaders.hanzi import fold
+from policykg.loaders.indicators import ALIASES, INDICATORS, LOCAL_CATEGORIES, canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import strip_markup
-from policykg.loaders.unit_names import unit_score
+from policykg.loaders.unit_names import VERB_OPENERS, unit_score
 
 __all__ = ["Alignment", "align_cells", "cell_kind", "role_compatibility"]
 
@@ -62,6 +63,8 @@ def cell_kind(text: str) -> str:
         return "number"
     if looks_like_deadline(plain):
         return "deadline"
+    if len(plain) <= 30 and fold(clean_indicator(plain)) in _KNOWN_CATEGORIES:
+        return "indicator"  # 开办企业 ends like a unit name but is a category
     if unit_score(plain) >= 0.75:
         return "units"
     compact = re.sub(r"\s+", "", plain)
@@ -74,10 +77,16 @@ def cell_kind(text: str) -> str:
     return "short" if len(compact) <= 30 else "long"
 
 
+_KNOWN_CATEGORIES = frozenset(INDICATORS) | frozenset(ALIASES) | LOCAL_CATEGORIES
+
+
 def _is_indicator_name(text: str) -> bool:
-    cleaned = clean_indicator(text)
-    canonical = canonical_indicator(cleaned)
-    return canonical is not None and (canonical != cleaned or len(cleaned) <= 8) and not text.endswith("。")
+    """A known category name, or a short noun-like label (not a verb phrase such as 积极创新总结推广)."""
+    cleaned = fold(clean_indicator(text))
+    if cleaned in INDICATORS or cleaned in ALIASES or cleaned in LOCAL_CATEGORIES:
+        return True
+    return (len(cleaned) <= 8 and not cleaned.startswith(VERB_OPENERS) and not text.endswith("。")
+            and canonical_indicator(cleaned) is not None)
 
 
 # Compatibility of a cell kind with a column role.

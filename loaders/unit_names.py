@@ -35,6 +35,7 @@ __all__ = [
     "unit_score",
     "body_stems",
     "opens_with_body_stem",
+    "VERB_OPENERS",
 ]
 
 _OPEN = "（(【[「《“‘〔"
@@ -48,8 +49,17 @@ _UNIT_SUFFIXES = (
     "有限公司", "分公司", "公司", "集团", "中心", "大队", "支队", "中队", "分局", "局", "委",
     "办", "院", "会", "部", "处", "站", "所", "行", "厅", "室", "组", "社", "馆", "联", "署",
     "科", "队", "团", "校", "协", "政府", "街道", "单位", "部门", "机构", "企业", "园区", "镇", "乡",
-    "银行", "海关", "协会", "商会", "学会", "法庭", "监狱", "医院", "台", "场", "段", "港",
-    "军分区", "武装部", "党委", "党组", "工委",
+    "银行", "海关", "协会", "商会", "学会", "法庭", "监狱", "医院", "气象台", "电视台", "农场", "林场",
+    "机场", "军分区", "武装部", "党委", "党组", "工委",
+)
+# Words that end like a unit but name a thing (经营场所, 住所) — never a unit name.
+_NOT_UNIT_ENDINGS = ("场所", "住所", "厕所", "诊所")
+# A unit's name never opens with a policy verb; a measure or item often does (推进…, 加大…企业等培育).
+VERB_OPENERS = (
+    "推进", "推行", "推动", "推广", "加大", "加强", "加快", "培育", "建立", "建设", "完善", "优化", "提升",
+    "提高", "开展", "实施", "深化", "创新", "落实", "探索", "实现", "压缩", "简化", "规范", "强化",
+    "健全", "构建", "打造", "营造", "促进", "鼓励", "支持", "引导", "持续", "全面", "进一步", "积极",
+    "做好", "抓好", "组织", "配合", "协助", "依托", "围绕", "聚焦", "清理", "取消", "减少", "降低", "扩大",
 )
 # Pieces that complete the name before them rather than start a new one.
 _FRAGMENTS = frozenset({
@@ -105,7 +115,7 @@ def jurisdiction_prefix(name: str) -> str | None:
 def ends_like_unit(text: str) -> bool:
     """Whether text ends the way an organisation's name ends (局, 中心, 公司, …)."""
     text = fold(text).rstrip("”’）)")
-    return text.endswith(_UNIT_SUFFIXES)
+    return text.endswith(_UNIT_SUFFIXES) and not text.endswith(_NOT_UNIT_ENDINGS)
 
 
 def is_collective(name: str) -> bool:
@@ -165,9 +175,19 @@ def _depth(text: str) -> int:
     return sum(text.count(o) for o in "（(“") - sum(text.count(c) for c in "）)”")
 
 
+_AFTER_DENG = re.compile(r"^(?:各|有关|相关|其他|其它|市直|县直|区直|省直|.{0,12}(?:单位|部门|机构|成员|企业|组织))")
+
+
 def _drop_deng(name: str) -> tuple[str, str | None]:
-    """Rule 2: "市财政局等相关部门" → ("市财政局", "相关部门"); a bare "等" too."""
+    """Rule 2: "市财政局等相关部门" → ("市财政局", "相关部门"); a bare "等" too.
+
+    Only an 等 that ends the list counts: what follows it is a collective or nothing
+    ("加大高新技术企业等培育" is a sentence, not a list of units).
+    """
     for m in re.finditer("等", name):
+        tail = name[m.end():]
+        if tail and not _AFTER_DENG.match(fold(tail)):
+            continue
         head = name[: m.start()]
         if head and (ends_like_unit(head) or _depth(head) == 0 and head.endswith(("）", ")")) and ends_like_unit(re.sub(r"[（(][^（()）]*[）)]$", "", head))):
             return head, name[m.end() :] or None
@@ -335,7 +355,7 @@ def unit_score(text: str) -> float:
     good = 0
     cleaned = [re.sub(r"[（(][^（()）]*[）)]$", "", _clean_name(_drop_deng(p)[0])) for p in parts]
     for p in cleaned:
-        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30:
+        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and not fold(p).startswith(VERB_OPENERS):
             good += 1
     score = good / len(parts)
     if sum(len(p) for p in cleaned) / len(cleaned) > 25:
