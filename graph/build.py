@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from policykg.errors import InputError
 from policykg.graph import iris
@@ -21,9 +24,11 @@ from policykg.graph.mapping import (
     AGENCY_MAP,
     DOCUMENT_MAP,
     KIND_CLASSES,
+    OXIGRAPH_TERMS,
     ROW_MAP,
     T,
-    encode_fields,
+    Terms,
+    compile_table,
 )
 from policykg.ontology import read_turtle
 from policykg.records import Corpus, Document, Row
@@ -33,24 +38,37 @@ __all__ = ["GraphPart", "build_document_graph", "build_graphs", "vocabulary_grap
 
 @dataclass(slots=True)
 class GraphPart:
-    """The quads of one named graph, with the source document it comes from (None for vocabularies)."""
+    """The quads of one named graph, with the source document it comes from (None for vocabularies).
+
+    ``quads`` are what the term factory made: pyoxigraph `Quad` objects by default,
+    N-Quads lines with `policykg.graph.nquads.NQUADS_TERMS`.
+    """
 
     iri: str
     source: str | None
-    quads: list[Quad] = field(default_factory=list)
+    quads: list[Any] = field(default_factory=list)
     measures: int = 0
+
+
+@lru_cache(maxsize=None)
+def _vocabulary(terms: Terms) -> SimpleNamespace:
+    """Every term of `T`, made once by ``terms`` (the builder states them millions of times)."""
+    return SimpleNamespace(**{k: terms.iri(v.value) for k, v in vars(T).items() if isinstance(v, NamedNode)})
 
 
 class _Emitter:
     """Collects quads for one graph, stating each shared node (agency, indicator, …) once."""
 
-    def __init__(self, graph: NamedNode) -> None:
-        self.graph = graph
-        self.quads: list[Quad] = []
+    def __init__(self, graph_iri: str, terms: Terms) -> None:
+        self.terms = terms
+        self.v = _vocabulary(terms)
+        self.graph = terms.iri(graph_iri)
+        self.quads: list[Any] = []
+        self._nodes: dict[str, Any] = {}  # key → node term, for nodes already stated in this graph
         self._seen: set[str] = set()
 
-    def add(self, s: NamedNode, p: NamedNode, o) -> None:
-        self.quads.append(Quad(s, p, o, self.graph))
+    def add(self, s: Any, p: Any, o: Any) -> None:
+        self.quads.append(self.terms.quad(s, p, o, self.graph))
 
     def once(self, key: str) -> bool:
         """True the first time ``key`` is seen in this graph."""
@@ -59,35 +77,41 @@ class _Emitter:
         self._seen.add(key)
         return True
 
-    def jurisdiction(self, name: str | None) -> NamedNode | None:
+    def jurisdiction(self, name: str | None) -> Any:
         if name is None:
             return None
-        j = NamedNode(iris.jurisdiction_iri(name))
-        if self.once(j.value):
-            self.add(j, T.type, T.Jurisdiction)
-            self.add(j, T.pref_label, Literal(name, language="zh"))
+        key = iris.jurisdiction_iri(name)
+        j = self._nodes.get(key)
+        if j is None:
+            v = self.v
+            j = self._nodes[key] = self.terms.iri(key)
+            self.add(j, v.type, v.Jurisdiction)
+            self.add(j, v.pref_label, self.terms.lang_literal(name, "zh"))
         return j
 
-    def indicator(self, name: str) -> NamedNode:
-        i = NamedNode(iris.indicator_iri(name))
-        if self.once(i.value):
-            self.add(i, T.type, T.Indicator)
-            self.add(i, T.type, T.concept)
-            self.add(i, T.pref_label, Literal(name, language="zh"))
-            self.add(i, T.in_scheme, T.indicator_scheme)
-        return i
+    def indicator(self, name: str) -> None:
+        key = iris.indicator_iri(name)
+        if key not in self._nodes:
+            v = self.v
+            i = self._nodes[key] = self.terms.iri(key)
+            self.add(i, v.type, v.Indicator)
+            self.add(i, v.type, v.concept)
+            self.add(i, v.pref_label, self.terms.lang_literal(name, "zh"))
+            self.add(i, v.in_scheme, v.indicator_scheme)
 
     def sector(self, name: str) -> None:
-        s = NamedNode(iris.sector_iri(name))
-        if self.once(s.value):
-            self.add(s, T.type, T.Sector)
-            self.add(s, T.type, T.concept)
-            self.add(s, T.pref_label, Literal(name, language="zh"))
-            self.add(s, T.in_scheme, T.sector_scheme)
+        key = iris.sector_iri(name)
+        if key not in self._nodes:
+            v = self.v
+            s = self._nodes[key] = self.terms.iri(key)
+            self.add(s, v.type, v.Sector)
+            self.add(s, v.type, v.concept)
+            self.add(s, v.pref_label, self.terms.lang_literal(name, "zh"))
+            self.add(s, v.in_scheme, v.sector_scheme)
 
-    def agency(self, corpus: Corpus, agency_id: str) -> NamedNode:
-        a = NamedNode(iris.agency_iri(agency_id))
-        if not self.once(a.value):
+    def agency(self, corpus: Corpus, agency_id: str) -> Any:
+        a = self._nodes.get(agency_id)
+        if a is not None:
             return a
         agency = corpus.agencies.get(agency_id)
         if agency is None:
@@ -95,9 +119,11 @@ class _Emitter:
         kind = KIND_CLASSES.get(agency.kind)
         if kind is None:
             raise InputError(f"agency {agency_id!r} has kind {agency.kind!r}; expected 'agency' or 'collective'")
-        self.add(a, T.type, kind)
-        for p, o in encode_fields(AGENCY_MAP, agency):
-            self.add(a, p, o)
+        a = self._nodes[agency_id] = self.terms.iri(iris.agency_iri(agency_id))
+        self.add(a, self.v.type, self.terms.iri(kind.value))
+        for fill in compile_table(AGENCY_MAP, self.terms):
+            for p, o in fill(agency):
+                self.add(a, p, o)
         j = self.jurisdiction(agency.jurisdiction)
         if j is not None and agency.parent is not None:
             self.parent(j, agency.parent)
@@ -105,15 +131,21 @@ class _Emitter:
             self.sector(agency.sector)
         return a
 
-    def parent(self, j: NamedNode, parent_name: str) -> NamedNode:
+    def parent(self, j: Any, parent_name: str) -> Any:
         """State ``j``'s parent jurisdiction once in this graph (the first statement wins)."""
         p = self.jurisdiction(parent_name)
-        if self.once(f"{j.value} parent"):
-            self.add(j, T.parent_jurisdiction, p)
+        if self.once(f"{j} parent"):
+            self.add(j, self.v.parent_jurisdiction, p)
         return p
 
 
-def build_document_graph(corpus: Corpus, document: Document, rows: list[Row]) -> GraphPart:
+def build_document_graph(
+    corpus: Corpus,
+    document: Document,
+    rows: list[Row],
+    terms: Terms = OXIGRAPH_TERMS,
+    assignments: list[tuple[str, str]] | None = None,
+) -> GraphPart:
     """The quads of one document's named graph.
 
     Parameters
@@ -124,6 +156,12 @@ def build_document_graph(corpus: Corpus, document: Document, rows: list[Row]) ->
         The document's facts.
     rows
         The document's rows (``row.source == document.source``).
+    terms
+        The term factory: pyoxigraph objects (default) or N-Quads text
+        (`policykg.graph.nquads.NQUADS_TERMS`); the same statements either way.
+    assignments
+        The document's ``(surface name, agency id)`` pairs of ``corpus.assignments``,
+        if the caller has them grouped by source already (`build_graphs` does).
 
     Examples
     --------
@@ -135,19 +173,22 @@ def build_document_graph(corpus: Corpus, document: Document, rows: list[Row]) ->
     (True, 1)
     """
     source = document.source
-    em = _Emitter(NamedNode(iris.graph_iri(source)))
+    graph_iri = iris.graph_iri(source)
+    em = _Emitter(graph_iri, terms)
+    v = em.v
     add = em.add
-    d = NamedNode(iris.document_iri(source))
+    d = terms.iri(iris.document_iri(source))
 
     # --- document facts (DOCUMENT_MAP) and the jurisdiction chain it states --------------
-    add(d, T.type, T.PlanDocument)
-    for p, o in encode_fields(DOCUMENT_MAP, document):
-        add(d, p, o)
+    add(d, v.type, v.PlanDocument)
+    for fill in compile_table(DOCUMENT_MAP, terms):
+        for p, o in fill(document):
+            add(d, p, o)
     j = em.jurisdiction(document.jurisdiction)
     em.jurisdiction(document.province)
     if j is not None:
         if document.adcode:
-            add(j, T.adcode, Literal(document.adcode))
+            add(j, v.adcode, terms.literal(document.adcode))
         # Hierarchy edges (福清市 ⊂ 福州市 ⊂ 福建省): the document's own facts come first, so
         # they win over an agency's; within one graph a jurisdiction has at most one parent.
         if document.parent is not None:
@@ -158,54 +199,67 @@ def build_document_graph(corpus: Corpus, document: Document, rows: list[Row]) ->
         _year(em, d, document.plan_year)
 
     # --- agencies written in this document (pkg:writtenAs keeps the assignment) ----------
-    for (src, name), agency_id in corpus.assignments.items():
-        if src == source:
-            add(em.agency(corpus, agency_id), T.written_as, Literal(name))
+    if assignments is None:
+        assignments = [(name, agency_id) for (src, name), agency_id in corpus.assignments.items() if src == source]
+    for name, agency_id in assignments:
+        add(em.agency(corpus, agency_id), v.written_as, terms.literal(name))
 
     # --- measures (ROW_MAP) ---------------------------------------------------------------
+    # The hot loop (millions of quads at scale): local names instead of em.add.
+    fills = compile_table(ROW_MAP, terms)
+    measure_prefix = iris.measure_iri(source, 0)[:-1]  # ".../measure/<source>/L"
+    quad, g, append, nodes = terms.quad, em.graph, em.quads.append, em._nodes
     for row in rows:
-        m = NamedNode(iris.measure_iri(source, row.line))
-        add(m, T.type, T.Measure)
-        add(m, T.identifier, Literal(iris.measure_id(source, row.line)))
-        add(m, T.document, d)
-        for p, o in encode_fields(ROW_MAP, row):
-            add(m, p, o)
+        line = int(row.line)
+        m = terms.iri(f"{measure_prefix}{line}")
+        append(quad(m, v.type, v.Measure, g))
+        append(quad(m, v.identifier, terms.literal(iris.measure_id(source, line)), g))
+        append(quad(m, v.document, d, g))
+        for fill in fills:
+            for p, o in fill(row):
+                append(quad(m, p, o, g))
         if row.indicator is not None:
             em.indicator(row.indicator)
         for agency_id in corpus.lead_ids(row):
-            add(m, T.lead_unit, em.agency(corpus, agency_id))
+            append(quad(m, v.lead_unit, nodes.get(agency_id) or em.agency(corpus, agency_id), g))
         for agency_id in corpus.responsible_ids(row):
-            add(m, T.responsible_unit, em.agency(corpus, agency_id))
-    return GraphPart(em.graph.value, source, em.quads, len(rows))
+            append(quad(m, v.responsible_unit, nodes.get(agency_id) or em.agency(corpus, agency_id), g))
+    return GraphPart(graph_iri, source, em.quads, len(rows))
 
 
-def _year(em: _Emitter, d: NamedNode, year: int) -> None:
+def _year(em: _Emitter, d: Any, year: int) -> None:
     """The plan year as an OWL-Time proper interval from 1 January to 31 December."""
-    y = NamedNode(iris.year_iri(year))
-    em.add(d, T.temporal, y)
-    if em.once(y.value):
-        em.add(y, T.type, T.proper_interval)
-        em.add(y, T.pref_label, Literal(f"{year}年", language="zh"))
-        for edge, suffix, date in ((T.has_beginning, "begin", f"{year}-01-01"), (T.has_end, "end", f"{year}-12-31")):
-            instant = NamedNode(f"{y.value}/{suffix}")
+    t, v = em.terms, em.v
+    key = iris.year_iri(year)
+    y = t.iri(key)
+    em.add(d, v.temporal, y)
+    if em.once(key):
+        em.add(y, v.type, v.proper_interval)
+        em.add(y, v.pref_label, t.lang_literal(f"{year}年", "zh"))
+        for edge, suffix, date in ((v.has_beginning, "begin", f"{year}-01-01"), (v.has_end, "end", f"{year}-12-31")):
+            instant = t.iri(f"{key}/{suffix}")
             em.add(y, edge, instant)
-            em.add(instant, T.type, T.instant)
-            em.add(instant, T.in_xsd_date, Literal(date, datatype=T.xsd_date))
+            em.add(instant, v.type, v.instant)
+            em.add(instant, v.in_xsd_date, t.typed_literal(date, T.xsd_date.value))
 
 
-def build_graphs(corpus: Corpus) -> Iterator[GraphPart]:
+def build_graphs(corpus: Corpus, terms: Terms = OXIGRAPH_TERMS) -> Iterator[GraphPart]:
     """One `GraphPart` per source document, in the order of ``corpus.documents``.
 
     Rows whose source has no `Document` get a document with only its file name.
+    ``terms`` is the term factory (see `build_document_graph`).
     """
     by_source: dict[str, list[Row]] = {}
     for row in corpus.rows:
         by_source.setdefault(row.source, []).append(row)
+    assigned: dict[str, list[tuple[str, str]]] = {}
+    for (src, name), agency_id in corpus.assignments.items():
+        assigned.setdefault(src, []).append((name, agency_id))
     documents = list(corpus.documents)
     known = {doc.source for doc in documents}
     documents += [Document(source=s) for s in by_source if s not in known]
     for doc in documents:
-        yield build_document_graph(corpus, doc, by_source.get(doc.source, []))
+        yield build_document_graph(corpus, doc, by_source.get(doc.source, []), terms, assigned.get(doc.source, []))
 
 
 def vocabulary_graphs() -> list[GraphPart]:

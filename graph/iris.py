@@ -10,6 +10,7 @@ node whichever documents are loaded.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from policykg.ontology.namespace import ID_BASE
@@ -38,6 +39,7 @@ ONTOLOGY_GRAPH = GRAPH_PREFIX + "_ontology"
 VOCABULARY_GRAPH = GRAPH_PREFIX + "_vocabulary"
 
 
+@lru_cache(maxsize=1 << 16)  # agencies, indicators, sources recur on every row of a build
 def encode_key(key: str) -> str:
     """Percent-encode a key as one IRI path segment (UTF-8; nothing is left unescaped but unreserved ASCII).
 

@@ -6,6 +6,10 @@ turns the value into RDF terms and back. The builder (`policykg.graph.build`)
 walks these tables forwards; `corpus_from_store` walks them backwards, so a row
 rebuilt from the graph equals the row that was loaded, field by field.
 
+Codecs make their terms through a term factory (`Terms`): `OXIGRAPH_TERMS` gives
+pyoxigraph objects, `policykg.graph.nquads.NQUADS_TERMS` N-Quads text for the
+bulk loader. One table drives both, so the two paths cannot drift apart.
+
 Fields not in a table are derived from others and documented where they are
 made: a row's ``source`` is its measure's ``pkg:document``; a document's
 ``parent`` and ``adcode`` sit on its jurisdiction node.
@@ -17,9 +21,10 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Protocol
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, Quad
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, TIME, XSD
 
 from policykg.graph import iris
@@ -28,6 +33,10 @@ from policykg.ontology.namespace import PKG
 __all__ = [
     "Codec",
     "FieldMap",
+    "Terms",
+    "OxigraphTerms",
+    "OXIGRAPH_TERMS",
+    "compile_table",
     "ROW_MAP",
     "DOCUMENT_MAP",
     "AGENCY_MAP",
@@ -92,6 +101,44 @@ class T:
     addresses_indicator = node(PKG.addressesIndicator)
 
 
+# --- term factories: the same terms as pyoxigraph objects or as N-Quads text ---------------------
+
+
+class Terms(Protocol):
+    """Makes RDF terms and quads. The builder and the codecs make every term through one of these:
+    `OXIGRAPH_TERMS` (pyoxigraph objects) or `policykg.graph.nquads.NQUADS_TERMS` (N-Quads text)."""
+
+    def iri(self, value: str) -> Any: ...
+    def literal(self, value: str) -> Any: ...
+    def lang_literal(self, value: str, language: str) -> Any: ...
+    def typed_literal(self, value: str, datatype: str) -> Any: ...
+    def quad(self, s: Any, p: Any, o: Any, g: Any) -> Any: ...
+
+
+class OxigraphTerms:
+    """The term factory of pyoxigraph's term classes (`NamedNode`, `Literal`, `Quad`)."""
+
+    __slots__ = ()
+
+    def iri(self, value: str) -> NamedNode:
+        return NamedNode(value)
+
+    def literal(self, value: str) -> Literal:
+        return Literal(value)
+
+    def lang_literal(self, value: str, language: str) -> Literal:
+        return Literal(value, language=language)
+
+    def typed_literal(self, value: str, datatype: str) -> Literal:
+        return Literal(value, datatype=NamedNode(datatype))
+
+    def quad(self, s: Any, p: Any, o: Any, g: Any) -> Quad:
+        return Quad(s, p, o, g)
+
+
+OXIGRAPH_TERMS = OxigraphTerms()
+
+
 # --- codecs: value ⇄ list of objects under one predicate ---------------------------------------
 
 Objects = Sequence[Any]
@@ -101,59 +148,62 @@ Objects = Sequence[Any]
 class Codec:
     """Turns a field value into objects of its predicate (``encode``) and back (``decode``).
 
-    ``encode`` returns a list of pyoxigraph terms (empty for None / empty);
-    ``decode`` receives the objects found (possibly none) and returns the value.
+    ``encode(value, terms)`` returns a list of terms made by the factory ``terms``
+    (empty for None / empty); ``decode`` receives the pyoxigraph objects found
+    (possibly none) and returns the value.
     """
 
-    encode: Callable[[Any], list[Any]]
+    encode: Callable[[Any, Terms], list[Any]]
     decode: Callable[[Objects], Any]
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_XSD_DATE = str(XSD.date)
+_XSD_INTEGER = str(XSD.integer)
 
 
-def _string(value: str | None) -> list[Any]:
-    return [] if value is None else [Literal(value)]
+def _string(value: str | None, t: Terms) -> list[Any]:
+    return [] if value is None else [t.literal(value)]
 
 
 def _string_back(objs: Objects) -> str | None:
     return objs[0].value if objs else None
 
 
-def _label(value: str | None) -> list[Any]:
-    return [] if value is None else [Literal(value, language="zh")]
+def _label(value: str | None, t: Terms) -> list[Any]:
+    return [] if value is None else [t.lang_literal(value, "zh")]
 
 
-def _integer(value: int | None) -> list[Any]:
-    return [] if value is None else [Literal(str(int(value)), datatype=T.xsd_integer)]
+def _integer(value: int | None, t: Terms) -> list[Any]:
+    return [] if value is None else [t.typed_literal(str(int(value)), _XSD_INTEGER)]
 
 
 def _integer_back(objs: Objects) -> int | None:
     return int(objs[0].value) if objs else None
 
 
-def _json_list(value: Sequence[str]) -> list[Any]:
+def _json_list(value: Sequence[str], t: Terms) -> list[Any]:
     # Names may contain 、 or spaces (reading-rules "Unit names" 3), so a joined string
     # would be lossy; a JSON array keeps order, repeats and every character.
-    return [Literal(json.dumps(list(value), ensure_ascii=False))] if value else []
+    return [t.literal(json.dumps(list(value), ensure_ascii=False))] if value else []
 
 
 def _json_list_back(objs: Objects) -> tuple[str, ...]:
     return tuple(json.loads(objs[0].value)) if objs else ()
 
 
-def _date_or_string(value: str | None) -> list[Any]:
+def _date_or_string(value: str | None, t: Terms) -> list[Any]:
     # An ISO date is typed xsd:date; anything else stays a plain string (kept, not guessed).
     if value is None:
         return []
-    return [Literal(value, datatype=T.xsd_date if _DATE.match(value) else T.xsd_string)]
+    return [t.typed_literal(value, _XSD_DATE) if _DATE.match(value) else t.literal(value)]
 
 
 def _iri_set(mint: Callable[[str], str]) -> Codec:
     """Several IRIs minted from keys; decoded back to the keys (sorted: RDF has no order)."""
     prefix = mint("")
     return Codec(
-        lambda values: [NamedNode(mint(v)) for v in (values or ())],
+        lambda values, t: [t.iri(mint(v)) for v in (values or ())],
         lambda objs: tuple(sorted(iris.decode_key(o.value[len(prefix):]) for o in objs)),
     )
 
@@ -161,13 +211,13 @@ def _iri_set(mint: Callable[[str], str]) -> Codec:
 def _iri(mint: Callable[[str], str]) -> Codec:
     prefix = mint("")
     return Codec(
-        lambda value: [] if value is None else [NamedNode(mint(value))],
+        lambda value, t: [] if value is None else [t.iri(mint(value))],
         lambda objs: iris.decode_key(objs[0].value[len(prefix):]) if objs else None,
     )
 
 
-def _labels(values: Sequence[str]) -> list[Any]:
-    return [Literal(v, language="zh") for v in values]
+def _labels(values: Sequence[str], t: Terms) -> list[Any]:
+    return [t.lang_literal(v, "zh") for v in values]
 
 
 def _labels_back(objs: Objects) -> tuple[str, ...]:
@@ -247,17 +297,47 @@ AGENCY_MAP: tuple[FieldMap, ...] = (
 KIND_CLASSES = {"agency": T.Agency, "collective": T.Collective}
 
 
-def encode_fields(table: Sequence[FieldMap], record: Any) -> list[tuple[NamedNode, Any]]:
-    """(predicate, object) pairs for one record, following ``table``."""
-    out: list[tuple[NamedNode, Any]] = []
+def encode_fields(table: Sequence[FieldMap], record: Any, terms: Terms = OXIGRAPH_TERMS) -> list[tuple[Any, Any]]:
+    """(predicate, object) pairs for one record, following ``table``, as terms of ``terms``."""
+    return [pair for fill in compile_table(table, terms) for pair in fill(record)]
+
+
+@lru_cache(maxsize=None)
+def compile_table(table: tuple[FieldMap, ...], terms: Terms) -> tuple[Callable[[Any], list[tuple[Any, Any]]], ...]:
+    """``table`` as one function per field, ``record -> [(predicate, object)]``, with the
+    predicate terms made once by ``terms`` (the builder calls these for every row)."""
+    fills = []
     for fm in table:
-        value = getattr(record, fm.field)
-        if fm.field == "deadline" and value in _KINDS:
-            out.append((T.deadline_kind, _KINDS[value]))
-            continue
-        for obj in CODECS[fm.codec].encode(value):
-            out.append((fm.predicate, obj))
-    return out
+        predicate = terms.iri(fm.predicate.value)
+        encode = CODECS[fm.codec].encode
+        if fm.field == "deadline":
+            kinds = {k: (terms.iri(T.deadline_kind.value), terms.iri(v.value)) for k, v in _KINDS.items()}
+            fills.append(_deadline_fill(fm.field, predicate, encode, terms, kinds))
+        else:
+            fills.append(_fill(fm.field, predicate, encode, terms))
+    return tuple(fills)
+
+
+def _fill(name: str, predicate: Any, encode: Callable[[Any, Terms], list[Any]], terms: Terms):
+    def fill(record: Any) -> list[tuple[Any, Any]]:
+        value = getattr(record, name)
+        if value is None or value == ():
+            return []
+        return [(predicate, obj) for obj in encode(value, terms)]
+    return fill
+
+
+def _deadline_fill(name, predicate, encode, terms, kinds):
+    # Row.deadline spreads over two predicates (see _KINDS)
+    def fill(record: Any) -> list[tuple[Any, Any]]:
+        value = getattr(record, name)
+        if value is None:
+            return []
+        kind = kinds.get(value)
+        if kind is not None:
+            return [kind]
+        return [(predicate, obj) for obj in encode(value, terms)]
+    return fill
 
 
 def decode_fields(table: Sequence[FieldMap], props: dict[str, list[Any]]) -> dict[str, Any]:

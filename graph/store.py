@@ -3,6 +3,8 @@
 - `build_store` writes a corpus into an on-disk store. A new store is bulk-loaded
   into a sibling directory and renamed into place when complete, so a failed
   build leaves nothing behind (Oxigraph's bulk loader is not atomic; pitfalls.md).
+  The bulk load reads N-Quads text made by `policykg.graph.nquads` (the fast path;
+  the same statements as the pyoxigraph term path, see tests/graph/test_nquads.py).
   An existing store is updated document by document, each in one transaction:
   a document's named graph is replaced all-or-nothing, other graphs untouched.
 - `write_graphs` is that per-document replacement, for any open store.
@@ -11,19 +13,24 @@
 
 from __future__ import annotations
 
+import io
 import os
+import queue
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import NamedNode, RdfFormat, Store
 
 from policykg import sample_paths
 from policykg.errors import InputError, StoreError
 from policykg.graph import iris
 from policykg.graph.build import GraphPart, build_graphs, vocabulary_graphs
+from policykg.graph.mapping import Terms
+from policykg.graph.nquads import NQUADS_TERMS, escape_iri
 from policykg.records import Corpus
 
 __all__ = [
@@ -51,32 +58,39 @@ class BuildStats:
     seconds: float = 0.0
 
 
-def _parts(corpus: Corpus) -> Iterable[GraphPart]:
+def _parts(corpus: Corpus, terms: Terms) -> Iterable[GraphPart]:
     yield from vocabulary_graphs()
-    yield from build_graphs(corpus)
+    yield from build_graphs(corpus, terms)
 
 
 def replace_graph(store: Store, part: GraphPart) -> None:
     """Replace one named graph with ``part``'s quads in a single transaction.
 
-    A graph not yet in the store is added with `Store.extend` (one transaction).
-    An existing graph is dropped and refilled by one SPARQL update, which Oxigraph
-    applies all-or-nothing; the terms are written by pyoxigraph's own term
-    serialisation (``str(term)``), never assembled from raw strings.
+    One SPARQL update drops the graph and inserts the new triples; Oxigraph applies
+    it all-or-nothing, so a failure leaves the old graph whole and readers never see
+    a half graph. ``part.quads`` are pyoxigraph `Quad` objects (written with
+    pyoxigraph's own term serialisation, ``str(term)``) or N-Quads lines made by
+    `policykg.graph.nquads.NQUADS_TERMS` (terms escaped by its one escaping function);
+    never text assembled from raw strings.
     """
     graph = NamedNode(part.iri)
-    if not store.contains_named_graph(graph):
-        store.extend(part.quads)
-        return
-    body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in part.quads)
-    store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {body} }} }}")
+    if part.quads and isinstance(part.quads[0], str):
+        # N-Quads lines "s p o <g> .\n": the same triple text minus the graph term
+        suffix = f" {escape_iri(part.iri)} .\n"
+        cut = len(suffix)
+        if not all(line.endswith(suffix) for line in part.quads):
+            raise StoreError(f"{part.iri}: a quad of this part is not in its own graph")
+        body = "".join(f"{line[:-cut]} .\n" for line in part.quads)
+    else:
+        body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in part.quads)
+    store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
 
 
 def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None) -> BuildStats:
     """Write the vocabularies and every document of ``corpus`` into an open store, graph by graph."""
     stats = BuildStats()
     start = time.perf_counter()
-    for part in _parts(corpus):
+    for part in _parts(corpus, NQUADS_TERMS):
         replace_graph(store, part)
         _count(stats, part, progress)
     stats.seconds = time.perf_counter() - start
@@ -84,24 +98,128 @@ def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None)
 
 
 def load_corpus_into(store: Store, corpus: Corpus, progress: Progress | None = None) -> BuildStats:
-    """Bulk-load a corpus into an empty store (fast, not transactional: only for new stores)."""
+    """Bulk-load a corpus into an empty store (fast, not transactional: only for new stores).
+
+    The fast path: each document graph is made as N-Quads text (`policykg.graph.nquads`)
+    by a producer thread while `Store.bulk_load` parses and indexes the previous ones
+    (it releases the GIL, so on two cores the two overlap). A bulk load takes at most
+    about `_BULK_QUADS` quads, which bounds the loader's memory; the next one continues.
+
+    Raises
+    ------
+    InputError
+        The corpus is inconsistent (e.g. an agency id not in ``corpus.agencies``);
+        the store then holds part of the data, which is why `build_store` loads
+        into a staging directory.
+    """
     stats = BuildStats()
     start = time.perf_counter()
-    for part in _parts(corpus):
+    for part in vocabulary_graphs():
         store.bulk_extend(part.quads)
         _count(stats, part, progress)
+    chunks: queue.Queue = queue.Queue(maxsize=_QUEUE_DOCUMENTS)
+    cancel = threading.Event()
+    producer = threading.Thread(target=_produce, args=(corpus, chunks, cancel), daemon=True)
+    producer.start()
+    reader = _ChunkReader(chunks, stats, progress)
+    try:
+        while not reader.exhausted:
+            reader.begin_batch()
+            # lenient: skip IRI re-validation; every IRI is minted percent-encoded (graph.iris) or is a
+            # vocabulary constant, and tests parse the same text strictly (tests/graph/test_nquads.py)
+            store.bulk_load(reader, RdfFormat.N_QUADS, lenient=True)
+            if reader.error is not None:
+                raise reader.error
+    except Exception:
+        if reader.error is not None:  # the producer failed: raise its error, not the loader's report of it
+            raise reader.error from None
+        raise
+    finally:
+        cancel.set()
+        producer.join()
     store.flush()
     stats.seconds = time.perf_counter() - start
     return stats
 
 
-def _count(stats: BuildStats, part: GraphPart, progress: Progress | None) -> None:
-    stats.quads += len(part.quads)
+# A bulk load covers about this many quads (a few hundred MiB of loader memory); the producer
+# keeps at most this many document graphs of text ready ahead of the loader.
+_BULK_QUADS = 1_000_000
+_QUEUE_DOCUMENTS = 8
+_END = object()
+
+
+def _produce(corpus: Corpus, chunks: queue.Queue, cancel: threading.Event) -> None:
+    """Producer thread: (GraphPart without its quads, quad count, N-Quads bytes) per document, then _END."""
+
+    def put(item: object) -> bool:
+        while not cancel.is_set():
+            try:
+                chunks.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False  # the loader stopped
+
+    try:
+        for part in build_graphs(corpus, NQUADS_TERMS):
+            data = "".join(part.quads).encode("utf-8")
+            count = len(part.quads)
+            part.quads = []
+            if not put((part, count, data)):
+                return
+        put(_END)
+    except BaseException as exc:  # handed to the loading thread, which raises it
+        put(exc)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary stream over the producer's N-Quads, ending each batch after about `_BULK_QUADS` quads."""
+
+    def __init__(self, chunks: queue.Queue, stats: BuildStats, progress: Progress | None) -> None:
+        self._chunks = chunks
+        self._stats = stats
+        self._progress = progress
+        self._buffer = memoryview(b"")
+        self._batch_quads = 0
+        self.exhausted = False
+        self.error: BaseException | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def begin_batch(self) -> None:
+        self._batch_quads = 0
+
+    def readinto(self, target) -> int:
+        while not self._buffer:
+            if self.exhausted or self._batch_quads >= _BULK_QUADS:
+                return 0  # end of this bulk load
+            item = self._chunks.get()
+            if item is _END:
+                self.exhausted = True
+                return 0
+            if isinstance(item, BaseException):
+                self.error, self.exhausted = item, True
+                raise OSError(f"building the N-Quads failed: {item}")
+            part, count, data = item
+            self._buffer = memoryview(data)
+            self._batch_quads += count
+            _count(self._stats, part, self._progress, count)
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return n
+
+
+def _count(stats: BuildStats, part: GraphPart, progress: Progress | None, quads: int | None = None) -> None:
+    quads = len(part.quads) if quads is None else quads
+    stats.quads += quads
     if part.source is not None:
         stats.documents += 1
         stats.measures += part.measures
         if progress:
-            progress(part.source, part.measures, len(part.quads))
+            progress(part.source, part.measures, quads)
 
 
 def _is_empty_dir(path: Path) -> bool:
