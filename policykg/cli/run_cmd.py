@@ -105,6 +105,15 @@ def _stage_validate(ctx: RunContext) -> list[tuple[str, Path]]:
     return [("validation", path)]
 
 
+def _stage_neo4j_export(ctx: RunContext) -> list[tuple[str, Path]]:
+    """CSV files for `neo4j-admin database import` and a load.cypher: the property graph, offline."""
+    from policykg.graph.neo4j_export import export_csv
+
+    folder = ctx.out / "neo4j"
+    export_csv(ctx.corpus, folder)
+    return [("neo4j import", folder)]
+
+
 def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
     """The workload-per-agency report (Markdown, Excel, CSV), overdue counted as of today."""
     import datetime as _dt
@@ -140,6 +149,7 @@ STAGES: list[tuple[str, Callable[[RunContext], list[tuple[str, Path]]]]] = [
     ("store", _stage_store),
     ("queries", _stage_queries),
     ("validate", _stage_validate),
+    ("neo4j-export", _stage_neo4j_export),
     ("report", _stage_report),
     ("viz", _stage_viz),
 ]

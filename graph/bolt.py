@@ -1,0 +1,421 @@
+"""A Bolt connection to Neo4j 5 or FalkorDB: connect, tell the two apart, run statements.
+
+Every difference between the two servers lives in this module (docs/cypher.md,
+"Neo4j and FalkorDB"), so the queries and the push stay one Cypher text:
+
+- **Indexes.** Neo4j gets ``CREATE CONSTRAINT … IF NOT EXISTS … REQUIRE … IS UNIQUE``
+  (uniqueness is what makes concurrent ``MERGE`` safe, pitfalls.md); FalkorDB has
+  no Cypher constraints, so it gets ``CREATE INDEX FOR (n:L) ON (n.p)`` for the
+  indexes ``CALL db.indexes()`` does not list yet.
+- **String parameters.** FalkorDB 4.16's Bolt server pastes parameters into a
+  ``CYPHER k='…'`` prefix without escaping: a ``'`` breaks the query or injects
+  Cypher, and backslashes are read as escapes. `Connection` escapes ``\\`` and
+  ``'`` in every string parameter for FalkorDB only, so values arrive unchanged.
+- **Lost connection.** After a Bolt client disconnects, FalkorDB 4.16 drops the
+  next connection it accepts (the handshake never gets an answer). `connect`
+  first opens and closes one bare TCP connection to absorb that.
+- **Databases and transactions.** FalkorDB runs explicit transactions on its
+  default graph whatever the database name, and applies each statement at once
+  (ROLLBACK undoes nothing). So everything here runs in managed transactions
+  (one graph on both servers), and a document is written by *one* statement,
+  which is atomic on FalkorDB and inside one transaction on Neo4j.
+
+Errors become `BackendError` with one line saying what to do; the password is
+never part of a message or a repr.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from policykg.errors import BackendError, QueryError
+from policykg.messages import CATALOGUE, get_language, register
+
+__all__ = [
+    "NEO4J",
+    "FALKORDB",
+    "BoltSettings",
+    "Connection",
+    "connect",
+    "open_connection",
+    "escape_for_falkordb",
+    "statement_bytes",
+    "FALKORDB_STATEMENT_BYTES",
+]
+
+NEO4J = "neo4j"
+FALKORDB = "falkordb"
+# FalkorDB's Bolt buffer is 4096 bytes for the statement and its parameters; the
+# JSON estimate below is larger than what FalkorDB writes, and this leaves a margin.
+FALKORDB_STATEMENT_BYTES = 3800
+
+register({
+    "bolt_unreachable": {
+        "zh": "无法连接 Bolt 服务器 {uri}（{reason}）；请确认服务器已启动、地址与端口正确（--uri 或 NEO4J_URI）",
+        "en": "cannot reach the Bolt server at {uri} ({reason}); is it running, and are the host and port right "
+              "(--uri or NEO4J_URI)?",
+    },
+    "bolt_auth": {
+        "zh": "Bolt 服务器 {uri} 拒绝登录（用户 {user}）；请检查 --user / NEO4J_USERNAME 与 NEO4J_PASSWORD",
+        "en": "the Bolt server at {uri} refused the login (user {user}); check --user / NEO4J_USERNAME and "
+              "NEO4J_PASSWORD",
+    },
+    "bolt_bad_uri": {
+        "zh": "无效的 Bolt 地址 {uri}；应形如 bolt://127.0.0.1:7687 或 neo4j://主机:7687",
+        "en": "{uri} is not a Bolt address; use e.g. bolt://127.0.0.1:7687 or neo4j://host:7687",
+    },
+    "bolt_lost": {
+        "zh": "与 Bolt 服务器 {uri} 的连接中断（{reason}）；已写入的文件完整，未写完的文件没有留下任何内容",
+        "en": "lost the Bolt server at {uri} ({reason}); documents already written are complete, the one being "
+              "written left nothing behind",
+    },
+    "bolt_refused": {
+        "zh": "Bolt 服务器 {uri} 拒绝执行：{reason}",
+        "en": "the Bolt server at {uri} refused the statement: {reason}",
+    },
+    "bolt_too_long": {
+        "zh": "语句连同参数超过 {budget} 字节，FalkorDB（{uri}）的 Bolt 接口无法接收（超过 4 KB 会使服务器崩溃）；请缩短查询",
+        "en": "the statement with its parameters exceeds {budget} bytes, more than FalkorDB's Bolt interface at {uri} "
+              "can take (over 4 KB crashes the server); shorten the query",
+    },
+    "bolt_falkordb_unknown": {
+        "zh": "FalkorDB 经 Bolt 不给出原因；请检查语法，并只用 docs/cypher.md 所列两者共有的 Cypher",
+        "en": "FalkorDB gives no reason over Bolt; check the syntax and keep to the Cypher both servers run "
+              "(docs/cypher.md)",
+    },
+    "bolt_database": {
+        "zh": "Bolt 服务器 {uri} 上没有数据库 {database}（--database 或 NEO4J_DATABASE）",
+        "en": "the Bolt server at {uri} has no database {database} (--database or NEO4J_DATABASE)",
+    },
+})
+
+
+# The driver logs retries as warnings; without a handler Python would print them on stderr.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+
+def _msg(code: str, **values: Any) -> str:
+    entry = CATALOGUE[code]
+    return (entry.get(get_language()) or entry["zh"]).format(**values)
+
+
+@dataclass(frozen=True)
+class BoltSettings:
+    """Where and as whom to connect. ``password`` None means no authentication.
+
+    The password is left out of the repr, so it cannot end up in a log or a traceback.
+    """
+
+    uri: str = "bolt://127.0.0.1:7687"
+    user: str = "neo4j"
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+    connection_timeout: float = 5.0
+    retry_seconds: float = 15.0
+
+
+def escape_for_falkordb(value: Any) -> Any:
+    r"""Escape ``\`` and ``'`` in every string of a parameter value (lists and maps included).
+
+    FalkorDB's Bolt server writes parameters into a single-quoted ``CYPHER``
+    prefix unescaped; escaped this way they come back exactly as given.
+
+    Examples
+    --------
+    >>> escape_for_falkordb({"k": ["a'b", 3]})
+    {'k': ["a\\'b", 3]}
+    """
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, (list, tuple)):
+        return [escape_for_falkordb(v) for v in value]
+    if isinstance(value, dict):
+        return {k: escape_for_falkordb(v) for k, v in value.items()}
+    return value
+
+
+def statement_bytes(text: str, params: dict[str, Any]) -> int:
+    """An upper estimate of the bytes a statement and its parameters take on the wire text
+    FalkorDB builds (UTF-8; JSON quotes every key, FalkorDB does not)."""
+    return len(text.encode("utf-8")) + len(json.dumps(params, ensure_ascii=False).encode("utf-8"))
+
+
+def _absorb_lost_accept(uri: str) -> None:
+    # FalkorDB 4.16 drops the first connection accepted after a Bolt client leaves;
+    # an empty TCP connection takes that place. Harmless for Neo4j (bolt:// only).
+    parts = urlsplit(uri)
+    if parts.scheme != "bolt" or not parts.hostname:
+        return
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 7687), timeout=2.0):
+            pass
+    except OSError:
+        pass  # unreachable: the driver says so properly just after
+
+
+def _reason(exc: BaseException) -> str:
+    """The root cause in a few words (the driver's messages repeat the address several times)."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        if isinstance(cause, TimeoutError):
+            return "timed out"
+        cause = cause.__cause__
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())[:160]
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: a node or relationship becomes its properties plus
+    ``_labels`` / ``_type``, a path the list of its nodes (what CSV and JSON output can hold)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time types (Neo4j only; FalkorDB cannot send them)
+        return value.iso_format()
+    return value
+
+
+class Connection:
+    """An open Bolt connection with the server's dialect known (`NEO4J` or `FALKORDB`).
+
+    Use `read` / `write` to run one statement in a managed transaction; parameters
+    are always passed to the driver, never pasted into the text.
+    """
+
+    def __init__(self, driver: Any, settings: BoltSettings, dialect: str, version: str | None) -> None:
+        self.driver = driver
+        self.settings = settings
+        self.dialect = dialect
+        self.version = version
+
+    def __repr__(self) -> str:
+        return f"Connection({self.settings.uri!r}, dialect={self.dialect!r}, version={self.version!r})"
+
+    def _params(self, params: dict[str, Any] | None) -> dict[str, Any]:
+        params = dict(params or {})
+        return escape_for_falkordb(params) if self.dialect == FALKORDB else params
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        import neo4j.exceptions as ne
+
+        uri = self.settings.uri
+        try:
+            yield
+        except ne.AuthError as exc:
+            raise BackendError(_msg("bolt_auth", uri=uri, user=self.settings.user)) from exc
+        except (ne.ServiceUnavailable, ne.SessionExpired, OSError) as exc:
+            raise BackendError(_msg("bolt_lost", uri=uri, reason=_reason(exc))) from exc
+        except ne.ClientError as exc:
+            if "DatabaseNotFound" in (exc.code or ""):
+                raise BackendError(_msg("bolt_database", uri=uri, database=self.settings.database)) from exc
+            raise QueryError(_msg("bolt_refused", uri=uri, reason=_reason(exc))) from exc
+        except ne.Neo4jError as exc:
+            # FalkorDB reports every failure (syntax included) as an unknown DatabaseError.
+            reason = _msg("bolt_falkordb_unknown") if self.dialect == FALKORDB else _reason(exc)
+            raise QueryError(_msg("bolt_refused", uri=uri, reason=reason)) from exc
+        except ne.DriverError as exc:
+            raise BackendError(_msg("bolt_lost", uri=uri, reason=_reason(exc))) from exc
+
+    def _session(self) -> Any:
+        return self.driver.session(database=self.settings.database)
+
+    def read(self, text: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        """Run one read statement; ``(columns, rows)`` with plain Python values."""
+
+        def work(tx: Any) -> tuple[list[str], list[dict[str, Any]]]:
+            result = tx.run(text, bound)
+            columns = list(result.keys())
+            return columns, [{c: _plain(v) for c, v in zip(columns, record.values())} for record in result]
+
+        bound = self._params(params)
+        self._check_size(text, bound)
+        with self._errors(), self._session() as session:
+            return session.execute_read(work)
+
+    def write(self, text: str, params: dict[str, Any] | None = None) -> dict[str, int]:
+        """Run one write statement in its own transaction; the summary counters."""
+        return self.write_many([(text, params or {})])
+
+    def write_many(self, statements: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, int]:
+        """Run statements in one managed transaction; the summed counters.
+
+        The driver retries the whole transaction after a transient failure, so the
+        statements must be idempotent (MERGE, never CREATE). On FalkorDB each statement
+        is applied at once whatever the transaction does (module docstring); callers
+        that need all-or-nothing make the *last* statement the one that publishes.
+        """
+        bound = [(text, self._params(params)) for text, params in statements]
+        for text, params in bound:
+            self._check_size(text, params)
+
+        def work(tx: Any) -> dict[str, int]:
+            total: dict[str, int] = {}
+            for text, params in bound:
+                counters = tx.run(text, params).consume().counters
+                for key, value in vars(counters).items():
+                    if isinstance(value, int) and not isinstance(value, bool) and not key.startswith("_"):
+                        total[key] = total.get(key, 0) + value
+            return total
+
+        with self._errors(), self._session() as session:
+            return session.execute_write(work)
+
+    @property
+    def statement_budget(self) -> int | None:
+        """Bytes a statement and its parameters may take together (None: no limit).
+
+        FalkorDB 4.16's Bolt server copies the statement with its parameters into a
+        4 KB buffer and crashes beyond it; keep well under.
+        """
+        return FALKORDB_STATEMENT_BYTES if self.dialect == FALKORDB else None
+
+    def _check_size(self, text: str, params: dict[str, Any]) -> None:
+        budget = self.statement_budget
+        if budget is not None and statement_bytes(text, params) > budget:
+            raise QueryError(_msg("bolt_too_long", uri=self.settings.uri, budget=budget))
+
+    def schema(self, text: str) -> None:
+        """Run one schema statement (index / constraint) on its own, outside data transactions."""
+        with self._errors(), self._session() as session:
+            session.run(text).consume()
+
+    def ensure_indexes(self, unique: dict[str, str], plain: Sequence[tuple[str, str]] = ()) -> list[str]:
+        """Index ``label → key`` (unique) and ``(label, property)`` pairs (plain) when missing;
+        return the statements run (none when all exist).
+
+        Neo4j: a uniqueness constraint per key and a range index per plain pair, both
+        ``IF NOT EXISTS``. FalkorDB (no Cypher constraints): ``CREATE INDEX`` for each
+        pair `CALL db.indexes()` does not list yet.
+        """
+        ran: list[str] = []
+        if self.dialect == NEO4J:
+            for label, prop in unique.items():
+                ran.append(f"CREATE CONSTRAINT policykg_{label.lower()}_{prop} IF NOT EXISTS "
+                           f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE")
+            for label, prop in plain:
+                ran.append(f"CREATE INDEX policykg_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+            for text in ran:
+                self.schema(text)
+            return ran
+        _, rows = self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        have = {(r["label"], p) for r in rows for p in (r["properties"] or [])}
+        for label, prop in [*unique.items(), *plain]:
+            if (label, prop) not in have:
+                text = f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"
+                self.schema(text)
+                have.add((label, prop))
+                ran.append(text)
+        return ran
+
+    def close(self) -> None:
+        try:
+            self.driver.close()
+        finally:
+            if self.dialect == FALKORDB:
+                _absorb_lost_accept(self.settings.uri)
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def _detect(driver: Any, database: str | None) -> tuple[str, str | None]:
+    """Neo4j answers ``dbms.components()``; FalkorDB (which calls itself Neo4j/5.13 in the
+    handshake) has no such procedure."""
+    import neo4j.exceptions as ne
+
+    try:
+        with driver.session(database=database) as session:
+            record = session.run("CALL dbms.components() YIELD name, versions RETURN name, versions").single()
+    except ne.ClientError as exc:
+        if "DatabaseNotFound" in (exc.code or ""):
+            raise
+        return FALKORDB, None
+    except ne.DatabaseError:
+        return FALKORDB, None
+    if record is None:
+        return FALKORDB, None
+    versions = record["versions"] or []
+    return NEO4J, (versions[0] if versions else None)
+
+
+def connect(settings: BoltSettings) -> Connection:
+    """Open a connection, check it and the login, and find out which server it is.
+
+    Raises
+    ------
+    BackendError
+        A malformed URI, an unreachable server, a refused login or an unknown database —
+        one line each, without the password.
+    """
+    import neo4j
+    import neo4j.exceptions as ne
+
+    uri = settings.uri
+    parts = urlsplit(uri)
+    if parts.scheme not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") or not parts.hostname:
+        raise BackendError(_msg("bolt_bad_uri", uri=uri))
+    auth = None if settings.password is None else neo4j.basic_auth(settings.user, settings.password)
+    _absorb_lost_accept(uri)
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            uri, auth=auth,
+            connection_timeout=settings.connection_timeout,
+            connection_acquisition_timeout=max(settings.connection_timeout * 2, 10.0),
+            max_transaction_retry_time=settings.retry_seconds,
+        )
+    except (ValueError, ne.ConfigurationError) as exc:
+        raise BackendError(_msg("bolt_bad_uri", uri=uri)) from exc
+    try:
+        driver.verify_connectivity()
+        dialect, version = _detect(driver, settings.database)
+    except ne.AuthError as exc:
+        driver.close()
+        raise BackendError(_msg("bolt_auth", uri=uri, user=settings.user)) from exc
+    except ne.ClientError as exc:
+        driver.close()
+        if "DatabaseNotFound" in (exc.code or ""):
+            raise BackendError(_msg("bolt_database", uri=uri, database=settings.database)) from exc
+        raise BackendError(_msg("bolt_auth", uri=uri, user=settings.user)) from exc
+    except ne.DatabaseError as exc:
+        # FalkorDB has no authentication over Bolt: it answers a login with credentials by
+        # failing the HELLO with an unknown DatabaseError.
+        driver.close()
+        _absorb_lost_accept(uri)
+        raise BackendError(_msg("bolt_auth", uri=uri, user=settings.user)) from exc
+    except (ne.ServiceUnavailable, ne.DriverError, OSError) as exc:
+        driver.close()
+        raise BackendError(_msg("bolt_unreachable", uri=uri, reason=_reason(exc))) from exc
+    return Connection(driver, settings, dialect, version)
+
+
+@contextmanager
+def open_connection(settings: BoltSettings) -> Iterator[Connection]:
+    """`connect`, yield the connection, and always close it."""
+    conn = connect(settings)
+    try:
+        yield conn
+    finally:
+        conn.close()
+

@@ -1,0 +1,202 @@
+"""Write the property graph as CSV files for ``neo4j-admin database import``, plus a ``load.cypher``.
+
+Two ways to load offline, from the same files:
+
+- ``neo4j-admin database import full`` into a new, stopped database — the fastest
+  way for big corpora. The exact command is written to ``import.args`` (an
+  ``@argument file``) and repeated at the head of ``load.cypher``.
+- ``load.cypher`` — ``LOAD CSV`` statements that MERGE the same nodes and
+  relationships into a running server (``cypher-shell -f load.cypher`` with the
+  CSV files in its import directory), giving the graph `neo4j_push` gives.
+
+Headers follow neo4j-admin: ``id:ID(Measure)`` / ``:START_ID(Agency)`` /
+``:END_ID(Measure)``, typed columns (``line:int``, ``warnings:string[]``), a
+``:LABEL`` column (collectives are ``Agency;Collective``). Lists are joined
+with `ARRAY_DELIMITER`, which no value may contain (checked).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from policykg.errors import StoreError
+from policykg.graph.property_graph import (
+    AGENCY_PROPERTIES,
+    DOCUMENT_PROPERTIES,
+    MEASURE_PROPERTIES,
+    NODE_KEYS,
+    RELATIONSHIPS,
+    PropertyGraph,
+    build_property_graph,
+)
+from policykg.records import Corpus
+
+__all__ = ["ARRAY_DELIMITER", "CsvExport", "export_csv", "node_file", "relationship_file", "cypher_statements"]
+
+ARRAY_DELIMITER = "|"
+
+_PROPERTIES: dict[str, dict[str, str]] = {
+    "Measure": MEASURE_PROPERTIES,
+    "Agency": AGENCY_PROPERTIES,
+    "Document": DOCUMENT_PROPERTIES,
+    "Indicator": {"name": "string"},
+    "Jurisdiction": {"name": "string", "adcode": "string"},
+    "Sector": {"name": "string"},
+}
+
+
+@dataclass(slots=True)
+class CsvExport:
+    """What `export_csv` wrote: file names with their record counts."""
+
+    directory: Path
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def files(self) -> list[str]:
+        return [*self.nodes, *self.relationships, "import.args", "load.cypher"]
+
+
+def node_file(label: str) -> str:
+    return f"nodes_{label}.csv"
+
+
+def relationship_file(kind: str, start: str) -> str:
+    return f"rels_{kind}_{start}.csv"
+
+
+def _header(label: str) -> list[str]:
+    key = NODE_KEYS[label]
+    cols = []
+    for name, type_ in _PROPERTIES[label].items():
+        if name == key:
+            cols.append(f"{name}:ID({label})")
+        elif type_ == "string":
+            cols.append(name)
+        else:
+            cols.append(f"{name}:{type_}")
+    return [*cols, ":LABEL"]
+
+
+def _cell(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            if ARRAY_DELIMITER in str(item):
+                raise StoreError(f"{where}: value {item!r} contains the array delimiter {ARRAY_DELIMITER!r}")
+        return ARRAY_DELIMITER.join(str(v) for v in value)
+    return str(value)
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def _relationship_sets(graph: PropertyGraph) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    """(type, start label, end label, pairs); IN is split by its start label."""
+    out = [(kind, *RELATIONSHIPS[kind], pairs) for kind, pairs in graph.relationships.items()]
+    out.append(("IN", "Document", "Jurisdiction", graph.document_in))
+    return out
+
+
+def _import_args(export: CsvExport, sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str:
+    lines = ["--overwrite-destination", f"--array-delimiter={ARRAY_DELIMITER}", "--multiline-fields=true"]
+    lines += [f"--nodes={node_file(label)}" for label in NODE_KEYS]
+    lines += [f"--relationships={kind}={relationship_file(kind, start)}" for kind, start, _, _ in sets]
+    return "\n".join(lines) + "\n"
+
+
+def _load_cypher(sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str:
+    out = [
+        "// policykg property graph: load the CSV files of this directory into a running server.",
+        "// Put the files in the server's import directory, then: cypher-shell -f load.cypher",
+        "// Offline, into a new stopped database (Neo4j 5):",
+        "//   neo4j-admin database import full policykg @import.args",
+        "// (run in this directory; see docs/cypher.md for the supported versions)",
+        "",
+    ]
+    for label, key in NODE_KEYS.items():
+        out.append(f"CREATE CONSTRAINT policykg_{label.lower()}_{key} IF NOT EXISTS "
+                   f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE;")
+    out.append("")
+    for label, key in NODE_KEYS.items():
+        sets_ = []
+        for name, type_ in _PROPERTIES[label].items():
+            column = f"row.`{name}:ID({label})`" if name == key else (
+                f"row.`{name}`" if type_ == "string" else f"row.`{name}:{type_}`")
+            if name == key:
+                continue
+            if type_ == "int":
+                value = f"CASE WHEN {column} = '' THEN null ELSE toInteger({column}) END"
+            elif type_ == "string[]":
+                value = f"CASE WHEN {column} = '' THEN [] ELSE split({column}, '{ARRAY_DELIMITER}') END"
+            else:
+                value = f"CASE WHEN {column} = '' THEN null ELSE {column} END"
+            sets_.append(f"n.{name} = {value}")
+        out.append(f"LOAD CSV WITH HEADERS FROM 'file:///{node_file(label)}' AS row")
+        out.append(f"MERGE (n:{label} {{{key}: row.`{key}:ID({label})`}})")
+        if sets_:
+            out.append("SET " + ",\n    ".join(sets_))
+        if label == "Agency":
+            out.append("FOREACH (flag IN CASE WHEN row.`:LABEL` CONTAINS 'Collective' THEN [1] ELSE [] END |"
+                       " SET n:Collective)")
+        out[-1] += ";"
+        out.append("")
+    for kind, start, end, _ in sets:
+        out.append(f"LOAD CSV WITH HEADERS FROM 'file:///{relationship_file(kind, start)}' AS row")
+        out.append(f"MATCH (a:{start} {{{NODE_KEYS[start]}: row.`:START_ID({start})`}})")
+        out.append(f"MATCH (b:{end} {{{NODE_KEYS[end]}: row.`:END_ID({end})`}})")
+        out.append(f"MERGE (a)-[:{kind}]->(b);")
+        out.append("")
+    return "\n".join(out)
+
+
+def export_csv(corpus: Corpus, directory: Path) -> CsvExport:
+    """Write node and relationship CSV files, ``import.args`` and ``load.cypher`` into ``directory``.
+
+    Raises
+    ------
+    StoreError
+        The directory cannot be written, or a list value contains `ARRAY_DELIMITER`.
+    """
+    directory = Path(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{directory}: cannot create the export directory ({exc})") from exc
+    graph = build_property_graph(corpus)
+    export = CsvExport(directory)
+    for label, nodes in graph.nodes.items():
+        columns = list(_PROPERTIES[label])
+        rows = []
+        for props in nodes:
+            where = f"{label} {props[NODE_KEYS[label]]}"
+            extra = "Agency;Collective" if label == "Agency" and props.get("kind") == "collective" else label
+            rows.append([_cell(props.get(c), where) for c in columns] + [extra])
+        _write(directory / node_file(label), _header(label), rows)
+        export.nodes[node_file(label)] = len(rows)
+    sets = _relationship_sets(graph)
+    for kind, start, end, pairs in sets:
+        name = relationship_file(kind, start)
+        _write(directory / name, [f":START_ID({start})", f":END_ID({end})", ":TYPE"],
+               [[a, b, kind] for a, b in pairs])
+        export.relationships[name] = len(pairs)
+    (directory / "import.args").write_text(_import_args(export, sets), encoding="utf-8")
+    (directory / "load.cypher").write_text(_load_cypher(sets), encoding="utf-8")
+    return export
+
+
+def cypher_statements(script: str) -> list[str]:
+    """The statements of a script like ``load.cypher``: ``//`` comment lines dropped, split at a
+    ``;`` that ends a line (what cypher-shell does), for running them one by one through a driver."""
+    body = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("//"))
+    return [part.strip() for part in re.split(r";[ \t]*(?:\n|$)", body) if part.strip()]

@@ -1,0 +1,231 @@
+"""Push a Corpus into Neo4j or FalkorDB over Bolt: one transaction per document, all-or-nothing.
+
+A document is written in three steps inside one managed transaction:
+
+1. shared nodes — places, agencies (with ``IN`` / ``IN_SECTOR``) — by batched
+   ``UNWIND $batch … MERGE``;
+2. its measures as ``:StagedMeasure`` nodes with their ``ADDRESSES`` / ``LEADS`` /
+   ``RESPONSIBLE_FOR`` relationships, again ``UNWIND … MERGE`` in batches;
+3. one *publish* statement: merge the ``:Document``, delete the measures being
+   replaced, link the staged ones ``FROM`` the document and relabel them ``:Measure``.
+
+On Neo4j the transaction alone makes this atomic. FalkorDB applies each statement
+at once and cannot roll back, and takes at most 4 KB per statement (docs/cypher.md),
+so there batches are small; but nothing is a ``:Measure`` until the single publish
+statement runs, so a push that dies half-way leaves no half-written document, only
+staged nodes that no query looks at and that the next push of the document clears.
+
+Everything is MERGE on indexed keys (`ensure_indexes`; pitfalls.md: MERGE is unique
+and fast only with the constraint), so the driver may retry a transaction and a
+second push creates nothing new. Without ``replace`` a measure that is no longer in
+the document stays; with it, the document's measures are exactly the new ones.
+Agencies, places, sectors and indicators are shared between documents and stay.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykg.errors import BackendError
+from policykg.graph.bolt import Connection, statement_bytes
+from policykg.graph.property_graph import NODE_KEYS, DocumentBatch, document_batches
+from policykg.records import Corpus
+
+__all__ = [
+    "PushStats",
+    "STAGED_LABEL",
+    "UNIQUE_KEYS",
+    "push_corpus",
+    "push_batches",
+    "document_statements",
+    "graph_counts",
+    "ensure_indexes",
+]
+
+# progress(source, measures) after each document is committed
+Progress = Callable[[str, int], None]
+
+STAGED_LABEL = "StagedMeasure"
+UNIQUE_KEYS: dict[str, str] = {**NODE_KEYS, STAGED_LABEL: "id"}
+PLAIN_INDEXES: tuple[tuple[str, str], ...] = (("Measure", "source"), (STAGED_LABEL, "source"))
+_NEO4J_BATCH = 1000  # measures (or agencies, places) per UNWIND on servers without a size limit
+
+_CLEAR_STAGED = "MATCH (x:StagedMeasure {source: $source}) DETACH DELETE x"
+
+_PLACES = """UNWIND $batch AS p
+MERGE (j:Jurisdiction {name: p.name})
+FOREACH (code IN CASE WHEN p.adcode IS NULL THEN [] ELSE [p.adcode] END | SET j.adcode = code)"""
+
+_PART_OF = """UNWIND $batch AS link
+MERGE (part:Jurisdiction {name: link.part})
+MERGE (whole:Jurisdiction {name: link.whole})
+MERGE (part)-[:PART_OF]->(whole)"""
+
+_AGENCIES = """UNWIND $batch AS a
+MERGE (n:Agency {id: a.id})
+SET n += a.props
+FOREACH (flag IN CASE WHEN a.collective THEN [1] ELSE [] END | SET n:Collective)
+FOREACH (name IN a.jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (n)-[:IN]->(j))
+FOREACH (name IN a.sectors | MERGE (s:Sector {name: name}) MERGE (n)-[:IN_SECTOR]->(s))"""
+
+_MEASURES = """UNWIND $batch AS m
+MERGE (x:StagedMeasure {id: m.id})
+SET x += m.props
+FOREACH (name IN m.indicators | MERGE (i:Indicator {name: name}) MERGE (x)-[:ADDRESSES]->(i))
+FOREACH (aid IN m.leads | MERGE (a:Agency {id: aid}) MERGE (a)-[:LEADS]->(x))
+FOREACH (aid IN m.responsible | MERGE (a:Agency {id: aid}) MERGE (a)-[:RESPONSIBLE_FOR]->(x))"""
+
+# Appends one piece of a measure text too long for one FalkorDB statement; the
+# offset check makes a repeated append (a retried transaction) a no-op.
+_APPEND_TEXT = """MATCH (x:StagedMeasure {id: $id})
+WHERE size(coalesce(x.text, '')) = $offset
+SET x.text = coalesce(x.text, '') + $piece"""
+
+_PUBLISH = """MERGE (d:Document {source: $source})
+SET d += $document
+WITH d
+OPTIONAL MATCH (s:StagedMeasure {source: $source})
+WITH d, collect(s.id) AS ids
+OPTIONAL MATCH (old:Measure {source: $source})
+WHERE $replace OR old.id IN ids
+DETACH DELETE old
+WITH DISTINCT d
+FOREACH (name IN $jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (d)-[:IN]->(j))
+WITH d
+MATCH (x:StagedMeasure {source: $source})
+MERGE (x)-[:FROM]->(d)
+SET x:Measure
+REMOVE x:StagedMeasure
+RETURN count(x) AS measures"""
+
+Statement = tuple[str, dict[str, Any]]
+
+
+@dataclass(slots=True)
+class PushStats:
+    """What a push wrote: documents, measures (rows), statements, indexes made, and the time taken."""
+
+    documents: int = 0
+    measures: int = 0
+    statements: int = 0
+    indexes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.measures / self.seconds if self.seconds > 0 else 0.0
+
+
+def ensure_indexes(conn: Connection) -> list[str]:
+    """Index every node key (and ``Measure.source``) when missing; the statements run."""
+    return conn.ensure_indexes(UNIQUE_KEYS, PLAIN_INDEXES)
+
+
+def _batches(text: str, items: list[dict[str, Any]], budget: int | None) -> Iterator[Statement]:
+    """``UNWIND $batch`` statements over ``items``: fixed-size batches, or as many as fit ``budget`` bytes."""
+    if budget is None:
+        for i in range(0, len(items), _NEO4J_BATCH):
+            yield text, {"batch": items[i:i + _NEO4J_BATCH]}
+        return
+    batch: list[dict[str, Any]] = []
+    for item in items:
+        if batch and statement_bytes(text, {"batch": [*batch, item]}) > budget:
+            yield text, {"batch": batch}
+            batch = []
+        batch.append(item)
+    if batch:
+        yield text, {"batch": batch}
+
+
+def _split_text(measure: dict[str, Any], budget: int) -> list[Statement]:
+    """A measure too big for one statement: written without its text, then the text in pieces."""
+    text = measure["props"].get("text") or ""
+    bare = {**measure, "props": {**measure["props"], "text": ""}}
+    if statement_bytes(_MEASURES, {"batch": [bare]}) > budget:
+        raise BackendError(f"{measure['id']}: this row's fields other than the measure text exceed what "
+                           f"the server takes in one statement ({budget} bytes)")
+    out: list[Statement] = [(_MEASURES, {"batch": [bare]})]
+    room = max((budget - statement_bytes(_APPEND_TEXT, {"id": measure["id"], "offset": 10**9, "piece": ""})) // 4, 1)
+    for offset in range(0, len(text), room):
+        out.append((_APPEND_TEXT, {"id": measure["id"], "offset": offset, "piece": text[offset:offset + room]}))
+    return out
+
+
+def document_statements(batch: DocumentBatch, replace: bool = False, budget: int | None = None) -> list[Statement]:
+    """The statements that write one document, in order; the last one publishes it.
+
+    ``budget`` limits each statement with its parameters to that many bytes
+    (FalkorDB); None batches by count (Neo4j).
+    """
+    statements: list[Statement] = [(_CLEAR_STAGED, {"source": batch.source})]
+    statements += _batches(_PLACES, batch.places, budget)
+    statements += _batches(_PART_OF, batch.part_of, budget)
+    statements += _batches(_AGENCIES, batch.agencies, budget)
+    measures = batch.measures
+    if budget is not None:
+        fitting = [m for m in measures if statement_bytes(_MEASURES, {"batch": [m]}) <= budget]
+        for m in measures:
+            if statement_bytes(_MEASURES, {"batch": [m]}) > budget:
+                statements += _split_text(m, budget)
+        measures = fitting
+    statements += _batches(_MEASURES, measures, budget)
+    statements.append((_PUBLISH, {"source": batch.source, "document": batch.document,
+                                  "jurisdictions": batch.jurisdictions, "replace": replace}))
+    return statements
+
+
+def push_batches(conn: Connection, batches: Iterable[DocumentBatch], replace: bool = False,
+                 progress: Progress | None = None) -> PushStats:
+    """Write document batches, each in one transaction (see the module docstring).
+
+    Raises
+    ------
+    BackendError
+        The server went away; documents committed before stay whole, the one being
+        written leaves no ``:Measure`` behind.
+    """
+    stats = PushStats()
+    start = time.perf_counter()
+    stats.indexes = ensure_indexes(conn)
+    for batch in batches:
+        statements = document_statements(batch, replace, conn.statement_budget)
+        conn.write_many(statements)
+        stats.documents += 1
+        stats.measures += len(batch.measures)
+        stats.statements += len(statements)
+        if progress is not None:
+            progress(batch.source, len(batch.measures))
+    stats.seconds = time.perf_counter() - start
+    return stats
+
+
+def push_corpus(conn: Connection, corpus: Corpus, replace: bool = False,
+                progress: Progress | None = None) -> PushStats:
+    """Push every document of ``corpus``: indexes first, then one transaction per document.
+
+    Examples
+    --------
+    ::
+
+        from policykg.graph.bolt import BoltSettings, open_connection
+        with open_connection(BoltSettings("bolt://127.0.0.1:7687", password="…")) as conn:
+            stats = push_corpus(conn, corpus)
+    """
+    return push_batches(conn, document_batches(corpus), replace=replace, progress=progress)
+
+
+def graph_counts(conn: Connection) -> dict[str, int]:
+    """Nodes per label, relationships per type, and the totals ``nodes`` / ``relationships``."""
+    counts: dict[str, int] = {}
+    for label in (*NODE_KEYS, "Collective", STAGED_LABEL):
+        _, rows = conn.read(f"MATCH (n:{label}) RETURN count(n) AS n")
+        counts[label] = rows[0]["n"]
+    _, rows = conn.read("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n")
+    for row in rows:
+        counts[row["type"]] = row["n"]
+    counts["nodes"] = conn.read("MATCH (n) RETURN count(n) AS n")[1][0]["n"]
+    counts["relationships"] = conn.read("MATCH ()-[r]->() RETURN count(r) AS n")[1][0]["n"]
+    return counts

@@ -1,0 +1,320 @@
+"""The property-graph model of a Corpus: labelled nodes and typed relationships, as plain data.
+
+This is the same knowledge as the RDF graph, shaped for Neo4j / FalkorDB
+(drawn in docs/cypher.md)::
+
+    (:Agency)-[:LEADS]->(:Measure)            (:Measure)-[:ADDRESSES]->(:Indicator)
+    (:Agency)-[:RESPONSIBLE_FOR]->(:Measure)  (:Measure)-[:FROM]->(:Document)
+    (:Agency)-[:IN]->(:Jurisdiction)          (:Document)-[:IN]->(:Jurisdiction)
+    (:Agency)-[:IN_SECTOR]->(:Sector)         (:Jurisdiction)-[:PART_OF]->(:Jurisdiction)
+
+A collective (Agency.kind "collective", e.g. 各有关单位) is an ``:Agency`` node
+that also carries the label ``:Collective``, so every unit is found through one
+key (``Agency.id``) and "kind agency only" is ``NOT a:Collective``.
+
+Pure: no driver, no I/O. `document_batches` gives one self-contained payload per
+document (what `policykg.graph.neo4j_push` writes in one statement);
+`build_property_graph` gives every node and relationship once (what
+`policykg.graph.neo4j_export` writes as CSV). Deadlines are ISO strings, not
+Cypher dates: FalkorDB's Bolt server aborts when it has to return a date value
+(docs/cypher.md), and ISO strings order the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykg.records import Agency, Corpus, Document, Row
+
+__all__ = [
+    "NODE_KEYS",
+    "RELATIONSHIPS",
+    "MEASURE_PROPERTIES",
+    "AGENCY_PROPERTIES",
+    "DOCUMENT_PROPERTIES",
+    "DocumentBatch",
+    "PropertyGraph",
+    "measure_id",
+    "deadline_parts",
+    "measure_properties",
+    "agency_properties",
+    "document_properties",
+    "place_links",
+    "document_batches",
+    "build_property_graph",
+]
+
+# label → the property that identifies a node of that label (uniqueness constraint / index).
+NODE_KEYS: dict[str, str] = {
+    "Measure": "id",
+    "Agency": "id",
+    "Indicator": "name",
+    "Jurisdiction": "name",
+    "Document": "source",
+    "Sector": "name",
+}
+
+# type → (start label, end label)
+RELATIONSHIPS: dict[str, tuple[str, str]] = {
+    "LEADS": ("Agency", "Measure"),
+    "RESPONSIBLE_FOR": ("Agency", "Measure"),
+    "ADDRESSES": ("Measure", "Indicator"),
+    "FROM": ("Measure", "Document"),
+    "IN": ("Agency", "Jurisdiction"),  # also (:Document)-[:IN]->(:Jurisdiction), see DOCUMENT_IN
+    "PART_OF": ("Jurisdiction", "Jurisdiction"),
+    "IN_SECTOR": ("Agency", "Sector"),
+}
+
+# Property name → Python type, in column order (the CSV export declares these types).
+MEASURE_PROPERTIES: dict[str, str] = {
+    "id": "string", "source": "string", "line": "int", "seq": "string", "text": "string",
+    "item": "string", "indicator_raw": "string", "deadline_date": "string", "deadline_kind": "string",
+    "deadline_raw": "string", "remark": "string", "warnings": "string[]",
+}
+AGENCY_PROPERTIES: dict[str, str] = {
+    "id": "string", "name": "string", "kind": "string", "jurisdiction": "string", "sector": "string",
+    "parent": "string", "surface_names": "string[]", "aliases": "string[]",
+}
+DOCUMENT_PROPERTIES: dict[str, str] = {
+    "source": "string", "title": "string", "issuer": "string", "doc_number": "string",
+    "issue_date": "string", "plan_year": "int", "jurisdiction": "string", "parent": "string",
+    "province": "string", "adcode": "string", "responsible_all": "string[]", "layout": "string",
+    "notice_title": "string",
+}
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def measure_id(row: Row) -> str:
+    """The measure's id, ``source#Lline`` (the named-query contract; unique, unlike seq)."""
+    return f"{row.source}#L{row.line}"
+
+
+def deadline_parts(deadline: str | None) -> tuple[str | None, str | None]:
+    """``(deadline_date, deadline_kind)`` of a row's deadline.
+
+    Examples
+    --------
+    >>> deadline_parts("2020-06-30")
+    ('2020-06-30', 'date')
+    >>> deadline_parts("ongoing")
+    (None, 'ongoing')
+    >>> deadline_parts(None)
+    (None, None)
+    """
+    if deadline is None:
+        return None, None
+    if _ISO_DATE.match(deadline):
+        return deadline, "date"
+    if deadline in ("ongoing", "conditional"):
+        return None, deadline
+    return None, None
+
+
+def measure_properties(row: Row) -> dict[str, Any]:
+    """The ``:Measure`` node's properties (None values are simply not stored)."""
+    date, kind = deadline_parts(row.deadline)
+    return {
+        "id": measure_id(row), "source": row.source, "line": row.line, "seq": row.seq, "text": row.measure,
+        "item": row.item, "indicator_raw": row.indicator_raw, "deadline_date": date, "deadline_kind": kind,
+        "deadline_raw": row.deadline_raw, "remark": row.remark, "warnings": list(row.warnings),
+    }
+
+
+def agency_properties(agency: Agency) -> dict[str, Any]:
+    """The ``:Agency`` node's properties."""
+    return {
+        "id": agency.id, "name": agency.name, "kind": agency.kind, "jurisdiction": agency.jurisdiction,
+        "sector": agency.sector, "parent": agency.parent, "surface_names": list(agency.surface_names),
+        "aliases": list(agency.aliases),
+    }
+
+
+def document_properties(doc: Document) -> dict[str, Any]:
+    """The ``:Document`` node's properties (the long ``context`` text stays in the RDF graph)."""
+    return {
+        "source": doc.source, "title": doc.title, "issuer": doc.issuer, "doc_number": doc.doc_number,
+        "issue_date": doc.issue_date, "plan_year": doc.plan_year, "jurisdiction": doc.jurisdiction,
+        "parent": doc.parent, "province": doc.province, "adcode": doc.adcode,
+        "responsible_all": list(doc.responsible_all), "layout": doc.layout, "notice_title": doc.notice_title,
+    }
+
+
+def place_links(doc: Document | None, agencies: list[Agency]) -> list[tuple[str, str]]:
+    """``(part, whole)`` jurisdiction pairs: document place → parent → province, agency place → parent.
+
+    A place is never part of itself (泉州市's parent and province may both be 福建省).
+    """
+    chains: list[tuple[str | None, ...]] = []
+    if doc is not None:
+        chains.append((doc.jurisdiction, doc.parent, doc.province))
+    chains.extend((a.jurisdiction, a.parent) for a in agencies)
+    links: list[tuple[str, str]] = []
+    for chain in chains:
+        names = [n for n in chain if n]
+        for part, whole in zip(names, names[1:]):
+            if part != whole and (part, whole) not in links:
+                links.append((part, whole))
+    return links
+
+
+@dataclass(slots=True)
+class DocumentBatch:
+    """Everything one document contributes, as the parameters of one write statement.
+
+    ``measures`` items: ``{"id", "props", "indicators": [name], "leads": [agency id],
+    "responsible": [agency id]}`` (``indicators`` has zero or one element).
+    ``agencies`` items: ``{"id", "props", "collective": bool, "jurisdictions": [name], "sectors": [name]}``.
+    ``places``: ``{"name", "adcode"}``; ``part_of``: ``{"part", "whole"}``.
+    """
+
+    source: str
+    document: dict[str, Any]
+    jurisdictions: list[str]
+    places: list[dict[str, Any]]
+    part_of: list[dict[str, str]]
+    agencies: list[dict[str, Any]]
+    measures: list[dict[str, Any]]
+
+    def parameters(self) -> dict[str, Any]:
+        return {"source": self.source, "document": self.document, "jurisdictions": self.jurisdictions,
+                "places": self.places, "part_of": self.part_of, "agencies": self.agencies,
+                "measures": self.measures}
+
+
+def _agency_entry(agency: Agency) -> dict[str, Any]:
+    return {
+        "id": agency.id,
+        "props": agency_properties(agency),
+        "collective": agency.kind == "collective",
+        "jurisdictions": [agency.jurisdiction] if agency.jurisdiction else [],
+        "sectors": [agency.sector] if agency.sector else [],
+    }
+
+
+def document_batches(corpus: Corpus) -> Iterator[DocumentBatch]:
+    """One `DocumentBatch` per document of the corpus, in corpus order.
+
+    A document named only by rows (no `Document` record) still gets a node.
+    Agencies are repeated in every document that uses them; MERGE makes that
+    harmless and keeps each document's write self-contained.
+    """
+    rows_by_source: dict[str, list[Row]] = {}
+    for row in corpus.rows:
+        rows_by_source.setdefault(row.source, []).append(row)
+    sources = [d.source for d in corpus.documents]
+    sources += [s for s in rows_by_source if s not in sources]
+    for source in sources:
+        doc = corpus.document(source)
+        rows = rows_by_source.get(source, [])
+        used: dict[str, Agency] = {}
+        measures = []
+        for row in rows:
+            leads, responsible = corpus.lead_ids(row), corpus.responsible_ids(row)
+            for agency_id in leads + responsible:
+                used.setdefault(agency_id, corpus.agencies[agency_id])
+            measures.append({
+                "id": measure_id(row), "props": measure_properties(row),
+                "indicators": [row.indicator] if row.indicator else [],
+                "leads": leads, "responsible": responsible,
+            })
+        agencies = list(used.values())
+        places: dict[str, dict[str, Any]] = {}
+        if doc is not None and doc.jurisdiction:
+            places[doc.jurisdiction] = {"name": doc.jurisdiction, "adcode": doc.adcode}
+        links = place_links(doc, agencies)
+        for part, whole in links:
+            for name in (part, whole):
+                places.setdefault(name, {"name": name, "adcode": None})
+        for agency in agencies:
+            if agency.jurisdiction:
+                places.setdefault(agency.jurisdiction, {"name": agency.jurisdiction, "adcode": None})
+        yield DocumentBatch(
+            source=source,
+            document=document_properties(doc) if doc is not None else {"source": source},
+            jurisdictions=[doc.jurisdiction] if doc is not None and doc.jurisdiction else [],
+            places=list(places.values()),
+            part_of=[{"part": p, "whole": w} for p, w in links],
+            agencies=[_agency_entry(a) for a in agencies],
+            measures=measures,
+        )
+
+
+@dataclass(slots=True)
+class PropertyGraph:
+    """Every node (label → property dicts) and relationship (type → (start key, end key)) once.
+
+    ``nodes["Agency"]`` holds collectives too; their ``kind`` is "collective" and
+    they carry the extra label ``Collective``. ``relationships["IN"]`` holds the
+    agency links; ``document_in`` the document links.
+    """
+
+    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    relationships: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    document_in: list[tuple[str, str]] = field(default_factory=list)
+
+    def node_count(self) -> int:
+        return sum(len(v) for v in self.nodes.values())
+
+    def relationship_count(self) -> int:
+        return sum(len(v) for v in self.relationships.values()) + len(self.document_in)
+
+
+def build_property_graph(corpus: Corpus) -> PropertyGraph:
+    """The whole corpus as a `PropertyGraph`, each node and relationship once (same as pushing it).
+
+    Examples
+    --------
+    >>> build_property_graph(Corpus()).node_count()
+    0
+    """
+    graph = PropertyGraph(nodes={label: [] for label in NODE_KEYS},
+                          relationships={t: [] for t in RELATIONSHIPS})
+    seen: dict[str, set[Any]] = {label: set() for label in NODE_KEYS}
+    seen_rel: dict[str, set[tuple[str, str]]] = {t: set() for t in RELATIONSHIPS}
+
+    def node(label: str, props: dict[str, Any]) -> None:
+        key = props[NODE_KEYS[label]]
+        if key not in seen[label]:
+            seen[label].add(key)
+            graph.nodes[label].append(props)
+        elif label == "Jurisdiction" and props.get("adcode"):
+            for existing in graph.nodes[label]:
+                if existing["name"] == key and not existing.get("adcode"):
+                    existing["adcode"] = props["adcode"]
+
+    def rel(kind: str, start: str, end: str) -> None:
+        if (start, end) not in seen_rel[kind]:
+            seen_rel[kind].add((start, end))
+            graph.relationships[kind].append((start, end))
+
+    for batch in document_batches(corpus):
+        node("Document", batch.document)
+        for place in batch.places:
+            node("Jurisdiction", dict(place))
+        for link in batch.part_of:
+            rel("PART_OF", link["part"], link["whole"])
+        for name in batch.jurisdictions:
+            if (batch.source, name) not in graph.document_in:
+                graph.document_in.append((batch.source, name))
+        for entry in batch.agencies:
+            node("Agency", entry["props"])
+            for name in entry["jurisdictions"]:
+                rel("IN", entry["id"], name)
+            for name in entry["sectors"]:
+                node("Sector", {"name": name})
+                rel("IN_SECTOR", entry["id"], name)
+        for m in batch.measures:
+            node("Measure", m["props"])
+            rel("FROM", m["id"], batch.source)
+            for name in m["indicators"]:
+                node("Indicator", {"name": name})
+                rel("ADDRESSES", m["id"], name)
+            for agency_id in m["leads"]:
+                rel("LEADS", agency_id, m["id"])
+            for agency_id in m["responsible"]:
+                rel("RESPONSIBLE_FOR", agency_id, m["id"])
+    return graph

@@ -1,0 +1,190 @@
+"""Commands of the property-graph backend: ``neo4j push``, ``neo4j export`` and ``cypher``.
+
+Connection options are shared: ``--uri`` / ``--user`` / ``--database`` with the
+environment variables NEO4J_URI / NEO4J_USERNAME / NEO4J_DATABASE; the password
+comes from NEO4J_PASSWORD only (never an option, so it stays out of shell
+history and process lists) and is never printed. With no password the
+connection is made without authentication (FalkorDB, or a Neo4j with auth off).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from policykg.cli import cli
+from policykg.cli.common import corpus_options, emit, load_input_corpus, output_options, say
+from policykg.messages import CATALOGUE, get_language, register
+
+__all__ = ["neo4j", "push", "export", "cypher", "bolt_options", "settings_from"]
+
+register({
+    "neo4j_connected": {"zh": "已连接 {uri}（{server}）", "en": "connected to {uri} ({server})"},
+    "neo4j_pushing": {"zh": "写入", "en": "pushing"},
+    "neo4j_pushed": {
+        "zh": "已写入 {documents} 份文件、{measures} 条措施（{statements} 条语句，{seconds:.2f} 秒，{rate:.0f} 行/秒）；"
+              "图中共有 {nodes} 个节点、{relationships} 条关系",
+        "en": "pushed {documents} documents, {measures} measures ({statements} statements, {seconds:.2f} s, "
+              "{rate:.0f} rows/s); the graph holds {nodes} nodes and {relationships} relationships",
+    },
+    "neo4j_indexes": {"zh": "已建立 {count} 个索引/约束", "en": "created {count} indexes/constraints"},
+    "neo4j_exported": {
+        "zh": "已导出 {nodes} 个节点文件、{relationships} 个关系文件、import.args 与 load.cypher → {directory}",
+        "en": "exported {nodes} node files, {relationships} relationship files, import.args and load.cypher → "
+              "{directory}",
+    },
+})
+
+
+def _message(code: str, **values: Any) -> str:
+    entry = CATALOGUE[code]
+    return (entry.get(get_language()) or entry["zh"]).format(**values)
+
+
+def bolt_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--uri``, ``--user`` and ``--database`` (with their environment variables)."""
+    func = click.option("--database", envvar="NEO4J_DATABASE", default=None, show_envvar=True,
+                        help="Database name (default: the server's default database).")(func)
+    func = click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, show_envvar=True,
+                        help="User name; the password is read from NEO4J_PASSWORD (none: no authentication).")(func)
+    func = click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True,
+                        show_envvar=True, help="Bolt address of a Neo4j 5 or FalkorDB server.")(func)
+    return func
+
+
+def settings_from(uri: str, user: str, database: str | None) -> Any:
+    """`BoltSettings` from the options and NEO4J_PASSWORD (an empty password counts as none)."""
+    from policykg.graph.bolt import BoltSettings
+
+    password = os.environ.get("NEO4J_PASSWORD") or None
+    return BoltSettings(uri=uri, user=user, password=password, database=database or None)
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not k=v", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+@cli.group()
+def neo4j() -> None:
+    """Put the graph into Neo4j or FalkorDB over Bolt, or export it for offline loading.
+
+    \b
+    Example:
+      NEO4J_PASSWORD=… policykg neo4j push --uri bolt://127.0.0.1:7687
+      policykg neo4j export out/neo4j/
+    """
+
+
+@neo4j.command()
+@corpus_options
+@bolt_options
+@click.option("--replace", is_flag=True,
+              help="Replace each document's measures (measures no longer in a document are deleted).")
+def push(files: tuple[Path, ...], store: Path | None, uri: str, user: str, database: str | None,
+         replace: bool) -> None:
+    """Push documents (default: the samples) or a store into Neo4j / FalkorDB, one transaction per document.
+
+    Pushing again creates no duplicates; indexes are created when missing.
+
+    \b
+    Example:
+      NEO4J_PASSWORD=secret policykg neo4j push --uri bolt://127.0.0.1:7687 --database neo4j
+      policykg neo4j push --store kg/ --uri bolt://127.0.0.1:6380 --replace
+    """
+    from policykg.graph.bolt import open_connection
+    from policykg.graph.neo4j_push import graph_counts, push_corpus
+
+    corpus = load_input_corpus(files, store, quiet=True)
+    settings = settings_from(uri, user, database)
+    with open_connection(settings) as conn:
+        server = conn.dialect + (f" {conn.version}" if conn.version else "")
+        say(_message("neo4j_connected", uri=settings.uri, server=server))
+        with click.progressbar(length=len(corpus.rows), label=_message("neo4j_pushing"), file=sys.stderr,
+                               show_pos=True) as bar:
+            stats = push_corpus(conn, corpus, replace=replace, progress=lambda source, n: bar.update(n))
+        if stats.indexes:
+            say(_message("neo4j_indexes", count=len(stats.indexes)))
+        counts = graph_counts(conn)
+    say(_message("neo4j_pushed", documents=stats.documents, measures=stats.measures, statements=stats.statements,
+                 seconds=stats.seconds, rate=stats.rows_per_second, nodes=counts["nodes"],
+                 relationships=counts["relationships"]))
+
+
+@neo4j.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--doc", "files", multiple=True, type=click.Path(path_type=Path),
+              help="A document to read instead of the samples (repeatable).")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Read the graph from a store built by `policykg build` instead of documents.")
+def export(directory: Path, files: tuple[Path, ...], store: Path | None) -> None:
+    """Write CSV files for `neo4j-admin database import`, plus import.args and load.cypher, into DIRECTORY.
+
+    \b
+    Example:
+      policykg neo4j export out/neo4j/
+      cd out/neo4j && neo4j-admin database import full policykg @import.args
+    """
+    from policykg.graph.neo4j_export import export_csv
+
+    corpus = load_input_corpus(files, store, quiet=True)
+    result = export_csv(corpus, directory)
+    say(_message("neo4j_exported", nodes=len(result.nodes), relationships=len(result.relationships),
+                 directory=directory))
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the named Cypher queries with their parameters.")
+@click.option("--param", "params", multiple=True, metavar="K=V",
+              help="A query parameter (repeatable); bound by the driver, never pasted into the query.")
+@bolt_options
+@output_options
+def cypher(query: str | None, list_: bool, params: tuple[str, ...], uri: str, user: str, database: str | None,
+           fmt: str) -> None:
+    """Run a named Cypher query, or a read-only Cypher text, on a Neo4j / FalkorDB server.
+
+    QUERY is a name from --list (same names and answers as `policykg query`) or
+    Cypher text; in text, --param k=v is bound to $k as a string.
+
+    \b
+    Example:
+      policykg cypher --list
+      policykg cypher workload_per_agency --param jurisdiction=福清市 --format csv
+      policykg cypher 'MATCH (m:Measure) RETURN count(m) AS measures'
+    """
+    from policykg.graph.bolt import open_connection
+    from policykg.queries.cypher import (
+        get_cypher_query,
+        is_named,
+        list_cypher_queries,
+        run_cypher,
+        run_named_cypher,
+    )
+
+    if list_:
+        lang = get_language()
+        records = [{"name": q.name, "title": q.title(lang),
+                    "parameters": ", ".join(f"{p.name}={p.default}" for p in q.parameters)}
+                   for q in list_cypher_queries()]
+        emit(records, ["name", "title", "parameters"], fmt)
+        return
+    if not query:
+        raise click.UsageError("Give a query NAME or Cypher text, or --list to see the names.")
+    bound = _parse_params(params)
+    named = is_named(query)
+    if not named and query.strip().isidentifier():
+        get_cypher_query(query)  # raises QueryError naming the known queries
+    with open_connection(settings_from(uri, user, database)) as conn:
+        result = run_named_cypher(conn, query, bound) if named else run_cypher(conn, query, bound)
+    emit(result.rows, result.columns, fmt)
