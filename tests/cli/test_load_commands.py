@@ -89,11 +89,12 @@ def test_run_writes_outputs(tmp_path):
     first = result.stdout.splitlines()[0]
     assert first.startswith("5 份文件，521 行任务，0 行未解析，")
     for name in ("rows.jsonl", "rows.csv", "rejects.csv", "agencies.csv", "store", "queries", "validation.json",
-                 "report/workload.xlsx", "report/workload.md", "viz/dashboard.html", "neo4j/load.cypher"):
+                 "report/workload.xlsx", "report/workload.md", "viz/dashboard.html", "neo4j"):
         assert (out / name).exists()
         assert str(out / name) in result.stdout
     assert len((out / "rows.jsonl").read_text(encoding="utf-8").splitlines()) == 521
     assert len(list((out / "queries").glob("*.csv"))) == 8
+    assert (out / "neo4j" / "load.cypher").exists()
     assert json.loads((out / "validation.json").read_text(encoding="utf-8"))["conforms"] is True
 
 
