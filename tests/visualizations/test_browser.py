@@ -46,7 +46,7 @@ def assert_not_blank(path: Path, box: tuple[int, int, int, int] | None = None) -
     image = Image.open(path).convert("L")
     if box is not None:
         image = image.crop(box)
-    inked = sum(1 for p in image.getdata() if p < 235)
+    inked = sum(1 for p in (image.get_flattened_data() if hasattr(image, 'get_flattened_data') else image.getdata()) if p < 235)
     assert ImageStat.Stat(image).stddev[0] > 8, f"{path.name}: blank"
     assert inked > 0.01 * image.width * image.height, f"{path.name}: almost nothing drawn ({inked} px)"
 
