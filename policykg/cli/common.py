@@ -23,6 +23,7 @@ import click
 from policykg import sample_paths
 
 __all__ = [
+    "parse_params",
     "load_input_corpus",
     "lang_option",
     "corpus_options",
@@ -169,3 +170,17 @@ def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str |
     from policykg.cli.load_cmds import read_inputs
 
     return read_inputs(files, encoding, quiet=quiet)[1]
+
+
+def parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    """``--param k=v`` values → ``{"k": "v"}``; a value may itself contain ``=``.
+
+    The values are bound to the query by the runner, never pasted into its text.
+    """
+    out: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not k=v", param_hint="--param")
+        out[key.strip()] = value
+    return out

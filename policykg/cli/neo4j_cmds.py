@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, load_input_corpus, output_options, say
+from policykg.cli.common import corpus_options, emit, load_input_corpus, output_options, say, parse_params
 from policykg.messages import CATALOGUE, get_language, register
 
 __all__ = ["neo4j", "push", "export", "cypher", "bolt_options", "settings_from"]
@@ -63,16 +63,6 @@ def settings_from(uri: str, user: str, database: str | None) -> Any:
 
     password = os.environ.get("NEO4J_PASSWORD") or None
     return BoltSettings(uri=uri, user=user, password=password, database=database or None)
-
-
-def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in values:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{item!r} is not k=v", param_hint="--param")
-        out[key.strip()] = value
-    return out
 
 
 @cli.group()
@@ -181,7 +171,7 @@ def cypher(query: str | None, list_: bool, params: tuple[str, ...], uri: str, us
         return
     if not query:
         raise click.UsageError("Give a query NAME or Cypher text, or --list to see the names.")
-    bound = _parse_params(params)
+    bound = parse_params(params)
     named = is_named(query)
     if not named and query.strip().isidentifier():
         get_cypher_query(query)  # raises QueryError naming the known queries

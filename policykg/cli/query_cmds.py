@@ -9,22 +9,11 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, output_options
+from policykg.cli.common import corpus_options, emit, output_options, parse_params
 from policykg.errors import QueryError
 from policykg.messages import get_language
 
-__all__ = ["query", "sparql", "parse_params"]
-
-
-def parse_params(values: tuple[str, ...]) -> dict[str, str]:
-    """``("k=v", …)`` → ``{"k": "v"}``; a value may itself contain ``=``."""
-    out: dict[str, str] = {}
-    for item in values:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{item!r} is not k=v", param_hint="--param")
-        out[key.strip()] = value
-    return out
+__all__ = ["query", "sparql"]
 
 
 def _target(files, store, endpoint):

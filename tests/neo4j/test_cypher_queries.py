@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from expected_answers import EXPECTED
+from expected_answers import CASES, EXPECTED, case_id
 from pyoxigraph import Store
 
 from policykg.errors import QueryError
@@ -14,27 +14,7 @@ from policykg.queries import list_queries, run_named
 from policykg.queries.cypher import get_cypher_query, list_cypher_queries, run_cypher, run_named_cypher
 
 # Every query bare, plus non-default parameters (the cases the SPARQL tests use).
-CASES = [(name, {}) for name in sorted(EXPECTED)] + [
-    ("workload_per_agency", {"jurisdiction": "福清市"}),
-    ("workload_per_agency", {"sector": "市场监管"}),
-    ("workload_per_agency", {"jurisdiction": "泉州市", "sector": "政务服务"}),
-    ("cross_cutting_ranking", {"limit": "5"}),
-    ("cross_cutting_ranking", {"limit": "500", "jurisdiction": "罗源县"}),
-    ("agencies_per_indicator", {"jurisdiction": "鼓楼区"}),
-    ("co_assignment_pairs", {"min_shared": "1"}),
-    ("co_assignment_pairs", {"min_shared": "5", "jurisdiction": "罗源县"}),
-    ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-12-31"}),
-    ("measures_without_lead", {"jurisdiction": "泉港区"}),
-    ("sector_across_jurisdictions", {"sector": "税务"}),
-    ("sector_across_jurisdictions", {"sector": "发展改革"}),
-    ("agency_portfolio", {"agency": "福清市市场监管局"}),
-    ("agency_portfolio", {"agency": "350505/市场监督管理局"}),
-]
 
-
-def _ids(case):
-    name, params = case
-    return name + "".join(f"[{k}={v}]" for k, v in params.items())
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +42,7 @@ def test_queries_use_bound_parameters_only():
         assert "'all'" in query.text or not any(p.default == "all" for p in query.parameters)
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids)
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_cypher_answer_equals_sparql_answer_on_the_samples(pushed_samples, sample_store, sample_corpus, case):
     name, params = case
     cypher = run_named_cypher(pushed_samples, name, params)

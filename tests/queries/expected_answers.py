@@ -164,3 +164,29 @@ def agency_portfolio(corpus: Corpus, agency="top"):
 EXPECTED = {f.__name__: f for f in (
     workload_per_agency, cross_cutting_ranking, agencies_per_indicator, co_assignment_pairs,
     measures_due_in_period, measures_without_lead, sector_across_jurisdictions, agency_portfolio)}
+
+
+# (query, params) cases shared by the SPARQL and the Cypher tests: every query bare,
+# plus non-default parameters (the same questions must get the same answers in both languages).
+CASES = [(name, {}) for name in sorted(EXPECTED)] + [
+    ("workload_per_agency", {"jurisdiction": "福清市"}),
+    ("workload_per_agency", {"sector": "市场监管"}),
+    ("workload_per_agency", {"jurisdiction": "泉州市", "sector": "政务服务"}),
+    ("cross_cutting_ranking", {"limit": "5"}),
+    ("cross_cutting_ranking", {"limit": "500", "jurisdiction": "罗源县"}),
+    ("agencies_per_indicator", {"jurisdiction": "鼓楼区"}),
+    ("co_assignment_pairs", {"min_shared": "1"}),
+    ("co_assignment_pairs", {"min_shared": "5", "jurisdiction": "罗源县"}),
+    ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-06-30"}),
+    ("measures_without_lead", {"jurisdiction": "泉港区"}),
+    ("sector_across_jurisdictions", {"sector": "税务"}),
+    ("sector_across_jurisdictions", {"sector": "发展改革"}),
+    ("agency_portfolio", {"agency": "福清市市场监管局"}),
+    ("agency_portfolio", {"agency": "350505/市场监督管理局"}),
+    ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-12-31"}),
+]
+
+
+def case_id(case) -> str:
+    name, params = case
+    return name + "".join(f"[{k}={v}]" for k, v in params.items())

@@ -5,33 +5,11 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Store
 
-from expected_answers import EXPECTED
+from expected_answers import CASES, EXPECTED, case_id
 from handmade import handmade_corpus
 from policykg.graph import load_corpus_into
 from policykg.queries import HttpEndpoint, list_queries, run_named
 
-# (query, params) cases: every query bare, plus non-default parameters.
-CASES = [(name, {}) for name in EXPECTED] + [
-    ("workload_per_agency", {"jurisdiction": "福清市"}),
-    ("workload_per_agency", {"sector": "市场监管"}),
-    ("workload_per_agency", {"jurisdiction": "泉州市", "sector": "政务服务"}),
-    ("cross_cutting_ranking", {"limit": "5"}),
-    ("cross_cutting_ranking", {"limit": "500", "jurisdiction": "罗源县"}),
-    ("agencies_per_indicator", {"jurisdiction": "鼓楼区"}),
-    ("co_assignment_pairs", {"min_shared": "1"}),
-    ("co_assignment_pairs", {"min_shared": "5", "jurisdiction": "罗源县"}),
-    ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-06-30"}),
-    ("measures_without_lead", {"jurisdiction": "泉港区"}),
-    ("sector_across_jurisdictions", {"sector": "税务"}),
-    ("sector_across_jurisdictions", {"sector": "发展改革"}),
-    ("agency_portfolio", {"agency": "福清市市场监管局"}),
-    ("agency_portfolio", {"agency": "350505/市场监督管理局"}),
-]
-
-
-def _ids(case):
-    name, params = case
-    return name + "".join(f"[{k}={v}]" for k, v in params.items())
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +23,7 @@ def test_catalogue_names_match_the_contract():
     assert [q.name for q in list_queries()] == sorted(EXPECTED)
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids)
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_embedded_answer_equals_corpus_counts(sample_store, sample_corpus, case):
     name, params = case
     result = run_named(sample_store, name, params)
@@ -83,7 +61,7 @@ def test_handmade_without_lead_and_portfolio_by_hand():
     assert [r["lead_names"] for r in due] == ["福清市市场监管局、福清市行政服务中心管委会", "福清市市场监管局"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids)
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_http_answer_equals_embedded(oxigraph_server, sample_store, case):
     name, params = case
     endpoint = HttpEndpoint(oxigraph_server.query_url)
