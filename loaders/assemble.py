@@ -72,6 +72,7 @@ class _Draft:
     cells: dict[str, str]
     warnings: list[str]
     raw_text: str
+    section: str | None = None  # a category heading row printed just above this row
 
 
 def _draft(grid: Grid, row: GridRow) -> _Draft:
@@ -117,7 +118,12 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
         nxt = int(drafts[j].seq) if j < len(drafts) and drafts[j].seq.isdigit() else None
         room = (nxt - prev - 1) if prev is not None and nxt is not None else len(run)
         for k, d in enumerate(run):
-            if k < room and prev is not None:
+            if (k < room and prev is not None) or d.section is not None:
+                if k >= room or prev is None:
+                    d.seq = None
+                    d.warnings.append("seq_missing")
+                    out.append(d)
+                    continue
                 d.seq = str(prev + 1 + k)
                 d.warnings.append(f"seq_inferred:{d.seq}")
                 out.append(d)
@@ -128,7 +134,10 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
 
 
 def _fold_into(target: _Draft, fragment: _Draft) -> None:
-    """A numberless fragment with no room in the numbering continues the row above."""
+    """A numberless fragment with no room in the numbering continues the row above.
+
+    (A fragment under a new heading is never folded: `_number_rows` keeps it a row.)
+    """
     for role, text in fragment.cells.items():
         if text.strip() and role != "seq":
             joiner = "、" if role in ("lead", "responsible") else "\n"
@@ -168,33 +177,35 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
         applied to tables without a lead column.
     """
     out = Assembled()
-    drafts_by_grid: list[tuple[Grid, list[_Draft], dict[int, str]]] = []
+    drafts_by_grid: list[tuple[Grid, list[_Draft]]] = []
     all_drafts: list[_Draft] = []
     for grid in grids:
-        sections: dict[int, str] = {}
         drafts: list[_Draft] = []
+        heading: str | None = None
         for row in grid.rows:
             if row.kind == "section":
-                sections[len(drafts)] = " ".join(row.cells)
+                heading = " ".join(row.cells)
                 continue
             if row.kind != "row":
                 continue
-            drafts.append(_draft(grid, row))
+            draft = _draft(grid, row)
+            draft.section, heading = heading, None
+            drafts.append(draft)
         drafts = _number_rows(drafts, "seq" in grid.roles)
-        drafts_by_grid.append((grid, drafts, sections))
+        drafts_by_grid.append((grid, drafts))
         all_drafts.extend(drafts)
     known = _known_prefixed(all_drafts)
 
-    for grid, drafts, sections in drafts_by_grid:
+    for grid, drafts in drafts_by_grid:
         roles = set(grid.roles)
         prev: Row | None = None
         indicator_raw: str | None = None
         prev_seq: int | None = None
         seen_seq: set[str] = set()
-        for index, d in enumerate(drafts):
-            section_starts = index in sections
+        for d in drafts:
+            section_starts = d.section is not None
             if section_starts:
-                indicator_raw = clean_indicator(sections[index]) or indicator_raw
+                indicator_raw = clean_indicator(d.section) or indicator_raw
             warnings = list(d.warnings)
             cells = d.cells
             measure, number = clean_measure(cells.get("measure", ""))

@@ -20,6 +20,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "该行未印序号，按上下文推定为 {detail}",
         "en": "row printed without a number; numbered {detail} from its neighbours",
     },
+    "seq_missing": {
+        "zh": "该行未印序号，且上下文序号未留出空位",
+        "en": "row printed without a number, and the numbering leaves no room for one",
+    },
     "seq_duplicate": {
         "zh": "序号 {detail} 重复出现",
         "en": "number {detail} appears more than once",
