@@ -94,12 +94,24 @@ def _values_block(bindings: dict[str, Any]) -> str:
     return f"VALUES ({names}) {{ ({terms}) }}"
 
 
+PARAMS_PLACEHOLDER = "#%PARAMS%"
+
+
 def _with_values(text: str, bindings: dict[str, Any]) -> str:
-    """Put a VALUES block at the head of the outer WHERE group (the named queries' parameters
-    are used only at that level, where a leading VALUES and a substitution mean the same)."""
+    """Put the VALUES block where the query asks for it: in place of every line that is just the
+    placeholder comment ``#%PARAMS%`` (so a subquery can filter by a parameter before it
+    aggregates), or, if there is none, at the head of the outer WHERE group (where a leading
+    VALUES and a substitution mean the same). Other comment lines are dropped."""
     if not bindings:
         return text
-    body = "\n".join("" if line.lstrip().startswith("#") else line for line in text.splitlines())
+    lines = text.splitlines()
+    if any(line.strip() == PARAMS_PLACEHOLDER for line in lines):
+        block = _values_block(bindings)
+        return "\n".join(
+            block if line.strip() == PARAMS_PLACEHOLDER else "" if line.lstrip().startswith("#") else line
+            for line in lines
+        )
+    body = "\n".join("" if line.lstrip().startswith("#") else line for line in lines)
     match = _WHERE.search(body)
     if match is None:
         raise QueryError("cannot bind parameters: the query has no WHERE clause")
