@@ -90,24 +90,20 @@ class _Emitter:
         return j
 
     def indicator(self, name: str) -> None:
-        key = iris.indicator_iri(name)
-        if key not in self._nodes:
-            v = self.v
-            i = self._nodes[key] = self.terms.iri(key)
-            self.add(i, v.type, v.Indicator)
-            self.add(i, v.type, v.concept)
-            self.add(i, v.pref_label, self.terms.lang_literal(name, "zh"))
-            self.add(i, v.in_scheme, v.indicator_scheme)
+        self._concept(iris.indicator_iri(name), self.v.Indicator, name, self.v.indicator_scheme)
 
     def sector(self, name: str) -> None:
-        key = iris.sector_iri(name)
+        self._concept(iris.sector_iri(name), self.v.Sector, name, self.v.sector_scheme)
+
+    def _concept(self, key: str, cls: Any, name: str, scheme: Any) -> None:
+        """A SKOS concept of one of the project's schemes (indicators, sectors), written once per graph."""
         if key not in self._nodes:
             v = self.v
-            s = self._nodes[key] = self.terms.iri(key)
-            self.add(s, v.type, v.Sector)
-            self.add(s, v.type, v.concept)
-            self.add(s, v.pref_label, self.terms.lang_literal(name, "zh"))
-            self.add(s, v.in_scheme, v.sector_scheme)
+            node = self._nodes[key] = self.terms.iri(key)
+            self.add(node, v.type, cls)
+            self.add(node, v.type, v.concept)
+            self.add(node, v.pref_label, self.terms.lang_literal(name, "zh"))
+            self.add(node, v.in_scheme, scheme)
 
     def agency(self, corpus: Corpus, agency_id: str) -> Any:
         a = self._nodes.get(agency_id)

@@ -91,25 +91,24 @@ def _int_attr(element, path: str, default: int) -> int:
         return default
 
 
-def _cells(tr):
-    """The row's w:tc elements, also inside content controls (w:sdt)."""
-    for child in tr:
-        if child.tag == _q("tc"):
+def _children(parent, tag: str):
+    """The ``tag`` children of a table or row, also those wrapped in content controls (w:sdt)."""
+    for child in parent:
+        if child.tag == _q(tag):
             yield child
         elif child.tag == _q("sdt"):
             content = child.find(_q("sdtContent"))
             if content is not None:
-                yield from _cells(content)
+                yield from _children(content, tag)
+
+
+def _cells(tr):
+    """The row's w:tc elements."""
+    return _children(tr, "tc")
 
 
 def _table_rows(tbl):
-    for child in tbl:
-        if child.tag == _q("tr"):
-            yield child
-        elif child.tag == _q("sdt"):
-            content = child.find(_q("sdtContent"))
-            if content is not None:
-                yield from _table_rows(content)
+    return _children(tbl, "tr")
 
 
 def _read_table(tbl, numbering, blocks: list[Block]) -> Matrix:
