@@ -47,6 +47,9 @@ class Alignment:
     dropped: list[str] = field(default_factory=list)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=200_000)
 def cell_kind(text: str) -> str:
     """Classify a cell: empty, number, deadline, units, indicator, short, long.
@@ -67,7 +70,7 @@ def cell_kind(text: str) -> str:
         return "indicator"  # 开办企业 ends like a unit name but is a category
     if unit_score(plain) >= 0.75:
         return "units"
-    compact = re.sub(r"\s+", "", plain)
+    compact = _WHITESPACE.sub("", plain)
     if _LIST_START.match(plain):
         return "long"  # "1. …": a numbered measure, never a category
     if len(compact) <= 25 and not re.search(r"[，,；;。]", compact[:-1]) and (

@@ -149,13 +149,16 @@ _DEADLINE_HINT = re.compile(
 )
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def looks_like_deadline(text: str) -> bool:
     """Whether a cell reads as a deadline (for realigning shifted cells).
 
     >>> looks_like_deadline("2021年9月底"), looks_like_deadline("市公安局")
     (True, False)
     """
-    text = fold(re.sub(r"\s+", "", text))
+    text = fold(_WHITESPACE.sub("", text))
     if not text or len(text) > 60:
         return False
     if not _DEADLINE_HINT.match(text):

@@ -44,6 +44,10 @@ def strip_markup(text: str) -> str:
     return text.strip()
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_ANY_SPACE = re.compile(r"[\s\u00a0\u3000\ufeff]+")
+
+
 def collapse_ws(text: str) -> str:
     """Collapse whitespace runs to one space; a wrap between CJK characters disappears.
 
@@ -53,7 +57,7 @@ def collapse_ws(text: str) -> str:
     '压缩至 3 个工作日 内'
     """
     text = _CJK_BREAK.sub("", text)
-    text = re.sub(r"\s*\n\s*", " ", text)
+    text = _LINE_BREAK.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -63,7 +67,7 @@ def squeeze(text: str) -> str:
     >>> squeeze("三、办理建筑\\n许可 ")
     '三、办理建筑许可'
     """
-    return re.sub(r"[\s\u00a0\u3000\ufeff]+", "", text)
+    return _ANY_SPACE.sub("", text)
 
 
 def clean_measure(text: str) -> tuple[str, str | None]:

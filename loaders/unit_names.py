@@ -152,7 +152,7 @@ def _split_on_space(piece: str) -> list[str]:
     A break splits when the text before it ends like a unit name and the text
     after it is not a mere fragment (管委会, 中心…) or a parenthetical.
     """
-    parts = [p for p in re.split(r"[\s\u00a0\u3000]+", piece) if p]
+    parts = [p for p in _SPACE_RUN.split(piece) if p]
     if len(parts) <= 1:
         return parts
     names = [parts[0]]
@@ -175,6 +175,12 @@ def _depth(text: str) -> int:
     return sum(text.count(o) for o in "（(“") - sum(text.count(c) for c in "）)”")
 
 
+_SPACE_RUN = re.compile(r"[\s\u00a0\u3000]+")
+_DENG = re.compile("等")
+_LIST_SEPARATORS = re.compile(r"[、，,；;\s]+")
+_TRAILING_PARENTHETICAL = re.compile(r"[（(][^（()）]*[）)]$")
+
+
 _AFTER_DENG = re.compile(r"^(?:各|有关|相关|其他|其它|市直|县直|区直|省直|.{0,12}(?:单位|部门|机构|成员|企业|组织))")
 
 
@@ -184,7 +190,9 @@ def _drop_deng(name: str) -> tuple[str, str | None]:
     Only an 等 that ends the list counts: what follows it is a collective or nothing
     ("加大高新技术企业等培育" is a sentence, not a list of units).
     """
-    for m in re.finditer("等", name):
+    if "等" not in name:
+        return name, None
+    for m in _DENG.finditer(name):
         tail = name[m.end():]
         if tail and not _AFTER_DENG.match(fold(tail)):
             continue
@@ -349,11 +357,11 @@ def unit_score(text: str) -> float:
     text = strip_markup(text).strip()
     if not text or "。" in text or len(text) > 400:
         return 0.0
-    parts = [p for p in re.split(r"[、，,；;\s]+", text) if p]
+    parts = [p for p in _LIST_SEPARATORS.split(text) if p]
     if not parts:
         return 0.0
     good = 0
-    cleaned = [re.sub(r"[（(][^（()）]*[）)]$", "", _clean_name(_drop_deng(p)[0])) for p in parts]
+    cleaned = [_TRAILING_PARENTHETICAL.sub("", _clean_name(_drop_deng(p)[0])) for p in parts]
     for p in cleaned:
         if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and not fold(p).startswith(VERB_OPENERS):
             good += 1
