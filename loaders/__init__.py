@@ -6,6 +6,6 @@ surface names to agencies. The pure parsers (`parse_text`) take lines and never
 touch the file system, so most tests call them directly.
 """
 
-from policykg.loaders.read import load_corpus, parse_text, read_document, read_documents
+from policykg.loaders.read import iter_documents, load_corpus, parse_text, read_document, read_documents
 
-__all__ = ["parse_text", "read_document", "read_documents", "load_corpus"]
+__all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus"]

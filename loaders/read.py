@@ -11,8 +11,9 @@ their unit names to agencies.
 from __future__ import annotations
 
 import importlib
+import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.text_table import find_tables
 from policykg.records import Corpus, Document, LoadResult
 
-__all__ = ["parse_text", "read_document", "read_documents", "load_corpus", "READERS", "register_reader"]
+__all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus", "READERS",
+           "register_reader"]
 
 # Page-number lines of a printed document ("— 3 —", "- 12 -", "第 3 页", "3/12") are not content.
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
@@ -151,26 +153,102 @@ def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
 
 
 def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
-                   progress: Callable[[int, int, Path], None] | None = None) -> list[LoadResult]:
-    """Read many documents in order; ``progress(i, n, path)`` is called before each."""
+                   progress: Callable[[int, int, Path], None] | None = None,
+                   workers: int | None = 1) -> list[LoadResult]:
+    """Read many documents in order; ``progress(i, n, path)`` is called as each is taken.
+
+    ``workers`` as in `iter_documents` (default 1: this process only).
+    """
     paths = [Path(p) for p in paths]
     results = []
-    for i, path in enumerate(paths):
+    for i, (path, result) in enumerate(zip(paths, iter_documents(paths, encoding, workers))):
         if progress is not None:
             progress(i, len(paths), path)
-        results.append(read_document(path, encoding))
+        results.append(result)
     return results
 
 
+# Below this many documents, starting worker processes costs more than it saves.
+_PARALLEL_MIN_DOCUMENTS = 16
+_CHUNK_DOCUMENTS = 4
+
+
+def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, workers: int | None = None,
+                   on_error: Callable[[Path, InputError], None] | None = None) -> Iterator[LoadResult]:
+    """Read documents and yield their results in the order of ``paths``, as each is ready.
+
+    Reading is pure Python and CPU-bound, so with ``workers`` > 1 (``None``: one per
+    CPU) the documents are read by that many worker processes, a few documents per
+    task, while the caller uses the results already read (the store pipeline
+    indexes them meanwhile). The workers start when this is called, before the
+    caller starts threads of its own (a store's, a producer's): on Linux they are
+    forked then, which needs no ``if __name__ == "__main__"`` guard in the caller's
+    script. They read with the readers registered at that time; few documents are
+    read in this process, lazily.
+
+    A file that cannot be read at all (`InputError`: missing, unreadable) raises
+    at its place in the order, or, with ``on_error``, is reported to it and skipped.
+    """
+    paths = [Path(p) for p in paths]
+    if workers is None:
+        workers = os.cpu_count() or 1
+    workers = min(workers, len(paths) // _CHUNK_DOCUMENTS)
+    chunks = [paths[i:i + _CHUNK_DOCUMENTS] for i in range(0, len(paths), _CHUNK_DOCUMENTS)]
+    if workers <= 1 or len(paths) < _PARALLEL_MIN_DOCUMENTS:
+        return _results(chunks, (_read_chunk(chunk, encoding) for chunk in chunks), on_error)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    done = pool.map(_read_chunk, chunks, [encoding] * len(chunks))  # submits every task: workers start now
+    return _pooled(pool, _results(chunks, done, on_error))
+
+
+def _pooled(pool, results: Iterator[LoadResult]) -> Iterator[LoadResult]:
+    """``results``, then the pool shut down (also when the caller stops early: pending tasks are cancelled)."""
+    try:
+        yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(chunks: list[list[Path]], done: Iterable[list[LoadResult | InputError]],
+             on_error: Callable[[Path, InputError], None] | None) -> Iterator[LoadResult]:
+    for chunk, results in zip(chunks, done):
+        for path, result in zip(chunk, results):
+            if isinstance(result, InputError):
+                if on_error is None:
+                    raise result
+                on_error(path, result)
+            else:
+                yield result
+
+
+def _read_chunk(paths: list[Path], encoding: str | None) -> list[LoadResult | InputError]:
+    """A worker's task: several documents read in a row (one round trip to the parent)."""
+    out: list[LoadResult | InputError] = []
+    for path in paths:
+        try:
+            out.append(read_document(path, encoding))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
 def load_corpus(paths: Sequence[str | Path] | None = None, encoding: str | None = None,
-                results: Sequence[LoadResult] | None = None) -> Corpus:
-    """Read documents (default: the bundled samples) and resolve unit names to agencies."""
+                results: Sequence[LoadResult] | None = None, workers: int | None = None) -> Corpus:
+    """Read documents (default: the bundled samples) and resolve unit names to agencies.
+
+    ``workers``: reading processes, as in `iter_documents` (``None``: one per CPU).
+    """
     if results is None:
         if paths is None:
             from policykg import sample_paths
 
             paths = sample_paths()
-        results = read_documents(paths, encoding)
+        results = list(iter_documents(paths, encoding, workers))
     from policykg.loaders.agencies import build_corpus
 
     return build_corpus(results)

@@ -10,8 +10,8 @@ import click
 
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, emit, input_paths, lang_option, load_input_corpus, output_options, say
-from policykg.errors import PolicyKGError
-from policykg.loaders import read_document
+from policykg.errors import InputError, PolicyKGError
+from policykg.loaders import iter_documents
 from policykg.loaders.read import load_corpus
 from policykg.loaders_report import (
     EXTRACT_COLUMNS,
@@ -37,17 +37,19 @@ def read_inputs(files: Sequence[Path], encoding: str | None = None, quiet: bool 
     """
     paths = input_paths(files)
     results: list[LoadResult] = []
-    failed = 0
-    for i, path in enumerate(paths, start=1):
-        try:
-            result = read_document(path, encoding)
-        except PolicyKGError as exc:
-            say(f"[{i}/{len(paths)}] {exc}")
-            failed += 1
-            continue
+    taken = 0  # files dealt with so far, read or skipped
+
+    def skipped(path: Path, exc: InputError) -> None:
+        nonlocal taken
+        taken += 1
+        say(f"[{taken}/{len(paths)}] {exc}")
+
+    # big inputs are read by worker processes (iter_documents); results come back in order
+    for result in iter_documents(paths, encoding, on_error=skipped):
+        taken += 1
         results.append(result)
         if not quiet:
-            say(f"[{i}/{len(paths)}] {document_summary(result)}")
+            say(f"[{taken}/{len(paths)}] {document_summary(result)}")
     if not any(r.rows for r in results):
         raise PolicyKGError(render("nothing_read"))
     return results, load_corpus(results=results)

@@ -1,0 +1,67 @@
+"""Reading with worker processes (`iter_documents`) gives what reading in this process gives, in order."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policykg import sample_paths
+from policykg.errors import InputError
+from policykg.loaders import iter_documents, load_corpus, read_documents
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> list[Path]:
+    """The samples copied under 5 names each: 25 documents, enough for the worker pool."""
+    out = tmp_path_factory.mktemp("many")
+    paths = []
+    for k in range(5):
+        for sample in sample_paths():
+            target = out / f"{k}-{Path(sample).name}"
+            shutil.copy(sample, target)
+            paths.append(target)
+    return paths
+
+
+def test_workers_give_the_same_results_in_order(many):
+    alone = [r for r in iter_documents(many, workers=1)]
+    pooled = [r for r in iter_documents(many, workers=2)]
+    assert [r.document.source for r in pooled] == [p.name for p in many]
+    assert pooled == alone
+
+
+def test_load_corpus_with_workers_equals_without(many):
+    assert load_corpus(many, workers=2) == load_corpus(many, workers=1)
+
+
+def test_unreadable_file_raises_in_its_place(many, tmp_path):
+    paths = [*many[:17], tmp_path / "gone.txt", *many[17:]]
+    taken = []
+    with pytest.raises(InputError, match="gone.txt"):
+        for result in iter_documents(paths, workers=2):
+            taken.append(result.document.source)
+    assert taken == [p.name for p in many[:17]]
+
+
+def test_unreadable_file_reported_and_skipped(many, tmp_path):
+    paths = [*many[:17], tmp_path / "gone.txt", *many[17:]]
+    skipped = []
+    results = list(iter_documents(paths, workers=2, on_error=lambda path, exc: skipped.append((path.name, str(exc)))))
+    assert [name for name, _ in skipped] == ["gone.txt"]
+    assert "gone.txt" in skipped[0][1]
+    assert len(results) == len(many)
+
+
+def test_stopping_early_shuts_the_pool_down(many):
+    results = iter_documents(many, workers=2)
+    first = next(results)
+    results.close()  # cancels what is pending; must not hang
+    assert first.document.source == many[0].name
+
+
+def test_progress_sees_every_document_in_order(many):
+    seen = []
+    read_documents(many, progress=lambda i, n, path: seen.append((i, n, path.name)), workers=2)
+    assert seen == [(i, len(many), p.name) for i, p in enumerate(many)]
