@@ -33,7 +33,7 @@ from policykg.graph.mapping import (
 from policykg.ontology import read_turtle
 from policykg.records import Corpus, Document, Row
 
-__all__ = ["GraphPart", "build_document_graph", "build_graphs", "vocabulary_graphs"]
+__all__ = ["GraphPart", "DocumentGraph", "build_document_graph", "build_graphs", "vocabulary_graphs"]
 
 
 @dataclass(slots=True)
@@ -48,6 +48,7 @@ class GraphPart:
     source: str | None
     quads: list[Any] = field(default_factory=list)
     measures: int = 0
+    continued: bool = False  # more quads of a graph an earlier part began (`DocumentGraph.finish`)
 
 
 @lru_cache(maxsize=None)
@@ -66,6 +67,7 @@ class _Emitter:
         self.quads: list[Any] = []
         self._nodes: dict[str, Any] = {}  # key → node term, for nodes already stated in this graph
         self._seen: set[str] = set()
+        self.refs: dict[str, Any] = {}  # agency id → its IRI term, described in this graph or not (yet)
 
     def add(self, s: Any, p: Any, o: Any) -> None:
         self.quads.append(self.terms.quad(s, p, o, self.graph))
@@ -105,7 +107,15 @@ class _Emitter:
             self.add(node, v.pref_label, self.terms.lang_literal(name, "zh"))
             self.add(node, v.in_scheme, scheme)
 
+    def agency_ref(self, agency_id: str) -> Any:
+        """The agency's IRI term (its description is written by `agency`)."""
+        a = self.refs.get(agency_id)
+        if a is None:
+            a = self.refs[agency_id] = self.terms.iri(iris.agency_iri(agency_id))
+        return a
+
     def agency(self, corpus: Corpus, agency_id: str) -> Any:
+        """The agency's IRI term, its description written the first time in this graph."""
         a = self._nodes.get(agency_id)
         if a is not None:
             return a
@@ -115,7 +125,7 @@ class _Emitter:
         kind = KIND_CLASSES.get(agency.kind)
         if kind is None:
             raise InputError(f"agency {agency_id!r} has kind {agency.kind!r}; expected 'agency' or 'collective'")
-        a = self._nodes[agency_id] = self.terms.iri(iris.agency_iri(agency_id))
+        a = self._nodes[agency_id] = self.agency_ref(agency_id)
         self.add(a, self.v.type, self.terms.iri(kind.value))
         for fill in compile_table(AGENCY_MAP, self.terms):
             for p, o in fill(agency):
@@ -168,14 +178,54 @@ def build_document_graph(
     >>> part.iri.endswith("/graph/a.txt"), part.measures
     (True, 1)
     """
-    source = document.source
-    graph_iri = iris.graph_iri(source)
-    em = _Emitter(graph_iri, terms)
-    v = em.v
-    add = em.add
-    d = terms.iri(iris.document_iri(source))
+    body = DocumentGraph(corpus, document, rows, terms)
+    rest = body.finish(corpus, assignments)
+    body.part.quads.extend(rest.quads)
+    return body.part
 
-    # --- document facts (DOCUMENT_MAP) and the jurisdiction chain it states --------------
+
+class DocumentGraph:
+    """One document's named graph in two steps, for a corpus whose agencies are not settled yet.
+
+    The constructor writes the document's facts and its measures, which need
+    only the agency *ids* of ``corpus.assignments`` (final once the document is
+    added to a `policykg.loaders.agencies.CorpusBuilder`). `finish` writes the
+    rest — the agencies the document names, described from ``corpus.agencies``
+    — once the corpus is whole. The two parts together are exactly what
+    `build_document_graph` makes (the graph is a set: order does not matter).
+    """
+
+    def __init__(self, corpus: Corpus, document: Document, rows: list[Row], terms: Terms = OXIGRAPH_TERMS) -> None:
+        source = document.source
+        self.source = source
+        self._em = em = _Emitter(iris.graph_iri(source), terms)
+        d = _document_facts(em, document)
+        _measures(em, corpus, source, d, rows)
+        self.part = GraphPart(iris.graph_iri(source), source, em.quads, len(rows))
+        em.quads = []  # the part owns its quads (a loader may drop them); the emitter keeps only what it stated
+
+    def finish(self, corpus: Corpus, assignments: list[tuple[str, str]] | None = None) -> GraphPart:
+        """The agencies' quads of this graph, as a part of its own (``measures`` 0).
+
+        ``assignments`` are the document's ``(surface name, agency id)`` pairs
+        (default: read from ``corpus.assignments``).
+        """
+        em = self._em
+        em.quads = []
+        if assignments is None:
+            assignments = [(name, a) for (src, name), a in corpus.assignments.items() if src == self.source]
+        v, terms = em.v, em.terms
+        for name, agency_id in assignments:
+            em.add(em.agency(corpus, agency_id), v.written_as, terms.literal(name))
+        for agency_id in list(em.refs):  # an id a measure names without an assignment (not made by the loaders)
+            em.agency(corpus, agency_id)
+        return GraphPart(self.part.iri, self.source, em.quads, 0, continued=True)
+
+
+def _document_facts(em: _Emitter, document: Document) -> Any:
+    """The document node, its facts (DOCUMENT_MAP) and the jurisdiction chain it states."""
+    terms, v, add = em.terms, em.v, em.add
+    d = terms.iri(iris.document_iri(document.source))
     add(d, v.type, v.PlanDocument)
     for fill in compile_table(DOCUMENT_MAP, terms):
         for p, o in fill(document):
@@ -193,18 +243,17 @@ def build_document_graph(
                 em.parent(parent, document.province)
     if document.plan_year is not None:
         _year(em, d, document.plan_year)
+    return d
 
-    # --- agencies written in this document (pkg:writtenAs keeps the assignment) ----------
-    if assignments is None:
-        assignments = [(name, agency_id) for (src, name), agency_id in corpus.assignments.items() if src == source]
-    for name, agency_id in assignments:
-        add(em.agency(corpus, agency_id), v.written_as, terms.literal(name))
 
-    # --- measures (ROW_MAP) ---------------------------------------------------------------
+def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]) -> None:
+    """The measures (ROW_MAP), their indicators, and their lead / responsible agencies by IRI."""
     # The hot loop (millions of quads at scale): local names instead of em.add.
+    terms, v = em.terms, em.v
     fills = compile_table(ROW_MAP, terms)
     measure_prefix = iris.measure_iri(source, 0)[:-1]  # ".../measure/<source>/L"
-    quad, g, append, nodes = terms.quad, em.graph, em.quads.append, em._nodes
+    quad, g, append = terms.quad, em.graph, em.quads.append
+    refs, ref = em.refs, em.agency_ref
     for row in rows:
         line = int(row.line)
         m = terms.iri(f"{measure_prefix}{line}")
@@ -217,10 +266,9 @@ def build_document_graph(
         if row.indicator is not None:
             em.indicator(row.indicator)
         for agency_id in corpus.lead_ids(row):
-            append(quad(m, v.lead_unit, nodes.get(agency_id) or em.agency(corpus, agency_id), g))
+            append(quad(m, v.lead_unit, refs.get(agency_id) or ref(agency_id), g))
         for agency_id in corpus.responsible_ids(row):
-            append(quad(m, v.responsible_unit, nodes.get(agency_id) or em.agency(corpus, agency_id), g))
-    return GraphPart(graph_iri, source, em.quads, len(rows))
+            append(quad(m, v.responsible_unit, refs.get(agency_id) or ref(agency_id), g))
 
 
 def _year(em: _Emitter, d: Any, year: int) -> None:

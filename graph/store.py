@@ -37,6 +37,9 @@ __all__ = [
     "BuildStats",
     "build_store",
     "load_corpus_into",
+    "load_parts_into",
+    "bulk_build",
+    "is_new_store",
     "write_graphs",
     "replace_graph",
     "open_store",
@@ -100,10 +103,7 @@ def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None)
 def load_corpus_into(store: Store, corpus: Corpus, progress: Progress | None = None) -> BuildStats:
     """Bulk-load a corpus into an empty store (fast, not transactional: only for new stores).
 
-    The fast path: each document graph is made as N-Quads text (`policykg.graph.nquads`)
-    by a producer thread while `Store.bulk_load` parses and indexes the previous ones
-    (it releases the GIL, so on two cores the two overlap). A bulk load takes at most
-    about `_BULK_QUADS` quads, which bounds the loader's memory; the next one continues.
+    See `load_parts_into`, which this calls with `build_graphs` made as N-Quads text.
 
     Raises
     ------
@@ -112,6 +112,21 @@ def load_corpus_into(store: Store, corpus: Corpus, progress: Progress | None = N
         the store then holds part of the data, which is why `build_store` loads
         into a staging directory.
     """
+    return load_parts_into(store, build_graphs(corpus, NQUADS_TERMS), progress)
+
+
+def load_parts_into(store: Store, parts: Iterable[GraphPart], progress: Progress | None = None,
+                    loaders: int | None = None) -> BuildStats:
+    """Bulk-load the vocabularies and ``parts`` (N-Quads lines, `NQUADS_TERMS`) into an empty store.
+
+    The fast path: ``parts`` are consumed by a producer thread (``parts`` may itself be
+    reading documents as it goes, `policykg.graph.pipeline`) while ``loaders``
+    threads (default `_LOADERS`) each run `Store.bulk_load` on whole document
+    graphs of that text. A bulk load releases the GIL, parses, and sorts its quads
+    into RocksDB files on a thread of its own; with one loader those sorts run one
+    after another, which left a core idle. A bulk load takes at most about
+    `_BULK_QUADS` quads, which bounds its memory; the next one continues.
+    """
     stats = BuildStats()
     start = time.perf_counter()
     for part in vocabulary_graphs():
@@ -119,37 +134,52 @@ def load_corpus_into(store: Store, corpus: Corpus, progress: Progress | None = N
         _count(stats, part, progress)
     chunks: queue.Queue = queue.Queue(maxsize=_QUEUE_DOCUMENTS)
     cancel = threading.Event()
-    producer = threading.Thread(target=_produce, args=(corpus, chunks, cancel), daemon=True)
+    producer = threading.Thread(target=_produce, args=(parts, chunks, cancel), daemon=True)
     producer.start()
-    reader = _ChunkReader(chunks, stats, progress)
+    lock = threading.Lock()
+    readers = [_ChunkReader(chunks, stats, progress, lock, cancel) for _ in range(loaders or _LOADERS)]
+    failures: list[BaseException] = []
+
+    def load(reader: _ChunkReader) -> None:
+        try:
+            while not reader.exhausted:
+                reader.begin_batch()
+                # lenient: skip IRI re-validation; every IRI is minted percent-encoded (graph.iris) or is a
+                # vocabulary constant, and tests parse the same text strictly (tests/graph/test_nquads.py)
+                store.bulk_load(reader, RdfFormat.N_QUADS, lenient=True)
+        except BaseException as exc:
+            failures.append(exc)
+            cancel.set()
+
+    threads = [threading.Thread(target=load, args=(r,), daemon=True) for r in readers[1:]]
     try:
-        while not reader.exhausted:
-            reader.begin_batch()
-            # lenient: skip IRI re-validation; every IRI is minted percent-encoded (graph.iris) or is a
-            # vocabulary constant, and tests parse the same text strictly (tests/graph/test_nquads.py)
-            store.bulk_load(reader, RdfFormat.N_QUADS, lenient=True)
-            if reader.error is not None:
-                raise reader.error
-    except Exception:
-        if reader.error is not None:  # the producer failed: raise its error, not the loader's report of it
-            raise reader.error from None
-        raise
+        for thread in threads:
+            thread.start()
+        load(readers[0])
+        for thread in threads:
+            thread.join()
     finally:
         cancel.set()
         producer.join()
+    errors = [r.error for r in readers if r.error is not None]
+    if errors:  # the producer failed: raise its error, not the loader's report of it
+        raise errors[0]
+    if failures:
+        raise failures[0]
     store.flush()
     stats.seconds = time.perf_counter() - start
     return stats
 
 
 # A bulk load covers about this many quads (a few hundred MiB of loader memory); the producer
-# keeps at most this many document graphs of text ready ahead of the loader.
+# keeps at most this many document graphs of text ready ahead of the loaders.
 _BULK_QUADS = 1_000_000
 _QUEUE_DOCUMENTS = 8
+_LOADERS = 2
 _END = object()
 
 
-def _produce(corpus: Corpus, chunks: queue.Queue, cancel: threading.Event) -> None:
+def _produce(parts: Iterable[GraphPart], chunks: queue.Queue, cancel: threading.Event) -> None:
     """Producer thread: (GraphPart without its quads, quad count, N-Quads bytes) per document, then _END."""
 
     def put(item: object) -> bool:
@@ -162,24 +192,31 @@ def _produce(corpus: Corpus, chunks: queue.Queue, cancel: threading.Event) -> No
         return False  # the loader stopped
 
     try:
-        for part in build_graphs(corpus, NQUADS_TERMS):
+        for part in parts:
             data = "".join(part.quads).encode("utf-8")
             count = len(part.quads)
             part.quads = []
             if not put((part, count, data)):
                 return
         put(_END)
-    except BaseException as exc:  # handed to the loading thread, which raises it
+    except BaseException as exc:  # handed to a loading thread, which raises it
         put(exc)
 
 
 class _ChunkReader(io.RawIOBase):
-    """A binary stream over the producer's N-Quads, ending each batch after about `_BULK_QUADS` quads."""
+    """A binary stream over the producer's N-Quads, ending each batch after about `_BULK_QUADS` quads.
 
-    def __init__(self, chunks: queue.Queue, stats: BuildStats, progress: Progress | None) -> None:
+    Several readers may share one queue (one per loader thread): each takes whole
+    document graphs, and the end mark (or the producer's error) is put back for the others.
+    """
+
+    def __init__(self, chunks: queue.Queue, stats: BuildStats, progress: Progress | None,
+                 lock: threading.Lock, cancel: threading.Event) -> None:
         self._chunks = chunks
         self._stats = stats
         self._progress = progress
+        self._lock = lock
+        self._cancel = cancel
         self._buffer = memoryview(b"")
         self._batch_quads = 0
         self.exhausted = False
@@ -191,21 +228,31 @@ class _ChunkReader(io.RawIOBase):
     def begin_batch(self) -> None:
         self._batch_quads = 0
 
+    def _next(self) -> object:
+        while True:
+            try:
+                return self._chunks.get(timeout=0.05)
+            except queue.Empty:
+                if self._cancel.is_set():
+                    return _END
+
     def readinto(self, target) -> int:
         while not self._buffer:
             if self.exhausted or self._batch_quads >= _BULK_QUADS:
                 return 0  # end of this bulk load
-            item = self._chunks.get()
-            if item is _END:
+            item = self._next()
+            if item is _END or isinstance(item, BaseException):
+                self._chunks.put(item)  # for the other readers
                 self.exhausted = True
-                return 0
-            if isinstance(item, BaseException):
-                self.error, self.exhausted = item, True
+                if item is _END:
+                    return 0
+                self.error = item
                 raise OSError(f"building the N-Quads failed: {item}")
             part, count, data = item
             self._buffer = memoryview(data)
             self._batch_quads += count
-            _count(self._stats, part, self._progress, count)
+            with self._lock:
+                _count(self._stats, part, self._progress, count)
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]
@@ -215,7 +262,7 @@ class _ChunkReader(io.RawIOBase):
 def _count(stats: BuildStats, part: GraphPart, progress: Progress | None, quads: int | None = None) -> None:
     quads = len(part.quads) if quads is None else quads
     stats.quads += quads
-    if part.source is not None:
+    if part.source is not None and not part.continued:
         stats.documents += 1
         stats.measures += part.measures
         if progress:
@@ -235,22 +282,37 @@ def build_store(corpus: Corpus, store_dir: Path, progress: Progress | None = Non
         ``store_dir`` is a file, or the store is locked by another process.
     """
     store_dir = Path(store_dir)
-    if store_dir.exists() and not store_dir.is_dir():
-        raise StoreError(f"{store_dir}: not a directory; --store needs a directory for the store")
-    if not _is_empty_dir(store_dir):
+    if not is_new_store(store_dir):
         store = _open(store_dir, read_only=False)
         try:
             return write_graphs(store, corpus, progress)
         finally:
             store.flush()
             del store
-    # New store: bulk load into a sibling, then rename, so a failure leaves no half store.
+    return bulk_build(store_dir, lambda store: load_corpus_into(store, corpus, progress))
+
+
+def is_new_store(store_dir: Path) -> bool:
+    """True when ``store_dir`` holds no store yet (missing or an empty directory): a bulk load may make it."""
+    store_dir = Path(store_dir)
+    if store_dir.exists() and not store_dir.is_dir():
+        raise StoreError(f"{store_dir}: not a directory; --store needs a directory for the store")
+    return _is_empty_dir(store_dir)
+
+
+def bulk_build(store_dir: Path, load: Callable[[Store], BuildStats]) -> BuildStats:
+    """Make a new store at ``store_dir`` with ``load``, all or nothing.
+
+    Oxigraph's bulk loader is not atomic, so the store is loaded in a sibling
+    directory and renamed into place when complete: a failure leaves nothing behind.
+    """
+    store_dir = Path(store_dir)
     staging = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
     try:
         store = Store(str(staging))
-        stats = load_corpus_into(store, corpus, progress)
+        stats = load(store)
         del store  # closes the database before the rename
         if store_dir.exists():
             store_dir.rmdir()

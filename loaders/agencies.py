@@ -18,7 +18,7 @@ from policykg.loaders.agency_names import NameResolution, resolve_name
 from policykg.loaders.sectors import classify_sector
 from policykg.records import Agency, Corpus, LoadResult
 
-__all__ = ["build_corpus", "agency_summary"]
+__all__ = ["build_corpus", "CorpusBuilder", "agency_summary"]
 
 
 # --- building the corpus ------------------------------------------------------------------------
@@ -112,16 +112,37 @@ def build_corpus(results: Sequence[LoadResult]) -> Corpus:
     >>> [(a.id, a.name, a.sector) for a in corpus.agencies.values()]
     [('350123/自然资源和规划局', '罗源县自然资源和规划局', '自然资源')]
     """
-    corpus = Corpus()
-    groups: dict[str, _Group] = {}
-    alias_names: dict[str, set[str]] = {}
+    builder = CorpusBuilder()
     for result in results:
+        builder.add(result)
+    return builder.finish()
+
+
+class CorpusBuilder:
+    """`build_corpus` one document at a time, for pipelines that use a document before the corpus is whole.
+
+    Which agency a surface name denotes depends only on its own document (its
+    jurisdiction and the aliases it declares), so ``corpus.assignments`` of a
+    document is final as soon as `add` returns; the graph builder can write
+    that document's measures while later documents are still being read. What
+    depends on the whole corpus — each agency's display name, its surface names
+    and aliases — is settled by `finish`, which fills ``corpus.agencies``.
+    """
+
+    def __init__(self) -> None:
+        self.corpus = Corpus()
+        self._groups: dict[str, _Group] = {}
+        self._alias_names: dict[str, set[str]] = {}
+
+    def add(self, result: LoadResult) -> None:
+        """Take one document's rows, rejects and name assignments into the corpus."""
+        corpus, groups = self.corpus, self._groups
         corpus.documents.append(result.document)
         corpus.rows.extend(result.rows)
         corpus.rejects.extend(result.rejects)
         redirect, names = _alias_redirects(result)
         for agency_id, aliases in names.items():
-            alias_names.setdefault(agency_id, set()).update(aliases)
+            self._alias_names.setdefault(agency_id, set()).update(aliases)
         for (source, surface), count in _surface_counts(result).items():
             res = resolve_name(result.document, surface)
             own_id = res.agency_id(source)
@@ -135,12 +156,18 @@ def build_corpus(results: Sequence[LoadResult]) -> Corpus:
             group.surfaces.add(surface)
             target = group.displays if agency_id == own_id else group.alias_displays
             target[(res.full, res.display)] += count
-    for agency_id, names in alias_names.items():
-        if agency_id in groups:
-            groups[agency_id].aliases |= names
-    for agency_id in sorted(groups):
-        corpus.agencies[agency_id] = _agency(agency_id, groups[agency_id])
-    return corpus
+
+    def finish(self) -> Corpus:
+        """The corpus with one `Agency` per id, named from every document that was added."""
+        groups = self._groups
+        for agency_id, names in self._alias_names.items():
+            if agency_id in groups:
+                groups[agency_id].aliases |= names
+        agencies = self.corpus.agencies
+        agencies.clear()
+        for agency_id in sorted(groups):
+            agencies[agency_id] = _agency(agency_id, groups[agency_id])
+        return self.corpus
 
 
 def _agency(agency_id: str, group: _Group) -> Agency:

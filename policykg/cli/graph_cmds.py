@@ -63,12 +63,17 @@ def build(files: tuple[Path, ...], store: Path | None) -> None:
       policykg build --store kg/            # the bundled samples
       policykg build a.txt b.docx --store kg/
     """
-    from policykg.graph import build_store, load_corpus_files
+    from policykg.errors import InputError
+    from policykg.graph.pipeline import build_store_from_documents
 
     if store is None:
         raise click.UsageError("Missing option '--store DIR': where to write the store.")
-    corpus = load_corpus_files(input_paths(files))
-    stats = build_store(corpus, store, progress=lambda source, measures, quads: say(
+    paths = input_paths(files)
+    for path in paths:
+        if not Path(path).exists():
+            raise InputError(f"{path}: file not found")
+    # documents are read by worker processes while the store indexes those already read
+    _, stats = build_store_from_documents(paths, store, progress=lambda source, measures, quads: say(
         message("graph_document_written", source=source, measures=measures, quads=quads)))
     say(message("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
