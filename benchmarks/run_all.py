@@ -213,12 +213,12 @@ def table(points: list[dict]) -> str:
     add("  responsible / measure exact", [f"{_accuracy(p, 'responsible')} / {_accuracy(p, 'measure')}" for p in points])
     add("agency resolution s", [_cell(p, "extract", "corpus_s") for p in points])
     add("extract peak RSS MiB", [_cell(p, "extract", "peak_rss_mib", fmt="{:,.0f}") for p in points])
-    add("rows → quads/s (build_graphs)", [_cell(p, "quads", "quads_per_s", fmt="{:,.0f}") for p in points])
+    add("rows → quads/s (N-Quads text)", [_cell(p, "quads", "quads_per_s", fmt="{:,.0f}") for p in points])
     add("  quads", [_cell(p, "quads", "quads", fmt="{:,}") for p in points])
     add("  rows → N-Quads file s", [_cell(p, "quads", "materialise_s") for p in points])
     add("documents → store s (≤30 s)", [_cell(p, "store", "total_s", limit=TARGET_STORE_S if p.get("target") else None)
                                        for p in points])
-    add("  of which store load s", [_cell(p, "store", "store_s") for p in points])
+    add("  last document into the loader at s", [_cell(p, "store", "last_document_loading_s") for p in points])
     add("  store peak RSS MiB (≤2048)", [_cell(p, "store", "peak_rss_mib", fmt="{:,.0f}",
                                              limit=TARGET_RSS_MIB if p.get("target") else None) for p in points])
     names = sorted({q for p in points for q in (_get(p, "queries", "queries") or {})})
@@ -241,10 +241,9 @@ def compare_table(point: dict) -> str:
     rows = [
         ["Morph-KGC → N-Triples (subset)", _num(g("morph", "seconds")), _num(g("morph", "triples"), "{:,}"),
          _num(g("morph", "peak_rss_mib"), "{:,.0f}")],
-        ["policykg build_graphs (all quads)", _num(g("quads", "build_s")), _num(g("quads", "quads"), "{:,}"),
+        ["policykg: every quad → N-Quads file", _num(g("quads", "materialise_s")), _num(g("quads", "quads"), "{:,}"),
          _num(g("quads", "peak_rss_mib"), "{:,.0f}")],
-        ["policykg build + write all N-Quads", _num(g("quads", "materialise_s")), _num(g("quads", "quads"), "{:,}"), ""],
-        ["policykg build + write subset N-Triples", _num(g("policykg_subset", "total_s")),
+        ["policykg: every quad, subset → N-Triples", _num(g("policykg_subset", "total_s")),
          _num(g("policykg_subset", "subset_triples"), "{:,}"), _num(g("policykg_subset", "peak_rss_mib"), "{:,.0f}")],
         ["rdflib Graph: parse the N-Triples", _num(g("rdflib", "load_s")), _num(g("rdflib", "triples"), "{:,}"),
          _num(g("rdflib", "load_rss_mib"), "{:,.0f}")],
@@ -290,10 +289,10 @@ def misses(points: list[dict]) -> list[str]:
         for what, value, limit, unit in checks:
             if value is not None and value > limit:
                 out.append(f"{p['label']}: {what} {value:,.2f} {unit} > {limit:,.0f} {unit} (×{value / limit:.2f})")
-        morph, ours = _get(p, "morph", "seconds"), _get(p, "quads", "materialise_s")
+        morph, ours = _get(p, "morph", "seconds"), _get(p, "policykg_subset", "total_s")
         if morph is not None and ours is not None and ours > morph:
-            out.append(f"{p['label']}: policykg rows → N-Quads {ours:.2f} s slower than Morph-KGC {morph:.2f} s "
-                       f"(×{ours / morph:.2f})")
+            out.append(f"{p['label']}: policykg rows → the same N-Triples {ours:.2f} s, slower than Morph-KGC "
+                       f"{morph:.2f} s (×{ours / morph:.2f})")
     return out
 
 
