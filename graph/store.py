@@ -173,7 +173,7 @@ def load_parts_into(store: Store, parts: Iterable[GraphPart], progress: Progress
 
 # A bulk load covers about this many quads (a few hundred MiB of loader memory); the producer
 # keeps at most this many document graphs of text ready ahead of the loaders.
-_BULK_QUADS = 1_000_000
+_BULK_QUADS = 500_000
 _QUEUE_DOCUMENTS = 8
 _LOADERS = 2
 _END = object()
