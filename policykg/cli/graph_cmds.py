@@ -16,8 +16,7 @@ from policykg.messages import CATALOGUE, get_language, register
 __all__ = ["build", "export", "validate", "serve", "publish", "message"]
 
 register({
-    "graph_document_written": {"zh": "{source}：{measures} 条措施，{quads} 个四元组",
-                               "en": "{source}: {measures} measures, {quads} quads"},
+    "graph_document_written": {"zh": "{source}：{measures} 条措施", "en": "{source}: {measures} measures"},
     "graph_built": {"zh": "已写入 {documents} 份文件、{measures} 条措施、{quads} 个四元组 → {store}（{seconds:.2f} 秒）",
                     "en": "wrote {documents} documents, {measures} measures, {quads} quads → {store} ({seconds:.2f} s)"},
     "graph_conforms": {"zh": "图符合约束：{triples} 个三元组，无违规",
@@ -74,7 +73,7 @@ def build(files: tuple[Path, ...], store: Path | None) -> None:
             raise InputError(f"{path}: file not found")
     # documents are read by worker processes while the store indexes those already read
     _, stats = build_store_from_documents(paths, store, progress=lambda source, measures, quads: say(
-        message("graph_document_written", source=source, measures=measures, quads=quads)))
+        message("graph_document_written", source=source, measures=measures)))
     say(message("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
 
