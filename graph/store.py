@@ -201,6 +201,10 @@ def _produce(parts: Iterable[GraphPart], chunks: queue.Queue, cancel: threading.
         put(_END)
     except BaseException as exc:  # handed to a loading thread, which raises it
         put(exc)
+    finally:
+        close = getattr(parts, "close", None)
+        if close is not None:  # a generator reading documents stops its workers now, not when collected
+            close()
 
 
 class _ChunkReader(io.RawIOBase):
