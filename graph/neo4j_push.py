@@ -4,10 +4,13 @@ A document is written in three steps inside one managed transaction:
 
 1. shared nodes — places, agencies (with ``IN`` / ``IN_SECTOR``) — by batched
    ``UNWIND $batch … MERGE``;
-2. its measures as ``:StagedMeasure`` nodes with their ``ADDRESSES`` / ``LEADS`` /
-   ``RESPONSIBLE_FOR`` relationships, again ``UNWIND … MERGE`` in batches;
+2. its measures as ``:StagedMeasure`` nodes: the measure's properties plus, as list
+   properties ``indicators`` / ``leads`` / ``responsible``, the keys of the nodes its
+   relationships will point to; again ``UNWIND … MERGE`` in batches, no relationships;
 3. one *publish* statement: merge the ``:Document``, delete the measures being
-   replaced, link the staged ones ``FROM`` the document and relabel them ``:Measure``.
+   replaced, and for each staged node create the ``:Measure`` with its ``FROM`` /
+   ``ADDRESSES`` / ``LEADS`` / ``RESPONSIBLE_FOR`` relationships (index lookups of
+   the indicator and agencies), then delete the staged node.
 
 On Neo4j the transaction alone makes this atomic. FalkorDB applies each statement
 at once and cannot roll back, and takes at most 4 KB per statement (docs/cypher.md),
@@ -15,11 +18,19 @@ so there batches are small; but nothing is a ``:Measure`` until the single publi
 statement runs, so a push that dies half-way leaves no half-written document, only
 staged nodes that no query looks at and that the next push of the document clears.
 
-Everything is MERGE on indexed keys (`ensure_indexes`; pitfalls.md: MERGE is unique
-and fast only with the constraint), so the driver may retry a transaction and a
-second push creates nothing new. Without ``replace`` a measure that is no longer in
-the document stays; with it, the document's measures are exactly the new ones.
-Agencies, places, sectors and indicators are shared between documents and stay.
+The publish creates new ``:Measure`` nodes instead of relabelling the staged ones:
+on FalkorDB 4.16 adding or removing a label costs time in proportion to the whole
+graph *per node* (docs/cypher.md, "FalkorDB bugs", 11), which made the push slower
+with every document (≈660 rows/s at 20,000 rows; ≈420 rows/s at 150,000, down to
+≈240 by the end). Creating nodes and relationships costs the same at any graph size.
+
+Everything else is MERGE on indexed keys (`ensure_indexes`; pitfalls.md: MERGE is
+unique and fast only with the constraint), and the publish creates a measure only
+from a staged node it deletes in the same statement, so the driver may retry a
+transaction and a second push creates nothing new. Without ``replace`` a measure
+that is no longer in the document stays; with it, the document's measures are
+exactly the new ones. Agencies, places, sectors and indicators are shared between
+documents and stay.
 """
 
 from __future__ import annotations
@@ -31,7 +42,7 @@ from typing import Any
 
 from policykg.errors import BackendError
 from policykg.graph.bolt import Connection, statement_bytes
-from policykg.graph.property_graph import NODE_KEYS, DocumentBatch, document_batches
+from policykg.graph.property_graph import MEASURE_PROPERTIES, NODE_KEYS, DocumentBatch, document_batches
 from policykg.records import Corpus
 
 __all__ = [
@@ -71,12 +82,11 @@ FOREACH (flag IN CASE WHEN a.collective THEN [1] ELSE [] END | SET n:Collective)
 FOREACH (name IN a.jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (n)-[:IN]->(j))
 FOREACH (name IN a.sectors | MERGE (s:Sector {name: name}) MERGE (n)-[:IN_SECTOR]->(s))"""
 
+# A staged measure holds the measure's properties plus, as lists, the keys of the nodes
+# its relationships go to; the publish statement turns it into a :Measure node.
 _MEASURES = """UNWIND $batch AS m
 MERGE (x:StagedMeasure {id: m.id})
-SET x += m.props
-FOREACH (name IN m.indicators | MERGE (i:Indicator {name: name}) MERGE (x)-[:ADDRESSES]->(i))
-FOREACH (aid IN m.leads | MERGE (a:Agency {id: aid}) MERGE (a)-[:LEADS]->(x))
-FOREACH (aid IN m.responsible | MERGE (a:Agency {id: aid}) MERGE (a)-[:RESPONSIBLE_FOR]->(x))"""
+SET x += m.props, x.indicators = m.indicators, x.leads = m.leads, x.responsible = m.responsible"""
 
 # Appends one piece of a measure text too long for one FalkorDB statement; the
 # offset check makes a repeated append (a retried transaction) a no-op.
@@ -95,11 +105,15 @@ DETACH DELETE old
 WITH DISTINCT d
 FOREACH (name IN $jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (d)-[:IN]->(j))
 WITH d
-MATCH (x:StagedMeasure {source: $source})
-MERGE (x)-[:FROM]->(d)
-SET x:Measure
-REMOVE x:StagedMeasure
-RETURN count(x) AS measures"""
+MATCH (s:StagedMeasure {source: $source})
+CREATE (x:Measure)
+SET x = s {%s}
+CREATE (x)-[:FROM]->(d)
+FOREACH (name IN coalesce(s.indicators, []) | MERGE (i:Indicator {name: name}) MERGE (x)-[:ADDRESSES]->(i))
+FOREACH (aid IN coalesce(s.leads, []) | MERGE (a:Agency {id: aid}) MERGE (a)-[:LEADS]->(x))
+FOREACH (aid IN coalesce(s.responsible, []) | MERGE (a:Agency {id: aid}) MERGE (a)-[:RESPONSIBLE_FOR]->(x))
+DETACH DELETE s
+RETURN count(x) AS measures""" % ", ".join(f".{name}" for name in MEASURE_PROPERTIES)
 
 Statement = tuple[str, dict[str, Any]]
 

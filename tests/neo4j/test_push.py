@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 import time
 
@@ -99,6 +100,30 @@ def test_a_changed_row_gets_exactly_its_new_relationships(bolt):
     push_corpus(bolt, dataclasses.replace(corpus, rows=rows))
     _, found = bolt.read("MATCH (a:Agency)-[:LEADS]->(m:Measure {id: 'a_福清.txt#L11'}) RETURN a.id AS id")
     assert [r["id"] for r in found] == ["350181/公安局"]
+
+
+def test_nothing_is_a_measure_until_the_publish_statement(bolt, sample_corpus):
+    batch = next(document_batches(sample_corpus))
+    statements = document_statements(batch, budget=bolt.statement_budget)
+    bolt.write_many(statements[:-1])
+    counts = graph_counts(bolt)
+    assert (counts["Measure"], counts["StagedMeasure"]) == (0, len(batch.measures))
+    assert [t for t in ("LEADS", "RESPONSIBLE_FOR", "ADDRESSES", "FROM") if counts.get(t)] == []
+    bolt.write_many(statements[-1:])
+    counts = graph_counts(bolt)
+    assert (counts["Measure"], counts["StagedMeasure"]) == (len(batch.measures), 0)
+    assert counts["FROM"] == len(batch.measures)
+    assert counts["LEADS"] == sum(len(m["leads"]) for m in batch.measures)
+    assert counts["RESPONSIBLE_FOR"] == sum(len(m["responsible"]) for m in batch.measures)
+    assert counts["ADDRESSES"] == sum(len(m["indicators"]) for m in batch.measures)
+
+
+def test_the_push_never_relabels_a_measure(sample_corpus):
+    # On FalkorDB a label change costs time in proportion to the whole graph, per node
+    # (docs/cypher.md, bug 11): relabelling staged measures made the push slower with every document.
+    texts = {text for batch in document_batches(sample_corpus) for text, _ in document_statements(batch, budget=3800)}
+    for text in texts:
+        assert not re.search(r"\b(SET|REMOVE)\s+\w+\s*:\s*\w*Measure\b", text), text
 
 
 ODD = ["a'b", "x' OR 1=1 //", "'\nMATCH (n) DETACH DELETE n //", "back\\slash", "end\\", "\\'", '"q"', "$x {y}"]
