@@ -14,7 +14,9 @@ def test_root_exports():
 
 
 def test_loader_exports():
-    assert sorted(policykg.loaders.__all__) == ["load_corpus", "parse_text", "read_document", "read_documents"]
+    assert sorted(policykg.loaders.__all__) == [
+        "iter_documents", "load_corpus", "parse_text", "read_document", "read_documents",
+    ]
 
 
 def test_row_has_exactly_the_reading_rules_fields():
