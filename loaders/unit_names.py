@@ -60,6 +60,12 @@ VERB_OPENERS = (
     "提高", "开展", "实施", "深化", "创新", "落实", "探索", "实现", "压缩", "简化", "规范", "强化",
     "健全", "构建", "打造", "营造", "促进", "鼓励", "支持", "引导", "持续", "全面", "进一步", "积极",
     "做好", "抓好", "组织", "配合", "协助", "依托", "围绕", "聚焦", "清理", "取消", "减少", "降低", "扩大",
+    # an item ending like a unit ("试行公安服务“一窗通办”" ends in 办) otherwise reads as one; openers that
+    # name bodies far more often than acts (开发区, 改革办, 招商局, 保障房) stay out. A name opening with a
+    # body stem (组织部, 建设局; data/body_stems.tsv) is a unit whatever verb it starts like.
+    "试行", "制定", "出台", "严格", "深入", "着力", "大力", "拓展", "拓宽", "整合", "精简", "开通", "打通",
+    "畅通", "提供", "推出", "扩展", "缩短", "全力", "确保", "坚持", "加速", "提速", "减轻", "力争", "争取",
+    "逐步", "有序", "不断", "切实", "认真", "巩固", "用好", "发挥", "设立",
 )
 # Pieces that complete the name before them rather than start a new one.
 _FRAGMENTS = frozenset({
@@ -363,7 +369,9 @@ def unit_score(text: str) -> float:
     good = 0
     cleaned = [_TRAILING_PARENTHETICAL.sub("", _clean_name(_drop_deng(p)[0])) for p in parts]
     for p in cleaned:
-        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and not fold(p).startswith(VERB_OPENERS):
+        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and (
+            not fold(p).startswith(VERB_OPENERS) or opens_with_body_stem(p)  # 组织部, 建设局: bodies, not verbs
+        ):
             good += 1
     score = good / len(parts)
     if sum(len(p) for p in cleaned) / len(cleaned) > 25:

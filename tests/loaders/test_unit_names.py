@@ -81,3 +81,25 @@ def test_collectives_and_unit_score():
     assert not any(is_collective(n) for n in ["市公安局", "县委宣传部", "泉州海关"])
     assert unit_score("市公安局、税务局") == 1.0
     assert unit_score("推进投资项目审批便利化。根据省市统一部署") == 0.0
+
+
+@pytest.mark.parametrize("item", ["试行公安服务“一窗通办”", "深入推进“一件事一次办”", "全力打造政务服务中心"])
+def test_item_ending_like_a_unit_is_not_a_unit_list(item):
+    """A short item that opens with a policy verb stays in the item column, however it ends."""
+    from policykg.loaders.align import align_cells
+
+    assert unit_score(item) == 0.0
+    roles = ["seq", "indicator", "item", "measure", "lead", "responsible", "deadline"]
+    cells = ["41", "", item, "提升就医办医水平。", "", "区司法局", "2020年底"]
+    aligned = align_cells(cells, roles).cells
+    assert (aligned["item"], aligned["measure"], aligned["responsible"]) == (item, "提升就医办医水平。", "区司法局")
+
+
+def test_body_stem_wins_over_a_verb_opener():
+    """组织部 and 建设局 open like the verbs 组织 / 建设 but are bodies: a unit list, realigned as one."""
+    from policykg.loaders.align import cell_kind
+
+    for cell in ["组织部", "建设局", "县委宣传部、组织部", "建设局、财政局"]:
+        assert unit_score(cell) == 1.0, cell
+        assert cell_kind(cell) == "units", cell
+    assert unit_score("组织开展营商环境评价") == 0.0
