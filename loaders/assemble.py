@@ -165,7 +165,7 @@ def _known_prefixed(drafts: Sequence[_Draft]) -> frozenset[str]:
 
 
 def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
-                  first_listed_leads: bool = False) -> Assembled:
+                  first_listed_leads: bool = False, home: str | None = None) -> Assembled:
     """Turn a document's task tables into rows and rejects by the reading rules.
 
     Parameters
@@ -175,6 +175,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
     plan_year : the year for deadlines that give none.
     first_listed_leads : the document says the first unit listed leads ("排在第一位的为牵头单位");
         applied to tables without a lead column.
+    home : the document's jurisdiction (`parse_units`: a body named after it keeps its own place).
     """
     out = Assembled()
     drafts_by_grid: list[tuple[Grid, list[_Draft]]] = []
@@ -232,8 +233,8 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             else:
                 item, measure = _split_title(measure)
             # lead / responsible (merged lead cell carries its responsible units when those are empty too)
-            lead_parse = parse_units(cells.get("lead", ""), known)
-            resp_parse = parse_units(cells.get("responsible", ""), known)
+            lead_parse = parse_units(cells.get("lead", ""), known, home)
+            resp_parse = parse_units(cells.get("responsible", ""), known, home)
             for parse in (lead_parse, resp_parse):
                 warnings.extend(parse.warnings)
                 for name, aliases in parse.aliases.items():

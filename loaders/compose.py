@@ -57,7 +57,7 @@ def inline_result(lines: Sequence[str], source: str, numbers: Sequence[int] | No
     first = min(probe[1].list_lines)
     start = next((k for k, n in enumerate(numbers) if n >= first), 0)
     facts = read_facts(lines, start, source)
-    assembled, found = read_inline_list(lines, source, facts.get("plan_year"), numbers)
+    assembled, found = read_inline_list(lines, source, facts.get("plan_year"), numbers, facts.get("jurisdiction"))
     context = "\n".join(t for t, n in zip(lines, numbers) if n not in found.list_lines and t.strip())
     document = Document(source=source, layout="inline-list", context=context or None, **facts)
     result = LoadResult(document=document, rows=assembled.rows, rejects=assembled.rejects,
@@ -123,7 +123,7 @@ def compose_result(blocks: Sequence[Block], matrices: Sequence[Matrix], source: 
         **facts,
     )
     assembled = assemble_rows(tables.grids, source, document.plan_year,
-                              first_listed_leads("\n".join(texts)))
+                              first_listed_leads("\n".join(texts)), document.jurisdiction)
     result = LoadResult(document=document, rows=assembled.rows, rejects=assembled.rejects,
                         unit_aliases=assembled.unit_aliases)
     if not result.rows and not result.rejects:

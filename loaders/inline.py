@@ -259,7 +259,8 @@ def find_inline_list(lines: Sequence[str], numbers: Sequence[int] | None = None)
 
 
 def read_inline_list(lines: Sequence[str], source: str, plan_year: int | None,
-                     numbers: Sequence[int] | None = None) -> tuple[Assembled, InlineList] | None:
+                     numbers: Sequence[int] | None = None,
+                     home: str | None = None) -> tuple[Assembled, InlineList] | None:
     """Rows of the inline task list in the lines, or None when the lines hold no such list.
 
     Examples
@@ -273,7 +274,7 @@ def read_inline_list(lines: Sequence[str], source: str, plan_year: int | None,
     found = find_inline_list(lines, numbers)
     if found.grid is None:
         return None
-    assembled = assemble_rows([found.grid], source, plan_year)
+    assembled = assemble_rows([found.grid], source, plan_year, home=home)
     fixed = []
     for row in assembled.rows:
         names_lead, names_responsible, names_deadline = found.named.get(row.line, (True, True, True))

@@ -106,7 +106,8 @@ def parse_text(text: str, source: str) -> LoadResult:
             return inline
         result.problems.append("doc_no_table")
         return result
-    assembled = assemble_rows(tables.grids, source, document.plan_year, first_listed_leads(text))
+    assembled = assemble_rows(tables.grids, source, document.plan_year, first_listed_leads(text),
+                              document.jurisdiction)
     result.rows = assembled.rows
     result.rejects = assembled.rejects
     result.unit_aliases = assembled.unit_aliases

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from policykg.loaders.hanzi import fold
-from policykg.loaders.places import gazetteer
+from policykg.loaders.places import gazetteer, short_name
 from policykg.loaders.text_clean import strip_markup
 
 __all__ = [
@@ -266,6 +266,11 @@ def _is_bare_body(name: str) -> bool:
     return len(name) <= 6 and not _owns_place(name)
 
 
+def _opens_with_home(name: str, home: tuple[str, ...]) -> bool:
+    """Whether ``name`` opens with the document's own place and goes on to a unit (港口 + 公积金中心)."""
+    return any(name.startswith(h) and len(name) > len(h) and ends_like_unit(name[len(h):]) for h in home)
+
+
 def _clean_name(name: str) -> str:
     name = name.strip().strip("。.．:：")
     m = _HOW_CLAUSE.search(fold(name))  # folding keeps positions: one character for one
@@ -274,13 +279,48 @@ def _clean_name(name: str) -> str:
     return name.strip("。.．:：").strip()
 
 
-def parse_units(cell: str | None, known_prefixed: frozenset[str] = frozenset()) -> UnitParse:
-    """Split a lead / responsible cell into surface names (cached; treat the result as read-only)."""
+def parse_units(cell: str | None, known_prefixed: frozenset[str] = frozenset(), home: str | None = None) -> UnitParse:
+    """Split a lead / responsible cell into surface names (cached; treat the result as read-only).
+
+    ``home`` is the document's own jurisdiction (港口区): a name that opens with
+    it or its short name (港口公积金中心) carries its own place and does not
+    inherit a prefix, though 港口 also opens bare bodies elsewhere (港口发展中心).
+    """
     if not cell:
         return UnitParse()
     if known_prefixed and "公司" not in cell and "企业" not in cell:
         known_prefixed = frozenset()  # only company names consult the document's prefixed names
-    return _parse_units(cell, known_prefixed)
+    parsed = _parse_units(cell, known_prefixed)  # cached without ``home``: shared across documents
+    names = _home_names(home)
+    if names and any(h in cell for h in names):
+        parsed = _keep_home_place(parsed, strip_markup(cell), names)
+    return parsed
+
+
+def _keep_home_place(parsed: UnitParse, text: str, home: tuple[str, ...]) -> UnitParse:
+    """Take back a prefix inherited by a body named after the document's own place (区 + 港口公积金中心).
+
+    A name the cell writes with its prefix (区港口公积金中心) keeps it. Returns ``parsed``
+    itself when nothing changes (it is a cached result, never modified).
+    """
+    fixed = {n: n[1:] for n in parsed.names
+             if jurisdiction_prefix(n) and n not in text and _opens_with_home(n[1:], home)}
+    if not fixed:
+        return parsed
+    return UnitParse(
+        names=[fixed.get(n, n) for n in parsed.names],
+        aliases={fixed.get(n, n): list(a) for n, a in parsed.aliases.items()},
+        warnings=list(parsed.warnings),
+        marked_lead=[fixed.get(n, n) for n in parsed.marked_lead],
+    )
+
+
+@lru_cache(maxsize=4096)
+def _home_names(home: str | None) -> tuple[str, ...]:
+    """The document's jurisdiction as a name may open with it: full and short name (two characters or more)."""
+    if not home:
+        return ()
+    return tuple(n for n in dict.fromkeys((home, short_name(home))) if len(n) >= 2)
 
 
 @lru_cache(maxsize=131072)
@@ -293,7 +333,8 @@ def _parse_units(cell: str, known_prefixed: frozenset[str]) -> UnitParse:
     known_prefixed : names with a 市/县/区 prefix seen elsewhere in the same
         document; a bare *company* name inherits the prefix only when the
         prefixed form is among them ("市自来水公司、燃气公司" → 市燃气公司 when
-        the document also writes 市燃气公司). Government bodies always inherit.
+        the document also writes 市燃气公司). Government bodies always inherit
+        (but see `_keep_home_place`).
 
     Examples
     --------

@@ -103,3 +103,12 @@ def test_body_stem_wins_over_a_verb_opener():
         assert unit_score(cell) == 1.0, cell
         assert cell_kind(cell) == "units", cell
     assert unit_score("组织开展营商环境评价") == 0.0
+
+
+def test_body_named_after_the_documents_own_place_keeps_it():
+    """港口 opens bare bodies (港口发展中心 inherits), but in 港口区's own document 港口公积金中心 is that place's."""
+    assert parse_units("区卫健局、港口发展中心").names == ["区卫健局", "区港口发展中心"]
+    assert parse_units("区卫健局、港口公积金中心", home="港口区").names == ["区卫健局", "港口公积金中心"]
+    assert parse_units("区卫健局、港口区公积金中心", home="港口区").names == ["区卫健局", "港口区公积金中心"]
+    assert parse_units("区卫健局、税务局", home="港口区").names == ["区卫健局", "区税务局"]
+    assert parse_units("县发改局、罗源公积金中心", home="罗源县").names == ["县发改局", "罗源公积金中心"]
