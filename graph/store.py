@@ -375,7 +375,9 @@ def open_store(files: Sequence[Path] = (), store_dir: Path | None = None, read_o
         if _is_empty_dir(store_dir):
             raise StoreError(f"{store_dir}: no store here; build one with `policykg build --store {store_dir}`")
         return _open(store_dir, read_only)
-    corpus = load_corpus_files(list(files) if files else sample_paths())
+    from policykg.loaders.read import expand_paths
+
+    corpus = load_corpus_files(expand_paths(files) if files else sample_paths())
     store = Store()
     load_corpus_into(store, corpus)
     return store

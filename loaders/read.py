@@ -25,7 +25,7 @@ from policykg.loaders.text_table import find_tables
 from policykg.records import Corpus, Document, LoadResult
 
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus", "READERS",
-           "register_reader"]
+           "register_reader", "expand_paths"]
 
 # Page-number lines of a printed document ("— 3 —", "- 12 -", "第 3 页", "3/12") are not content.
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
@@ -133,6 +133,42 @@ def read_text_file(path: Path, encoding: str | None = None) -> LoadResult:
     return result
 
 
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The documents named by ``paths``: a file as given, a folder as its documents.
+
+    A folder gives its own files (not its subfolders') whose suffix has a reader,
+    sorted by name; hidden files and Office lock files (``~$…``) are left out. A
+    folder with no such file is kept as it is, so reading it reports it.
+
+    Raises
+    ------
+    InputError
+        Two documents have the same file name: the name is a document's identity
+        (its source, and its graph), so one would replace the other.
+    """
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(
+                (p for p in path.iterdir()
+                 if p.is_file() and p.suffix.lower() in READERS and p.suffix and not p.name.startswith((".", "~$"))),
+                key=lambda p: p.name,
+            )
+            out.extend(found or [path])
+        else:
+            out.append(path)
+    seen: dict[str, Path] = {}
+    unique: list[Path] = []
+    for path in out:
+        other = seen.setdefault(path.name, path)
+        if other is path:
+            unique.append(path)
+        elif other.resolve() != path.resolve():
+            raise InputError(f"{path}: 与 {other} 同名，文件名即文件的标识，请改名 / "
+                             f"same file name as {other}; the name identifies a document, rename one")
+    return unique  # a file named twice is read once
+
+
 def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
     """Read one document of any registered format. Bad content never raises.
 
@@ -142,6 +178,8 @@ def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
         Only when the path does not exist or is not a readable file.
     """
     path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: 文件夹中没有可读的文件 / a folder with no readable document")
     if not path.is_file():
         raise InputError(f"{path}: 文件不存在 / file not found")
     reader = _reader(path)

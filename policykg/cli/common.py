@@ -76,8 +76,10 @@ def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def input_paths(files: Sequence[Path]) -> list[Path]:
-    """The documents to read: the given FILES, or the bundled samples when none."""
-    return list(files) if files else sample_paths()
+    """The documents to read: the given FILES (a folder gives its documents), or the bundled samples when none."""
+    from policykg.loaders.read import expand_paths
+
+    return expand_paths(files) if files else sample_paths()
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -172,6 +172,7 @@ def run(files: tuple[Path, ...], out: Path, encoding: str | None) -> None:
     Example:
       policykg run -o out/
       policykg run plans/*.txt -o out/
+      policykg run plans/ -o out/         # every document in the folder
     """
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
