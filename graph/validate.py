@@ -6,22 +6,47 @@ inference is run: the shapes are explicit (pitfalls.md: OWL-RL makes pySHACL
 10-15x slower). Each problem is reported with the thing a person can find —
 a measure as ``source#Lline``, an agency by its id — the property, the value
 and the shape's message in the chosen language.
+
+A store is validated in parts, so that a province's graph fits in memory and
+both cores work (pySHACL holds an rdflib graph at ≈ 2 KB a triple and checks
+≈ 10k triples a second). Measures and documents live in their own document
+graph, which also states every node they point to, so the shapes of those two
+classes are checked graph batch by graph batch. Every other node (agencies,
+jurisdictions, indicators, sectors) may be stated in many graphs, so its shapes
+are checked once on the union of those nodes' triples, where a second name or
+parent stated by another document is still caught. The parts together give
+the answer of the whole union, given what the builder guarantees: a measure or
+a document is stated in its own graph only (tests/graph/test_validate_export.py
+compares the two on broken and inconsistent stores).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyshacl
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import NamedNode, QueryTriples, RdfFormat, Store
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SH, SKOS
+from rdflib.namespace import DCTERMS, RDF, SH, SKOS
 
 from policykg.graph import iris
 from policykg.ontology import read_turtle
 from policykg.ontology.namespace import PKG_IRI
 
-__all__ = ["Violation", "ValidationReport", "validate_graph", "validate_store", "data_graph"]
+__all__ = ["Violation", "ValidationReport", "validate_graph", "validate_store", "data_graph", "LOCAL_CLASSES"]
+
+# Classes whose nodes live in one document graph only (their IRIs carry the source).
+LOCAL_CLASSES = (PKG_IRI + "Measure", PKG_IRI + "PlanDocument")
+# Triples of document graphs per batch: bounds a worker's rdflib graph (≈ 2 KB a triple).
+_BATCH_TRIPLES = 150_000
+# progress(done, total): called as each part of the store is checked
+Progress = Callable[[int, int], None]
 
 _PREFIXES = (
     (PKG_IRI, "pkg:"),
@@ -88,7 +113,11 @@ def data_graph(store: Store) -> Graph:
 
 def validate_graph(data: Graph, lang: str = "zh") -> ValidationReport:
     """Validate an rdflib graph against the bundled shapes."""
-    shapes = Graph().parse(data=read_turtle("shapes"), format="turtle")
+    return _validate(data, _shapes(None), lang)
+
+
+def _validate(data: Graph, shapes_nt: str, lang: str) -> ValidationReport:
+    shapes = Graph().parse(data=shapes_nt, format="nt")
     conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
     violations = []
     for result in results.subjects(SH.focusNode, None):
@@ -106,6 +135,127 @@ def validate_graph(data: Graph, lang: str = "zh") -> ValidationReport:
     return ValidationReport(bool(conforms), len(data), violations)
 
 
-def validate_store(store: Store, lang: str = "zh") -> ValidationReport:
-    """Validate everything in a store (see `validate_graph`)."""
-    return validate_graph(data_graph(store), lang)
+@lru_cache(maxsize=3)
+def _shapes(local: bool | None) -> str:
+    """The shapes as N-Triples: all (None), only those of `LOCAL_CLASSES` (True), or only the others (False).
+
+    A node shape keeps only the ``sh:targetClass`` values of its side; a shape
+    left without targets is not evaluated (the shapes use no other kind of target).
+    """
+    shapes = Graph().parse(data=read_turtle("shapes"), format="turtle")
+    if local is not None:
+        for shape, cls in list(shapes.subject_objects(SH.targetClass)):
+            if (str(cls) in LOCAL_CLASSES) != local:
+                shapes.remove((shape, SH.targetClass, cls))
+    return shapes.serialize(format="nt")
+
+
+def _check_part(nt: bytes, local: bool, lang: str) -> tuple[ReportPart, int]:
+    """Validate one part (N-Triples) with the shapes of its side; count the triples it owns."""
+    data = Graph()
+    data.parse(data=nt.decode("utf-8"), format="nt")
+    report = _validate(data, _shapes(local), lang)
+    if local:  # a document batch owns the triples of its measures and documents (each in one graph only)
+        mine = {s for cls in LOCAL_CLASSES for s in data.subjects(RDF.type, URIRef(cls))}
+        owned = sum(1 for s in data.subjects() if s in mine)
+    else:
+        owned = len(data)
+    return ReportPart(report.conforms, report.violations), owned
+
+
+@dataclass(slots=True)
+class ReportPart:
+    conforms: bool
+    violations: list[Violation]
+
+
+def _shared_part(store: Store) -> bytes:
+    """Every triple (once) of every node that is not a measure or a document, from all data graphs."""
+    # the IRIs are this module's own constants, written by pyoxigraph's term serialisation
+    ontology, measure, document = (str(NamedNode(i)) for i in (iris.ONTOLOGY_GRAPH, *LOCAL_CLASSES))
+    result = store.query(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+        GRAPH ?g {{ ?s ?p ?o }}
+        FILTER(?g != {ontology})
+        MINUS {{ GRAPH ?g {{ ?s a ?local }} VALUES ?local {{ {measure} {document} }} }}
+    }}""")
+    assert isinstance(result, QueryTriples)
+    return result.serialize(format=RdfFormat.N_TRIPLES) or b""
+
+
+def _document_batches(store: Store) -> list[list[NamedNode]]:
+    """The document graphs in batches of about `_BATCH_TRIPLES` triples (whole graphs, in name order)."""
+    sizes = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    skip = {iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH}
+    graphs = sorted((row["g"].value, int(row["n"].value)) for row in sizes if row["g"].value not in skip)
+    batches: list[list[NamedNode]] = []
+    batch: list[NamedNode] = []
+    size = 0
+    for name, n in graphs:
+        batch.append(NamedNode(name))
+        size += n
+        if size >= _BATCH_TRIPLES:
+            batches.append(batch)
+            batch, size = [], 0
+    if batch:
+        batches.append(batch)
+    return batches
+
+
+def _dump(store: Store, graphs: list[NamedNode]) -> bytes:
+    return b"".join(store.dump(format=RdfFormat.N_TRIPLES, from_graph=g) or b"" for g in graphs)
+
+
+def validate_store(store: Store, lang: str = "zh", workers: int | None = None,
+                   progress: Progress | None = None) -> ValidationReport:
+    """Validate everything in a store but the ontology graph, part by part (see the module docstring).
+
+    Parameters
+    ----------
+    workers
+        Processes checking parts side by side (default: one per CPU). They are
+        forked where the platform can (no ``if __name__ == "__main__"`` guard
+        needed in a script; they never touch the store, only the N-Triples text of
+        their part); a store of one batch is checked in this process.
+    progress
+        ``progress(done, total)`` as each part is checked.
+    """
+    batches = _document_batches(store)
+    total = 1 + len(batches)
+
+    def parts() -> Iterator[tuple[bytes, bool]]:  # made as they are needed: at most a few in memory
+        yield _shared_part(store), False
+        for graphs in batches:
+            yield _dump(store, graphs), True
+
+    workers = min(workers or os.cpu_count() or 1, total)
+    if workers <= 1 or total <= 2:
+        return _merge((_check_part(nt, local, lang) for nt, local in parts()), total, progress)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return _merge(_bounded(pool, parts(), lang, 2 * workers), total, progress)
+
+
+def _bounded(pool: ProcessPoolExecutor, parts: Iterator[tuple[bytes, bool]], lang: str,
+             in_flight: int) -> Iterator[tuple[ReportPart, int]]:
+    """Each part's result, with at most ``in_flight`` parts handed to the pool at a time."""
+    pending: deque[Future] = deque()
+    for nt, local in parts:
+        pending.append(pool.submit(_check_part, nt, local, lang))
+        del nt
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _merge(results: Iterator[tuple[ReportPart, int]], total: int, progress: Progress | None) -> ValidationReport:
+    conforms, triples, violations = True, 0, []
+    for done, (part, owned) in enumerate(results, start=1):
+        conforms = conforms and part.conforms
+        triples += owned
+        violations.extend(part.violations)
+        if progress is not None:
+            progress(done, total)
+    violations.sort(key=lambda v: (v.focus, v.path, v.value, v.message))
+    return ValidationReport(conforms, triples, violations)

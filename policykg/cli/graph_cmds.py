@@ -13,7 +13,7 @@ from policykg.cli.common import corpus_options, emit, input_paths, output_option
 from policykg.errors import StoreError, ValidationError
 from policykg.messages import CATALOGUE, get_language, register
 
-__all__ = ["build", "export", "validate", "serve", "publish", "message"]
+__all__ = ["build", "export", "validate", "serve", "publish", "message", "validation_progress"]
 
 register({
     "graph_document_written": {"zh": "{source}：{measures} 条措施", "en": "{source}: {measures} measures"},
@@ -23,6 +23,7 @@ register({
                        "en": "the graph conforms to the shapes: {triples} triples, no violations"},
     "graph_violations": {"zh": "图不符合约束：{count} 处违规（见上表）",
                          "en": "the graph does not conform: {count} violations (see the table above)"},
+    "graph_validating": {"zh": "SHACL 校验：第 {done}/{total} 部分", "en": "SHACL validation: part {done}/{total}"},
     "graph_exported": {"zh": "已导出 {fmt} → {path}", "en": "exported {fmt} → {path}"},
     "serve_building": {"zh": "正在把文件构建到临时库 {path}", "en": "building the documents into a temporary store at {path}"},
     "serve_started": {"zh": "SPARQL 端点：{query}（查询页 {url}/，{mode}）。按 Ctrl-C 停止。",
@@ -41,6 +42,12 @@ def message(code: str, **values) -> str:
     """A catalogue message with named values, in the current language."""
     entry = CATALOGUE[code]
     return (entry.get(get_language()) or entry["zh"]).format(**values)
+
+
+def validation_progress(done: int, total: int) -> None:
+    """A line per checked part on stderr, for a store big enough to be checked in several batches."""
+    if total > 2:
+        say(message("graph_validating", done=done, total=total))
 
 
 def _open(files, store):
@@ -118,7 +125,7 @@ def validate(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
     """
     from policykg.graph.validate import validate_store
 
-    report = validate_store(_open(files, store), get_language())
+    report = validate_store(_open(files, store), get_language(), progress=validation_progress)
     if report.conforms:
         say(message("graph_conforms", triples=report.triples))
         return

@@ -93,9 +93,10 @@ def _stage_queries(ctx: RunContext) -> list[tuple[str, Path]]:
 
 def _stage_validate(ctx: RunContext) -> list[tuple[str, Path]]:
     """SHACL validation of the store; the report is written, violations are listed on stderr."""
+    from policykg.cli.graph_cmds import validation_progress
     from policykg.graph.validate import validate_store
 
-    report = validate_store(ctx.extras["store"], get_language())
+    report = validate_store(ctx.extras["store"], get_language(), progress=validation_progress)
     path = ctx.out / "validation.json"
     path.write_text(json.dumps({"conforms": report.conforms, "triples": report.triples,
                                 "violations": [v.to_dict() for v in report.violations]},
