@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 SAMPLE_ROWS = 521
-STAGES = ["extract", "extract_parallel", "quads", "store", "queries", "reread", "report", "viz", "neo4j"]
+STAGES = ["extract", "extract_parallel", "quads", "store", "queries", "reread", "validate", "report", "viz", "neo4j"]
 COMPARE = ["rml_input", "morph", "policykg_subset", "compare_triples", "oxigraph_nt", "rdflib"]
 # issue 8 targets, checked at the target point (queries at every size)
 TARGET_STORE_S = 30.0
@@ -227,6 +227,9 @@ def table(points: list[dict]) -> str:
     add("re-read one document s (≤1 s)", [_cell(p, "reread", "total_s", fmt="{:,.3f}",
                                                limit=TARGET_REREAD_S if p.get("target") else None) for p in points])
     add("  of which open / write s", [f"{_cell(p, 'reread', 'open_s')} / {_cell(p, 'reread', 'write_s')}" for p in points])
+    add("SHACL validation s (store, in parts)", [_cell(p, "validate", "total_s") for p in points])
+    add("  validation peak RSS MiB (largest process)", [_cell(p, "validate", "peak_rss_mib", fmt="{:,.0f}")
+                                                       for p in points])
     add("report s (md+csv+xlsx)", [_cell(p, "report", "total_s") for p in points])
     add("viz s (all views + dashboard)", [_cell(p, "viz", "total_s") for p in points])
     add("Neo4j push rows/s", [_cell(p, "neo4j", "rows_per_s", fmt="{:,.0f}") for p in points])

@@ -240,6 +240,19 @@ def stage_reread(args: argparse.Namespace) -> dict:
 # --- reports, pictures, property graph ------------------------------------------------------------
 
 @stage
+def stage_validate(args: argparse.Namespace) -> dict:
+    """SHACL validation of the persisted store (`graph.validate.validate_store`: in parts, worker processes)."""
+    from pyoxigraph import Store
+
+    from policykg.graph.validate import validate_store
+
+    store = Store.read_only(str(args.work / "store"))
+    seconds, report = _timed(lambda: validate_store(store))
+    return {"total_s": seconds, "triples": report.triples, "violations": len(report.violations),
+            "triples_per_s": report.triples / seconds, "peak_rss_mib": peak_rss_mib()}
+
+
+@stage
 def stage_report(args: argparse.Namespace) -> dict:
     """The workload report: metrics and tables, then the Markdown, CSV and Excel writers."""
     try:
