@@ -23,6 +23,7 @@ register({
                        "en": "the graph conforms to the shapes: {triples} triples, no violations"},
     "graph_violations": {"zh": "图不符合约束：{count} 处违规（见上表）",
                          "en": "the graph does not conform: {count} violations (see the table above)"},
+    "graph_optimized": {"zh": "已压缩存储（{seconds:.2f} 秒）", "en": "store compacted ({seconds:.2f} s)"},
     "graph_validating": {"zh": "SHACL 校验：第 {done}/{total} 部分", "en": "SHACL validation: part {done}/{total}"},
     "graph_exported": {"zh": "已导出 {fmt} → {path}", "en": "exported {fmt} → {path}"},
     "serve_building": {"zh": "正在把文件构建到临时库 {path}", "en": "building the documents into a temporary store at {path}"},
@@ -58,7 +59,9 @@ def _open(files, store):
 
 @cli.command()
 @corpus_options
-def build(files: tuple[Path, ...], store: Path | None) -> None:
+@click.option("--optimize", is_flag=True,
+              help="Compact the store after building it: a few seconds more, faster queries after (15–25 % at scale).")
+def build(files: tuple[Path, ...], store: Path | None, optimize: bool) -> None:
     """Build the RDF graph of documents into an on-disk store (one named graph per document).
 
     With no FILES the bundled samples are read. Rebuilding replaces each
@@ -68,6 +71,7 @@ def build(files: tuple[Path, ...], store: Path | None) -> None:
     Example:
       policykg build --store kg/            # the bundled samples
       policykg build a.txt b.docx --store kg/
+      policykg build plans/ --store kg/ --optimize
     """
     from policykg.errors import InputError
     from policykg.graph.pipeline import build_store_from_documents
@@ -83,6 +87,10 @@ def build(files: tuple[Path, ...], store: Path | None) -> None:
         message("graph_document_written", source=source, measures=measures)))
     say(message("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
+    if optimize:
+        from policykg.graph.store import optimize_store
+
+        say(message("graph_optimized", seconds=optimize_store(store)))
 
 
 @cli.command()

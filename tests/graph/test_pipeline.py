@@ -112,3 +112,16 @@ def test_a_failing_producer_stops_every_loader(tmp_path, monkeypatch):
 
     with pytest.raises(InputError, match="broken part"):
         load_parts_into(Store(), parts())
+
+
+def test_build_optimize_keeps_every_quad(tmp_path):
+    """`policykg build --optimize` compacts the store: the same quads, still updatable."""
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    expected, _ = _reference(sample_paths(), tmp_path)
+    result = CliRunner().invoke(cli, ["--lang", "en", "build", "--store", str(tmp_path / "kg"), "--optimize"])
+    assert result.exit_code == 0, result.output
+    assert "store compacted" in result.stderr
+    assert _quads(tmp_path / "kg") == expected
