@@ -67,11 +67,16 @@ def _stage_agencies(ctx: RunContext) -> list[tuple[str, Path]]:
 
 
 def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
-    """The RDF store: one named graph per document (rebuilt when it exists: documents replace their graphs)."""
+    """The RDF store: one named graph per document (rebuilt when it exists: documents replace their graphs).
+
+    Compacted once built: the queries of this run and of the analyst afterwards read it faster.
+    """
     from policykg.graph import build_store
+    from policykg.graph.store import optimize_store
 
     path = ctx.out / "store"
     build_store(ctx.corpus, path)
+    optimize_store(path)
     return [("store", path)]
 
 
