@@ -34,9 +34,10 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from policykg import sample_paths
-from policykg.graph import build_graphs, build_store, load_corpus_files, load_corpus_into
-from policykg.graph.mapping import OXIGRAPH_TERMS
-from policykg.graph.nquads import NQUADS_TERMS
+from policykg.graph import build_graphs, build_store, load_corpus_into
+from policykg.loaders import load_corpus
+from policykg.graph.rdf.mapping import OXIGRAPH_TERMS
+from policykg.graph.rdf.nquads import NQUADS_TERMS
 from policykg.queries import list_queries, run_named
 from policykg.records import Corpus
 
@@ -129,7 +130,7 @@ def main() -> None:
     parser.add_argument("--only-big", action="store_true", help="skip the samples benchmark (peak RSS then is the big build's)")
     parser.add_argument("--no-queries", action="store_true", help="skip the query timings")
     args = parser.parse_args()
-    corpus, (seconds,) = _timed(load_corpus_files, sample_paths())
+    corpus, (seconds,) = _timed(load_corpus, sample_paths())
     print(f"load samples (loaders)            {seconds:8.2f} s")
     if not args.only_big:
         bench(corpus, "samples", args.repeat)

@@ -32,10 +32,10 @@ import time
 from pathlib import Path
 
 from policykg import sample_paths
-from policykg.graph.bolt import BoltSettings, connect
-from policykg.graph.falkordb_server import start_falkordb, stop_falkordb
-from policykg.graph.neo4j_export import export_csv
-from policykg.graph.neo4j_push import graph_counts, push_corpus
+from policykg.graph.property.bolt import BoltSettings, connect
+from tests.support.falkordb_server import start_falkordb, stop_falkordb
+from policykg.graph.property.neo4j_export import export_csv
+from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 from policykg.loaders import load_corpus
 from policykg.queries.cypher import list_cypher_queries, run_named_cypher
 from policykg.records import Corpus

@@ -21,10 +21,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "visualizations"))
 
-from viz_corpora import scale_corpus  # noqa: E402
+from tests.support.viz_corpora import scale_corpus  # noqa: E402
 
-from policykg.graph.metrics import agency_metrics, deadline_profile  # noqa: E402
-from policykg.graph.projections import indicator_matrix  # noqa: E402
+from policykg.graph.analytics.metrics import agency_metrics, deadline_profile  # noqa: E402
+from policykg.graph.analytics.projections import indicator_matrix  # noqa: E402
 from policykg.loaders import load_corpus  # noqa: E402
 from policykg.records import Corpus  # noqa: E402
 from policykg.visualizations.dashboard import render_dashboard  # noqa: E402

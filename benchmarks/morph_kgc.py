@@ -25,7 +25,7 @@ measure IRI                 ``a pkg:Measure``
 Not mapped: document facts, agency, indicator, jurisdiction and sector
 descriptions, the raw cells (indicator_raw, item, lead/responsible names,
 deadline_raw, remark, warnings) and the named graphs. IRIs are written into the
-CSV already minted by `policykg.graph.iris` (percent-encoded keys) and used
+CSV already minted by `policykg.graph.rdf.iris` (percent-encoded keys) and used
 with ``rr:termType rr:IRI``: an R2RML template would keep the Chinese
 characters of a key unescaped (IRI-safe) and so mint other IRIs than policykg.
 """
@@ -84,7 +84,7 @@ def ensure_venv() -> tuple[Path, float]:
 
 def write_rml_input(corpus, folder: Path) -> dict:
     """measures.csv, leads.csv and responsible.csv: the rows the builder gets, IRIs minted by policykg."""
-    from policykg.graph import iris
+    from policykg.graph.rdf import iris
 
     folder.mkdir(parents=True, exist_ok=True)
     counts = {"measures": 0, "leads": 0, "responsible": 0}
@@ -154,7 +154,7 @@ def write_policykg_subset(corpus, output: Path) -> dict:
     dropped) as they stream by — so this does more work than the RML mapping asks for.
     """
     from policykg.graph import build_graphs
-    from policykg.graph.nquads import NQUADS_TERMS, escape_iri
+    from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri
 
     predicates = {escape_iri(p) for p in SUBSET_PREDICATES}
     rdf_type = escape_iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

@@ -120,7 +120,7 @@ def stage_quads(args: argparse.Namespace) -> dict:
     """Rows → every quad of the graph as N-Quads text (the builder's fast path, what `build_store` loads),
     kept in memory (``build_s``) and written to a file (``materialise_s``: both)."""
     from policykg.graph import build_graphs
-    from policykg.graph.nquads import NQUADS_TERMS
+    from policykg.graph.rdf.nquads import NQUADS_TERMS
 
     corpus = _load_corpus(args.work)
     rows = len(corpus.rows)
@@ -142,7 +142,7 @@ def stage_quads(args: argparse.Namespace) -> dict:
 def stage_store(args: argparse.Namespace) -> dict:
     """Documents → persisted store, end to end, as `policykg build` does it: documents read by worker
     processes while the store indexes those already read (`build_store_from_documents`)."""
-    from policykg.graph.pipeline import build_store_from_documents
+    from policykg.pipeline import build_store_from_documents
 
     target = args.work / "store"
     shutil.rmtree(target, ignore_errors=True)
@@ -244,7 +244,7 @@ def stage_validate(args: argparse.Namespace) -> dict:
     """SHACL validation of the persisted store (`graph.validate.validate_store`: in parts, worker processes)."""
     from pyoxigraph import Store
 
-    from policykg.graph.validate import validate_store
+    from policykg.graph.rdf.validate import validate_store
 
     store = Store.read_only(str(args.work / "store"))
     seconds, report = _timed(lambda: validate_store(store))
@@ -296,14 +296,14 @@ def stage_viz(args: argparse.Namespace) -> dict:
 
 @stage
 def stage_neo4j(args: argparse.Namespace) -> dict:
-    """Push the corpus over Bolt (graph/neo4j_push.py) into a local in-memory FalkorDB, as the tests start it.
+    """Push the corpus over Bolt (graph/property/neo4j_push.py) into a local in-memory FalkorDB, as the tests start it.
 
     Peak RSS is the benchmark process's and, once stopped, the server's (a waited-for child).
     """
     try:
-        from policykg.graph.bolt import BoltSettings, connect
-        from policykg.graph.falkordb_server import start_falkordb, stop_falkordb
-        from policykg.graph.neo4j_push import graph_counts, push_corpus
+        from policykg.graph.property.bolt import BoltSettings, connect
+        from tests.support.falkordb_server import start_falkordb, stop_falkordb
+        from policykg.graph.property.neo4j_push import graph_counts, push_corpus
     except ImportError as exc:
         return {"skipped": f"the Bolt push is not importable ({exc})"}
     corpus = _load_corpus(args.work)

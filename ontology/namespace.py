@@ -14,7 +14,7 @@ __all__ = ["PKG", "PKG_IRI", "ONTOLOGY_IRI", "ID_BASE"]
 
 PKG_IRI = "https://w3id.org/policykg/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/policykg/ontology"
-# Instances (documents, measures, agencies, …) are minted under this base by policykg.graph.iris.
+# Instances (documents, measures, agencies, …) are minted under this base by policykg.graph.rdf.iris.
 ID_BASE = "https://w3id.org/policykg/id/"
 
 

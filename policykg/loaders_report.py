@@ -16,12 +16,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from policykg.messages import get_language, render
+from policykg.messages import render
 from policykg.records import ROW_FIELDS, Corpus, LoadResult
 
 __all__ = [
     "EXTRACT_COLUMNS",
     "REJECT_COLUMNS",
+    "AGENCY_COLUMNS",
     "row_records",
     "reject_records",
     "document_summary",
@@ -32,6 +33,8 @@ __all__ = [
 
 EXTRACT_COLUMNS: tuple[str, ...] = ROW_FIELDS + ("lead_ids", "responsible_ids")
 REJECT_COLUMNS: tuple[str, ...] = ("source", "line", "seq", "reason", "text")
+AGENCY_COLUMNS: tuple[str, ...] = ("agency", "name", "jurisdiction", "sector", "kind", "surface_names", "lead_rows",
+                                   "responsible_rows")
 
 
 def row_records(corpus: Corpus, lang: str | None = None) -> list[dict[str, Any]]:
@@ -64,12 +67,9 @@ def document_summary(result: LoadResult, lang: str | None = None) -> str:
     >>> document_summary(LoadResult(Document("a.txt")), "en")
     'a.txt: 0 rows, 0 with warnings, 0 rejected'
     """
-    name = result.document.source
     warned = sum(1 for r in result.rows if r.warnings)
-    if (lang or get_language()) == "en":
-        line = f"{name}: {len(result.rows)} rows, {warned} with warnings, {len(result.rejects)} rejected"
-    else:
-        line = f"{name}: {len(result.rows)} 行，{warned} 行有警告，{len(result.rejects)} 行未解析"
+    line = render("document_summary", lang, source=result.document.source, rows=len(result.rows), warned=warned,
+                  rejects=len(result.rejects))
     problems = [render(p, lang) for p in result.problems]
     return line + ("; " + "; ".join(problems) if problems else "")
 

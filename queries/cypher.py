@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from policykg.errors import QueryError
-from policykg.graph.bolt import Connection
+from policykg.graph.property.bolt import Connection
 from policykg.queries.catalogue import JOIN_SEPARATOR, RAW_SEPARATOR, NamedQuery, QueryResult, parse_header
 
 __all__ = [

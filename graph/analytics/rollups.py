@@ -1,6 +1,6 @@
 """Roll-ups over measures: deadlines per month and quarter, sectors across jurisdictions.
 
-Companions of `policykg.graph.metrics` (which re-exports them): where that
+Companions of `policykg.graph.analytics.metrics` (which re-exports them): where that
 module scores single agencies, these count measures in time and across
 places, with the same counting rules — a measure belongs to its document's
 jurisdiction and counts once per agency.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from policykg.graph.projections import measure_roles, rows_in
+from policykg.graph.analytics.projections import measure_roles, rows_in
 from policykg.records import Corpus
 
 __all__ = ["deadline_profile", "sector_rollup", "quarter_of", "is_date"]

@@ -36,7 +36,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from policykg.errors import BackendError, QueryError
-from policykg.messages import CATALOGUE, get_language, register
+from policykg.messages import render
 
 __all__ = [
     "NEO4J",
@@ -56,54 +56,8 @@ FALKORDB = "falkordb"
 # JSON estimate below is larger than what FalkorDB writes, and this leaves a margin.
 FALKORDB_STATEMENT_BYTES = 3800
 
-register({
-    "bolt_unreachable": {
-        "zh": "无法连接 Bolt 服务器 {uri}（{reason}）；请确认服务器已启动、地址与端口正确（--uri 或 NEO4J_URI）",
-        "en": "cannot reach the Bolt server at {uri} ({reason}); is it running, and are the host and port right "
-              "(--uri or NEO4J_URI)?",
-    },
-    "bolt_auth": {
-        "zh": "Bolt 服务器 {uri} 拒绝登录（用户 {user}）；请检查 --user / NEO4J_USERNAME 与 NEO4J_PASSWORD",
-        "en": "the Bolt server at {uri} refused the login (user {user}); check --user / NEO4J_USERNAME and "
-              "NEO4J_PASSWORD",
-    },
-    "bolt_bad_uri": {
-        "zh": "无效的 Bolt 地址 {uri}；应形如 bolt://127.0.0.1:7687 或 neo4j://主机:7687",
-        "en": "{uri} is not a Bolt address; use e.g. bolt://127.0.0.1:7687 or neo4j://host:7687",
-    },
-    "bolt_lost": {
-        "zh": "与 Bolt 服务器 {uri} 的连接中断（{reason}）；已写入的文件完整，未写完的文件没有留下任何内容",
-        "en": "lost the Bolt server at {uri} ({reason}); documents already written are complete, the one being "
-              "written left nothing behind",
-    },
-    "bolt_refused": {
-        "zh": "Bolt 服务器 {uri} 拒绝执行：{reason}",
-        "en": "the Bolt server at {uri} refused the statement: {reason}",
-    },
-    "bolt_too_long": {
-        "zh": "语句连同参数超过 {budget} 字节，FalkorDB（{uri}）的 Bolt 接口无法接收（超过 4 KB 会使服务器崩溃）；请缩短查询",
-        "en": "the statement with its parameters exceeds {budget} bytes, more than FalkorDB's Bolt interface at {uri} "
-              "can take (over 4 KB crashes the server); shorten the query",
-    },
-    "bolt_falkordb_unknown": {
-        "zh": "FalkorDB 经 Bolt 不给出原因；请检查语法，并只用 docs/cypher.md 所列两者共有的 Cypher",
-        "en": "FalkorDB gives no reason over Bolt; check the syntax and keep to the Cypher both servers run "
-              "(docs/cypher.md)",
-    },
-    "bolt_database": {
-        "zh": "Bolt 服务器 {uri} 上没有数据库 {database}（--database 或 NEO4J_DATABASE）",
-        "en": "the Bolt server at {uri} has no database {database} (--database or NEO4J_DATABASE)",
-    },
-})
-
-
 # The driver logs retries as warnings; without a handler Python would print them on stderr.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
-
-
-def _msg(code: str, **values: Any) -> str:
-    entry = CATALOGUE[code]
-    return (entry.get(get_language()) or entry["zh"]).format(**values)
 
 
 @dataclass(frozen=True)
@@ -221,19 +175,19 @@ class Connection:
         try:
             yield
         except ne.AuthError as exc:
-            raise BackendError(_msg("bolt_auth", uri=uri, user=self.settings.user)) from exc
+            raise BackendError("bolt_auth", uri=uri, user=self.settings.user) from exc
         except (ne.ServiceUnavailable, ne.SessionExpired, OSError) as exc:
-            raise BackendError(_msg("bolt_lost", uri=uri, reason=_reason(exc))) from exc
+            raise BackendError("bolt_lost", uri=uri, reason=_reason(exc)) from exc
         except ne.ClientError as exc:
             if "DatabaseNotFound" in (exc.code or ""):
-                raise BackendError(_msg("bolt_database", uri=uri, database=self.settings.database)) from exc
-            raise QueryError(_msg("bolt_refused", uri=uri, reason=_reason(exc))) from exc
+                raise BackendError("bolt_database", uri=uri, database=self.settings.database) from exc
+            raise QueryError("bolt_refused", uri=uri, reason=_reason(exc)) from exc
         except ne.Neo4jError as exc:
             # FalkorDB reports every failure (syntax included) as an unknown DatabaseError.
-            reason = _msg("bolt_falkordb_unknown") if self.dialect == FALKORDB else _reason(exc)
-            raise QueryError(_msg("bolt_refused", uri=uri, reason=reason)) from exc
+            reason = render("bolt_falkordb_unknown") if self.dialect == FALKORDB else _reason(exc)
+            raise QueryError("bolt_refused", uri=uri, reason=reason) from exc
         except ne.DriverError as exc:
-            raise BackendError(_msg("bolt_lost", uri=uri, reason=_reason(exc))) from exc
+            raise BackendError("bolt_lost", uri=uri, reason=_reason(exc)) from exc
 
     def _session(self) -> Any:
         return self.driver.session(database=self.settings.database)
@@ -291,7 +245,7 @@ class Connection:
     def _check_size(self, text: str, params: dict[str, Any]) -> None:
         budget = self.statement_budget
         if budget is not None and statement_bytes(text, params) > budget:
-            raise QueryError(_msg("bolt_too_long", uri=self.settings.uri, budget=budget))
+            raise QueryError("bolt_too_long", uri=self.settings.uri, budget=budget)
 
     def schema(self, text: str) -> None:
         """Run one schema statement (index / constraint) on its own, outside data transactions."""
@@ -375,7 +329,7 @@ def connect(settings: BoltSettings) -> Connection:
     uri = settings.uri
     parts = urlsplit(uri)
     if parts.scheme not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") or not parts.hostname:
-        raise BackendError(_msg("bolt_bad_uri", uri=uri))
+        raise BackendError("bolt_bad_uri", uri=uri)
     auth = None if settings.password is None else neo4j.basic_auth(settings.user, settings.password)
     _absorb_lost_accept(uri)
     try:
@@ -386,27 +340,27 @@ def connect(settings: BoltSettings) -> Connection:
             max_transaction_retry_time=settings.retry_seconds,
         )
     except (ValueError, ne.ConfigurationError) as exc:
-        raise BackendError(_msg("bolt_bad_uri", uri=uri)) from exc
+        raise BackendError("bolt_bad_uri", uri=uri) from exc
     try:
         driver.verify_connectivity()
         dialect, version = _detect(driver, settings.database)
     except ne.AuthError as exc:
         driver.close()
-        raise BackendError(_msg("bolt_auth", uri=uri, user=settings.user)) from exc
+        raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
     except ne.ClientError as exc:
         driver.close()
         if "DatabaseNotFound" in (exc.code or ""):
-            raise BackendError(_msg("bolt_database", uri=uri, database=settings.database)) from exc
-        raise BackendError(_msg("bolt_auth", uri=uri, user=settings.user)) from exc
+            raise BackendError("bolt_database", uri=uri, database=settings.database) from exc
+        raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
     except ne.DatabaseError as exc:
         # FalkorDB has no authentication over Bolt: it answers a login with credentials by
         # failing the HELLO with an unknown DatabaseError.
         driver.close()
         _absorb_lost_accept(uri)
-        raise BackendError(_msg("bolt_auth", uri=uri, user=settings.user)) from exc
+        raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
     except (ne.ServiceUnavailable, ne.DriverError, OSError) as exc:
         driver.close()
-        raise BackendError(_msg("bolt_unreachable", uri=uri, reason=_reason(exc))) from exc
+        raise BackendError("bolt_unreachable", uri=uri, reason=_reason(exc)) from exc
     return Connection(driver, settings, dialect, version)
 
 

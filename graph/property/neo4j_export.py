@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.errors import StoreError
-from policykg.graph.property_graph import (
+from policykg.graph.property.property_graph import (
     AGENCY_PROPERTIES,
     DOCUMENT_PROPERTIES,
     MEASURE_PROPERTIES,

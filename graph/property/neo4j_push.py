@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.errors import BackendError
-from policykg.graph.bolt import Connection, statement_bytes
-from policykg.graph.property_graph import MEASURE_PROPERTIES, NODE_KEYS, DocumentBatch, document_batches
+from policykg.graph.property.bolt import Connection, statement_bytes
+from policykg.graph.property.property_graph import MEASURE_PROPERTIES, NODE_KEYS, DocumentBatch, document_batches
 from policykg.records import Corpus
 
 __all__ = [
@@ -224,7 +224,7 @@ def push_corpus(conn: Connection, corpus: Corpus, replace: bool = False,
     --------
     ::
 
-        from policykg.graph.bolt import BoltSettings, open_connection
+        from policykg.graph.property.bolt import BoltSettings, open_connection
         with open_connection(BoltSettings("bolt://127.0.0.1:7687", password="…")) as conn:
             stats = push_corpus(conn, corpus)
     """

@@ -13,9 +13,9 @@ that also carries the label ``:Collective``, so every unit is found through one
 key (``Agency.id``) and "kind agency only" is ``NOT a:Collective``.
 
 Pure: no driver, no I/O. `document_batches` gives one self-contained payload per
-document (what `policykg.graph.neo4j_push` writes in one statement);
+document (what `policykg.graph.property.neo4j_push` writes in one statement);
 `build_property_graph` gives every node and relationship once (what
-`policykg.graph.neo4j_export` writes as CSV). Deadlines are ISO strings, not
+`policykg.graph.property.neo4j_export` writes as CSV). Deadlines are ISO strings, not
 Cypher dates: FalkorDB's Bolt server aborts when it has to return a date value
 (docs/cypher.md), and ISO strings order the same way.
 """

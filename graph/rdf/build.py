@@ -19,8 +19,8 @@ from typing import Any
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from policykg.errors import InputError
-from policykg.graph import iris
-from policykg.graph.mapping import (
+from policykg.graph.rdf import iris
+from policykg.graph.rdf.mapping import (
     AGENCY_MAP,
     DOCUMENT_MAP,
     KIND_CLASSES,
@@ -41,7 +41,7 @@ class GraphPart:
     """The quads of one named graph, with the source document it comes from (None for vocabularies).
 
     ``quads`` are what the term factory made: pyoxigraph `Quad` objects by default,
-    N-Quads lines with `policykg.graph.nquads.NQUADS_TERMS`.
+    N-Quads lines with `policykg.graph.rdf.nquads.NQUADS_TERMS`.
     """
 
     iri: str
@@ -164,7 +164,7 @@ def build_document_graph(
         The document's rows (``row.source == document.source``).
     terms
         The term factory: pyoxigraph objects (default) or N-Quads text
-        (`policykg.graph.nquads.NQUADS_TERMS`); the same statements either way.
+        (`policykg.graph.rdf.nquads.NQUADS_TERMS`); the same statements either way.
     assignments
         The document's ``(surface name, agency id)`` pairs of ``corpus.assignments``,
         if the caller has them grouped by source already (`build_graphs` does).

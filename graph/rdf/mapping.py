@@ -2,12 +2,12 @@
 
 `ROW_MAP`, `DOCUMENT_MAP` and `AGENCY_MAP` list, for each field of `Row`,
 `Document` and `Agency`, the predicate it is stored under and the codec that
-turns the value into RDF terms and back. The builder (`policykg.graph.build`)
+turns the value into RDF terms and back. The builder (`policykg.graph.rdf.build`)
 walks these tables forwards; `corpus_from_store` walks them backwards, so a row
 rebuilt from the graph equals the row that was loaded, field by field.
 
 Codecs make their terms through a term factory (`Terms`): `OXIGRAPH_TERMS` gives
-pyoxigraph objects, `policykg.graph.nquads.NQUADS_TERMS` N-Quads text for the
+pyoxigraph objects, `policykg.graph.rdf.nquads.NQUADS_TERMS` N-Quads text for the
 bulk loader. One table drives both, so the two paths cannot drift apart.
 
 Fields not in a table are derived from others and documented where they are
@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from pyoxigraph import Literal, NamedNode, Quad
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, TIME, XSD
 
-from policykg.graph import iris
+from policykg.graph.rdf import iris
 from policykg.ontology.namespace import PKG
 
 __all__ = [
@@ -106,7 +106,7 @@ class T:
 
 class Terms(Protocol):
     """Makes RDF terms and quads. The builder and the codecs make every term through one of these:
-    `OXIGRAPH_TERMS` (pyoxigraph objects) or `policykg.graph.nquads.NQUADS_TERMS` (N-Quads text)."""
+    `OXIGRAPH_TERMS` (pyoxigraph objects) or `policykg.graph.rdf.nquads.NQUADS_TERMS` (N-Quads text)."""
 
     def iri(self, value: str) -> Any: ...
     def literal(self, value: str) -> Any: ...

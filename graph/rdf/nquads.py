@@ -1,11 +1,11 @@
 """RDF terms as N-Quads text: the one escaping function of the fast build path, and its term factory.
 
-The builder (`policykg.graph.build`) makes every term through a *term factory*
-(`policykg.graph.mapping.Terms`). `OXIGRAPH_TERMS` makes pyoxigraph objects;
+The builder (`policykg.graph.rdf.build`) makes every term through a *term factory*
+(`policykg.graph.rdf.mapping.Terms`). `OXIGRAPH_TERMS` makes pyoxigraph objects;
 `NQUADS_TERMS`, here, makes the same terms as N-Quads text, which
 `Store.bulk_load` parses several times faster than pyoxigraph builds `Quad`
 objects one by one. Both factories are driven by the same field tables
-(`policykg.graph.mapping`), so the two paths cannot emit different graphs
+(`policykg.graph.rdf.mapping`), so the two paths cannot emit different graphs
 (tests/graph/test_nquads.py checks that they are isomorphic on the samples,
 and that any text survives escaping and parsing by pyoxigraph and rdflib).
 
@@ -64,7 +64,7 @@ def escape_iri(value: str) -> str:
 
 
 class NQuadsTerms:
-    """A term factory (`policykg.graph.mapping.Terms`) whose terms are N-Quads text and quads are lines."""
+    """A term factory (`policykg.graph.rdf.mapping.Terms`) whose terms are N-Quads text and quads are lines."""
 
     __slots__ = ()
 

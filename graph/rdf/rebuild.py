@@ -1,7 +1,7 @@
 """Graph → Corpus: rebuild documents, rows, agencies and assignments from a store.
 
-The inverse of `policykg.graph.build`, reading the same field tables
-(`policykg.graph.mapping`) backwards. Rows come back equal to the rows that were
+The inverse of `policykg.graph.rdf.build`, reading the same field tables
+(`policykg.graph.rdf.mapping`) backwards. Rows come back equal to the rows that were
 loaded, field by field; agencies come back with their name sets sorted (RDF
 keeps no order among repeated values).
 """
@@ -13,8 +13,8 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Store
 
-from policykg.graph.mapping import AGENCY_MAP, DOCUMENT_MAP, KIND_CLASSES, ROW_MAP, T, decode_fields
-from policykg.graph.store import document_graphs
+from policykg.graph.rdf.mapping import AGENCY_MAP, DOCUMENT_MAP, KIND_CLASSES, ROW_MAP, T, decode_fields
+from policykg.graph.rdf.store import document_graphs
 from policykg.records import Agency, Corpus, Document, Row
 
 __all__ = ["corpus_from_store"]
@@ -43,7 +43,7 @@ def corpus_from_store(store: Store) -> Corpus:
     Examples
     --------
     >>> from pyoxigraph import Store
-    >>> from policykg.graph.store import load_corpus_into
+    >>> from policykg.graph.rdf.store import load_corpus_into
     >>> from policykg.records import Corpus, Document
     >>> store = Store(); _ = load_corpus_into(store, Corpus([Document("a.txt", plan_year=2021)]))
     >>> corpus_from_store(store).documents[0].plan_year

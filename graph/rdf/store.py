@@ -3,12 +3,12 @@
 - `build_store` writes a corpus into an on-disk store. A new store is bulk-loaded
   into a sibling directory and renamed into place when complete, so a failed
   build leaves nothing behind (Oxigraph's bulk loader is not atomic; pitfalls.md).
-  The bulk load reads N-Quads text made by `policykg.graph.nquads` (the fast path;
+  The bulk load reads N-Quads text made by `policykg.graph.rdf.nquads` (the fast path;
   the same statements as the pyoxigraph term path, see tests/graph/test_nquads.py).
   An existing store is updated document by document, each in one transaction:
   a document's named graph is replaced all-or-nothing, other graphs untouched.
 - `write_graphs` is that per-document replacement, for any open store.
-- `open_store` is what every command taking FILES or ``--store`` calls.
+- `open_store` opens a built store again (read-only unless asked).
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store
 
-from policykg import sample_paths
-from policykg.errors import InputError, StoreError
-from policykg.graph import iris
-from policykg.graph.build import GraphPart, build_graphs, vocabulary_graphs
-from policykg.graph.mapping import Terms
-from policykg.graph.nquads import NQUADS_TERMS, escape_iri
+from policykg.errors import StoreError
+from policykg.graph.rdf import iris
+from policykg.graph.rdf.build import GraphPart, build_graphs, vocabulary_graphs
+from policykg.graph.rdf.mapping import Terms
+from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri
 from policykg.records import Corpus
 
 __all__ = [
@@ -44,8 +43,8 @@ __all__ = [
     "write_graphs",
     "replace_graph",
     "open_store",
+    "require_store",
     "document_graphs",
-    "load_corpus_files",
 ]
 
 # progress(source, measures, quads), called once per document graph written
@@ -74,7 +73,7 @@ def replace_graph(store: Store, part: GraphPart) -> None:
     it all-or-nothing, so a failure leaves the old graph whole and readers never see
     a half graph. ``part.quads`` are pyoxigraph `Quad` objects (written with
     pyoxigraph's own term serialisation, ``str(term)``) or N-Quads lines made by
-    `policykg.graph.nquads.NQUADS_TERMS` (terms escaped by its one escaping function);
+    `policykg.graph.rdf.nquads.NQUADS_TERMS` (terms escaped by its one escaping function);
     never text assembled from raw strings.
     """
     graph = NamedNode(part.iri)
@@ -83,7 +82,7 @@ def replace_graph(store: Store, part: GraphPart) -> None:
         suffix = f" {escape_iri(part.iri)} .\n"
         cut = len(suffix)
         if not all(line.endswith(suffix) for line in part.quads):
-            raise StoreError(f"{part.iri}: a quad of this part is not in its own graph")
+            raise StoreError("store_quad_outside_graph", graph=part.iri)
         body = "".join(f"{line[:-cut]} .\n" for line in part.quads)
     else:
         body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in part.quads)
@@ -121,7 +120,7 @@ def load_parts_into(store: Store, parts: Iterable[GraphPart], progress: Progress
     """Bulk-load the vocabularies and ``parts`` (N-Quads lines, `NQUADS_TERMS`) into an empty store.
 
     The fast path: ``parts`` are consumed by a producer thread (``parts`` may itself be
-    reading documents as it goes, `policykg.graph.pipeline`) while ``loaders``
+    reading documents as it goes, `policykg.graph.rdf.one_pass`) while ``loaders``
     threads (default `_LOADERS`) each run `Store.bulk_load` on whole document
     graphs of that text. A bulk load releases the GIL, parses, and sorts its quads
     into RocksDB files on a thread of its own; with one loader those sorts run one
@@ -301,7 +300,7 @@ def is_new_store(store_dir: Path) -> bool:
     """True when ``store_dir`` holds no store yet (missing or an empty directory): a bulk load may make it."""
     store_dir = Path(store_dir)
     if store_dir.exists() and not store_dir.is_dir():
-        raise StoreError(f"{store_dir}: not a directory; --store needs a directory for the store")
+        raise StoreError("store_not_directory", store=store_dir)
     return _is_empty_dir(store_dir)
 
 
@@ -346,9 +345,7 @@ def _open(store_dir: Path, read_only: bool) -> Store:
     try:
         return Store.read_only(str(store_dir)) if read_only else Store(str(store_dir))
     except OSError as exc:
-        raise StoreError(
-            f"{store_dir}: cannot open the store ({exc}); if `policykg serve` is running on it, stop it first"
-        ) from exc
+        raise StoreError("store_locked", store=store_dir, reason=exc) from exc
 
 
 def document_graphs(store: Store) -> list[str]:
@@ -357,43 +354,26 @@ def document_graphs(store: Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
 
 
-def load_corpus_files(files: Sequence[Path]) -> Corpus:
-    """Read documents into a Corpus with the loaders (imported here: graph depends on records only)."""
-    try:
-        from policykg.loaders import load_corpus
-    except ImportError as exc:  # the loaders are another stage; say so rather than fail obscurely
-        raise InputError("policykg.loaders.load_corpus is not available; cannot read documents") from exc
-    for path in files:
-        if not Path(path).exists():
-            raise InputError(f"{path}: file not found")
-    return load_corpus(list(files))
-
-
-def open_store(files: Sequence[Path] = (), store_dir: Path | None = None, read_only: bool = True) -> Store:
-    """The store a command works on: FILES → in memory; ``--store DIR`` → on disk; neither → the samples.
-
-    Parameters
-    ----------
-    files
-        Documents to read (with `policykg.loaders.load_corpus`) into an in-memory store.
-    store_dir
-        A store built by `policykg build`; opened read-only unless ``read_only=False``.
+def open_store(store_dir: Path, read_only: bool = True) -> Store:
+    """Open the store built at ``store_dir`` (by `build_store` or `policykg build`), read-only by default.
 
     Raises
     ------
     StoreError
-        Both FILES and a store were given, or the store directory is missing or empty.
+        The directory is missing or empty, or the store is locked by another process.
     """
-    if files and store_dir is not None:
-        raise StoreError("give FILES or --store, not both")
-    if store_dir is not None:
-        store_dir = Path(store_dir)
-        if _is_empty_dir(store_dir):
-            raise StoreError(f"{store_dir}: no store here; build one with `policykg build --store {store_dir}`")
-        return _open(store_dir, read_only)
-    from policykg.loaders.read import expand_paths
+    return _open(require_store(store_dir), read_only)
 
-    corpus = load_corpus_files(expand_paths(files) if files else sample_paths())
-    store = Store()
-    load_corpus_into(store, corpus)
-    return store
+
+def require_store(store_dir: Path) -> Path:
+    """``store_dir``, when it holds a store.
+
+    Raises
+    ------
+    StoreError
+        The directory is missing or empty (with what to run to build one).
+    """
+    store_dir = Path(store_dir)
+    if _is_empty_dir(store_dir):
+        raise StoreError("store_missing", store=store_dir)
+    return store_dir

@@ -35,7 +35,7 @@ from pyoxigraph import NamedNode, QueryTriples, RdfFormat, Store
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH, SKOS
 
-from policykg.graph import iris
+from policykg.graph.rdf import iris
 from policykg.ontology import read_turtle
 from policykg.ontology.namespace import PKG_IRI
 

@@ -9,16 +9,16 @@ usage mistakes exit 2 (click's own handling).
 from __future__ import annotations
 
 import importlib
-import importlib.util
+
 import click
 
 from policykg import __version__
-from policykg.errors import PolicyKGError
+from policykg.errors import InputSelectionError, PolicyKGError
 from policykg.messages import set_language
 
 __all__ = ["main", "cli"]
 
-# Stage modules, in data-flow order; a module that does not exist yet is skipped.
+# Command modules, in data-flow order; importing one adds its commands to `cli`.
 _COMMAND_MODULES = (
     "load_cmds",
     "graph_cmds",
@@ -31,11 +31,13 @@ _COMMAND_MODULES = (
 
 
 class _Group(click.Group):
-    """A group that turns `PolicyKGError` into click's ``Error: …`` line (exit 1)."""
+    """A group that turns `PolicyKGError` into click's ``Error: …`` line (exit 1; 2 for a usage mistake)."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except InputSelectionError as exc:
+            raise click.UsageError(str(exc)) from exc
         except PolicyKGError as exc:
             raise click.ClickException(str(exc)) from exc
 
@@ -67,9 +69,7 @@ def cli(lang: str) -> None:
 
 
 for _name in _COMMAND_MODULES:
-    _qualified = f"{__name__}.{_name}"
-    if importlib.util.find_spec(_qualified) is not None:
-        importlib.import_module(_qualified)
+    importlib.import_module(f"{__name__}.{_name}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,7 +1,9 @@
 """Options and output helpers shared by every command.
 
 - `corpus_options`: the FILES arguments and ``--store DIR`` that every command
-  reading the graph accepts (DEVELOPERS.md: with neither, the bundled samples).
+  reading the graph accepts (with neither, the bundled samples; which one is
+  used is decided by `policykg.pipeline.Inputs`).
+- `show_step`: progress of the pipeline, rendered from the catalogue on stderr.
 - `output_options` + `emit`: ``--format table|csv|json`` for results on stdout,
   like sqlite-utils' ``output_options``. Tables are for people, CSV and JSON
   for pipes. stdout carries results only; progress and warnings go to stderr.
@@ -20,7 +22,9 @@ from typing import Any
 
 import click
 
-from policykg import sample_paths
+from policykg.messages import render, set_language
+from policykg.pipeline import Inputs, Step, load_corpus
+from policykg.records import Corpus
 
 __all__ = [
     "parse_params",
@@ -29,7 +33,8 @@ __all__ = [
     "corpus_options",
     "output_options",
     "emit",
-    "input_paths",
+    "show_step",
+    "quiet_step",
     "format_table",
     "display_width",
     "say",
@@ -46,8 +51,6 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
     def _set(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
         if value:
-            from policykg.messages import set_language
-
             set_language(value)
         return value
 
@@ -73,13 +76,6 @@ def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
     func = click.argument("files", nargs=-1, type=click.Path(path_type=Path))(func)
     return func
-
-
-def input_paths(files: Sequence[Path]) -> list[Path]:
-    """The documents to read: the given FILES (a folder gives its documents), or the bundled samples when none."""
-    from policykg.loaders.read import expand_paths
-
-    return expand_paths(files) if files else sample_paths()
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -156,22 +152,24 @@ def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, st
         stream.write(format_table(records, columns) + "\n")
 
 
+def show_step(step: Step) -> None:
+    """Print a pipeline step (a catalogue key and its values) on stderr."""
+    say(render(step.key, **step.values))
+
+
+def quiet_step(step: Step) -> None:
+    """Print a pipeline step on stderr, except the line per document read (files skipped still show)."""
+    if step.key != "document_read":
+        show_step(step)
+
+
 def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str | None = None,
-                      quiet: bool = False) -> Any:
+                      quiet: bool = False) -> Corpus:
     """The corpus a command works on: FILES (or the samples) read now, or a store built by `policykg build`.
 
-    Reading documents prints one summary line per document on stderr; a store
-    gives back the rows it was built from (`policykg.graph.corpus_from_store`).
+    Reading documents prints one summary line per document on stderr (none when ``quiet``).
     """
-    if store is not None:
-        if files:
-            raise click.UsageError("give FILES or --store, not both")
-        from policykg.graph import corpus_from_store, open_store
-
-        return corpus_from_store(open_store(store_dir=store))
-    from policykg.cli.load_cmds import read_inputs
-
-    return read_inputs(files, encoding, quiet=quiet)[1]
+    return load_corpus(Inputs(tuple(files), store), encoding, quiet_step if quiet else show_step)
 
 
 def parse_params(values: tuple[str, ...]) -> dict[str, str]:

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, input_paths, lang_option, load_input_corpus, output_options, say
-from policykg.errors import InputError, PolicyKGError
-from policykg.loaders import iter_documents
-from policykg.loaders.read import load_corpus
+from policykg.cli.common import corpus_options, emit, lang_option, load_input_corpus, output_options, say, show_step
+from policykg.loaders.agencies import agency_summary
 from policykg.loaders_report import (
+    AGENCY_COLUMNS,
     EXTRACT_COLUMNS,
     REJECT_COLUMNS,
-    document_summary,
     reject_records,
     row_records,
     write_csv,
@@ -24,35 +21,9 @@ from policykg.loaders_report import (
     write_xlsx,
 )
 from policykg.messages import render
-from policykg.records import Corpus, LoadResult
+from policykg.pipeline import read_inputs
 
-__all__ = ["read_inputs", "extract", "agencies"]
-
-
-def read_inputs(files: Sequence[Path], encoding: str | None = None, quiet: bool = False) -> tuple[list[LoadResult], Corpus]:
-    """Read the documents (default: samples), print one summary line each on stderr, build the corpus.
-
-    A file that cannot be read at all is reported and skipped; when nothing
-    usable was read from any file, a `PolicyKGError` ends the command (exit 1).
-    """
-    paths = input_paths(files)
-    results: list[LoadResult] = []
-    taken = 0  # files dealt with so far, read or skipped
-
-    def skipped(path: Path, exc: InputError) -> None:
-        nonlocal taken
-        taken += 1
-        say(f"[{taken}/{len(paths)}] {exc}")
-
-    # big inputs are read by worker processes (iter_documents); results come back in order
-    for result in iter_documents(paths, encoding, on_error=skipped):
-        taken += 1
-        results.append(result)
-        if not quiet:
-            say(f"[{taken}/{len(paths)}] {document_summary(result)}")
-    if not any(r.rows for r in results):
-        raise PolicyKGError(render("nothing_read"))
-    return results, load_corpus(results=results)
+__all__ = ["extract", "agencies"]
 
 
 @cli.command()
@@ -79,7 +50,7 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Pat
     """
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs -o/--output FILE.xlsx")
-    results, corpus = read_inputs(files, encoding)
+    results, corpus = read_inputs(files, encoding, show_step)
     records = row_records(corpus)
     if fmt == "xlsx":
         write_xlsx(records, EXTRACT_COLUMNS, output)
@@ -95,10 +66,7 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Pat
             write_csv(reject_records(results), REJECT_COLUMNS, stream)
     total = sum(len(r.rows) for r in results)
     n_rejects = sum(len(r.rejects) for r in results)
-    say(render(f"extract_total:{total}|{n_rejects}"))
-
-
-AGENCY_COLUMNS = ("agency", "name", "jurisdiction", "sector", "kind", "surface_names", "lead_rows", "responsible_rows")
+    say(render("extract_total", rows=total, rejects=n_rejects))
 
 
 @cli.command()
@@ -118,6 +86,4 @@ def agencies(files: tuple[Path, ...], store: Path | None, encoding: str | None, 
       policykg agencies --format csv > agencies.csv
       policykg agencies --store kg/
     """
-    from policykg.loaders.agencies import agency_summary
-
     emit(agency_summary(load_input_corpus(files, store, encoding)), AGENCY_COLUMNS, fmt)

@@ -18,33 +18,10 @@ from typing import Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, load_input_corpus, output_options, say, parse_params
-from policykg.messages import CATALOGUE, get_language, register
+from policykg.cli.common import corpus_options, emit, load_input_corpus, output_options, parse_params, say
+from policykg.messages import get_language, render
 
 __all__ = ["neo4j", "push", "export", "cypher", "bolt_options", "settings_from"]
-
-register({
-    "neo4j_connected": {"zh": "已连接 {uri}（{server}）", "en": "connected to {uri} ({server})"},
-    "neo4j_pushing": {"zh": "写入", "en": "pushing"},
-    "neo4j_pushed": {
-        "zh": "已写入 {documents} 份文件、{measures} 条措施（{statements} 条语句，{seconds:.2f} 秒，{rate:.0f} 行/秒）；"
-              "图中共有 {nodes} 个节点、{relationships} 条关系",
-        "en": "pushed {documents} documents, {measures} measures ({statements} statements, {seconds:.2f} s, "
-              "{rate:.0f} rows/s); the graph holds {nodes} nodes and {relationships} relationships",
-    },
-    "neo4j_indexes": {"zh": "已建立 {count} 个索引/约束", "en": "created {count} indexes/constraints"},
-    "neo4j_exported": {
-        "zh": "已导出 {nodes} 个节点文件、{relationships} 个关系文件、import.args 与 load.cypher → {directory}",
-        "en": "exported {nodes} node files, {relationships} relationship files, import.args and load.cypher → "
-              "{directory}",
-    },
-})
-
-
-def _message(code: str, **values: Any) -> str:
-    entry = CATALOGUE[code]
-    return (entry.get(get_language()) or entry["zh"]).format(**values)
-
 
 def bolt_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--uri``, ``--user`` and ``--database`` (with their environment variables)."""
@@ -59,7 +36,7 @@ def bolt_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def settings_from(uri: str, user: str, database: str | None) -> Any:
     """`BoltSettings` from the options and NEO4J_PASSWORD (an empty password counts as none)."""
-    from policykg.graph.bolt import BoltSettings
+    from policykg.graph.property.bolt import BoltSettings
 
     password = os.environ.get("NEO4J_PASSWORD") or None
     return BoltSettings(uri=uri, user=user, password=password, database=database or None)
@@ -92,21 +69,21 @@ def push(files: tuple[Path, ...], store: Path | None, uri: str, user: str, datab
       NEO4J_PASSWORD=secret policykg neo4j push --uri bolt://127.0.0.1:7687 --database neo4j
       policykg neo4j push --store kg/ --uri bolt://127.0.0.1:6380 --replace
     """
-    from policykg.graph.bolt import open_connection
-    from policykg.graph.neo4j_push import graph_counts, push_corpus
+    from policykg.graph.property.bolt import open_connection
+    from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 
     corpus = load_input_corpus(files, store, quiet=True)
     settings = settings_from(uri, user, database)
     with open_connection(settings) as conn:
         server = conn.dialect + (f" {conn.version}" if conn.version else "")
-        say(_message("neo4j_connected", uri=settings.uri, server=server))
-        with click.progressbar(length=len(corpus.rows), label=_message("neo4j_pushing"), file=sys.stderr,
+        say(render("neo4j_connected", uri=settings.uri, server=server))
+        with click.progressbar(length=len(corpus.rows), label=render("neo4j_pushing"), file=sys.stderr,
                                show_pos=True) as bar:
             stats = push_corpus(conn, corpus, replace=replace, progress=lambda source, n: bar.update(n))
         if stats.indexes:
-            say(_message("neo4j_indexes", count=len(stats.indexes)))
+            say(render("neo4j_indexes", count=len(stats.indexes)))
         counts = graph_counts(conn)
-    say(_message("neo4j_pushed", documents=stats.documents, measures=stats.measures, statements=stats.statements,
+    say(render("neo4j_pushed", documents=stats.documents, measures=stats.measures, statements=stats.statements,
                  seconds=stats.seconds, rate=stats.rows_per_second, nodes=counts["nodes"],
                  relationships=counts["relationships"]))
 
@@ -125,11 +102,11 @@ def export(directory: Path, files: tuple[Path, ...], store: Path | None) -> None
       policykg neo4j export out/neo4j/
       cd out/neo4j && neo4j-admin database import full policykg @import.args
     """
-    from policykg.graph.neo4j_export import export_csv
+    from policykg.graph.property.neo4j_export import export_csv
 
     corpus = load_input_corpus(files, store, quiet=True)
     result = export_csv(corpus, directory)
-    say(_message("neo4j_exported", nodes=len(result.nodes), relationships=len(result.relationships),
+    say(render("neo4j_exported", nodes=len(result.nodes), relationships=len(result.relationships),
                  directory=directory))
 
 
@@ -153,7 +130,7 @@ def cypher(query: str | None, list_: bool, params: tuple[str, ...], uri: str, us
       policykg cypher workload_per_agency --param jurisdiction=福清市 --format csv
       policykg cypher 'MATCH (m:Measure) RETURN count(m) AS measures'
     """
-    from policykg.graph.bolt import open_connection
+    from policykg.graph.property.bolt import open_connection
     from policykg.queries.cypher import (
         get_cypher_query,
         is_named,

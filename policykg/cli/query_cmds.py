@@ -5,27 +5,27 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, emit, output_options, parse_params
-from policykg.errors import QueryError
+from policykg.errors import InputSelectionError
 from policykg.messages import get_language
+from policykg.pipeline import Inputs, open_graph
 
 __all__ = ["query", "sparql"]
 
 
-def _target(files, store, endpoint):
+def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None) -> Any:
     if endpoint:
         if files or store is not None:
-            raise QueryError("give --endpoint, FILES or --store, not several")
+            raise InputSelectionError("inputs_endpoint_and_more")
         from policykg.queries import HttpEndpoint
 
         return HttpEndpoint(endpoint)
-    from policykg.graph import open_store
-
-    return open_store(list(files), store)
+    return open_graph(Inputs(files, store))
 
 
 _endpoint_option = click.option(

@@ -11,29 +11,13 @@ import click
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, lang_option, load_input_corpus, say
 from policykg.errors import PolicyKGError
-from policykg.messages import get_language, register, render
+from policykg.messages import get_language, render
 
 __all__ = ["report"]
 
 # = policykg.visualizations.report_excel.MAX_AGENCY_SHEETS (a test keeps them equal); not imported
 # here so that every other command starts without loading openpyxl.
 _AGENCY_SHEETS = 250
-
-register({
-    "report_unknown_jurisdiction": {
-        "zh": "没有辖区为“{d0}”的文件；可选：{d1}",
-        "en": "no document has jurisdiction “{d0}”; choose one of: {d1}",
-    },
-    "report_written": {
-        "zh": "报告已写入 {d0}：{d1} 个单位、{d2} 个集合性单位，{d3} 项措施",
-        "en": "report written to {d0}: {d1} agencies, {d2} collectives, {d3} measures",
-    },
-    "report_progress": {
-        "zh": "写入工作簿",
-        "en": "writing workbook",
-    },
-})
-
 
 @cli.command()
 @corpus_options
@@ -69,7 +53,7 @@ def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None
     corpus = load_input_corpus(files, store)
     places = sorted({d.jurisdiction for d in corpus.documents if d.jurisdiction})
     if jurisdiction is not None and jurisdiction not in places:
-        raise PolicyKGError(render(f"report_unknown_jurisdiction:{jurisdiction}|{'、'.join(places)}"))
+        raise PolicyKGError("report_unknown_jurisdiction", jurisdiction=jurisdiction, choices="、".join(places))
     day = (as_of.date() if as_of else _dt.date.today()).isoformat()
     options = dict(jurisdiction=jurisdiction, as_of=day, lang=get_language(), lead_weight=lead_weight,
                    responsible_weight=responsible_weight, agency_sheets=agency_sheets)
@@ -88,4 +72,5 @@ def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None
     for path in written:
         click.echo(str(path))
     bodies = sum(1 for m in data.metrics if m.kind != "collective")
-    say(render(f"report_written:{output}|{bodies}|{len(data.metrics) - bodies}|{data.measure_total}"))
+    say(render("report_written", path=output, agencies=bodies, collectives=len(data.metrics) - bodies,
+               measures=data.measure_total))

@@ -9,16 +9,9 @@ import click
 
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, lang_option, load_input_corpus, say
-from policykg.messages import get_language, register, render
+from policykg.messages import get_language, render
 
 __all__ = ["viz"]
-
-register({
-    "viz_writing": {"zh": "正在写入 {detail}", "en": "writing {detail}"},
-    "viz_done": {"zh": "已写入 {d0} 个文件 → {d1}（{d2} 秒）；用浏览器打开 dashboard.html（无需联网）",
-                 "en": "wrote {d0} files → {d1} ({d2} s); open dashboard.html in a browser (no network needed)"},
-})
-
 
 @cli.command()
 @corpus_options
@@ -48,7 +41,7 @@ def viz(files: tuple[Path, ...], store: Path | None, out_dir: Path, top_n: int, 
     start = time.monotonic()
     corpus = load_input_corpus(files, store, quiet=True)
     written = write_views(corpus, out_dir, lang=get_language(), top_n=top_n, png=not no_png,
-                          sector_label=sector_label, progress=lambda name: say(render(f"viz_writing:{name}")))
+                          sector_label=sector_label, progress=lambda name: say(render("viz_writing", name=name)))
     for path in written.paths.values():
         click.echo(str(path))
-    say(render(f"viz_done:{len(written.paths)}|{out_dir}|{time.monotonic() - start:.1f}"))
+    say(render("viz_done", count=len(written.paths), path=out_dir, seconds=time.monotonic() - start))

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import NamedNode, Store
 
-from handmade import FQ, LY, handmade_corpus
+from tests.support.handmade import FQ, LY, handmade_corpus
 from policykg.errors import InputError, StoreError
 from policykg.graph import (
     build_graphs,
@@ -20,7 +20,8 @@ from policykg.graph import (
     open_store,
     write_graphs,
 )
-from policykg.graph import iris
+from policykg.graph.rdf import iris
+from policykg.pipeline import Inputs, open_graph
 from policykg.records import Corpus, Row
 
 
@@ -143,7 +144,7 @@ def test_open_store_errors(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         open_store(store_dir=tmp_path / "missing")
     with pytest.raises(StoreError, match="not both"):
-        open_store([tmp_path / "a.txt"], tmp_path)
+        open_graph(Inputs((tmp_path / "a.txt",), tmp_path))
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="not a directory"):
         build_store(handmade_corpus(), tmp_path / "file")

@@ -20,9 +20,9 @@ import networkx as nx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from small_corpora import chain_corpus, make_corpus, toy_corpus
+from tests.support.small_corpora import chain_corpus, make_corpus, toy_corpus
 
-from policykg.graph.metrics import (
+from policykg.graph.analytics.metrics import (
     AgencyMetrics,
     agency_metrics,
     component_betweenness,
@@ -207,8 +207,8 @@ def test_sector_rollup_every_sector_with_zeros():
 
 
 def test_public_surface():
-    import policykg.graph.metrics as metrics
-    import policykg.graph.rollups as rollups
+    import policykg.graph.analytics.metrics as metrics
+    import policykg.graph.analytics.rollups as rollups
 
     assert sorted(metrics.__all__) == sorted([
         "AgencyMetrics", "agency_metrics", "deadline_profile", "sector_rollup", "participation_coefficient",

@@ -15,12 +15,12 @@ from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 from rdflib.compare import isomorphic
 
-from handmade import FQ, LY, handmade_corpus
+from tests.support.handmade import FQ, LY, handmade_corpus
 from policykg.errors import InputError, StoreError
 from policykg.graph import build_graphs, build_store, corpus_from_store, load_corpus_into, replace_graph, write_graphs
-from policykg.graph import iris
-from policykg.graph.build import GraphPart, build_document_graph
-from policykg.graph.nquads import NQUADS_TERMS, escape_iri, escape_literal
+from policykg.graph.rdf import iris
+from policykg.graph.rdf.build import GraphPart, build_document_graph
+from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri, escape_literal
 
 # Any Unicode text but lone surrogates (which no UTF-8 text, hence no RDF literal, can hold).
 _text = st.text(st.characters(blacklist_categories=("Cs",)))
@@ -148,7 +148,7 @@ def test_bulk_load_stores_what_the_term_path_makes():
 
 
 def test_bulk_load_in_several_batches(monkeypatch, sample_corpus):
-    from policykg.graph import store as store_module
+    from policykg.graph.rdf import store as store_module
 
     monkeypatch.setattr(store_module, "_BULK_QUADS", 500)  # a batch ends after every document or two
     store = Store()
@@ -207,6 +207,6 @@ def test_replacement_with_text_equals_replacement_with_terms():
 
 def test_reader_is_a_binary_stream():
     # bulk_load reads the producer's text through io.RawIOBase.readinto
-    from policykg.graph.store import _ChunkReader
+    from policykg.graph.rdf.store import _ChunkReader
 
     assert issubclass(_ChunkReader, io.RawIOBase)

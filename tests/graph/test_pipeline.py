@@ -1,4 +1,4 @@
-"""Documents → store in one pass (`policykg.graph.pipeline`) makes exactly the store of read-then-build."""
+"""Documents → store in one pass (`policykg.graph.rdf.one_pass`) makes exactly the store of read-then-build."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pyoxigraph import Store
 from policykg import sample_paths
 from policykg.errors import InputError
 from policykg.graph import build_store
-from policykg.graph.pipeline import build_store_from_documents
-from policykg.graph.store import load_parts_into
+from policykg.pipeline import build_store_from_documents
+from policykg.graph.rdf.store import load_parts_into
 from policykg.loaders import load_corpus
 
 _GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate_corpus.py"
@@ -54,7 +54,7 @@ def test_samples_one_pass_equals_read_then_build(tmp_path):
 
 @pytest.mark.parametrize("loaders,batch", [(1, 1_000_000), (2, 2_000), (3, 500)])
 def test_generated_read_by_workers_equals_read_then_build(generated, tmp_path, monkeypatch, loaders, batch):
-    from policykg.graph import store as store_module
+    from policykg.graph.rdf import store as store_module
 
     # several loader threads and small batches: a document's graph is spread over many bulk loads
     monkeypatch.setattr(store_module, "_LOADERS", loaders)
@@ -102,7 +102,7 @@ def test_a_missing_file_reported_and_skipped(generated, tmp_path):
 
 
 def test_a_failing_producer_stops_every_loader(tmp_path, monkeypatch):
-    from policykg.graph import store as store_module
+    from policykg.graph.rdf import store as store_module
 
     monkeypatch.setattr(store_module, "_LOADERS", 3)
 

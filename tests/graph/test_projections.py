@@ -10,9 +10,9 @@ from itertools import combinations
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from small_corpora import chain_corpus, make_corpus, toy_corpus
+from tests.support.small_corpora import chain_corpus, make_corpus, toy_corpus
 
-from policykg.graph.projections import (
+from policykg.graph.analytics.projections import (
     IndicatorMatrix,
     bipartite_graph,
     co_assignment_graph,
@@ -120,7 +120,7 @@ def test_co_assignment_weights_sum_to_pairs_per_measure(cells):
 
 
 def test_public_surface():
-    import policykg.graph.projections as projections
+    import policykg.graph.analytics.projections as projections
 
     assert sorted(projections.__all__) == sorted([
         "IndicatorMatrix", "bipartite_graph", "co_assignment_graph", "indicator_matrix", "measure_node",

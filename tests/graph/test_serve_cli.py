@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from policykg.graph.serve import free_port
+from policykg.graph.rdf.serve import free_port
 from policykg.queries import HttpEndpoint, run_named, run_sparql
 
 

@@ -7,12 +7,12 @@ from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, Quad, Store
 from rdflib import Dataset, Graph
 
-from handmade import FQ, handmade_corpus
+from tests.support.handmade import FQ, handmade_corpus
 from policykg.cli import cli
 from policykg.graph import build_store, load_corpus_into
-from policykg.graph import iris
-from policykg.graph.export import FORMATS, export_store, to_dataset
-from policykg.graph.validate import validate_store
+from policykg.graph.rdf import iris
+from policykg.graph.rdf.export import FORMATS, export_store, to_dataset
+from policykg.graph.rdf.validate import validate_store
 
 PKG = "https://w3id.org/policykg/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -123,7 +123,7 @@ def _inconsistent_store() -> Store:
 @pytest.mark.parametrize("batch", [10, 1_000_000])
 def test_validating_in_parts_equals_validating_the_union(make, batch, monkeypatch):
     """Parts (shared nodes once + document batches, in worker processes) give the union's answer exactly."""
-    import policykg.graph.validate as validate
+    import policykg.graph.rdf.validate as validate
 
     store = make()
     whole = validate.validate_graph(validate.data_graph(store), "zh")

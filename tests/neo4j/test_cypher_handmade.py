@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from expected_answers import EXPECTED
-from handmade import handmade_corpus
+from tests.support.expected_answers import EXPECTED
+from tests.support.handmade import handmade_corpus
 from pyoxigraph import Store
 
 from policykg.graph import load_corpus_into
-from policykg.graph.neo4j_push import push_corpus
+from policykg.graph.property.neo4j_push import push_corpus
 from policykg.queries import run_named
 from policykg.queries.cypher import run_named_cypher
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from expected_answers import CASES, EXPECTED, case_id
+from tests.support.expected_answers import CASES, EXPECTED, case_id
 from pyoxigraph import Store
 
 from policykg.errors import QueryError
 from policykg.graph import load_corpus_into
-from policykg.graph.bolt import BoltSettings, connect
-from policykg.graph.neo4j_push import graph_counts
+from policykg.graph.property.bolt import BoltSettings, connect
+from policykg.graph.property.neo4j_push import graph_counts
 from policykg.queries import list_queries, run_named
 from policykg.queries.cypher import get_cypher_query, list_cypher_queries, run_cypher, run_named_cypher
 

@@ -6,14 +6,14 @@ import csv
 import dataclasses
 
 import pytest
-from expected_answers import EXPECTED
+from tests.support.expected_answers import EXPECTED
 
 from policykg.errors import StoreError
-from policykg.graph.bolt import BoltSettings, connect
-from policykg.graph.falkordb_server import start_falkordb, stop_falkordb
-from policykg.graph.neo4j_export import ARRAY_DELIMITER, cypher_statements, export_csv
-from policykg.graph.neo4j_push import graph_counts
-from policykg.graph.property_graph import build_property_graph, measure_properties
+from policykg.graph.property.bolt import BoltSettings, connect
+from tests.support.falkordb_server import start_falkordb, stop_falkordb
+from policykg.graph.property.neo4j_export import ARRAY_DELIMITER, cypher_statements, export_csv
+from policykg.graph.property.neo4j_push import graph_counts
+from policykg.graph.property.property_graph import build_property_graph, measure_properties
 from policykg.queries.cypher import list_cypher_queries, run_named_cypher
 
 
@@ -79,7 +79,7 @@ def test_load_cypher_rebuilds_the_pushed_graph(tmp_path, sample_corpus, pushed_s
     server = start_falkordb(import_dir=tmp_path)
     try:
         with connect(BoltSettings(uri=server.uri)) as conn:
-            from policykg.graph.neo4j_push import ensure_indexes
+            from policykg.graph.property.neo4j_push import ensure_indexes
 
             ensure_indexes(conn)
             for statement in statements:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handmade import FQ, LY, handmade_corpus
+from tests.support.handmade import FQ, LY, handmade_corpus
 
-from policykg.graph.property_graph import (
+from policykg.graph.property.property_graph import (
     build_property_graph,
     deadline_parts,
     document_batches,

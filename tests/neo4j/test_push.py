@@ -8,13 +8,13 @@ import threading
 import time
 
 import pytest
-from handmade import handmade_corpus
+from tests.support.handmade import handmade_corpus
 
 from policykg.errors import BackendError, QueryError
-from policykg.graph.bolt import BoltSettings, connect
-from policykg.graph.falkordb_server import start_falkordb, terminate_falkordb
-from policykg.graph.neo4j_push import document_statements, graph_counts, push_corpus
-from policykg.graph.property_graph import build_property_graph, document_batches
+from policykg.graph.property.bolt import BoltSettings, connect
+from tests.support.falkordb_server import start_falkordb, terminate_falkordb
+from policykg.graph.property.neo4j_push import document_statements, graph_counts, push_corpus
+from policykg.graph.property.property_graph import build_property_graph, document_batches
 from policykg.records import Corpus, Row
 
 

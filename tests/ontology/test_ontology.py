@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH, SKOS
 
-from policykg.graph.iris import indicator_iri
+from policykg.graph.rdf.iris import indicator_iri
 from policykg.ontology import PKG, PKG_IRI, read_turtle
 
 

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Store
 
-from expected_answers import EXPECTED
-from handmade import handmade_corpus
+from tests.support.expected_answers import EXPECTED
+from tests.support.handmade import handmade_corpus
 from policykg.cli import cli
 from policykg.errors import QueryError
 from policykg.graph import load_corpus_into

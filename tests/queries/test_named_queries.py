@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Store
 
-from expected_answers import CASES, EXPECTED, case_id
-from handmade import handmade_corpus
+from tests.support.expected_answers import CASES, EXPECTED, case_id
+from tests.support.handmade import handmade_corpus
 from policykg.graph import load_corpus_into
 from policykg.queries import HttpEndpoint, list_queries, run_named
 
@@ -69,7 +69,7 @@ def test_http_answer_equals_embedded(oxigraph_server, sample_store, case):
 
 
 def test_publish_then_query_gives_the_same_answer(oxigraph_empty_server, sample_store, sample_corpus):
-    from policykg.graph.publish import publish_store
+    from policykg.graph.rdf.publish import publish_store
 
     published = publish_store(sample_store, oxigraph_empty_server.store_url)
     assert len(published) == 7 and all(p.status in (200, 201, 204) for p in published)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from policykg.graph.metrics import AgencyMetrics
+from policykg.graph.analytics.metrics import AgencyMetrics
 from policykg.records import Corpus
 
 __all__ = ["scale_corpus", "scale_metrics", "payload_corpus", "PAYLOADS"]

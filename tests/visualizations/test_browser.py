@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
-from viz_corpora import payload_corpus, scale_corpus, scale_metrics
+from tests.support.viz_corpora import payload_corpus, scale_corpus, scale_metrics
 
-from policykg.graph.metrics import agency_metrics
+from policykg.graph.analytics.metrics import agency_metrics
 from policykg.visualizations.dashboard import write_views
 from policykg.visualizations.network import build_network_data, render_network_html
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from PIL import Image, ImageStat
-from viz_corpora import PAYLOADS, payload_corpus
+from tests.support.viz_corpora import PAYLOADS, payload_corpus
 
 from policykg.cli import cli
-from policykg.graph.metrics import deadline_profile
-from policykg.graph.projections import indicator_matrix
+from policykg.graph.analytics.metrics import deadline_profile
+from policykg.graph.analytics.projections import indicator_matrix
 from policykg.visualizations.dashboard import render_dashboard, write_views
 from policykg.visualizations.heatmap import heatmap_table, render_heatmap_html, render_heatmap_png
 from policykg.visualizations.matrix import cell_colour

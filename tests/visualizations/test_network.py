@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from viz_corpora import PAYLOADS, payload_corpus, scale_corpus, scale_metrics
+from tests.support.viz_corpora import PAYLOADS, payload_corpus, scale_corpus, scale_metrics
 
-from policykg.graph.metrics import agency_metrics
-from policykg.graph.projections import co_assignment_graph
+from policykg.graph.analytics.metrics import agency_metrics
+from policykg.graph.analytics.projections import co_assignment_graph
 from policykg.records import Agency, Corpus, Document, Row
 from policykg.visualizations import html_utils
 from policykg.visualizations.network import (

@@ -20,9 +20,9 @@ from openpyxl import load_workbook
 from pyoxigraph import Store
 
 from policykg.cli import cli
-from policykg.graph.metrics import agency_metrics, sector_rollup
-from policykg.graph.projections import indicator_matrix
-from policykg.graph.store import load_corpus_into
+from policykg.graph.analytics.metrics import agency_metrics, sector_rollup
+from policykg.graph.analytics.projections import indicator_matrix
+from policykg.graph.rdf.store import load_corpus_into
 from policykg.queries import run_named
 from policykg.visualizations.report_data import build_report
 

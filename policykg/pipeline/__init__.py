@@ -1,0 +1,39 @@
+"""policykg.pipeline: the application between the command line and the subpackages.
+
+`inputs` decides what a command works on (documents or a store) and reads,
+builds or opens it by one path each; `stages` runs every stage of
+``policykg run``. Commands call these and only parse options and print.
+"""
+
+from policykg.pipeline.inputs import (
+    Inputs,
+    Step,
+    StepCallback,
+    build_store_from_documents,
+    build_store_from_loaded,
+    document_paths,
+    ignore_steps,
+    load_corpus,
+    open_graph,
+    read_inputs,
+    validation_steps,
+)
+from policykg.pipeline.stages import STAGES, RunContext, RunResult, run_stages
+
+__all__ = [
+    "Inputs",
+    "Step",
+    "StepCallback",
+    "ignore_steps",
+    "document_paths",
+    "read_inputs",
+    "load_corpus",
+    "open_graph",
+    "build_store_from_documents",
+    "build_store_from_loaded",
+    "validation_steps",
+    "STAGES",
+    "RunContext",
+    "RunResult",
+    "run_stages",
+]

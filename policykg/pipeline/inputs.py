@@ -1,0 +1,207 @@
+"""What a command works on (documents or a store), and the one way each is read, built or opened.
+
+::
+
+    Inputs(files | store)
+      ├─ document_paths ─► read_inputs ─► Corpus                    extract, agencies
+      ├─ load_corpus: documents read, or the rows a store holds     report, viz, neo4j
+      ├─ open_graph: the store on disk, or documents in memory      query, sparql, export, validate, publish
+      └─ build_store_from_documents ─► store on disk + Corpus       build, serve (run: build_store_from_loaded)
+
+Which inputs a command works on is decided here only (`Inputs`); progress is
+reported through a callback with a catalogue key and values (`Step`), never
+printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from policykg import sample_paths
+from policykg.errors import InputError, InputSelectionError, PolicyKGError
+from policykg.graph.rdf.one_pass import build_store_from_results
+from policykg.graph.rdf.rebuild import corpus_from_store
+from policykg.graph.rdf.store import BuildStats, Progress, load_corpus_into, open_store
+from policykg.loaders import iter_documents
+from policykg.loaders.agencies import CorpusBuilder, build_corpus
+from policykg.loaders.read import expand_paths
+from policykg.loaders_report import document_summary
+from policykg.records import Corpus, LoadResult
+
+__all__ = [
+    "Inputs",
+    "Step",
+    "StepCallback",
+    "ignore_steps",
+    "document_paths",
+    "read_inputs",
+    "load_corpus",
+    "open_graph",
+    "build_store_from_documents",
+    "build_store_from_loaded",
+    "validation_steps",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A progress event: a catalogue key with its values, for the caller to show or drop."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+
+StepCallback = Callable[[Step], None]
+
+
+def ignore_steps(step: Step) -> None:
+    """The default progress callback: shows nothing."""
+    return None
+
+
+def validation_steps(on_step: StepCallback) -> Callable[[int, int], None]:
+    """The progress callback of `validate_store`: a step per checked part, when the store needs several."""
+
+    def progress(done: int, total: int) -> None:
+        if total > 2:
+            on_step(Step("graph_validating", {"done": done, "total": total}))
+
+    return progress
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What a command works on: documents (FILES, folders; none → the bundled samples) or a built store.
+
+    Raises
+    ------
+    InputSelectionError
+        Both documents and a store were given.
+
+    Examples
+    --------
+    >>> Inputs(files=(Path("a.txt"),), store=Path("kg"))
+    Traceback (most recent call last):
+    ...
+    policykg.errors.InputSelectionError: inputs_files_and_store
+    """
+
+    files: tuple[Path, ...] = ()
+    store: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.files and self.store is not None:
+            raise InputSelectionError("inputs_files_and_store")
+
+
+def document_paths(files: Sequence[str | Path]) -> list[Path]:
+    """The documents FILES name (a folder gives its documents), or the bundled samples when there are none."""
+    return expand_paths(files) if files else sample_paths()
+
+
+def read_inputs(files: Sequence[str | Path], encoding: str | None = None,
+                on_step: StepCallback = ignore_steps) -> tuple[list[LoadResult], Corpus]:
+    """Read the documents (default: the samples) and resolve their agencies.
+
+    A file that cannot be read at all is reported (``document_skipped``) and
+    skipped; each document read is reported as ``document_read``.
+
+    Raises
+    ------
+    PolicyKGError
+        Nothing usable was read from any file (``nothing_read``).
+    """
+    results = list(_reported(document_paths(files), encoding, on_step))
+    if not any(r.rows for r in results):
+        raise PolicyKGError("nothing_read")
+    return results, build_corpus(results)
+
+
+def _reported(paths: list[Path], encoding: str | None, on_step: StepCallback,
+              workers: int | None = None) -> Iterator[LoadResult]:
+    """The documents' results as they are read (by worker processes when many), each reported."""
+    taken = 0  # files dealt with so far, read or skipped
+
+    def skipped(path: Path, exc: InputError) -> None:
+        nonlocal taken
+        taken += 1
+        on_step(Step("document_skipped", {"index": taken, "total": len(paths), "error": exc}))
+
+    for result in iter_documents(paths, encoding, workers, on_error=skipped):
+        taken += 1
+        on_step(Step("document_read", {"index": taken, "total": len(paths), "result": result,
+                                       "summary": document_summary(result)}))
+        yield result
+
+
+def load_corpus(inputs: Inputs, encoding: str | None = None, on_step: StepCallback = ignore_steps) -> Corpus:
+    """The corpus of the inputs: documents read now, or the rows a store was built from."""
+    if inputs.store is not None:
+        return corpus_from_store(open_store(inputs.store))
+    return read_inputs(inputs.files, encoding, on_step)[1]
+
+
+def open_graph(inputs: Inputs, read_only: bool = True) -> Store:
+    """The RDF store of the inputs: the store on disk, or the documents built into an in-memory store.
+
+    Raises
+    ------
+    StoreError
+        The store directory is missing or empty, or locked.
+    InputError
+        A document cannot be read at all.
+    """
+    if inputs.store is not None:
+        return open_store(inputs.store, read_only=read_only)
+    results = list(iter_documents(document_paths(inputs.files)))
+    store = Store()
+    load_corpus_into(store, build_corpus(results))
+    return store
+
+
+def build_store_from_documents(
+    paths: Sequence[str | Path],
+    store_dir: Path,
+    encoding: str | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    on_error: Callable[[Path, InputError], None] | None = None,
+) -> tuple[Corpus, BuildStats]:
+    """Read documents into the store at ``store_dir`` in one pass; return the corpus and what was written.
+
+    Documents are read by worker processes while the store indexes those
+    already read (`policykg.graph.rdf.one_pass`).
+
+    Parameters
+    ----------
+    workers
+        Reading processes (``None``: one per CPU; few documents are read in this process).
+    progress
+        ``progress(source, measures, quads)`` once per document graph written.
+    on_error
+        Reported a file that cannot be read at all (then skipped); by default it raises.
+
+    Raises
+    ------
+    StoreError
+        ``store_dir`` is a file, or the store is locked by another process.
+    InputError
+        A file cannot be read and there is no ``on_error``; a new store is then not made.
+    """
+    results = iter_documents([Path(p) for p in paths], encoding, workers, on_error=on_error)
+    return build_store_from_loaded(results, store_dir, progress)
+
+
+def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path,
+                            progress: Progress | None = None) -> tuple[Corpus, BuildStats]:
+    """Write documents' results (a list, or an iterator still reading them) into the store at ``store_dir``.
+
+    The one path by which a store is built from documents (`build`, `serve`, `run`).
+    """
+    builder = CorpusBuilder()
+    stats = build_store_from_results(results, builder, Path(store_dir), progress)
+    return builder.corpus, stats

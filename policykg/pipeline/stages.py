@@ -1,0 +1,224 @@
+"""``policykg run`` as a library: documents → store in one pass, then every stage's files, in data-flow order.
+
+`run_stages` reads the documents, builds the store from them, and runs each
+stage of `STAGES` into the output folder. A stage is a function
+``(RunContext) -> list of (label key, path)``; to add one, write it here and
+put it in `STAGES` at its place in the data flow. Progress (documents read,
+stage times, validation parts, violations) goes to the ``on_step`` callback.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from policykg.errors import PolicyKGError
+from policykg.loaders_report import (
+    AGENCY_COLUMNS,
+    EXTRACT_COLUMNS,
+    REJECT_COLUMNS,
+    reject_records,
+    row_records,
+    write_csv,
+    write_jsonl,
+)
+from policykg.pipeline.inputs import (
+    Step,
+    StepCallback,
+    ignore_steps,
+    build_store_from_loaded,
+    read_inputs,
+    validation_steps,
+)
+from policykg.records import Corpus, LoadResult
+
+__all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
+
+
+@dataclass
+class RunContext:
+    """What the stages share: the output folder, the documents read, their corpus and the store built."""
+
+    out: Path
+    results: list[LoadResult]
+    corpus: Corpus
+    lang: str
+    on_step: StepCallback = ignore_steps
+    store: Store | None = None
+
+
+@dataclass
+class RunResult:
+    """What a run read and wrote: counts, seconds, and (label key, path) of every output in stage order."""
+
+    documents: int
+    rows: int
+    rejects: int
+    agencies: int
+    collectives: int
+    seconds: float
+    written: list[tuple[str, Path]] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _stage_rows(ctx: RunContext) -> list[tuple[str, Path]]:
+    rows = ctx.out / "rows.jsonl"
+    with rows.open("w", encoding="utf-8") as stream:
+        write_jsonl(row_records(ctx.corpus), EXTRACT_COLUMNS, stream)
+    rows_csv = ctx.out / "rows.csv"
+    with rows_csv.open("w", encoding="utf-8-sig", newline="") as stream:  # BOM: Excel/WPS open it as UTF-8
+        write_csv(row_records(ctx.corpus), EXTRACT_COLUMNS, stream)
+    rejects = ctx.out / "rejects.csv"
+    with rejects.open("w", encoding="utf-8-sig", newline="") as stream:
+        write_csv(reject_records(ctx.results), REJECT_COLUMNS, stream)
+    return [("run_out_rows", rows), ("run_out_rows_csv", rows_csv), ("run_out_rejects", rejects)]
+
+
+def _stage_agencies(ctx: RunContext) -> list[tuple[str, Path]]:
+    from policykg.loaders.agencies import agency_summary
+
+    path = ctx.out / "agencies.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        write_csv(agency_summary(ctx.corpus), AGENCY_COLUMNS, stream)
+    return [("run_out_agencies", path)]
+
+
+def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
+    """The RDF store (one named graph per document; documents replace their graphs in an existing one).
+
+    Compacted once built: the queries of this run and of the analyst afterwards read it faster.
+    """
+    from policykg.graph.rdf.store import open_store, optimize_store
+
+    path = ctx.out / "store"
+    build_store_from_loaded(ctx.results, path)
+    optimize_store(path)
+    ctx.store = open_store(path)
+    return [("run_out_store", path)]
+
+
+def _stage_queries(ctx: RunContext) -> list[tuple[str, Path]]:
+    """Every named query, run bare (its defaults), as CSV for Excel/WPS."""
+    from policykg.queries import list_queries, run_named
+
+    folder = ctx.out / "queries"
+    folder.mkdir(exist_ok=True)
+    for query in list_queries():
+        result = run_named(_store(ctx), query.name, {})
+        with (folder / f"{query.name}.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+            write_csv(result.rows, result.columns, stream)
+    return [("run_out_queries", folder)]
+
+
+def _store(ctx: RunContext) -> Store:
+    if ctx.store is None:
+        raise PolicyKGError("run_no_store")
+    return ctx.store
+
+
+def _stage_validate(ctx: RunContext) -> list[tuple[str, Path]]:
+    """SHACL validation of the store; the report is written, the first violations reported as steps."""
+    from policykg.graph.rdf.validate import validate_store
+
+    report = validate_store(_store(ctx), ctx.lang, progress=validation_steps(ctx.on_step))
+    path = ctx.out / "validation.json"
+    path.write_text(json.dumps({"conforms": report.conforms, "triples": report.triples,
+                                "violations": [v.to_dict() for v in report.violations]},
+                               ensure_ascii=False, indent=2), encoding="utf-8")
+    for v in report.violations[:20]:
+        ctx.on_step(Step("run_violation", {"focus": v.focus, "path": v.path, "message": v.message}))
+    return [("run_out_validation", path)]
+
+
+def _stage_neo4j_export(ctx: RunContext) -> list[tuple[str, Path]]:
+    """CSV files for `neo4j-admin database import` and a load.cypher: the property graph, offline."""
+    from policykg.graph.property.neo4j_export import export_csv
+
+    folder = ctx.out / "neo4j"
+    export_csv(ctx.corpus, folder)
+    return [("run_out_neo4j", folder)]
+
+
+def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
+    """The workload-per-agency report (Markdown, Excel, CSV), overdue counted as of today."""
+    from policykg.visualizations.report import write_report
+
+    folder = ctx.out / "report"
+    _, written = write_report(ctx.corpus, folder, as_of=_dt.date.today().isoformat(), lang=ctx.lang)
+    return [("run_out_report", next(p for p in written if p.suffix == ".xlsx")),
+            ("run_out_report_markdown", written[0])]
+
+
+def _stage_viz(ctx: RunContext) -> list[tuple[str, Path]]:
+    """The offline pictures: network, heatmap, timeline and the dashboard linking them.
+
+    Without a CJK font the PNG pictures are left out (reported); the HTML views need none.
+    """
+    from policykg.loaders.sectors import sector_label
+    from policykg.visualizations.dashboard import write_views
+    from policykg.visualizations.mpl_cjk import cjk_family
+
+    folder = ctx.out / "viz"
+    try:
+        cjk_family()
+        png = True
+    except PolicyKGError as exc:
+        ctx.on_step(Step("run_no_png", {"error": exc}))
+        png = False
+    written = write_views(ctx.corpus, folder, lang=ctx.lang, sector_label=sector_label, png=png)
+    return [("run_out_dashboard", written.paths["dashboard"])]
+
+
+Stage = Callable[[RunContext], list[tuple[str, Path]]]
+
+STAGES: list[tuple[str, Stage]] = [
+    ("store", _stage_store),
+    ("extract", _stage_rows),
+    ("agencies", _stage_agencies),
+    ("queries", _stage_queries),
+    ("validate", _stage_validate),
+    ("neo4j-export", _stage_neo4j_export),
+    ("report", _stage_report),
+    ("viz", _stage_viz),
+]
+
+# the order outputs are listed in: data-flow order, rows first
+_LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export", "report", "viz")
+
+
+def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
+               on_step: StepCallback = ignore_steps) -> RunResult:
+    """Read the documents (default: the samples) and run every stage into ``out``.
+
+    Each stage reports ``run_stage_done`` with its seconds; the result lists
+    every path written, in data-flow order.
+
+    Raises
+    ------
+    PolicyKGError
+        Nothing could be read from any document (before anything is written), or a stage failed.
+    """
+    started = time.perf_counter()
+    results, corpus = read_inputs(files, encoding, on_step)
+    out.mkdir(parents=True, exist_ok=True)
+    ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step)
+    by_stage: dict[str, list[tuple[str, Path]]] = {}
+    stage_seconds: dict[str, float] = {}
+    for name, stage in STAGES:
+        t0 = time.perf_counter()
+        by_stage[name] = stage(ctx)
+        stage_seconds[name] = time.perf_counter() - t0
+        on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
+    n_agencies = sum(1 for a in corpus.agencies.values() if a.kind == "agency")
+    return RunResult(
+        documents=len(results), rows=len(corpus.rows), rejects=sum(len(r.rejects) for r in results),
+        agencies=n_agencies, collectives=len(corpus.agencies) - n_agencies,
+        seconds=time.perf_counter() - started,
+        written=[item for name in _LISTED for item in by_stage[name]], stage_seconds=stage_seconds,
+    )
