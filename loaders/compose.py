@@ -7,7 +7,7 @@ find it — and its tables into `Matrix`es. `compose_result` then does what
 blocks above the task table (`read_facts`), 说明 notes as the units responsible
 for every task, rows by `assemble_rows`, the rest of the text as context; and,
 when there is no task table, a numbered list with inline attributions
-(`policykg.loaders.inline`).
+(`policykg.loaders.inline_document`).
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ from dataclasses import dataclass, replace
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.cell_table import Matrix, find_cell_tables
 from policykg.loaders.document_facts import first_listed_leads, document_units, read_facts
-from policykg.loaders.inline import read_inline_list
 from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 _NOTE = re.compile(r"^\s*(?:说明|說明|注|註|备注|備註)\s*[:：]")
 
-__all__ = ["Block", "compose_result", "inline_result", "text_result"]
+__all__ = ["Block", "compose_result", "text_result"]
 
 register({
     "doc_corrupt": {
@@ -46,23 +45,6 @@ class Block:
 def _context(blocks: Sequence[Block], used: set[int]) -> str | None:
     text = "\n".join(b.text for b in blocks if b.line not in used and b.text.strip())
     return text or None
-
-
-def inline_result(lines: Sequence[str], source: str, numbers: Sequence[int] | None = None) -> LoadResult | None:
-    """The result of a document read as an inline task list, or None when it holds none."""
-    numbers = list(numbers) if numbers is not None else list(range(1, len(lines) + 1))
-    probe = read_inline_list(lines, source, None, numbers)
-    if probe is None:
-        return None
-    first = min(probe[1].list_lines)
-    start = next((k for k, n in enumerate(numbers) if n >= first), 0)
-    facts = read_facts(lines, start, source)
-    assembled, found = read_inline_list(lines, source, facts.get("plan_year"), numbers, facts.get("jurisdiction"))
-    context = "\n".join(t for t, n in zip(lines, numbers) if n not in found.list_lines and t.strip())
-    document = Document(source=source, layout="inline-list", context=context or None, **facts)
-    result = LoadResult(document=document, rows=assembled.rows, rejects=assembled.rejects,
-                        unit_aliases=assembled.unit_aliases)
-    return result
 
 
 def text_result(blocks: Sequence[Block], source: str, fallback: LoadResult | None = None) -> LoadResult:

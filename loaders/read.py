@@ -99,7 +99,7 @@ def parse_text(text: str, source: str) -> LoadResult:
     result = LoadResult(document=document)
     if not tables.grids:
         # no task table: a numbered list whose tasks name their units inline ("inline-list")
-        from policykg.loaders.compose import inline_result
+        from policykg.loaders.inline_document import inline_result
 
         inline = inline_result(lines, source)
         if inline is not None:
