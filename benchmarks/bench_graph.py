@@ -35,9 +35,9 @@ from pyoxigraph import Store
 
 from policykg import sample_paths
 from policykg.graph import build_graphs, build_store, load_corpus_into
-from policykg.loaders import load_corpus
 from policykg.graph.rdf.mapping import OXIGRAPH_TERMS
 from policykg.graph.rdf.nquads import NQUADS_TERMS
+from policykg.loaders import load_corpus
 from policykg.queries import list_queries, run_named
 from policykg.records import Corpus
 

@@ -33,12 +33,12 @@ from pathlib import Path
 
 from policykg import sample_paths
 from policykg.graph.property.bolt import BoltSettings, connect
-from tests.support.falkordb_server import start_falkordb, stop_falkordb
 from policykg.graph.property.neo4j_export import export_csv
 from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 from policykg.loaders import load_corpus
 from policykg.queries.cypher import list_cypher_queries, run_named_cypher
 from policykg.records import Corpus
+from tests.support.falkordb_server import start_falkordb, stop_falkordb
 
 
 def synthetic(corpus: Corpus, rows: int, per_document: int = 500) -> Corpus:
@@ -85,7 +85,7 @@ def bench(settings: BoltSettings, label: str, corpus: Corpus, repeat: int) -> No
         for query in list_cypher_queries():
             times, rows = [], 0
             for _ in range(repeat):
-                seconds, result = _seconds(lambda: run_named_cypher(conn, query.name))
+                seconds, result = _seconds(lambda name=query.name: run_named_cypher(conn, name))
                 times.append(seconds)
                 rows = len(result.rows)
             print(f"   query {query.name:<28} {statistics.median(times) * 1000:8.1f} ms  ({rows} rows)")

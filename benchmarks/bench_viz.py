@@ -21,8 +21,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "visualizations"))
 
-from tests.support.viz_corpora import scale_corpus  # noqa: E402
-
 from policykg.graph.analytics.metrics import agency_metrics, deadline_profile  # noqa: E402
 from policykg.graph.analytics.projections import indicator_matrix  # noqa: E402
 from policykg.loaders import load_corpus  # noqa: E402
@@ -31,6 +29,7 @@ from policykg.visualizations.dashboard import render_dashboard  # noqa: E402
 from policykg.visualizations.heatmap import render_heatmap_html, render_heatmap_png  # noqa: E402
 from policykg.visualizations.network import build_network_data, render_network_html  # noqa: E402
 from policykg.visualizations.timeline import render_timeline_html, render_timeline_png  # noqa: E402
+from tests.support.viz_corpora import scale_corpus  # noqa: E402
 
 
 def _timed(label: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

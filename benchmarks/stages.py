@@ -175,7 +175,7 @@ def stage_queries(args: argparse.Namespace) -> dict:
             continue
         times, n = [], 0
         for _ in range(args.repeat):
-            seconds, result = _timed(lambda: run_named(store, q.name, {}))
+            seconds, result = _timed(lambda name=q.name: run_named(store, name, {}))
             times.append(seconds)
             n = len(result.rows)
             if seconds > 10 * 1.0:  # ten times over the 1 s target: one run says enough
@@ -302,8 +302,8 @@ def stage_neo4j(args: argparse.Namespace) -> dict:
     """
     try:
         from policykg.graph.property.bolt import BoltSettings, connect
-        from tests.support.falkordb_server import start_falkordb, stop_falkordb
         from policykg.graph.property.neo4j_push import graph_counts, push_corpus
+        from tests.support.falkordb_server import start_falkordb, stop_falkordb
     except ImportError as exc:
         return {"skipped": f"the Bolt push is not importable ({exc})"}
     corpus = _load_corpus(args.work)
@@ -364,7 +364,6 @@ def stage_compare_triples(args: argparse.Namespace) -> dict:
 def stage_rdflib(args: argparse.Namespace) -> dict:
     """rdflib's in-memory Graph: parse the Morph-KGC N-Triples, run the workload query."""
     import rdflib
-
     from morph_kgc import WORKLOAD_QUERY
 
     g = rdflib.Graph()
@@ -383,9 +382,8 @@ def stage_rdflib(args: argparse.Namespace) -> dict:
 def stage_oxigraph_nt(args: argparse.Namespace) -> dict:
     """pyoxigraph: bulk-load the same N-Triples into a new on-disk store, run the workload query."""
     import pyoxigraph
-    from pyoxigraph import RdfFormat, Store
-
     from morph_kgc import WORKLOAD_QUERY
+    from pyoxigraph import RdfFormat, Store
 
     path = args.work / "oxigraph-nt"
     shutil.rmtree(path, ignore_errors=True)

@@ -41,7 +41,7 @@ def get_language() -> str:
     return _language
 
 
-def render(code: str, lang: str | None = None, **values: object) -> str:
+def render(code: str, lang: str | None = None, /, **values: object) -> str:
     """The text of a catalogue key with its named values, in ``lang`` (default: the current language).
 
     ``code`` is a key, or a key and a detail (``"key:detail"``, parts split by

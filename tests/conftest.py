@@ -6,7 +6,6 @@ from __future__ import annotations
 # Oxigraph / RDF graph (policykg.graph, policykg.queries) — owned by the RDF graph stage.
 # A missing `oxigraph` binary makes these fixtures FAIL (BackendError), never skip (style.md).
 # =============================================================================================
-
 import pytest
 
 

@@ -19,6 +19,7 @@ import colorsys
 import hashlib
 import html
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -107,8 +108,8 @@ def _hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
-def render_page(title: str, body: str, *, scripts: list[str] = (), styles: list[str] = (),
-                lang: str = "zh", extra_script_hashes: list[str] = ()) -> str:
+def render_page(title: str, body: str, *, scripts: Sequence[str] = (), styles: Sequence[str] = (),
+                lang: str = "zh", extra_script_hashes: Sequence[str] = ()) -> str:
     """A complete HTML document with everything inline and a strict Content-Security-Policy.
 
     ``scripts`` and ``styles`` are raw JavaScript / CSS texts (ours or

@@ -27,7 +27,13 @@ from policykg.graph.analytics.metrics import AgencyMetrics, agency_metrics
 from policykg.graph.analytics.projections import measure_roles, rows_in
 from policykg.records import Corpus
 from policykg.visualizations.html_utils import (
-    asset_text, esc, label, render_page, script_json, sector_colours, vis_assets,
+    asset_text,
+    esc,
+    label,
+    render_page,
+    script_json,
+    sector_colours,
+    vis_assets,
 )
 
 __all__ = ["NetworkData", "build_network_data", "build_pyvis", "edge_weights", "render_network_html",
@@ -150,7 +156,7 @@ def build_network_data(corpus: Corpus, metrics: Sequence[AgencyMetrics] | None =
 
 
 def _add_measures(data: NetworkData, corpus: Corpus, index: dict[str, int]) -> None:
-    places: dict[str | None, int] = {}
+    places: dict[str, int] = {}
     indicators: dict[str, int] = {}
     for row, place in rows_in(corpus):
         leads: list[int] = []

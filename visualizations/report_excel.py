@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from copy import copy
 from collections.abc import Callable, Sequence
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -133,8 +133,8 @@ def _write_table(workbook: Workbook, title: str, table: Table, freeze: str = "A2
             sheet.append(cells)
     if extra:
         sheet.append([])
-        for row in extra:
-            sheet.append(list(row))
+        for extra_row in extra:
+            sheet.append(list(extra_row))
 
 
 def _rest_table(data: ReportData, rest: Sequence[tuple[str, str, Table]]) -> Table:

@@ -9,6 +9,7 @@ jurisdiction and counts once per agency.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import TypeGuard
 
 from policykg.graph.analytics.projections import measure_roles, rows_in
 from policykg.records import Corpus
@@ -27,7 +28,7 @@ def quarter_of(month: str) -> str:
     return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
 
 
-def is_date(deadline: str | None) -> bool:
+def is_date(deadline: str | None) -> TypeGuard[str]:
     """True for an ISO date deadline (not ``"ongoing"``, ``"conditional"`` or None)."""
     return deadline is not None and len(deadline) == 10 and deadline[4] == "-"
 
@@ -64,7 +65,7 @@ def deadline_profile(corpus: Corpus, jurisdiction: str | None = None) -> dict:
     def add(profile: dict, deadline: str | None) -> None:
         profile["total"] += 1
         bucket = _deadline_bucket(deadline)
-        if bucket == "dated":
+        if bucket == "dated" and is_date(deadline):
             profile["months"][deadline[:7]] += 1
             profile["quarters"][quarter_of(deadline)] += 1
         else:
@@ -123,12 +124,13 @@ def sector_rollup(corpus: Corpus, sector: str | None = None) -> list[dict]:
     [('X', 1, 1, 1.0), ('Y', 1, 2, 0.5)]
     """
     totals: Counter[str | None] = Counter()
-    leads: dict[str, Counter[str | None]] = defaultdict(Counter)
-    shares: dict[str, Counter[str | None]] = defaultdict(Counter)
+    leads: dict[str | None, Counter[str | None]] = defaultdict(Counter)
+    shares: dict[str | None, Counter[str | None]] = defaultdict(Counter)
     for row, place in rows_in(corpus):
         totals[place] += 1
         for ids, counter in ((corpus.lead_ids(row), leads), (corpus.responsible_ids(row), shares)):
-            for s in {corpus.agencies[a].sector for a in ids if a in corpus.agencies} - {None}:
+            named = {corpus.agencies[a].sector for a in ids if a in corpus.agencies}
+            for s in (s for s in named if s is not None):
                 counter[s][place] += 1
     if sector is not None:
         sectors = [sector]

@@ -26,9 +26,9 @@ never part of a message or a repr.
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field

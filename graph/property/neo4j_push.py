@@ -107,13 +107,13 @@ FOREACH (name IN $jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (d)-
 WITH d
 MATCH (s:StagedMeasure {source: $source})
 CREATE (x:Measure)
-SET x = s {%s}
+SET x = s {MEASURE_PROJECTION}
 CREATE (x)-[:FROM]->(d)
 FOREACH (name IN coalesce(s.indicators, []) | MERGE (i:Indicator {name: name}) MERGE (x)-[:ADDRESSES]->(i))
 FOREACH (aid IN coalesce(s.leads, []) | MERGE (a:Agency {id: aid}) MERGE (a)-[:LEADS]->(x))
 FOREACH (aid IN coalesce(s.responsible, []) | MERGE (a:Agency {id: aid}) MERGE (a)-[:RESPONSIBLE_FOR]->(x))
 DETACH DELETE s
-RETURN count(x) AS measures""" % ", ".join(f".{name}" for name in MEASURE_PROPERTIES)
+RETURN count(x) AS measures""".replace("MEASURE_PROJECTION", ", ".join(f".{name}" for name in MEASURE_PROPERTIES))
 
 Statement = tuple[str, dict[str, Any]]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -51,7 +51,7 @@ class GraphPart:
     continued: bool = False  # more quads of a graph an earlier part began (`DocumentGraph.finish`)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vocabulary(terms: Terms) -> SimpleNamespace:
     """Every term of `T`, made once by ``terms`` (the builder states them millions of times)."""
     return SimpleNamespace(**{k: terms.iri(v.value) for k, v in vars(T).items() if isinstance(v, NamedNode)})

@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -113,6 +113,7 @@ class Terms(Protocol):
     def lang_literal(self, value: str, language: str) -> Any: ...
     def typed_literal(self, value: str, datatype: str) -> Any: ...
     def quad(self, s: Any, p: Any, o: Any, g: Any) -> Any: ...
+    def __hash__(self) -> int: ...  # term factories key the builders' caches
 
 
 class OxigraphTerms:
@@ -302,7 +303,7 @@ def encode_fields(table: Sequence[FieldMap], record: Any, terms: Terms = OXIGRAP
     return [pair for fill in compile_table(table, terms) for pair in fill(record)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def compile_table(table: tuple[FieldMap, ...], terms: Terms) -> tuple[Callable[[Any], list[tuple[Any, Any]]], ...]:
     """``table`` as one function per field, ``record -> [(predicate, object)]``, with the
     predicate terms made once by ``terms`` (the builder calls these for every row)."""

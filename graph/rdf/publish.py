@@ -49,7 +49,7 @@ def publish_store(
     """
     out = []
     for graph in sorted(store.named_graphs(), key=lambda g: g.value):
-        body = store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(graph.value))
+        body = store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(graph.value)) or b""
         triples = body.count(b"\n")
         request = urllib.request.Request(
             graph_store_url(endpoint, graph.value),

@@ -9,7 +9,7 @@ keeps no order among repeated values).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from pyoxigraph import NamedNode, Store
 
@@ -27,7 +27,7 @@ Props = dict[str, list[Any]]
 def _subjects(store: Store, graph: str) -> dict[str, Props]:
     out: dict[str, Props] = defaultdict(lambda: defaultdict(list))
     for q in store.quads_for_pattern(None, None, None, NamedNode(graph)):
-        out[q.subject.value][q.predicate.value].append(q.object)
+        out[cast(NamedNode, q.subject).value][q.predicate.value].append(q.object)  # subjects are IRIs here
     return out
 
 
@@ -54,12 +54,12 @@ def corpus_from_store(store: Store) -> Corpus:
     for graph in document_graphs(store):
         subjects = _subjects(store, graph)
         source = None
-        for iri, props in subjects.items():
+        for props in subjects.values():
             if T.PlanDocument.value in _types(props):
                 doc = _document(subjects, props)
                 source = doc.source
                 corpus.documents.append(doc)
-        for iri, props in subjects.items():
+        for props in subjects.values():
             types = _types(props)
             if T.Measure.value in types and source is not None:
                 corpus.rows.append(Row(source=source, **decode_fields(ROW_MAP, props)))
@@ -73,7 +73,7 @@ def corpus_from_store(store: Store) -> Corpus:
                 for key in ("surface_names", "aliases"):
                     merged[key] = tuple(sorted(set(merged[key]) | set(values[key])))
                 for name in props.get(T.written_as.value, []):
-                    corpus.assignments[(source, name.value)] = values["id"]
+                    corpus.assignments[(cast(str, source), name.value)] = values["id"]
     corpus.documents.sort(key=lambda d: d.source)
     corpus.rows.sort(key=lambda r: (r.source, r.line))
     corpus.agencies = {k: Agency(**agencies[k]) for k in sorted(agencies)}

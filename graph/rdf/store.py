@@ -19,9 +19,10 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from pyoxigraph import NamedNode, RdfFormat, Store
 
@@ -146,7 +147,7 @@ def load_parts_into(store: Store, parts: Iterable[GraphPart], progress: Progress
                 reader.begin_batch()
                 # lenient: skip IRI re-validation; every IRI is minted percent-encoded (graph.iris) or is a
                 # vocabulary constant, and tests parse the same text strictly (tests/graph/test_nquads.py)
-                store.bulk_load(reader, RdfFormat.N_QUADS, lenient=True)
+                store.bulk_load(reader, RdfFormat.N_QUADS, lenient=True)  # type: ignore[arg-type]  # a raw binary stream
         except BaseException as exc:
             failures.append(exc)
             cancel.set()
@@ -245,14 +246,16 @@ class _ChunkReader(io.RawIOBase):
             if self.exhausted or self._batch_quads >= _BULK_QUADS:
                 return 0  # end of this bulk load
             item = self._next()
-            if item is _END or isinstance(item, BaseException):
+            if item is _END:
                 self._chunks.put(item)  # for the other readers
                 self.exhausted = True
-                if item is _END:
-                    return 0
+                return 0
+            if isinstance(item, BaseException):
+                self._chunks.put(item)
+                self.exhausted = True
                 self.error = item
                 raise OSError(f"building the N-Quads failed: {item}")
-            part, count, data = item
+            part, count, data = cast(tuple[GraphPart, int, bytes], item)
             self._buffer = memoryview(data)
             self._batch_quads += count
             with self._lock:

@@ -29,9 +29,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 import pyshacl
-from pyoxigraph import NamedNode, QueryTriples, RdfFormat, Store
+from pyoxigraph import NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH, SKOS
 
@@ -106,7 +107,7 @@ def data_graph(store: Store) -> Graph:
     for name in store.named_graphs():
         if name.value == iris.ONTOLOGY_GRAPH:
             continue
-        data = store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(name.value))
+        data = store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(name.value)) or b""
         graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
 
@@ -184,7 +185,7 @@ def _shared_part(store: Store) -> bytes:
 
 def _document_batches(store: Store) -> list[list[NamedNode]]:
     """The document graphs in batches of about `_BATCH_TRIPLES` triples (whole graphs, in name order)."""
-    sizes = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    sizes = cast(QuerySolutions, store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"))
     skip = {iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH}
     graphs = sorted((row["g"].value, int(row["n"].value)) for row in sizes if row["g"].value not in skip)
     batches: list[list[NamedNode]] = []

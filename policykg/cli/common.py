@@ -146,7 +146,9 @@ def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, st
         writer = csv.writer(buf)
         writer.writerow(columns)
         for r in records:
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v) for v in (r.get(c) for c in columns)])
+            values = (r.get(c) for c in columns)
+            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v)
+                             for v in values])
         stream.write(buf.getvalue())
     else:
         stream.write(format_table(records, columns) + "\n")

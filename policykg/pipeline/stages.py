@@ -31,8 +31,8 @@ from policykg.loaders_report import (
 from policykg.pipeline.inputs import (
     Step,
     StepCallback,
-    ignore_steps,
     build_store_from_loaded,
+    ignore_steps,
     read_inputs,
     validation_steps,
 )

@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import NamedNode, Store
 
-from tests.support.handmade import FQ, LY, handmade_corpus
 from policykg.errors import InputError, StoreError
 from policykg.graph import (
     build_graphs,
@@ -23,6 +22,7 @@ from policykg.graph import (
 from policykg.graph.rdf import iris
 from policykg.pipeline import Inputs, open_graph
 from policykg.records import Corpus, Row
+from tests.support.handmade import FQ, LY, handmade_corpus
 
 
 def _quads(store: Store) -> set[str]:

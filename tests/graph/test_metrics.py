@@ -20,7 +20,6 @@ import networkx as nx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.support.small_corpora import chain_corpus, make_corpus, toy_corpus
 
 from policykg.graph.analytics.metrics import (
     AgencyMetrics,
@@ -33,6 +32,7 @@ from policykg.graph.analytics.metrics import (
     sector_rollup,
     weighted_load,
 )
+from tests.support.small_corpora import chain_corpus, make_corpus, toy_corpus
 
 
 def by_name(metrics: list[AgencyMetrics]) -> dict[str, AgencyMetrics]:

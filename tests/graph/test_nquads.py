@@ -10,17 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 from rdflib import Literal as RdfLiteral
-from rdflib import URIRef
 from rdflib.compare import isomorphic
 
-from tests.support.handmade import FQ, LY, handmade_corpus
 from policykg.errors import InputError, StoreError
 from policykg.graph import build_graphs, build_store, corpus_from_store, load_corpus_into, replace_graph, write_graphs
 from policykg.graph.rdf import iris
 from policykg.graph.rdf.build import GraphPart, build_document_graph
 from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri, escape_literal
+from tests.support.handmade import FQ, LY, handmade_corpus
 
 # Any Unicode text but lone surrogates (which no UTF-8 text, hence no RDF literal, can hold).
 _text = st.text(st.characters(blacklist_categories=("Cs",)))
@@ -181,7 +180,8 @@ def test_a_failing_update_leaves_the_old_graph_whole():
     with pytest.raises((SyntaxError, StoreError)):
         replace_graph(store, bad)
     assert {str(q) for q in store} == before
-    broken_text = GraphPart(good.iri, good.source, good.quads + [f'{escape_iri(iris.measure_iri(FQ, 1))} <p> "x {escape_iri(good.iri)} .\n'])
+    broken_line = f'{escape_iri(iris.measure_iri(FQ, 1))} <p> "x {escape_iri(good.iri)} .\n'
+    broken_text = GraphPart(good.iri, good.source, good.quads + [broken_line])
     with pytest.raises(SyntaxError):
         replace_graph(store, broken_text)
     assert {str(q) for q in store} == before
@@ -196,7 +196,8 @@ def test_replacement_with_text_equals_replacement_with_terms():
         replace_graph(by_terms, part)
     assert set(by_text) == set(by_terms)
     # replacing again with a changed row changes only that graph
-    changed = dataclasses.replace(corpus, rows=[dataclasses.replace(r, measure="改") if r.source == LY else r for r in corpus.rows])
+    changed = dataclasses.replace(
+        corpus, rows=[dataclasses.replace(r, measure="改") if r.source == LY else r for r in corpus.rows])
     fq = {q for q in by_text if q.graph_name == NamedNode(iris.graph_iri(FQ))}
     for part in build_graphs(changed, NQUADS_TERMS):
         if part.source == LY:

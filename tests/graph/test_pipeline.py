@@ -12,9 +12,9 @@ from pyoxigraph import Store
 from policykg import sample_paths
 from policykg.errors import InputError
 from policykg.graph import build_store
-from policykg.pipeline import build_store_from_documents
 from policykg.graph.rdf.store import load_parts_into
 from policykg.loaders import load_corpus
+from policykg.pipeline import build_store_from_documents
 
 _GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate_corpus.py"
 

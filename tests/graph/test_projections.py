@@ -10,7 +10,6 @@ from itertools import combinations
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.support.small_corpora import chain_corpus, make_corpus, toy_corpus
 
 from policykg.graph.analytics.projections import (
     IndicatorMatrix,
@@ -19,6 +18,7 @@ from policykg.graph.analytics.projections import (
     indicator_matrix,
     measure_roles,
 )
+from tests.support.small_corpora import chain_corpus, make_corpus, toy_corpus
 
 
 def test_bipartite_nodes_edges_and_roles():

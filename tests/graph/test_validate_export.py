@@ -7,12 +7,12 @@ from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, Quad, Store
 from rdflib import Dataset, Graph
 
-from tests.support.handmade import FQ, handmade_corpus
 from policykg.cli import cli
 from policykg.graph import build_store, load_corpus_into
 from policykg.graph.rdf import iris
 from policykg.graph.rdf.export import FORMATS, export_store, to_dataset
 from policykg.graph.rdf.validate import validate_store
+from tests.support.handmade import FQ, handmade_corpus
 
 PKG = "https://w3id.org/policykg/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"

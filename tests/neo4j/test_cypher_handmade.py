@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from tests.support.expected_answers import EXPECTED
-from tests.support.handmade import handmade_corpus
 from pyoxigraph import Store
 
 from policykg.graph import load_corpus_into
 from policykg.graph.property.neo4j_push import push_corpus
 from policykg.queries import run_named
 from policykg.queries.cypher import run_named_cypher
+from tests.support.expected_answers import EXPECTED
+from tests.support.handmade import handmade_corpus
 
 
 def test_handmade_corpus_every_query(bolt):

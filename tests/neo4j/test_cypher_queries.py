@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.support.expected_answers import CASES, EXPECTED, case_id
 from pyoxigraph import Store
 
 from policykg.errors import QueryError
@@ -12,6 +11,7 @@ from policykg.graph.property.bolt import BoltSettings, connect
 from policykg.graph.property.neo4j_push import graph_counts
 from policykg.queries import list_queries, run_named
 from policykg.queries.cypher import get_cypher_query, list_cypher_queries, run_cypher, run_named_cypher
+from tests.support.expected_answers import CASES, EXPECTED, case_id
 
 # Every query bare, plus non-default parameters (the cases the SPARQL tests use).
 

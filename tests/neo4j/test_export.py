@@ -6,15 +6,15 @@ import csv
 import dataclasses
 
 import pytest
-from tests.support.expected_answers import EXPECTED
 
 from policykg.errors import StoreError
 from policykg.graph.property.bolt import BoltSettings, connect
-from tests.support.falkordb_server import start_falkordb, stop_falkordb
 from policykg.graph.property.neo4j_export import ARRAY_DELIMITER, cypher_statements, export_csv
 from policykg.graph.property.neo4j_push import graph_counts
 from policykg.graph.property.property_graph import build_property_graph, measure_properties
 from policykg.queries.cypher import list_cypher_queries, run_named_cypher
+from tests.support.expected_answers import EXPECTED
+from tests.support.falkordb_server import start_falkordb, stop_falkordb
 
 
 def _read(path):

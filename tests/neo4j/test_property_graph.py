@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support.handmade import FQ, LY, handmade_corpus
-
 from policykg.graph.property.property_graph import (
     build_property_graph,
     deadline_parts,
@@ -12,6 +10,7 @@ from policykg.graph.property.property_graph import (
     place_links,
 )
 from policykg.records import Agency, Corpus, Document, Row
+from tests.support.handmade import FQ, LY, handmade_corpus
 
 
 def test_handmade_nodes_and_relationships_counted_by_hand():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import policykg.graph.property.bolt as bolt
-import tests.support.falkordb_server as falkordb_server
 import policykg.graph.property.neo4j_export as neo4j_export
 import policykg.graph.property.neo4j_push as neo4j_push
 import policykg.graph.property.property_graph as property_graph
 import policykg.queries.cypher as cypher
+import tests.support.falkordb_server as falkordb_server
 
 
 def test_exports():

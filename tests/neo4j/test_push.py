@@ -8,14 +8,14 @@ import threading
 import time
 
 import pytest
-from tests.support.handmade import handmade_corpus
 
 from policykg.errors import BackendError, QueryError
 from policykg.graph.property.bolt import BoltSettings, connect
-from tests.support.falkordb_server import start_falkordb, terminate_falkordb
 from policykg.graph.property.neo4j_push import document_statements, graph_counts, push_corpus
 from policykg.graph.property.property_graph import build_property_graph, document_batches
 from policykg.records import Corpus, Row
+from tests.support.falkordb_server import start_falkordb, terminate_falkordb
+from tests.support.handmade import handmade_corpus
 
 
 def _expected_counts(corpus: Corpus) -> dict[str, int]:

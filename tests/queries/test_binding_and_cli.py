@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Store
 
-from tests.support.expected_answers import EXPECTED
-from tests.support.handmade import handmade_corpus
 from policykg.cli import cli
 from policykg.errors import QueryError
 from policykg.graph import load_corpus_into
 from policykg.queries import get_query, list_queries, run_named, run_sparql
+from tests.support.expected_answers import EXPECTED
+from tests.support.handmade import handmade_corpus
 
 
 @pytest.fixture(scope="module")

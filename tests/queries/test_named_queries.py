@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Store
 
-from tests.support.expected_answers import CASES, EXPECTED, case_id
-from tests.support.handmade import handmade_corpus
 from policykg.graph import load_corpus_into
 from policykg.queries import HttpEndpoint, list_queries, run_named
-
+from tests.support.expected_answers import CASES, EXPECTED, case_id
+from tests.support.handmade import handmade_corpus
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, Store
 
-from tests.support.handmade import handmade_corpus
 from policykg.graph import load_corpus_into
 from policykg.queries import get_query, list_queries, run_named
 from policykg.queries.sparql import PARAMS_PLACEHOLDER, _with_values
+from tests.support.handmade import handmade_corpus
 
 
 @pytest.fixture(scope="module")

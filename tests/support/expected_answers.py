@@ -40,9 +40,11 @@ def workload_per_agency(corpus: Corpus, jurisdiction="all", sector="all"):
     lead, resp, meas = defaultdict(set), defaultdict(set), defaultdict(set)
     for r in _rows(corpus, jurisdiction):
         for a in corpus.lead_ids(r):
-            lead[a].add(_mid(r)); meas[a].add(_mid(r))
+            lead[a].add(_mid(r))
+            meas[a].add(_mid(r))
         for a in corpus.responsible_ids(r):
-            resp[a].add(_mid(r)); meas[a].add(_mid(r))
+            resp[a].add(_mid(r))
+            meas[a].add(_mid(r))
     out = []
     for a in meas:
         ag = corpus.agencies[a]
@@ -81,7 +83,8 @@ def agencies_per_indicator(corpus: Corpus, jurisdiction="all"):
         meas[r.indicator].add(_mid(r))
         for a in corpus.lead_ids(r):
             if _is_agency(corpus, a):
-                ags[r.indicator].add(a); leads[r.indicator].add(a)
+                ags[r.indicator].add(a)
+                leads[r.indicator].add(a)
         for a in corpus.responsible_ids(r):
             if _is_agency(corpus, a):
                 ags[r.indicator].add(a)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
-from tests.support.viz_corpora import payload_corpus, scale_corpus, scale_metrics
 
 from policykg.graph.analytics.metrics import agency_metrics
 from policykg.visualizations.dashboard import write_views
 from policykg.visualizations.network import build_network_data, render_network_html
+from tests.support.viz_corpora import payload_corpus, scale_corpus, scale_metrics
 
 READY = "document.body && document.body.getAttribute('data-ready') === '1'"
 FRAMES_READY = ("Array.from(document.querySelectorAll('iframe')).every(f => f.contentDocument && "
@@ -121,7 +121,7 @@ def test_network_filters_redraw_from_the_embedded_measures(page, views, sample_c
     page.eval("(() => { const c = document.getElementById('f-measures'); c.checked = true;"
               " c.dispatchEvent(new Event('change')); })()")
     page.wait_for(READY)
-    led = page.eval("policykgNetwork.data.measures.filter(m => m[0] === %d && m[2].length).length" % jur)
+    led = page.eval(f"policykgNetwork.data.measures.filter(m => m[0] === {jur:d} && m[2].length).length")
     assert page.eval("policykgNetwork.nodes.get().filter(n => String(n.id).startsWith('m')).length") == led
     shot = page.screenshot("network_measures.png")
     assert_not_blank(shot, _box(page, "#network canvas"))

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from PIL import Image, ImageStat
-from tests.support.viz_corpora import PAYLOADS, payload_corpus
 
 from policykg.cli import cli
 from policykg.graph.analytics.metrics import deadline_profile
@@ -20,6 +19,7 @@ from policykg.visualizations.heatmap import heatmap_table, render_heatmap_html, 
 from policykg.visualizations.matrix import cell_colour
 from policykg.visualizations.mpl_cjk import cjk_family
 from policykg.visualizations.timeline import month_range, render_timeline_html, render_timeline_png, timeline_table
+from tests.support.viz_corpora import PAYLOADS, payload_corpus
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "visualizations"
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.support.viz_corpora import PAYLOADS, payload_corpus, scale_corpus, scale_metrics
 
 from policykg.graph.analytics.metrics import agency_metrics
 from policykg.graph.analytics.projections import co_assignment_graph
 from policykg.records import Agency, Corpus, Document, Row
 from policykg.visualizations import html_utils
 from policykg.visualizations.network import (
-    build_network_data, build_pyvis, edge_weights, render_network_html,
+    build_network_data,
+    build_pyvis,
+    edge_weights,
+    render_network_html,
 )
+from tests.support.viz_corpora import PAYLOADS, payload_corpus, scale_corpus, scale_metrics
 
 URL_LOADS = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
 
