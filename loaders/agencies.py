@@ -105,7 +105,7 @@ def build_corpus(results: Sequence[LoadResult]) -> Corpus:
 
     Examples
     --------
-    >>> from policykg.records import Row
+    >>> from policykg.records import Document, Row
     >>> doc = Document("001.txt", jurisdiction="罗源县", parent="福州市", province="福建省", adcode="350123")
     >>> rows = [Row("001.txt", "1", None, None, None, "…", ("县资规局",), ("县自然资源和规划局",), None, None, None, 3)]
     >>> corpus = build_corpus([LoadResult(doc, rows)])
