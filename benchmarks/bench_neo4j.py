@@ -38,7 +38,9 @@ from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 from policykg.loaders import load_corpus
 from policykg.queries.cypher import list_cypher_queries, run_named_cypher
 from policykg.records import Corpus
-from tests.support.falkordb_server import start_falkordb, stop_falkordb
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support.falkordb_server
+from tests.support.falkordb_server import start_falkordb, stop_falkordb  # noqa: E402
 
 
 def synthetic(corpus: Corpus, rows: int, per_document: int = 500) -> Corpus:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "visualizations"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support.viz_corpora
 
 from policykg.graph.analytics.metrics import agency_metrics, deadline_profile  # noqa: E402
 from policykg.graph.analytics.projections import indicator_matrix  # noqa: E402

@@ -21,7 +21,7 @@ use the samples' forms.
 
 Next to the documents it writes ``truth.jsonl``: one ``{"kind": "document"}``
 record per document (jurisdiction, plan year) and one ``{"kind": "row"}``
-record per task with the fields a reading by ``shared/docs/reading-rules.md``
+record per task with the fields a reading by ``docs/reading-rules.md``
 must give (seq, indicator, item, measure, lead, responsible, deadline). The
 expected values are worked out here from what was written, not by the loaders,
 so the benchmark's accuracy figure is a real check. The sample texts are

@@ -5,8 +5,7 @@
 Prints one line ``RESULT {json}`` last. A stage that needs the corpus reads the
 pickle the ``extract`` stage wrote into ``--work`` (reading it is not timed);
 ``store`` reads the documents again, since it measures documents → store.
-A stage whose code is not in the tree yet (another engineer's) returns
-``{"skipped": reason}``.
+A stage whose optional part cannot be imported returns ``{"skipped": reason}``.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support.falkordb_server
 
 __all__ = ["STAGES", "peak_rss_mib", "document_paths"]
 
@@ -141,7 +141,7 @@ def stage_quads(args: argparse.Namespace) -> dict:
 @stage
 def stage_store(args: argparse.Namespace) -> dict:
     """Documents → persisted store, end to end, as `policykg build` does it: documents read by worker
-    processes while the store indexes those already read (`build_store_from_documents`)."""
+    processes while the store indexes those already read (`policykg.pipeline.build_store_from_documents`)."""
     from policykg.pipeline import build_store_from_documents
 
     target = args.work / "store"

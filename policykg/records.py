@@ -2,7 +2,7 @@
 
 Every stage speaks these types and nothing else: loaders produce them, the graph
 builder consumes them, queries and reports never see raw text. `Row` has exactly
-the fields of ``shared/docs/reading-rules.md`` ("Fields of a row"); `Document`
+the fields of ``docs/reading-rules.md`` ("Fields of a row"); `Document`
 holds the rules' "Document facts".
 """
 

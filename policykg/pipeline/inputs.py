@@ -87,7 +87,7 @@ class Inputs:
     >>> Inputs(files=(Path("a.txt"),), store=Path("kg"))
     Traceback (most recent call last):
     ...
-    policykg.errors.InputSelectionError: inputs_files_and_store
+    policykg.errors.InputSelectionError: give FILES or --store, not both
     """
 
     files: tuple[Path, ...] = ()
