@@ -18,6 +18,8 @@ __all__ = [
     "INDICATORS",
     "INDICATORS_EN",
     "ALIASES",
+    "RULE_ALIASES",
+    "SPELLING_VARIANTS",
     "LOCAL_CATEGORIES",
     "clean_indicator",
     "canonical_indicator",
@@ -51,14 +53,18 @@ INDICATORS_EN: dict[str, str] = {
     "包容普惠创新": "Inclusive innovation",
 }
 
-# Reading rules' aliases, plus spelling variants of the same names.
-ALIASES: dict[str, str] = {
+# Reading rules' aliases: published as skos:altLabel in ontology/indicators.ttl (a test keeps them equal).
+RULE_ALIASES: dict[str, str] = {
     "不动产登记": "登记财产",
     "融资支持": "获得信贷",
     "优化金融环境": "获得信贷",
     "就业保障": "劳动力市场监管",
     "保护中小投资者权益": "保护中小投资者",
     "知识产权创造保护和运用": "知识产权创造、保护和运用",
+}
+
+# Spelling variants of the same names, met in documents: for reading only.
+SPELLING_VARIANTS: dict[str, str] = {
     "知识产权创造保护运用": "知识产权创造、保护和运用",
     "知识产权创造、保护、运用": "知识产权创造、保护和运用",
     "获得用水、用气": "获得用水用气",
@@ -67,6 +73,8 @@ ALIASES: dict[str, str] = {
     "劳动力市场监督": "劳动力市场监管",
     "包容普惠": "包容普惠创新",
 }
+
+ALIASES: dict[str, str] = {**RULE_ALIASES, **SPELLING_VARIANTS}
 
 # Local categories of the rules that are not among the 18 but are categories.
 LOCAL_CATEGORIES: frozenset[str] = frozenset({"注销企业", "获得网络", "深化改革创新", "组织保障", "政策落实"})
