@@ -73,3 +73,17 @@ def test_shape_targets_use_only_defined_terms():
     g = _graph("shapes")
     used = {str(o)[len(PKG_IRI):] for o in g.objects() if isinstance(o, URIRef) and str(o).startswith(PKG_IRI)}
     assert used <= _defined_terms()
+
+
+def test_indicator_scheme_is_the_python_table():
+    """ontology/indicators.ttl publishes loaders/indicators.py: names in order, English names, the rules' aliases."""
+    from policykg.loaders.indicators import ALIASES, INDICATORS, INDICATORS_EN, RULE_ALIASES, SPELLING_VARIANTS
+
+    g = _graph("indicators")
+    concepts = sorted(g.subjects(SKOS.inScheme, PKG.indicatorScheme), key=lambda c: str(g.value(c, SKOS.notation)))
+    labels = [{o.language: str(o) for o in g.objects(c, SKOS.prefLabel)} for c in concepts]
+    assert [label["zh"] for label in labels] == list(INDICATORS)
+    assert {label["zh"]: label["en"] for label in labels} == INDICATORS_EN
+    published = {str(a): label["zh"] for c, label in zip(concepts, labels) for a in g.objects(c, SKOS.altLabel)}
+    assert published == RULE_ALIASES
+    assert ALIASES == {**RULE_ALIASES, **SPELLING_VARIANTS}
