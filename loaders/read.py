@@ -164,8 +164,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if other is path:
             unique.append(path)
         elif other.resolve() != path.resolve():
-            raise InputError(f"{path}: 与 {other} 同名，文件名即文件的标识，请改名 / "
-                             f"same file name as {other}; the name identifies a document, rename one")
+            raise InputError("input_same_name", path=path, other=other)
     return unique  # a file named twice is read once
 
 
@@ -179,16 +178,16 @@ def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
     """
     path = Path(path)
     if path.is_dir():
-        raise InputError(f"{path}: 文件夹中没有可读的文件 / a folder with no readable document")
+        raise InputError("input_folder_empty", path=path)
     if not path.is_file():
-        raise InputError(f"{path}: 文件不存在 / file not found")
+        raise InputError("input_not_found", path=path)
     reader = _reader(path)
     if reader is None:
         return LoadResult(document=Document(source=path.name), problems=[f"doc_unsupported:{path.suffix}"])
     try:
         return reader(path, encoding)
     except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from exc
+        raise InputError("input_unreadable", path=path, reason=exc.strerror or exc) from exc
 
 
 def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
