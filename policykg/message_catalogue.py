@@ -449,6 +449,13 @@ ERRORS: dict[str, dict[str, str]] = {
         "zh": "{graph}: a quad of this part is not in its own graph",
         "en": "{graph}: a quad of this part is not in its own graph",
     },
+    "input_not_found": {"zh": "{path}: 文件不存在", "en": "{path}: file not found"},
+    "input_folder_empty": {"zh": "{path}: 文件夹中没有可读的文件", "en": "{path}: a folder with no readable document"},
+    "input_same_name": {
+        "zh": "{path}: 与 {other} 同名，文件名即文件的标识，请改名",
+        "en": "{path}: same file name as {other}; the name identifies a document, rename one",
+    },
+    "input_unreadable": {"zh": "{path}: {reason}", "en": "{path}: {reason}"},
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
 }
 
