@@ -10,11 +10,10 @@ the CLI; the loaders themselves never format anything.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from policykg.messages import render
 from policykg.records import ROW_FIELDS, Corpus, LoadResult
@@ -80,12 +79,12 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_jsonl(records: Sequence[dict[str, Any]], columns: Sequence[str], stream: io.TextIOBase) -> None:
+def write_jsonl(records: Sequence[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
     for record in records:
         stream.write(json.dumps({c: record.get(c) for c in columns}, ensure_ascii=False) + "\n")
 
 
-def write_csv(records: Sequence[dict[str, Any]], columns: Sequence[str], stream: io.TextIOBase) -> None:
+def write_csv(records: Sequence[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
     writer = csv.writer(stream)
     writer.writerow(columns)
     for record in records:

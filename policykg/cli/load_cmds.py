@@ -52,7 +52,7 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Pat
         raise click.UsageError("--format xlsx needs -o/--output FILE.xlsx")
     results, corpus = read_inputs(files, encoding, show_step)
     records = row_records(corpus)
-    if fmt == "xlsx":
+    if fmt == "xlsx" and output is not None:
         write_xlsx(records, EXTRACT_COLUMNS, output)
     elif output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,11 +15,25 @@ from policykg.cli.common import corpus_options, lang_option, load_input_corpus, 
 from policykg.errors import PolicyKGError
 from policykg.messages import get_language, render
 
+if TYPE_CHECKING:
+    from policykg.records import Corpus
+    from policykg.visualizations.report_data import ReportData
+
 __all__ = ["report"]
 
 # = policykg.visualizations.report_excel.MAX_AGENCY_SHEETS (a test keeps them equal); not imported
 # here so that every other command starts without loading openpyxl.
 _AGENCY_SHEETS = 250
+
+def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, lead_weight: float,
+           responsible_weight: float, agency_sheets: int,
+           progress: Callable[[int, int], None] | None) -> tuple[ReportData, list[Path]]:
+    from policykg.visualizations.report import write_report
+
+    return write_report(corpus, output, jurisdiction=jurisdiction, as_of=as_of, lang=get_language(),
+                        lead_weight=lead_weight, responsible_weight=responsible_weight, agency_sheets=agency_sheets,
+                        progress=progress)
+
 
 @cli.command()
 @corpus_options
@@ -48,15 +64,12 @@ def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None
     Example:
       policykg report --jurisdiction 罗源县 --as-of 2023-06-30 -o out/report
     """
-    from policykg.visualizations.report import write_report
-
     corpus = load_input_corpus(files, store)
     places = sorted({d.jurisdiction for d in corpus.documents if d.jurisdiction})
     if jurisdiction is not None and jurisdiction not in places:
         raise PolicyKGError("report_unknown_jurisdiction", jurisdiction=jurisdiction, choices="、".join(places))
     day = (as_of.date() if as_of else _dt.date.today()).isoformat()
-    options = dict(jurisdiction=jurisdiction, as_of=day, lang=get_language(), lead_weight=lead_weight,
-                   responsible_weight=responsible_weight, agency_sheets=agency_sheets)
+    progress = None
     if sys.stderr.isatty() and len(corpus.agencies) > 50:
         with click.progressbar(length=100, label=render("report_progress"), file=sys.stderr) as bar:
             seen = [0]
@@ -66,9 +79,12 @@ def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None
                 bar.update(step - seen[0])
                 seen[0] = step
 
-            data, written = write_report(corpus, output, progress=advance, **options)
+            progress = advance
+            data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
+                                   progress)
     else:
-        data, written = write_report(corpus, output, **options)
+        data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
+                               progress)
     for path in written:
         click.echo(str(path))
     bodies = sum(1 for m in data.metrics if m.kind != "collective")
