@@ -126,17 +126,47 @@ def report(predictions: list[dict]) -> dict:
     return {"overall": overall, "per_corpus": per_corpus, "per_document": per_document, "reliability": rel}
 
 
+def _configured(config, overrides: list[str]):
+    """``config`` with ``FIELD=VALUE`` overrides (tuples as comma lists, ``none`` for None)."""
+    from dataclasses import replace
+
+    changes = {}
+    for item in overrides:
+        name, _, value = item.partition("=")
+        current = getattr(config, name)
+        if value.lower() == "none":
+            changes[name] = None
+        elif isinstance(current, tuple):
+            changes[name] = tuple(int(v) for v in value.split(","))
+        elif isinstance(current, bool):
+            changes[name] = value.lower() in ("1", "true", "yes")
+        elif isinstance(current, (int, float)) and not isinstance(current, bool):
+            changes[name] = type(current)(value)
+        else:
+            changes[name] = value
+    return replace(config, **changes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE",
+                        help="evaluate another configuration, e.g. --set C=3 --set ngram_sizes=1,2,3")
+    parser.add_argument("--errors", action="store_true", help="also print every wrong top-1 prediction")
     args = parser.parse_args()
     build = _load_build()
     rows = build.read_rows()
-    config = build.Config()
+    config = _configured(build.Config(), args.overrides)
     started = time.perf_counter()
     predictions = leave_one_document_out(
         build, rows, config, progress=lambda n, total, d: print(f"[{n}/{total}] {d[0]}/{d[1]}", file=sys.stderr))
     figures = report(predictions)
+    if args.errors:
+        texts = {(r["corpus"], r["doc"], r["seq"]): r["measure"] for r in rows}
+        for p in predictions:
+            if p["ranking"][0][0] != p["label"]:
+                guess = " ".join(f"{c}:{v:.2f}" for c, v in p["ranking"])
+                print(f"{p['doc'][:8]}/{p['seq']:6} {p['label']:8} ← {guess} | {texts[(p['corpus'], p['doc'], p['seq'])][:60]}")
     figures["config"] = {k: v for k, v in vars(config).items() if k != "extra"}
     figures["seconds"] = round(time.perf_counter() - started, 1)
     print(f"\n{len(predictions)} rows of {len({(p['corpus'], p['doc']) for p in predictions})} documents, "

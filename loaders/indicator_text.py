@@ -23,7 +23,9 @@ __all__ = [
     "char_table",
     "normalise",
     "field_texts",
+    "normalised_fields",
     "ngram_features",
+    "lexicon_index",
     "lexicon_hits",
 ]
 
@@ -131,37 +133,59 @@ def field_texts(measure: MeasureText, max_chars: int) -> list[tuple[str, str]]:
     return out
 
 
-def ngram_features(fields: Sequence[tuple[str, str]], table: Mapping[int, str],
-                   sizes: Sequence[int]) -> list[str]:
-    """Character n-grams of each field, prefixed with the field ("m:营业", "h:纳税"), in text order.
+def normalised_fields(fields: Sequence[tuple[str, str]], table: Mapping[int, str]) -> list[tuple[str, str]]:
+    """`field_texts` with each text normalised (what `ngram_features` and `lexicon_hits` read)."""
+    return [(prefix, text.translate(table)) for prefix, text in fields]
+
+
+def ngram_features(fields: Sequence[tuple[str, str]], sizes: Sequence[int]) -> list[str]:
+    """Character n-grams of normalised fields, in text order; a heading's n-grams are prefixed "h:".
 
     N-grams never cross a space (punctuation), so "…执照。公章" gives no "照公".
 
-    >>> ngram_features([("m", "营业执照。公章")], {ord("。"): " "}, (2,))
-    ['m:营业', 'm:业执', 'm:执照', 'm:公章']
+    >>> ngram_features([("h", "纳税服务"), ("m", "营业执照 公章")], (2,))
+    ['h:纳税', 'h:税服', 'h:服务', '营业', '业执', '执照', '公章']
     """
     out: list[str] = []
     for prefix, text in fields:
-        head = prefix + ":"
-        for segment in normalise(text, table).split():
-            length = len(segment)
-            for n in sizes:
-                out.extend([head + segment[i:i + n] for i in range(length - n + 1)])
+        for n in sizes:
+            if n == 2:  # the common case, built in C
+                grams = [g for g in map(str.__add__, text, text[1:]) if " " not in g]
+            else:
+                grams = [g for g in (text[i:i + n] for i in range(len(text) - n + 1)) if " " not in g]
+            out.extend(grams if prefix == BODY else [prefix + ":" + g for g in grams])
     return out
 
 
-def lexicon_hits(fields: Sequence[tuple[str, str]], table: Mapping[int, str],
-                 lexicon: Iterable[tuple[str, Sequence[str]]]) -> list[tuple[str, str]]:
-    """The lexicon entries whose words occur in the fields: (feature name, first word found).
+def lexicon_index(lexicon: Iterable[tuple[str, Sequence[str]]]) -> dict[str, list[tuple[str, str]]]:
+    """(feature name, normalised keywords) pairs → {first two characters: [(keyword, feature), …]}.
 
-    ``lexicon`` holds (feature name, normalised keywords) pairs.
+    Every keyword has two characters or more; a text's candidate words are then those whose first
+    two characters are one of its bigrams (a set intersection, whatever the lexicon's size).
     """
-    text = " ".join(normalise(t, table) for _, t in fields)
-    hits = []
+    index: dict[str, list[tuple[str, str]]] = {}
     for feature, keywords in lexicon:
         for word in keywords:
-            if word in text:
-                hits.append((feature, word))
-                break
-    return hits
+            if len(word) >= 2:
+                index.setdefault(word[:2], []).append((word, feature))
+    return index
 
+
+def lexicon_hits(fields: Sequence[tuple[str, str]],
+                 index: Mapping[str, Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The lexicon entries whose words occur in normalised fields: (feature, its word found first), in text order.
+
+    ``index`` is a `lexicon_index`.
+
+    >>> idx = lexicon_index([("lex:纳税/纳税时间", ("办税", "电子税务局")), ("lex:开办企业/x", ("营业执照",))])
+    >>> lexicon_hits([("m", "推进电子税务局建设 办税更便利")], idx)
+    [('lex:纳税/纳税时间', '电子税务局')]
+    """
+    text = " ".join(t for _, t in fields)
+    first: dict[str, tuple[int, str]] = {}
+    for bigram in set(map(str.__add__, text, text[1:])).intersection(index):
+        for word, feature in index[bigram]:
+            at = text.find(word)
+            if at >= 0 and (feature not in first or (at, -len(word)) < (first[feature][0], -len(first[feature][1]))):
+                first[feature] = (at, word)
+    return [(feature, word) for feature, (_, word) in sorted(first.items(), key=lambda kv: kv[1][0])]

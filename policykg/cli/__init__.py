@@ -21,6 +21,7 @@ __all__ = ["main", "cli"]
 # Stage modules, in data-flow order; a module that does not exist yet is skipped.
 _COMMAND_MODULES = (
     "load_cmds",
+    "indicator_cmds",
     "graph_cmds",
     "query_cmds",
     "neo4j_cmds",

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import lang_option, say
+from policykg.cli.common import corrections_option, lang_option, say
 from policykg.cli.load_cmds import AGENCY_COLUMNS, read_inputs
 from policykg.loaders_report import (
     EXTRACT_COLUMNS,
@@ -166,6 +166,7 @@ STAGES: list[tuple[str, Callable[[RunContext], list[tuple[str, Path]]]]] = [
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("policykg-out"),
               show_default=True, help="Folder for everything the job writes.")
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@corrections_option
 @lang_option
 def run(files: tuple[Path, ...], out: Path, encoding: str | None) -> None:
     """Run every stage on the documents (default: the bundled samples).

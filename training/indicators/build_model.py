@@ -41,8 +41,10 @@ from policykg.loaders.indicator_text import (
     char_table,
     field_texts,
     lexicon_hits,
+    lexicon_index,
     ngram_features,
     normalise,
+    normalised_fields,
     read_lexicon,
 )
 from policykg.loaders.indicators import INDICATORS
@@ -61,10 +63,11 @@ WEIGHT_SCALE = 10_000  # weights are stored as integers of 1/10000
 class Config:
     """What the model reads and how it is fitted; chosen by ``benchmarks/eval_indicators.py``."""
 
-    ngram_sizes: tuple[int, ...] = (2, 3)
+    ngram_sizes: tuple[int, ...] = (2,)
     max_chars: int = 200
     min_df: int = 2
     sublinear_tf: bool = True
+    binary: bool = False
     lexicon_weight: float = 1.0
     C: float = 10.0
     class_weight: str | None = "balanced"
@@ -97,15 +100,16 @@ def read_folding() -> dict[str, str]:
 # --- the scikit-learn pipeline -------------------------------------------------------------------
 
 def _analyse(measure: MeasureText, table: dict[int, str], sizes: tuple[int, ...], max_chars: int) -> list[str]:
-    return ngram_features(field_texts(measure, max_chars), table, sizes)
+    return ngram_features(normalised_fields(field_texts(measure, max_chars), table), sizes)
 
 
 def _lexicon_matrix(measures: list[MeasureText], table: dict[int, str], lexicon: list[tuple[str, tuple[str, ...]]],
                     max_chars: int, weight: float) -> sp.csr_matrix:
     column = {name: i for i, (name, _) in enumerate(lexicon)}
+    index = lexicon_index(lexicon)
     rows, cols = [], []
     for i, measure in enumerate(measures):
-        for name, _ in lexicon_hits(field_texts(measure, max_chars), table, lexicon):
+        for name, _ in lexicon_hits(normalised_fields(field_texts(measure, max_chars), table), index):
             rows.append(i)
             cols.append(column[name])
     data = np.full(len(rows), weight, dtype=np.float64)
@@ -124,7 +128,7 @@ def normalised_lexicon(table: dict[int, str]) -> list[tuple[str, tuple[str, ...]
 def make_pipeline(config: Config, table: dict[int, str], lexicon: list[tuple[str, tuple[str, ...]]]) -> Pipeline:
     ngrams = TfidfVectorizer(
         analyzer=partial(_analyse, table=table, sizes=config.ngram_sizes, max_chars=config.max_chars),
-        min_df=config.min_df, sublinear_tf=config.sublinear_tf, norm="l2", dtype=np.float64,
+        min_df=config.min_df, sublinear_tf=config.sublinear_tf, binary=config.binary, norm="l2", dtype=np.float64,
     )
     lexicon_features = FunctionTransformer(
         partial(_lexicon_matrix, table=table, lexicon=lexicon, max_chars=config.max_chars,
@@ -190,7 +194,8 @@ def model_document(pipeline: Pipeline, rows: list[dict], config: Config, folding
         "training": {"rows": len(rows), "documents": len({(r["corpus"], r["doc"]) for r in rows}),
                      "source": "training/indicators/rows.jsonl"},
         "config": {"ngram_sizes": list(config.ngram_sizes), "max_chars": config.max_chars,
-                   "sublinear_tf": config.sublinear_tf, "lexicon_weight": config.lexicon_weight,
+                   "sublinear_tf": config.sublinear_tf, "binary": config.binary,
+                   "lexicon_weight": config.lexicon_weight,
                    "min_df": config.min_df, "C": config.C, "class_weight": config.class_weight},
         "weight_scale": WEIGHT_SCALE,
         "classes": list(CLASSES),

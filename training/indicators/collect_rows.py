@@ -12,7 +12,8 @@ Rows come from two corpora:
   and ``meta.json`` for the titles), every row labelled by hand.
 
 Hand labels live in ``hand_labels.jsonl`` (corpus, doc, seq, label, who, why) so they can be
-reviewed; a row that needs one and has none stops the script with the list of such rows.
+reviewed; a row that needs one and has none stops the script with the list of such rows. A hand
+label also replaces a printed one where the document itself is wrong (its "why" says how).
 
 The benchmark generator's documents are not used: their measure sentences are drawn from the
 samples without regard to the indicator written beside them, so their labels say nothing about
@@ -81,12 +82,10 @@ def collect(real: Path) -> list[dict]:
     for row in rows:
         key = (row["corpus"], row["doc"], row["seq"])
         seen[key] = seen.get(key, 0) + 1
-        if row["label"] is not None:
-            continue
-        if key not in hand:
+        if key in hand:  # also over a printed label that the document itself got wrong (see its "why")
+            row["label"], row["label_source"] = hand[key]["label"], "hand"
+        elif row["label"] is None:
             missing.append(key)
-            continue
-        row["label"], row["label_source"] = hand[key]["label"], "hand"
     repeated = [k for k in hand if seen.get(k, 0) != 1]
     if missing or repeated:
         sys.exit("rows without a hand label: " + repr(missing) + "\nhand labels matching no row or several: "
