@@ -68,7 +68,7 @@ class Config:
     min_df: int = 2
     sublinear_tf: bool = True
     binary: bool = False
-    lexicon_weight: float = 1.0
+    lexicon_weight: float = 0.25
     C: float = 10.0
     class_weight: str | None = "balanced"
     extra: dict = field(default_factory=dict)
