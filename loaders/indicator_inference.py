@@ -28,7 +28,7 @@ __all__ = ["DEFAULT_THRESHOLD", "infer_indicators", "infer_row", "needs_inferenc
            "counted_indicator"]
 
 # Chosen from the evaluation's precision-at-threshold table (BENCHMARKS.md, "Inferred indicators").
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.4
 
 _INDICATORS = frozenset(INDICATORS)
 
