@@ -158,3 +158,17 @@ def test_review_cells_from_documents_are_text_in_excel_and_libreoffice(tmp_path)
                     "--outdir", str(tmp_path / "lo-out"), str(out)], check=True, capture_output=True, timeout=120)
     converted = (tmp_path / "lo-out" / "review.csv").read_text(encoding="utf-8")
     assert "=1+2推进电子税务局建设" in converted and "@SUM(A1)压缩企业开办时间" in converted
+
+
+def test_extract_xlsx_keeps_document_text_as_text(tmp_path):
+    from openpyxl import load_workbook
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(FORMULAS, encoding="utf-8")
+    out = tmp_path / "rows.xlsx"
+    assert CliRunner().invoke(cli, ["extract", str(plan), "--format", "xlsx", "-o", str(out)]).exit_code == 0
+    sheet = load_workbook(out).active
+    column = [c.value for c in sheet[1]].index("measure") + 1
+    cells = [sheet.cell(row=r, column=column) for r in (2, 3)]
+    assert [c.value for c in cells] == ["=1+2推进电子税务局建设，办税缴费网上办理。", "@SUM(A1)压缩企业开办时间，营业执照当日办结。"]
+    assert all(c.data_type == "s" for c in cells)
