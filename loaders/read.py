@@ -21,6 +21,8 @@ from policykg.errors import InputError
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.document_facts import document_units, first_listed_leads, read_facts
 from policykg.loaders.encoding import decode_bytes
+from policykg.loaders.indicator_corrections import apply_corrections
+from policykg.loaders.indicator_inference import infer_indicators
 from policykg.loaders.text_table import find_tables
 from policykg.records import Corpus, Document, LoadResult
 
@@ -185,9 +187,11 @@ def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
     if reader is None:
         return LoadResult(document=Document(source=path.name), problems=[f"doc_unsupported:{path.suffix}"])
     try:
-        return reader(path, encoding)
+        result = reader(path, encoding)
     except OSError as exc:
         raise InputError("input_unreadable", path=path, reason=exc.strerror or exc) from exc
+    # the step after reading (not in the layout readers): indicators where the document prints none
+    return infer_indicators(result)
 
 
 def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
@@ -261,7 +265,7 @@ def _results(chunks: list[list[Path]], done: Iterable[list[LoadResult | InputErr
                     raise result
                 on_error(path, result)
             else:
-                yield result
+                yield apply_corrections(result)  # here, in this process: corrections are set per command
 
 
 def _read_chunk(paths: list[Path], encoding: str | None) -> list[LoadResult | InputError]:

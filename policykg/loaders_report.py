@@ -102,6 +102,9 @@ def write_xlsx(records: Sequence[dict[str, Any]], columns: Sequence[str], path: 
     ws.append(list(columns))
     for record in records:
         ws.append([_cell(record.get(c)) for c in columns])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # document text stays text: a measure starting with "=" is not a formula
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     for i, column in enumerate(columns, start=1):

@@ -459,6 +459,30 @@ ERRORS: dict[str, dict[str, str]] = {
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
 }
 
+# Inferred indicators and their corrections (policykg.loaders.indicator_*, `policykg indicators`).
+INDICATORS: dict[str, dict[str, str]] = {
+    "correction_bad_value": {
+        "zh": "{d0}:{d1}: 校正值“{d2}”不是 18 项评价指标之一，也不是“无”；该行已忽略",
+        "en": "{d0}:{d1}: correction “{d2}” is neither one of the 18 indicators nor “none”; line ignored",
+    },
+    "correction_no_row": {
+        "zh": "{d0}: 在 {d1} 中找不到这条措施（原第 {d2} 行）；该校正未应用",
+        "en": "{d0}: no such measure in {d1} (was line {d2}); correction not applied",
+    },
+    "correction_printed": {
+        "zh": "{d0}: 该行文件已印有指标“{d1}”，以印制的为准；该校正未应用",
+        "en": "{d0}: the document prints the indicator “{d1}” for this row, which wins; correction not applied",
+    },
+    "corrections_applied": {
+        "zh": "{d0}：已应用 {d1} 条校正",
+        "en": "{d0}: {d1} corrections applied",
+    },
+    "indicators_written": {
+        "zh": "{d0} 条措施的指标为推断所得（{d1} 条达到阈值 {d2}），已写出供审核 → {d3}",
+        "en": "{d0} measures have an inferred indicator ({d1} at or above the threshold {d2}); written for review → {d3}",
+    },
+}
+
 SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "errors": ERRORS,
     "pipeline": PIPELINE,
@@ -470,6 +494,7 @@ SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "viz_command": VIZ_COMMAND,
     "views": VIEWS,
     "report_labels": REPORT_LABELS,
+    "indicators": INDICATORS,
 }
 
 MESSAGES: dict[str, dict[str, str]] = {}

@@ -24,6 +24,11 @@ class Row:
     a separate step (`policykg.loaders.agencies`). ``deadline`` is an ISO date
     ``YYYY-MM-DD``, ``"ongoing"``, ``"conditional"`` or None. ``warnings`` are
     codes from `policykg.messages` (``code`` or ``code:detail``).
+
+    The ``indicator_*`` fields are not read from the document: where it prints none of the 18
+    indicators for the row, `policykg.loaders.indicator_inference` fills them in after reading
+    (the inferred indicator or None, its confidence, the deciding words, and the model id or
+    ``correction:<file>``). ``indicator`` always stays as printed.
     """
 
     source: str
@@ -39,11 +44,15 @@ class Row:
     remark: str | None
     line: int
     warnings: tuple[str, ...] = ()
+    indicator_inferred: str | None = None
+    indicator_confidence: float | None = None
+    indicator_evidence: tuple[str, ...] = ()
+    indicator_inferred_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with lists instead of tuples, in field order (for JSON/CSV)."""
         d = asdict(self)
-        for key in ("lead", "responsible", "warnings"):
+        for key in ("lead", "responsible", "warnings", "indicator_evidence"):
             d[key] = list(d[key])
         return d
 

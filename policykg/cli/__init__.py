@@ -21,6 +21,7 @@ __all__ = ["main", "cli"]
 # Command modules, in data-flow order; importing one adds its commands to `cli`.
 _COMMAND_MODULES = (
     "load_cmds",
+    "indicator_cmds",
     "graph_cmds",
     "query_cmds",
     "neo4j_cmds",

@@ -31,6 +31,7 @@ __all__ = [
     "load_input_corpus",
     "lang_option",
     "corpus_options",
+    "corrections_option",
     "output_options",
     "emit",
     "show_step",
@@ -65,8 +66,48 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def corrections_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--corrections FILE``: a review table from `policykg indicators`, corrected by a planner.
+
+    Its indicators replace the inferred ones in every document this command reads; what could
+    not be applied (a bad value, a measure no longer there) is listed on stderr at the end.
+    """
+
+    def _use(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+        from policykg.errors import InputError
+        from policykg.loaders.indicator_corrections import read_corrections, use_corrections
+        from policykg.messages import render
+
+        use_corrections(None)
+        if value is None:
+            return
+        try:
+            corrections = read_corrections(value)
+        except InputError as exc:
+            raise click.BadParameter(str(exc), param_hint="--corrections") from exc
+        use_corrections(corrections)
+
+        def _report() -> None:
+            use_corrections(None)
+            for code in corrections.problems:
+                say(render(code))
+            say(render(f"corrections_applied:{corrections.name}|{corrections.applied}"))
+
+        ctx.call_on_close(_report)
+
+    return click.option(
+        "--corrections",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        expose_value=False,
+        callback=_use,
+        help="Corrected review table (xlsx/csv from `policykg indicators`): its indicators win over inferred ones.",
+    )(func)
+
+
 def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``FILES…`` and ``--store DIR`` to a command that reads the graph."""
+    """Add ``FILES…``, ``--store DIR`` and ``--corrections FILE`` to a command that reads the graph."""
+    func = corrections_option(func)
     func = click.option(
         "--store",
         "store",

@@ -8,7 +8,16 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, lang_option, load_input_corpus, output_options, say, show_step
+from policykg.cli.common import (
+    corpus_options,
+    corrections_option,
+    emit,
+    lang_option,
+    load_input_corpus,
+    output_options,
+    say,
+    show_step,
+)
 from policykg.loaders.agencies import agency_summary
 from policykg.loaders_report import (
     AGENCY_COLUMNS,
@@ -35,13 +44,16 @@ __all__ = ["extract", "agencies"]
 @click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write every numbered row that could not be read (CSV: source, line, seq, reason, text).")
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@corrections_option
 @lang_option
 def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Path | None, encoding: str | None) -> None:
     """Read documents into task rows (one record per row).
 
     Each record has the reading-rules fields (source, seq, indicator_raw,
     indicator, item, measure, lead, responsible, deadline_raw, deadline,
-    remark, line, warnings) plus lead_ids and responsible_ids. A summary line
+    remark, line, warnings), the inferred indicator where the document prints
+    none (indicator_inferred, indicator_confidence, indicator_evidence,
+    indicator_inferred_by), plus lead_ids and responsible_ids. A summary line
     per document goes to stderr. With no FILES, the bundled samples are read.
 
     \b

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import lang_option, show_step
+from policykg.cli.common import corrections_option, lang_option, show_step
 from policykg.messages import get_language, render
 from policykg.pipeline import run_stages
 
@@ -19,6 +19,7 @@ __all__ = ["run"]
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("policykg-out"),
               show_default=True, help="Folder for everything the job writes.")
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@corrections_option
 @lang_option
 def run(files: tuple[Path, ...], out: Path, encoding: str | None) -> None:
     """Run every stage on the documents (default: the bundled samples).
