@@ -246,9 +246,13 @@ NEO4J_COMMANDS: dict[str, dict[str, str]] = {
     },
     "neo4j_indexes": {"zh": "已建立 {count} 个索引/约束", "en": "created {count} indexes/constraints"},
     "neo4j_exported": {
-        "zh": "已导出 {nodes} 个节点文件、{relationships} 个关系文件、import.args 与 load.cypher → {directory}",
-        "en": "exported {nodes} node files, {relationships} relationship files, import.args and load.cypher → "
-              "{directory}",
+        "zh": "已导出 {nodes} 个节点文件、{relationships} 个关系文件、import.args、load.cypher 与 after_import.cypher → {directory}",
+        "en": "exported {nodes} node files, {relationships} relationship files, import.args, load.cypher and "
+              "after_import.cypher → {directory}",
+    },
+    "neo4j_export_delimiter": {
+        "zh": "{where}：值 {value!r} 含有数组分隔符 {delimiter!r}（array delimiter），无法写入导入文件",
+        "en": "{where}: value {value!r} contains the array delimiter {delimiter!r}",
     },
 }
 

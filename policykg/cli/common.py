@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.messages import render, set_language
 from policykg.pipeline import Inputs, Step, load_corpus
 from policykg.records import Corpus
@@ -143,12 +144,10 @@ def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, st
         stream.write("\n")
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf)
+        writer = csv.writer(buf, quoting=CSV_QUOTING)
         writer.writerow(columns)
         for r in records:
-            values = (r.get(c) for c in columns)
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v)
-                             for v in values])
+            writer.writerow([sheet_cell(r.get(c)) for c in columns])
         stream.write(buf.getvalue())
     else:
         stream.write(format_table(records, columns) + "\n")
