@@ -428,6 +428,82 @@ PIPELINE: dict[str, dict[str, str]] = {
     "run_out_dashboard": {"zh": "dashboard", "en": "dashboard"},
 }
 
+# Queries: named-query catalogue, SPARQL and Cypher runners and their read-only guards, serve.
+# Texts that were English-only sentences in queries/ keep the English in "zh" too (tests pin them).
+QUERIES: dict[str, dict[str, str]] = {
+    "query_unknown": {"zh": "no named query {name!r}; known: {known}", "en": "no named query {name!r}; known: {known}"},
+    "query_no_parameter": {
+        "zh": "query {query} has no parameter {unknown} (parameters: {known})",
+        "en": "query {query} has no parameter {unknown} (parameters: {known})",
+    },
+    "param_not_integer": {"zh": "parameter {name}: {text!r} is not an integer",
+                          "en": "parameter {name}: {text!r} is not an integer"},
+    "param_not_date": {"zh": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)",
+                       "en": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)"},
+    "header_no_key": {"zh": "{name}: header line {line} has no 'key:' ({text!r})",
+                      "en": "{name}: header line {line} has no 'key:' ({text!r})"},
+    "header_bad_param": {
+        "zh": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
+        "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
+    },
+    "header_missing": {"zh": "{name}: header has no {field}", "en": "{name}: header has no {field}"},
+    "sparql_syntax": {"zh": "SPARQL 语法错误：{reason}", "en": "SPARQL syntax error: {reason}"},
+    "sparql_failed": {"zh": "查询失败：{reason}", "en": "query failed: {reason}"},
+    "sparql_no_where": {"zh": "cannot bind parameters: the query has no WHERE clause",
+                        "en": "cannot bind parameters: the query has no WHERE clause"},
+    "sparql_backend_unsupported": {
+        "zh": "cannot run queries on {kind}; give a pyoxigraph Store or an HttpEndpoint",
+        "en": "cannot run queries on {kind}; give a pyoxigraph Store or an HttpEndpoint",
+    },
+    "sparql_service_refused": {
+        "zh": "不允许 SERVICE：查询只在本地图上运行，不得向网络发出请求",
+        "en": "SERVICE is not allowed: queries run on the local graph only (a query must not reach the network)",
+    },
+    "sparql_update_refused": {
+        "zh": "这是 SPARQL 更新（update）；此处只运行查询",
+        "en": "this is a SPARQL update; only queries run here",
+    },
+    "sparql_load_refused": {
+        "zh": "不允许 LOAD：更新不得从网络读取数据",
+        "en": "LOAD is not allowed: an update must not fetch data from the network",
+    },
+    "sparql_unchecked": {
+        "zh": "无法解析此查询，因而无法确认其中没有 SERVICE，拒绝执行（只支持 SPARQL 1.1 语法）",
+        "en": "this query cannot be parsed, so it cannot be shown to hold no SERVICE; refused (SPARQL 1.1 syntax only)",
+    },
+    "endpoint_refused": {"zh": "{url} 拒绝了查询（HTTP {status}）：{detail}",
+                         "en": "{url} refused the query (HTTP {status}): {detail}"},
+    "endpoint_failed": {"zh": "{url} 出错（HTTP {status}）：{detail}", "en": "{url} failed (HTTP {status}): {detail}"},
+    "endpoint_unreachable": {
+        "zh": "{url}：无法连接 SPARQL 端点（{reason}）；服务是否在运行？",
+        "en": "{url}: cannot reach the SPARQL endpoint ({reason}); is the server running?",
+    },
+    "cypher_write_refused": {
+        "zh": "`policykg cypher` only reads; {clause} is not allowed (load data with `policykg neo4j push`)",
+        "en": "`policykg cypher` only reads; {clause} is not allowed (load data with `policykg neo4j push`)",
+    },
+    "cypher_procedure_refused": {
+        "zh": "`policykg cypher` 只调用只读过程；{procedure} 不在其列（可用：{known}）",
+        "en": "`policykg cypher` calls read-only procedures only; {procedure} is not one of them ({known})",
+    },
+    "cypher_unreadable": {
+        "zh": "Cypher 文本第 {line} 行：{problem}",
+        "en": "Cypher text, line {line}: {problem}",
+    },
+    "oxigraph_missing": {
+        "zh": "找不到 `oxigraph` 服务程序（已查找 {searched}）；请安装 `pip install \"policykg[serve]\"` 或设置 POLICYKG_OXIGRAPH",
+        "en": "the `oxigraph` server binary was not found (looked in {searched}); install it with "
+              "`pip install \"policykg[serve]\"` or set POLICYKG_OXIGRAPH to its path",
+    },
+    "oxigraph_needs_store": {
+        "zh": "a read-only server needs a store directory (--store); an in-memory server must be writable",
+        "en": "a read-only server needs a store directory (--store); an in-memory server must be writable",
+    },
+    "oxigraph_exited": {"zh": "oxigraph 退出，状态 {status}：{message}", "en": "oxigraph exited with status {status}: {message}"},
+    "oxigraph_no_answer": {"zh": "oxigraph 在 {seconds:.0f} 秒内未在 {url} 应答",
+                           "en": "oxigraph did not answer on {url} within {seconds:.0f} s"},
+}
+
 # Errors: a stage that cannot continue (`policykg.errors`); values are named. Texts that
 # were English-only before the catalogue keep the English in "zh" too (tests pin them);
 # translating them is a change of behaviour of its own.
@@ -471,6 +547,7 @@ SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "graph_commands": GRAPH_COMMANDS,
     "neo4j_commands": NEO4J_COMMANDS,
     "report_command": REPORT_COMMAND,
+    "queries": QUERIES,
     "viz_command": VIZ_COMMAND,
     "views": VIEWS,
     "report_labels": REPORT_LABELS,

@@ -61,7 +61,7 @@ def get_cypher_query(name: str) -> NamedQuery:
     try:
         return _catalogue()[name]
     except KeyError:
-        raise QueryError(f"no named query {name!r}; known: {', '.join(_catalogue())}") from None
+        raise QueryError("query_unknown", name=name, known=", ".join(_catalogue())) from None
 
 
 def is_named(text: str) -> bool:

@@ -106,9 +106,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _is_iri(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://", "urn:")) and not any(
+        ch.isspace() for ch in value)
+
+
 def format_table(records: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int = 40) -> str:
-    """Render records as an aligned plain-text table (CJK-aware widths)."""
-    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+    """Render records as an aligned plain-text table (CJK-aware widths).
+
+    Long text is cut at ``max_width`` columns; an IRI never is: it is shown by its compact
+    name (``agency:350123/发展和改革局``, `policykg.queries.prefixes.compact`), whole.
+    """
+    from policykg.queries.prefixes import compact
+
+    iri_cells = {(i, j) for i, r in enumerate(records) for j, c in enumerate(columns) if _is_iri(r.get(c))}
+    cells = [[compact(r[c]) if (i, j) in iri_cells else _cell(r.get(c)) for j, c in enumerate(columns)]
+             for i, r in enumerate(records)]
 
     def clip(text: str) -> str:
         text = text.replace("\n", " ")
@@ -122,7 +135,7 @@ def format_table(records: Sequence[dict[str, Any]], columns: Sequence[str], max_
             out, width = out + ch, width + w
         return out + "…"
 
-    cells = [[clip(c) for c in row] for row in cells]
+    cells = [[c if (i, j) in iri_cells else clip(c) for j, c in enumerate(row)] for i, row in enumerate(cells)]
     widths = [display_width(c) for c in columns]
     for row in cells:
         widths = [max(w, display_width(c)) for w, c in zip(widths, row)]
