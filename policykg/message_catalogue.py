@@ -191,8 +191,14 @@ BOLT: dict[str, dict[str, str]] = {
               "written left nothing behind",
     },
     "bolt_refused": {
-        "zh": "Bolt 服务器 {uri} 拒绝执行：{reason}",
-        "en": "the Bolt server at {uri} refused the statement: {reason}",
+        "zh": "Bolt 服务器 {uri} 拒绝执行语句 {statement}：{reason}",
+        "en": "the Bolt server at {uri} refused the statement {statement}: {reason}",
+    },
+    "bolt_falkordb_database": {
+        "zh": "{uri} 是 FalkorDB：一个 Bolt 端口只服务一个图（{graph}），无法使用 --database {database}；"
+              "请去掉 --database（或 NEO4J_DATABASE），每个图用一个 FalkorDB 端口",
+        "en": "{uri} is FalkorDB, where one Bolt port serves one graph ({graph}): --database {database} cannot be "
+              "honoured; leave out --database (or NEO4J_DATABASE) and use one FalkorDB port per graph",
     },
     "bolt_too_long": {
         "zh": "语句连同参数超过 {budget} 字节，FalkorDB（{uri}）的 Bolt 接口无法接收（超过 4 KB 会使服务器崩溃）；请缩短查询",
