@@ -8,9 +8,7 @@ it and the canary sees nothing.
 
 from __future__ import annotations
 
-import http.server
 import re
-import threading
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +19,7 @@ from policykg.errors import QueryError
 from policykg.queries import run_sparql
 from policykg.queries.prefixes import PREFIXES, compact
 from policykg.queries.sparql_guard import checked_query, checked_update, normalize
+from tests.support.canary import running_canary
 
 # --- the guard of policykg ≤ issue 14, verbatim: strings, IRIs and comments blanked by regexes ----------------
 _STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>')
@@ -47,57 +46,37 @@ ADVERSARIAL = {
 }
 
 
-class _Canary(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def _record(self) -> None:
-        type(self).requests.append(self.path)
-        self.send_response(500)
-        self.end_headers()
-
-    do_GET = do_POST = _record
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def canary():
-    """An HTTP server on 127.0.0.1 that records every request (a SERVICE call would land here)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Canary)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    """An HTTP server on 127.0.0.1 that records every request (a SERVICE call would land there)."""
+    with running_canary() as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
-def _spelled(name: str, canary) -> str:
-    base = f"http://127.0.0.1:{canary.server_address[1]}/"
-    return ADVERSARIAL[name].replace("BASE", base).replace("URL", base + "sparql")
+def spelled(name: str, canary) -> str:
+    """An adversarial text aimed at the canary."""
+    return ADVERSARIAL[name].replace("BASE", canary.base).replace("URL", canary.base + "sparql")
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_each_spelling_passed_the_old_guard_and_really_calls_out(name, canary):
-    text = _spelled(name, canary)
+    text = spelled(name, canary)
     assert _old_guard_passes(text)
-    _Canary.requests.clear()
+    canary.requests.clear()
     try:
         list(Store().query(text))
     except OSError:
         pass  # the canary answers 500 (SILENT swallows it)
-    assert _Canary.requests, "oxigraph sent no request: the spelling proves nothing"
+    assert canary.requests, "oxigraph sent no request: the spelling proves nothing"
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_the_sparql_command_refuses_each_spelling(name, canary, sample_store_dir):
-    _Canary.requests.clear()
-    result = CliRunner().invoke(cli, ["--lang", "en", "sparql", _spelled(name, canary), "--store", str(sample_store_dir)])
+    canary.requests.clear()
+    result = CliRunner().invoke(cli, ["--lang", "en", "sparql", spelled(name, canary), "--store", str(sample_store_dir)])
     assert result.exit_code == 1
     assert result.stderr.startswith(("Error: SERVICE is not allowed", "Error: this query cannot be parsed")), result.stderr
-    assert _Canary.requests == []
+    assert canary.requests == []
 
 
 def test_updates_are_named_and_refused():
