@@ -59,3 +59,22 @@ def test_a_refused_statement_is_named(bolt):
     with pytest.raises(QueryError) as refused:
         bolt.schema("CREATE INDEX FOR (n:Thing) ON (n.id) garbage")
     assert "CREATE INDEX FOR (n:Thing) ON (n.id) garbage" in str(refused.value)
+
+
+def _listening(port: int) -> list[str]:
+    """Local addresses (hex, as the kernel lists them) of the sockets listening on ``port``."""
+    out = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in open(table).read().splitlines()[1:]:
+            fields = line.split()
+            address, port_hex = fields[1].rsplit(":", 1)
+            if int(port_hex, 16) == port and fields[3] == "0A":  # LISTEN
+                out.append(address)
+    return out
+
+
+def test_the_test_falkordb_listens_on_loopback_only(falkordb_server):
+    loopback = {"0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"}
+    for port in (falkordb_server.port, falkordb_server.bolt_port):
+        addresses = _listening(port)
+        assert addresses and set(addresses) <= loopback, (port, addresses)
