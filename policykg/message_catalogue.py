@@ -237,6 +237,8 @@ GRAPH_COMMANDS: dict[str, dict[str, str]] = {
     "serve_limits": {"zh": "限制：每个查询 {timeout:.0f} 秒，同时 {concurrent} 个查询，请求正文至多 {body_kb} KB；不执行 SERVICE",
                      "en": "limits: {timeout:.0f} s per query, {concurrent} queries at a time, request bodies up to "
                            "{body_kb} KB; no SERVICE"},
+    "serve_port_taken": {"zh": "无法在 {host}:{port} 上监听（{reason}）；请换一个 --port",
+                         "en": "cannot listen on {host}:{port} ({reason}); choose another --port"},
     "serve_signal": {"zh": "收到信号 {signal}，正在停止", "en": "received {signal}, stopping"},
     "serve_child_died": {"zh": "oxigraph 意外退出（状态 {status}）", "en": "oxigraph exited unexpectedly (status {status})"},
     "serve_busy": {"zh": "服务繁忙：{seconds:.0f} 秒内没有空闲的查询位置，请稍后再试",

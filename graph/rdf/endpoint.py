@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from policykg.errors import PolicyKGError, QueryError
+from policykg.errors import BackendError, PolicyKGError, QueryError
 from policykg.messages import render
 from policykg.queries.sparql_guard import checked_query, checked_update
 
@@ -81,7 +81,10 @@ class SparqlFront:
 
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.limits.concurrent)
-        self.httpd = ThreadingHTTPServer((self.host, self.port), _handler(self))
+        try:
+            self.httpd = ThreadingHTTPServer((self.host, self.port), _handler(self))
+        except OSError as exc:
+            raise BackendError("serve_port_taken", host=self.host, port=self.port, reason=exc.strerror or str(exc)) from exc
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self._thread: threading.Thread | None = None

@@ -211,3 +211,28 @@ def test_the_front_page_and_every_answer_carry_the_security_policy(served):
         assert "connect-src 'self'" in response.headers["Content-Security-Policy"]
     assert "<script src" not in page and "http://" not in page.split("page-data")[0]
     assert all(f'"name": "{q.name}"' in page for q in list_queries())
+
+
+def test_a_writable_server_takes_updates_but_no_service_and_no_load():
+    server = Served(["--writable", SAMPLE_003])
+    try:
+        assert server.post("/update", {"update": "INSERT DATA { GRAPH <urn:g> { <urn:a> a pkg:Measure } }"})[0] in (200, 204)
+        status, body = server.post("/query", {"query": "ASK { GRAPH <urn:g> { <urn:a> a pkg:Measure } }"})
+        assert (status, json.loads(body)["boolean"]) == (200, True)
+        with running_canary() as canary:
+            refused = [server.post("/update", {"update": text}) for text in (
+                f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{canary.base}> {{ ?s ?p ?o }} }}",
+                f"LOAD <{canary.base}data.ttl>")]
+            assert [status for status, _ in refused] == [400, 400]
+            assert canary.requests == []
+    finally:
+        server.stop()
+
+
+def test_a_port_in_use_is_one_line(served, sample_store_dir):
+    result = subprocess.run([sys.executable, "-c", "from policykg.cli import main; main()", "--lang", "en", "serve",
+                             "--store", str(sample_store_dir), "--port", str(served.port)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"Error: cannot listen on 127.0.0.1:{served.port} (Address already in use); choose another --port" in result.stderr
+    assert "Traceback" not in result.stderr
