@@ -18,6 +18,7 @@ import csv
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from policykg.cells import csv_text_original
 from policykg.errors import InputError
 from policykg.loaders.indicators import INDICATORS, INDICATORS_EN, canonical_indicator
 from policykg.records import LoadResult, Row
@@ -42,7 +43,6 @@ REVIEW_COLUMNS: dict[str, tuple[str, str]] = {
 NONE_WORDS = frozenset({"无", "none", "不属于", "非评价指标", "不属于任何指标", "n/a"})
 _REQUIRED = ("source", "measure", "correction")
 _MATCH_CHARS = 20  # a measure is recognised by its first characters, as the scorer of readings does
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +68,7 @@ class Corrections:
 
 def unescape_cell(value: str) -> str:
     """A CSV cell as the document printed it: the ``'`` that kept it from being a formula removed."""
-    if len(value) > 1 and value[0] == "'" and value[1:].startswith(_FORMULA_START):
-        return value[1:]
-    return value
+    return csv_text_original(value)
 
 
 def correction_value(text: str) -> tuple[bool, str | None]:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.loaders.indicator_corrections import REVIEW_COLUMNS
 from policykg.loaders.indicator_inference import measure_text, needs_inference
 from policykg.loaders.indicators import INDICATORS_EN
@@ -24,7 +25,6 @@ from policykg.records import Corpus
 
 __all__ = ["review_records", "review_headers", "write_review", "safe_csv_cell"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _name(indicator: str | None, lang: str) -> str:
@@ -65,9 +65,7 @@ def safe_csv_cell(value: Any) -> Any:
     >>> safe_csv_cell("=HYPERLINK(1)"), safe_csv_cell("-3"), safe_csv_cell("推进"), safe_csv_cell(0.5)
     ("'=HYPERLINK(1)", "'-3", '推进', 0.5)
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
+    return sheet_cell(value)
 
 
 def write_review(records: Sequence[dict[str, Any]], path: Path, lang: str | None = None) -> None:
@@ -77,7 +75,7 @@ def write_review(records: Sequence[dict[str, Any]], path: Path, lang: str | None
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as stream:  # the BOM lets Excel see UTF-8
-            writer = csv.writer(stream)
+            writer = csv.writer(stream, quoting=CSV_QUOTING)
             writer.writerow(headers)
             for record in records:
                 writer.writerow([safe_csv_cell(record[k]) for k in keys])
@@ -90,10 +88,7 @@ def write_review(records: Sequence[dict[str, Any]], path: Path, lang: str | None
     sheet.title = "review" if (lang or get_language()) == "en" else "指标审核"
     sheet.append(headers)
     for record in records:
-        sheet.append([None if record[k] is None else record[k] for k in keys])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
+        sheet.append([sheet_cell(record[k], "xlsx", sheet) for k in keys])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     widths = {"measure": 70, "item": 30, "heading": 24, "evidence": 24, "alternatives": 30, "correction": 18}

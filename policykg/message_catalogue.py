@@ -191,8 +191,14 @@ BOLT: dict[str, dict[str, str]] = {
               "written left nothing behind",
     },
     "bolt_refused": {
-        "zh": "Bolt 服务器 {uri} 拒绝执行：{reason}",
-        "en": "the Bolt server at {uri} refused the statement: {reason}",
+        "zh": "Bolt 服务器 {uri} 拒绝执行语句 {statement}：{reason}",
+        "en": "the Bolt server at {uri} refused the statement {statement}: {reason}",
+    },
+    "bolt_falkordb_database": {
+        "zh": "{uri} 是 FalkorDB：一个 Bolt 端口只服务一个图（{graph}），无法使用 --database {database}；"
+              "请去掉 --database（或 NEO4J_DATABASE），每个图用一个 FalkorDB 端口",
+        "en": "{uri} is FalkorDB, where one Bolt port serves one graph ({graph}): --database {database} cannot be "
+              "honoured; leave out --database (or NEO4J_DATABASE) and use one FalkorDB port per graph",
     },
     "bolt_too_long": {
         "zh": "语句连同参数超过 {budget} 字节，FalkorDB（{uri}）的 Bolt 接口无法接收（超过 4 KB 会使服务器崩溃）；请缩短查询",
@@ -228,6 +234,33 @@ GRAPH_COMMANDS: dict[str, dict[str, str]] = {
     "serve_read_only": {"zh": "只读", "en": "read-only"},
     "serve_writable": {"zh": "可写：更新 {update}，图存储 {store}", "en": "writable: update {update}, graph store {store}"},
     "serve_stopped": {"zh": "服务已停止", "en": "server stopped"},
+    "serve_limits": {"zh": "限制：每个查询 {timeout:.0f} 秒，同时 {concurrent} 个查询，请求正文至多 {body_kb} KB；不执行 SERVICE",
+                     "en": "limits: {timeout:.0f} s per query, {concurrent} queries at a time, request bodies up to "
+                           "{body_kb} KB; no SERVICE"},
+    "serve_port_taken": {"zh": "无法在 {host}:{port} 上监听（{reason}）；请换一个 --port",
+                         "en": "cannot listen on {host}:{port} ({reason}); choose another --port"},
+    "serve_signal": {"zh": "收到信号 {signal}，正在停止", "en": "received {signal}, stopping"},
+    "serve_child_died": {"zh": "oxigraph 意外退出（状态 {status}）", "en": "oxigraph exited unexpectedly (status {status})"},
+    "serve_busy": {"zh": "服务繁忙：{seconds:.0f} 秒内没有空闲的查询位置，请稍后再试",
+                   "en": "busy: no free query slot within {seconds:.0f} s; try again later"},
+    "serve_too_large": {"zh": "请求正文超过 {limit_kb} KB", "en": "the request body exceeds {limit_kb} KB"},
+    "serve_no_query": {"zh": "缺少 query 参数", "en": "no query parameter"},
+    "serve_not_found": {"zh": "没有这个地址：{path}（可用：/、/query、/named/名称）",
+                        "en": "no such path: {path} (try /, /query, /named/NAME)"},
+    "serve_read_only_refused": {"zh": "只读服务：不接受更新与写入（用 --writable 启动可写服务）",
+                                "en": "a read-only server: no updates or writes (start it with --writable to allow them)"},
+    "serve_timeout": {"zh": "查询超过 {seconds:.0f} 秒，已中止", "en": "the query took longer than {seconds:.0f} s and was stopped"},
+    "serve_page_title": {"zh": "policykg 图查询", "en": "policykg graph queries"},
+    "serve_page_named": {"zh": "命名查询（点击标题填写参数）", "en": "Named queries (click a title for its parameters)"},
+    "serve_page_run": {"zh": "运行", "en": "Run"},
+    "serve_page_editor": {"zh": "SPARQL 查询（已预先声明下列前缀，无需 PREFIX）",
+                          "en": "SPARQL query (the prefixes listed are declared; no PREFIX needed)"},
+    "serve_page_prefixes": {"zh": "前缀", "en": "Prefixes"},
+    "serve_page_rows": {"zh": "{rows} 行", "en": "{rows} rows"},
+    "serve_page_error": {"zh": "出错", "en": "Error"},
+    "serve_page_busy": {"zh": "查询中…", "en": "running…"},
+    "serve_page_example": {"zh": "# 各指标的措施数\nSELECT ?indicator (COUNT(?m) AS ?measures) WHERE {{\n  ?m a pkg:Measure ; pkg:addressesIndicator/skos:prefLabel ?indicator .\n}} GROUP BY ?indicator ORDER BY DESC(?measures)\n",
+                           "en": "# measures per indicator\nSELECT ?indicator (COUNT(?m) AS ?measures) WHERE {{\n  ?m a pkg:Measure ; pkg:addressesIndicator/skos:prefLabel ?indicator .\n}} GROUP BY ?indicator ORDER BY DESC(?measures)\n"},
     "publish_graph": {"zh": "<{graph}>：{triples} 个三元组（HTTP {status}）",
                       "en": "<{graph}>: {triples} triples (HTTP {status})"},
     "publish_done": {"zh": "已发布 {graphs} 个命名图、{triples} 个三元组 → {endpoint}",
@@ -246,9 +279,13 @@ NEO4J_COMMANDS: dict[str, dict[str, str]] = {
     },
     "neo4j_indexes": {"zh": "已建立 {count} 个索引/约束", "en": "created {count} indexes/constraints"},
     "neo4j_exported": {
-        "zh": "已导出 {nodes} 个节点文件、{relationships} 个关系文件、import.args 与 load.cypher → {directory}",
-        "en": "exported {nodes} node files, {relationships} relationship files, import.args and load.cypher → "
-              "{directory}",
+        "zh": "已导出 {nodes} 个节点文件、{relationships} 个关系文件、import.args、load.cypher 与 after_import.cypher → {directory}",
+        "en": "exported {nodes} node files, {relationships} relationship files, import.args, load.cypher and "
+              "after_import.cypher → {directory}",
+    },
+    "neo4j_export_delimiter": {
+        "zh": "{where}：值 {value!r} 含有数组分隔符 {delimiter!r}（array delimiter），无法写入导入文件",
+        "en": "{where}: value {value!r} contains the array delimiter {delimiter!r}",
     },
 }
 
@@ -424,6 +461,82 @@ PIPELINE: dict[str, dict[str, str]] = {
     "run_out_dashboard": {"zh": "dashboard", "en": "dashboard"},
 }
 
+# Queries: named-query catalogue, SPARQL and Cypher runners and their read-only guards, serve.
+# Texts that were English-only sentences in queries/ keep the English in "zh" too (tests pin them).
+QUERIES: dict[str, dict[str, str]] = {
+    "query_unknown": {"zh": "no named query {name!r}; known: {known}", "en": "no named query {name!r}; known: {known}"},
+    "query_no_parameter": {
+        "zh": "query {query} has no parameter {unknown} (parameters: {known})",
+        "en": "query {query} has no parameter {unknown} (parameters: {known})",
+    },
+    "param_not_integer": {"zh": "parameter {name}: {text!r} is not an integer",
+                          "en": "parameter {name}: {text!r} is not an integer"},
+    "param_not_date": {"zh": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)",
+                       "en": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)"},
+    "header_no_key": {"zh": "{name}: header line {line} has no 'key:' ({text!r})",
+                      "en": "{name}: header line {line} has no 'key:' ({text!r})"},
+    "header_bad_param": {
+        "zh": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
+        "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
+    },
+    "header_missing": {"zh": "{name}: header has no {field}", "en": "{name}: header has no {field}"},
+    "sparql_syntax": {"zh": "SPARQL 语法错误：{reason}", "en": "SPARQL syntax error: {reason}"},
+    "sparql_failed": {"zh": "查询失败：{reason}", "en": "query failed: {reason}"},
+    "sparql_no_where": {"zh": "cannot bind parameters: the query has no WHERE clause",
+                        "en": "cannot bind parameters: the query has no WHERE clause"},
+    "sparql_backend_unsupported": {
+        "zh": "cannot run queries on {kind}; give a pyoxigraph Store or an HttpEndpoint",
+        "en": "cannot run queries on {kind}; give a pyoxigraph Store or an HttpEndpoint",
+    },
+    "sparql_service_refused": {
+        "zh": "不允许 SERVICE：查询只在本地图上运行，不得向网络发出请求",
+        "en": "SERVICE is not allowed: queries run on the local graph only (a query must not reach the network)",
+    },
+    "sparql_update_refused": {
+        "zh": "这是 SPARQL 更新（update）；此处只运行查询",
+        "en": "this is a SPARQL update; only queries run here",
+    },
+    "sparql_load_refused": {
+        "zh": "不允许 LOAD：更新不得从网络读取数据",
+        "en": "LOAD is not allowed: an update must not fetch data from the network",
+    },
+    "sparql_unchecked": {
+        "zh": "无法解析此查询，因而无法确认其中没有 SERVICE，拒绝执行（只支持 SPARQL 1.1 语法）",
+        "en": "this query cannot be parsed, so it cannot be shown to hold no SERVICE; refused (SPARQL 1.1 syntax only)",
+    },
+    "endpoint_refused": {"zh": "{url} 拒绝了查询（HTTP {status}）：{detail}",
+                         "en": "{url} refused the query (HTTP {status}): {detail}"},
+    "endpoint_failed": {"zh": "{url} 出错（HTTP {status}）：{detail}", "en": "{url} failed (HTTP {status}): {detail}"},
+    "endpoint_unreachable": {
+        "zh": "{url}：无法连接 SPARQL 端点（{reason}）；服务是否在运行？",
+        "en": "{url}: cannot reach the SPARQL endpoint ({reason}); is the server running?",
+    },
+    "cypher_write_refused": {
+        "zh": "`policykg cypher` only reads; {clause} is not allowed (load data with `policykg neo4j push`)",
+        "en": "`policykg cypher` only reads; {clause} is not allowed (load data with `policykg neo4j push`)",
+    },
+    "cypher_procedure_refused": {
+        "zh": "`policykg cypher` 只调用只读过程；{procedure} 不在其列（可用：{known}）",
+        "en": "`policykg cypher` calls read-only procedures only; {procedure} is not one of them ({known})",
+    },
+    "cypher_unreadable": {
+        "zh": "Cypher 文本第 {line} 行：{problem}",
+        "en": "Cypher text, line {line}: {problem}",
+    },
+    "oxigraph_missing": {
+        "zh": "找不到 `oxigraph` 服务程序（已查找 {searched}）；请安装 `pip install \"policykg[serve]\"` 或设置 POLICYKG_OXIGRAPH",
+        "en": "the `oxigraph` server binary was not found (looked in {searched}); install it with "
+              "`pip install \"policykg[serve]\"` or set POLICYKG_OXIGRAPH to its path",
+    },
+    "oxigraph_needs_store": {
+        "zh": "a read-only server needs a store directory (--store); an in-memory server must be writable",
+        "en": "a read-only server needs a store directory (--store); an in-memory server must be writable",
+    },
+    "oxigraph_exited": {"zh": "oxigraph 退出，状态 {status}：{message}", "en": "oxigraph exited with status {status}: {message}"},
+    "oxigraph_no_answer": {"zh": "oxigraph 在 {seconds:.0f} 秒内未在 {url} 应答",
+                           "en": "oxigraph did not answer on {url} within {seconds:.0f} s"},
+}
+
 # Errors: a stage that cannot continue (`policykg.errors`); values are named. Texts that
 # were English-only before the catalogue keep the English in "zh" too (tests pin them);
 # translating them is a change of behaviour of its own.
@@ -491,6 +604,7 @@ SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "graph_commands": GRAPH_COMMANDS,
     "neo4j_commands": NEO4J_COMMANDS,
     "report_command": REPORT_COMMAND,
+    "queries": QUERIES,
     "viz_command": VIZ_COMMAND,
     "views": VIEWS,
     "report_labels": REPORT_LABELS,

@@ -2,7 +2,8 @@
 
 Files are UTF-8 with a byte-order mark, so that Excel opens the Chinese
 headers and names correctly on a double click; values are raw numbers
-(shares as fractions), floats rounded to 6 decimals.
+(shares as fractions), floats rounded to 6 decimals; text goes through
+`policykg.cells.sheet_cell` (quoted, never a formula, lists joined with 、).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.visualizations.report_data import MEASURE_COLUMNS, ReportData, Table, label
 
 __all__ = ["CSV_FILES", "write_csv_report", "write_table_csv"]
@@ -28,17 +30,15 @@ CSV_FILES: dict[str, str] = {
 
 
 def _value(value: Any) -> Any:
-    if value is None:
-        return ""
     if isinstance(value, float):
         return round(value, 6)
-    return value
+    return sheet_cell(value)
 
 
 def write_table_csv(headers: list[str], rows: list[list[Any]], path: Path) -> Path:
-    """Write one table (header line, then rows) to ``path``."""
+    """Write one table (header line, then rows) to ``path``; text cells quoted, never a formula (`sheet_cell`)."""
     with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
+        writer = csv.writer(stream, quoting=CSV_QUOTING)
         writer.writerow(headers)
         writer.writerows([_value(v) for v in row] for row in rows)
     return Path(path)

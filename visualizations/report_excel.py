@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from policykg.cells import sheet_cell
 from policykg.visualizations.report_data import NUMBER_FORMATS, ReportData, Table, label
 
 __all__ = ["write_workbook", "sheet_title", "column_width", "WRAPPED_COLUMNS", "MAX_AGENCY_SHEETS"]
@@ -117,24 +118,28 @@ def _write_table(workbook: Workbook, title: str, table: Table, freeze: str = "A2
             if wrap:
                 proto.alignment = _WRAP
         protos.append(proto)
+    # every value goes through sheet_cell: document text stays text, never a formula
     if not any(protos):
         for row in table.rows:
-            sheet.append(list(row))
+            sheet.append([sheet_cell(value, "xlsx", sheet) for value in row])
     else:
         for row in table.rows:
             cells: list[Any] = []
             for value, proto in zip(row, protos):
+                value = sheet_cell(value, "xlsx", sheet)
                 if proto is None or value is None:
                     cells.append(value)
                     continue
-                cell = WriteOnlyCell(sheet, value=value)
+                cell = value if isinstance(value, Cell) else WriteOnlyCell(sheet, value=value)
+                quoted = cell.quotePrefix
                 cell._style = copy(proto._style)
+                cell.quotePrefix = quoted
                 cells.append(cell)
             sheet.append(cells)
     if extra:
         sheet.append([])
         for extra_row in extra:
-            sheet.append(list(extra_row))
+            sheet.append([sheet_cell(value, "xlsx", sheet) for value in extra_row])
 
 
 def _rest_table(data: ReportData, rest: Sequence[tuple[str, str, Table]]) -> Table:

@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.messages import render, set_language
 from policykg.pipeline import Inputs, Step, load_corpus
 from policykg.records import Corpus
@@ -146,9 +147,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _is_iri(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://", "urn:")) and not any(
+        ch.isspace() for ch in value)
+
+
 def format_table(records: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int = 40) -> str:
-    """Render records as an aligned plain-text table (CJK-aware widths)."""
-    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+    """Render records as an aligned plain-text table (CJK-aware widths).
+
+    Long text is cut at ``max_width`` columns; an IRI never is: it is shown by its compact
+    name (``agency:350123/发展和改革局``, `policykg.queries.prefixes.compact`), whole.
+    """
+    from policykg.queries.prefixes import compact
+
+    iri_cells = {(i, j) for i, r in enumerate(records) for j, c in enumerate(columns) if _is_iri(r.get(c))}
+    cells = [[compact(r[c]) if (i, j) in iri_cells else _cell(r.get(c)) for j, c in enumerate(columns)]
+             for i, r in enumerate(records)]
 
     def clip(text: str) -> str:
         text = text.replace("\n", " ")
@@ -162,7 +176,7 @@ def format_table(records: Sequence[dict[str, Any]], columns: Sequence[str], max_
             out, width = out + ch, width + w
         return out + "…"
 
-    cells = [[clip(c) for c in row] for row in cells]
+    cells = [[c if (i, j) in iri_cells else clip(c) for j, c in enumerate(row)] for i, row in enumerate(cells)]
     widths = [display_width(c) for c in columns]
     for row in cells:
         widths = [max(w, display_width(c)) for w, c in zip(widths, row)]
@@ -184,12 +198,10 @@ def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, st
         stream.write("\n")
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf)
+        writer = csv.writer(buf, quoting=CSV_QUOTING)
         writer.writerow(columns)
         for r in records:
-            values = (r.get(c) for c in columns)
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v)
-                             for v in values])
+            writer.writerow([sheet_cell(r.get(c)) for c in columns])
         stream.write(buf.getvalue())
     else:
         stream.write(format_table(records, columns) + "\n")

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, emit, output_options, say, show_step
-from policykg.errors import ValidationError
+from policykg.errors import BackendError, ValidationError
 from policykg.messages import get_language, render
 from policykg.pipeline import Inputs, build_store_from_documents, document_paths, open_graph, validation_steps
 
@@ -19,6 +24,9 @@ if TYPE_CHECKING:
     from pyoxigraph import Store
 
 __all__ = ["build", "export", "validate", "serve", "publish"]
+
+# Queries `serve` runs at once: one per core (oxigraph runs each query on one thread), at least two.
+_DEFAULT_CONCURRENT = max(2, os.cpu_count() or 2)
 
 
 def _open(files: tuple[Path, ...], store: Path | None) -> Store:
@@ -102,47 +110,103 @@ def validate(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
     raise ValidationError("graph_violations", count=len(report.violations))
 
 
+class _Stopped(Exception):
+    """A signal asked `serve` to stop (SIGTERM, SIGHUP or SIGINT)."""
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Turn SIGTERM, SIGHUP and SIGINT into `_Stopped` in the main thread, once: a second signal
+    during the cleanup that follows is ignored, so the cleanup finishes."""
+    wanted = [signal.SIGTERM, signal.SIGINT] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+
+    def on_signal(signum: int, frame: object) -> None:
+        for sig in wanted:
+            signal.signal(sig, signal.SIG_IGN)
+        say(render("serve_signal", signal=signal.Signals(signum).name))
+        raise _Stopped
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 @cli.command()
 @corpus_options
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL updates and Graph Store writes (read-only by default).")
-def serve(files: tuple[Path, ...], store: Path | None, host: str, port: int, writable: bool) -> None:
-    """Serve the graph as a SPARQL 1.1 endpoint with the `oxigraph` server and its query page.
+@click.option("--timeout", "query_timeout", type=click.FloatRange(min=1), default=30.0, show_default=True,
+              help="Seconds a query may run (and may wait for a free slot) before it is stopped.")
+@click.option("--max-concurrent", type=click.IntRange(min=1), default=_DEFAULT_CONCURRENT, show_default=True,
+              help="Queries run at the same time; more wait for a slot.")
+def serve(files: tuple[Path, ...], store: Path | None, host: str, port: int, writable: bool, query_timeout: float,
+          max_concurrent: int) -> None:
+    """Serve the graph as a SPARQL 1.1 endpoint with a query page that knows the named queries.
 
-    With --store the built store is served (read-only unless --writable; stop
-    other users of the store first). With FILES, or neither, the documents are
-    built into a temporary store that is removed when the server stops.
+    The page (http://HOST:PORT/) lists the project's prefixes and the named
+    queries with their parameters; /query takes any query with those prefixes
+    declared. No query may call SERVICE (nothing is fetched from elsewhere),
+    updates are refused unless --writable, and each query has --timeout
+    seconds and one of --max-concurrent slots. The `oxigraph` server behind it
+    listens on a private 127.0.0.1 port. SIGTERM, SIGHUP and Ctrl-C stop both
+    and remove a temporary store.
+
+    With --store the built store is served (stop other users of the store
+    first). With FILES, or neither, the documents are built into a temporary
+    store that is removed when the server stops.
 
     \b
     Example:
       policykg serve --store kg/ --port 7878
-      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' \\
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?m a pkg:Measure }' \\
            http://127.0.0.1:7878/query
     """
+    from policykg.graph.rdf.endpoint import Limits, SparqlFront
+    from policykg.graph.rdf.query_page import query_page
     from policykg.graph.rdf.serve import start_server, stop_server
     from policykg.graph.rdf.store import require_store
+    from policykg.queries import HttpEndpoint, run_named
 
     Inputs(files, store)  # refuses FILES and --store together
-    with tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
-        location = store
-        if location is None:
-            location = Path(tmp) / "store"
-            say(render("serve_building", path=location))
-            build_store_from_documents(document_paths(files), location)
-        else:
-            require_store(location)
-        server = start_server(location, host=host, port=port, writable=writable)
+    limits = Limits(timeout=query_timeout, concurrent=max_concurrent)
+    with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
         try:
-            mode = (render("serve_writable", update=server.update_url, store=server.store_url)
-                    if writable else render("serve_read_only"))
-            say(render("serve_started", query=server.query_url, url=server.url, mode=mode))
-            server.process.wait()
-        except KeyboardInterrupt:
+            location = store
+            if location is None:
+                location = Path(tmp) / "store"
+                say(render("serve_building", path=location))
+                build_store_from_documents(document_paths(files), location)
+            else:
+                require_store(location)
+            server = start_server(location, host="127.0.0.1", writable=writable, query_timeout=limits.timeout)
+            try:
+                upstream = HttpEndpoint(server.query_url, timeout=limits.timeout + 5)
+
+                def named(name: str, params: dict[str, str]) -> tuple[list[str], list[dict[str, Any]]]:
+                    result = run_named(upstream, name, params)
+                    return result.columns, result.rows
+
+                front = SparqlFront(host, port, server.url, query_page(get_language()), named, limits, writable).start()
+                try:
+                    mode = (render("serve_writable", update=front.url + "/update", store=front.url + "/store")
+                            if writable else render("serve_read_only"))
+                    say(render("serve_started", query=front.url + "/query", url=front.url, mode=mode))
+                    say(render("serve_limits", timeout=limits.timeout, concurrent=limits.concurrent,
+                               body_kb=limits.body_bytes // 1024))
+                    while server.process.poll() is None:
+                        time.sleep(0.2)
+                    raise BackendError("serve_child_died", status=server.process.returncode)
+                finally:
+                    front.stop()
+            finally:
+                stop_server(server)
+                say(render("serve_stopped"))
+        except _Stopped:
             pass
-        finally:
-            stop_server(server)
-            say(render("serve_stopped"))
 
 
 @cli.command()

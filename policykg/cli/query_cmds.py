@@ -88,10 +88,13 @@ def sparql(text: str | None, query_file: Path | None, store: Path | None, files:
     """Run a SPARQL query given as text or with -f FILE.rq (read-only; no SERVICE).
 
     The default graph is the union of the named graphs, so GRAPH is optional.
+    The project's prefixes (pkg:, skos:, agency:, measure: …) are declared;
+    tables show IRIs by their compact names, CSV and JSON in full. The text is
+    parsed first: an update or a SERVICE anywhere is refused.
 
     \b
     Example:
-      policykg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/policykg/ontology#Measure> }'
+      policykg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?m a pkg:Measure }'
       policykg sparql -f my.rq --store kg/ --format json
     """
     from policykg.queries import run_sparql

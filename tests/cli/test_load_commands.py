@@ -43,13 +43,13 @@ def test_extract_english_warnings():
     assert result.stderr.splitlines()[-1] == "in all: 28 rows, 0 rejected"
 
 
-def test_extract_csv_lists_are_json(tmp_path):
+def test_extract_csv_lists_are_joined_with_the_enumeration_comma(tmp_path):
     out = tmp_path / "rows.csv"
     result = invoke("extract", SAMPLE_003, "--format", "csv", "-o", str(out))
     assert result.exit_code == 0 and result.stdout == ""
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 28
-    assert json.loads(rows[1]["lead"]) == ["区建设局", "区数字办", "区行政服务中心管委会"]
+    assert rows[1]["lead"] == "区建设局、区数字办、区行政服务中心管委会"
     assert rows[0]["deadline"] == "" and rows[0]["remark"] == "承接市级工作任务"
 
 

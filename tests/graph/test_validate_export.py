@@ -72,8 +72,8 @@ def test_validate_cli_exit_codes(tmp_path):
     bad = runner.invoke(cli, ["--lang", "en", "validate", "--store", str(target), "--format", "csv"])
     assert bad.exit_code == 1
     assert bad.stdout == (
-        "focus,path,value,message\n"
-        f"{FQ}#L19,pkg:measureText,,the measure text is missing or empty: check the measure cell of the source row\n"
+        '"focus","path","value","message"\n'
+        f'"{FQ}#L19","pkg:measureText","","the measure text is missing or empty: check the measure cell of the source row"\n'
     )
     assert bad.stderr.strip() == "Error: the graph does not conform: 1 violations (see the table above)"
 

@@ -125,8 +125,8 @@ def test_rejects_file_lists_rows_without_measure(tmp_path):
     result = run("extract", str(path), "--rejects", str(rejects))
     assert result.exit_code == 0
     assert rejects.read_text(encoding="utf-8").splitlines() == [
-        "source,line,seq,reason,text",
-        "plan.txt,3,2,具体措施为空，该行未解析,2 | 市财政局 | 6月底",
+        '"source","line","seq","reason","text"',  # text cells quoted (policykg.cells)
+        '"plan.txt",3,"2","具体措施为空，该行未解析","2 | 市财政局 | 6月底"',
     ]
     assert "plan.txt: 2 行，2 行有警告，1 行未解析" in result.stderr
 

@@ -135,7 +135,7 @@ def test_review_cells_from_documents_are_text_in_csv(tmp_path):
     out = tmp_path / "review.csv"
     assert CliRunner().invoke(cli, ["indicators", str(plan), "-o", str(out)]).exit_code == 0
     text = out.read_text(encoding="utf-8-sig")
-    assert ",'=1+2推进电子税务局建设" in text and ",'@SUM(A1)压缩企业开办时间" in text
+    assert ",\"'=1+2推进电子税务局建设" in text and ",\"'@SUM(A1)压缩企业开办时间" in text
     # and the corrections reader gives the printed text back
     corrections = read_corrections(out)
     assert corrections.items == []  # nothing filled in

@@ -91,3 +91,34 @@ def test_load_cypher_rebuilds_the_pushed_graph(tmp_path, sample_corpus, pushed_s
                 assert run_named_cypher(conn, query.name).rows == EXPECTED[query.name](sample_corpus), query.name
     finally:
         stop_falkordb(server)
+
+
+def test_import_args_store_empty_cells_as_absent_and_constraints_ship_beside(tmp_path, sample_corpus):
+    export_csv(sample_corpus, tmp_path)
+    assert "--ignore-empty-strings=true" in (tmp_path / "import.args").read_text(encoding="utf-8").splitlines()
+    after = cypher_statements((tmp_path / "after_import.cypher").read_text(encoding="utf-8"))
+    constraints = [s for s in after if s.startswith("CREATE CONSTRAINT")]
+    assert len(constraints) == 6 and all("IS UNIQUE" in s for s in constraints)
+
+
+def test_formula_like_texts_are_marked_in_the_files_and_loaded_unmarked(tmp_path):
+    from policykg.loaders import load_corpus
+    from tests.cli.test_spreadsheet_safety import HOSTILE
+
+    source = tmp_path / "evil.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    corpus = load_corpus([source])
+    out = tmp_path / "export"
+    export_csv(corpus, out)
+    measures = _read(out / "nodes_Measure.csv")
+    assert measures[0]["text"].startswith("'=HYPERLINK(")  # a spreadsheet shows text, never runs it
+    server = start_falkordb(import_dir=out)
+    try:
+        with connect(BoltSettings(uri=server.uri)) as conn:
+            for statement in cypher_statements((out / "load.cypher").read_text(encoding="utf-8")):
+                if not statement.startswith("CREATE CONSTRAINT"):
+                    conn.write(statement)
+            _, rows = conn.read("MATCH (m:Measure) RETURN m.text AS text ORDER BY m.line")
+            assert [r["text"] for r in rows] == [r.measure for r in corpus.rows]
+    finally:
+        stop_falkordb(server)
