@@ -1,7 +1,7 @@
 """Agencies of a corpus: surface names grouped into one agency per body and jurisdiction.
 
-`build_corpus` reads every surface name of every row (and the document-wide
-units of 说明 notes) with `policykg.loaders.agency_names.resolve_name`, groups
+`build_corpus` reads every surface name of every row with
+`policykg.loaders.agency_names.resolve_name`, groups
 the names that resolve to the same id, names each agency as a planner would
 write it, and fills ``Corpus.assignments``. Names a document declares as
 parenthetical aliases (县发改局（大数据局）) denote the same body when they stand
@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
+from policykg.agency_count import counted_agencies
 from policykg.loaders.agency_names import NameResolution, resolve_name
 from policykg.loaders.sectors import classify_sector
 from policykg.records import Agency, Corpus, LoadResult
@@ -53,8 +54,9 @@ def _surface_counts(result: LoadResult) -> Counter[tuple[str, str]]:
     for row in result.rows:
         for name in (*row.lead, *row.responsible):
             counts[(row.source, name)] += 1
-    for name in result.document.responsible_all:
-        counts[(result.document.source, name)] += 1
+    # Units a document declares responsible for every task (说明) stay facts of the document
+    # (``Document.responsible_all``): no measure names them, so they are no agency of the count
+    # (README, "How agencies are counted"; `policykg.agency_count`).
     return counts
 
 
@@ -100,8 +102,8 @@ def build_corpus(results: Sequence[LoadResult]) -> Corpus:
     -------
     Corpus
         ``assignments`` holds every (source, surface name) of every row's lead and
-        responsible and of each document's ``responsible_all``; ``agencies`` one
-        `Agency` per id.
+        responsible; ``agencies`` one `Agency` per id. The units of a document's
+        ``responsible_all`` are not resolved: they name no measure.
 
     Examples
     --------
@@ -192,7 +194,8 @@ def agency_summary(corpus: Corpus) -> list[dict[str, object]]:
     """One line per agency for review (the ``policykg agencies`` command).
 
     Counts are rows naming the agency as lead or as responsible (a row counts
-    once however many of its surface names map to the agency). Sorted by lead
+    once however many of its surface names map to the agency). Lists the
+    agencies `policykg.agency_count` counts (those a row names). Sorted by lead
     rows, then responsible rows (both descending), then name.
 
     Examples
@@ -205,7 +208,7 @@ def agency_summary(corpus: Corpus) -> list[dict[str, object]]:
     for row in corpus.rows:
         lead.update(corpus.lead_ids(row))
         responsible.update(corpus.responsible_ids(row))
-    ordered = sorted(corpus.agencies.values(), key=lambda a: (-lead[a.id], -responsible[a.id], a.name, a.id))
+    ordered = sorted(counted_agencies(corpus), key=lambda a: (-lead[a.id], -responsible[a.id], a.name, a.id))
     return [
         {
             "agency": a.id,

@@ -134,6 +134,10 @@ READING: dict[str, dict[str, str]] = {
         "zh": "合计：{rows} 行，{rejects} 行未解析",
         "en": "in all: {rows} rows, {rejects} rejected",
     },
+    "agencies_total": {
+        "zh": "合计：{agencies} 个单位、{collectives} 个集合性单位",
+        "en": "in all: {agencies} agencies, {collectives} collectives",
+    },
     # --- document problems ------------------------------------------------------
     "doc_empty": {
         "zh": "文件为空",
@@ -406,7 +410,7 @@ PIPELINE: dict[str, dict[str, str]] = {
     "run_violation": {"zh": "  {focus}  {path}  {message}", "en": "  {focus}  {path}  {message}"},
     "run_no_png": {"zh": "  viz: {error}", "en": "  viz: {error}"},
     "run_summary": {
-        "zh": "{documents} 份文件，{rows} 行任务，{rejects} 行未解析，{agencies} 个单位，{collectives} 个集合名称（{seconds:.1f} 秒）",
+        "zh": "{documents} 份文件，{rows} 行任务，{rejects} 行未解析，{agencies} 个单位，{collectives} 个集合性单位（{seconds:.1f} 秒）",
         "en": "{documents} documents, {rows} rows, {rejects} rejected, {agencies} agencies, {collectives} collectives "
               "({seconds:.1f}s)",
     },

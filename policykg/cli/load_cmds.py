@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from policykg.agency_count import count_agencies
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, emit, lang_option, load_input_corpus, output_options, say, show_step
 from policykg.loaders.agencies import agency_summary
@@ -86,4 +87,7 @@ def agencies(files: tuple[Path, ...], store: Path | None, encoding: str | None, 
       policykg agencies --format csv > agencies.csv
       policykg agencies --store kg/
     """
-    emit(agency_summary(load_input_corpus(files, store, encoding)), AGENCY_COLUMNS, fmt)
+    corpus = load_input_corpus(files, store, encoding)
+    emit(agency_summary(corpus), AGENCY_COLUMNS, fmt)
+    counted = count_agencies(corpus)
+    say(render("agencies_total", agencies=counted.agencies, collectives=counted.collectives))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from policykg.agency_count import count_agencies
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, lang_option, load_input_corpus, say
 from policykg.errors import PolicyKGError
@@ -87,6 +88,6 @@ def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None
                                progress)
     for path in written:
         click.echo(str(path))
-    bodies = sum(1 for m in data.metrics if m.kind != "collective")
-    say(render("report_written", path=output, agencies=bodies, collectives=len(data.metrics) - bodies,
+    counted = count_agencies(corpus, jurisdiction)
+    say(render("report_written", path=output, agencies=counted.agencies, collectives=counted.collectives,
                measures=data.measure_total))

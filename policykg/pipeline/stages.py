@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from policykg.agency_count import count_agencies
 from policykg.errors import PolicyKGError
 from policykg.loaders_report import (
     AGENCY_COLUMNS,
@@ -215,10 +216,10 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         by_stage[name] = stage(ctx)
         stage_seconds[name] = time.perf_counter() - t0
         on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
-    n_agencies = sum(1 for a in corpus.agencies.values() if a.kind == "agency")
+    counted = count_agencies(corpus)
     return RunResult(
         documents=len(results), rows=len(corpus.rows), rejects=sum(len(r.rejects) for r in results),
-        agencies=n_agencies, collectives=len(corpus.agencies) - n_agencies,
+        agencies=counted.agencies, collectives=counted.collectives,
         seconds=time.perf_counter() - started,
         written=[item for name in _LISTED for item in by_stage[name]], stage_seconds=stage_seconds,
     )
