@@ -463,6 +463,60 @@ ERRORS: dict[str, dict[str, str]] = {
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
 }
 
+# Reviewed agency names: the aliases file (--aliases) and the review workbook (agencies --review).
+AGENCY_REVIEW: dict[str, dict[str, str]] = {
+    "aliases_header": {
+        "zh": "{path}:1: 首行应为 name,agency（实为 {found}）",
+        "en": "{path}:1: the first line must be name,agency (found {found})",
+    },
+    "aliases_empty_cell": {
+        "zh": "{path}:{line}: name 与 agency 两栏都须填写",
+        "en": "{path}:{line}: both name and agency must be filled in",
+    },
+    "aliases_no_place": {
+        "zh": "{path}:{line}: 「{agency}」没有写明所在地（或所写地名不在地名表中）：请写出单位全称，如 罗源县自然资源和规划局",
+        "en": "{path}:{line}: “{agency}” names no place we know: write the agency with its place, "
+              "e.g. 罗源县自然资源和规划局",
+    },
+    "aliases_two_agencies": {
+        "zh": "{path}:{line}: 「{name}」在同一地方已由第 {other} 行定为「{earlier}」，本行又定为「{agency}」；请只保留一行",
+        "en": "{path}:{line}: line {other} already gives “{name}” as “{earlier}” in the same place, this line as "
+              "“{agency}”; keep one of them",
+    },
+    "aliases_chain": {
+        "zh": "{path}:{line}: 第 {other} 行把名称归为「{agency}」，本行又把「{agency}」改归他处；请在第 {other} 行直接写最终单位",
+        "en": "{path}:{line}: line {other} gives names as “{agency}”, and this line renames “{agency}”; "
+              "give the final agency on line {other}",
+    },
+    "aliases_unreadable": {"zh": "{path}: 无法读取（{reason}）", "en": "{path}: cannot be read ({reason})"},
+    "inputs_aliases_and_store": {
+        "zh": "--aliases 只在读取文件时使用；库沿用构建时的 --aliases（policykg build --store 库 --aliases 文件）",
+        "en": "--aliases applies when documents are read; a store keeps the aliases it was built with "
+              "(policykg build --store DIR --aliases FILE)",
+    },
+    "aliases_read": {
+        "zh": "人工审定的单位名称：{path}，{count} 条",
+        "en": "reviewed agency names: {path}, {count} decisions",
+    },
+    "aliases_kept": {
+        "zh": "沿用库中保存的人工审定单位名称：{path}，{count} 条",
+        "en": "using the reviewed agency names kept with the store: {path}, {count} decisions",
+    },
+    "aliases_replaced": {
+        "zh": "注意：{store} 原先按另一份审定名称构建；库中本次未重建的文件仍按原名称，请一并重建",
+        "en": "note: {store} was built with other reviewed names; documents of the store not built now keep "
+              "the old ones until built again",
+    },
+    "aliases_unused": {
+        "zh": "注意：{path} 第 {lines} 行没有对应任何文件中的名称（名称写法或所在地不符？）",
+        "en": "note: {path} lines {lines} match no name in the documents (name as printed, or place?)",
+    },
+    "review_written": {
+        "zh": "审核表已写入 {path}：{agencies} 个单位，{merges} 条建议合并，{splits} 条建议拆分",
+        "en": "review workbook written to {path}: {agencies} agencies, {merges} proposed merges, {splits} proposed splits",
+    },
+}
+
 SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "errors": ERRORS,
     "pipeline": PIPELINE,
@@ -474,6 +528,7 @@ SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "viz_command": VIZ_COMMAND,
     "views": VIEWS,
     "report_labels": REPORT_LABELS,
+    "agency_review": AGENCY_REVIEW,
 }
 
 MESSAGES: dict[str, dict[str, str]] = {}
