@@ -99,16 +99,15 @@ def _sheet(wb: Any, title: str, columns: Sequence[str], rows: list[list[Any]], l
     ws.append([_header(c, lang) for c in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for values in rows:
-        ws.append([None] * len(columns))
+    for r, values in enumerate(rows, start=2):
         for i, value in enumerate(values, start=1):
-            cell = ws.cell(ws.max_row, i, value)
+            cell = ws.cell(r, i, value)
             if isinstance(value, str):
                 cell.data_type = "s"  # document text is text: "=…" must not become a formula
                 if "\n" in value:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     for i, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(column, 12)
     return ws
