@@ -120,6 +120,12 @@ def test_merge_lowers_the_count_in_the_graph_and_a_rebuild_keeps_it(plans, accep
 
     assert nodes() == 240
     assert _count(ok("--lang", "en", "agencies", "--store", str(kg)).stderr) == (240, 44)
+    # the store's review equals the documents' (the kept decisions settle what they settled)
+    ok("agencies", "--store", str(kg), "--review", str(tmp_path / "store.xlsx"))
+    ok("agencies", str(plans), "--aliases", str(accepted), "--review", str(tmp_path / "documents.xlsx"))
+    sheets = [[list(ws.iter_rows(values_only=True)) for ws in load_workbook(tmp_path / name).worksheets]
+              for name in ("store.xlsx", "documents.xlsx")]
+    assert sheets[0] == sheets[1] and len(sheets[0][1]) == 1 + 4
     rebuilt = ok("--lang", "en", "build", str(plans), "--store", str(kg))
     assert rebuilt.stderr.splitlines()[0] == (f"using the reviewed agency names kept with the store: {kg / KEPT_FILE}, "
                                               "1 decisions")
