@@ -91,13 +91,13 @@ def test_samples_counted_once_everywhere(tmp_path):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    """Eight generated documents; one gets a 说明 line naming units no task names."""
+    """Four generated documents; one gets a 说明 line naming units no task names."""
     spec = importlib.util.spec_from_file_location("generate_corpus", _GENERATOR)
     module = importlib.util.module_from_spec(spec)
     sys.modules["generate_corpus"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     folder = tmp_path_factory.mktemp("generated")
-    module.write_corpus(folder, docs=8, seed=11)
+    module.write_corpus(folder, docs=4, seed=11)
     (folder / "truth.jsonl").unlink()
     first = sorted(folder.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n说明：各乡镇人民政府、县营商办均为各项任务的责任单位。\n",

@@ -12,12 +12,22 @@ from policykg.loaders import load_corpus
 from policykg.loaders.agencies import build_corpus
 from policykg.loaders.agency_review import review_proposals, surface_evidence
 from policykg.loaders.aliases import AliasesError, parse_aliases, read_aliases
+from policykg.messages import get_language, set_language
 from policykg.records import Corpus, Document, LoadResult, Row
 
 LUOYUAN = Document("001.txt", jurisdiction="罗源县", parent="福州市", province="福建省", adcode="350123")
 FUQING = Document("000.txt", jurisdiction="福清市", parent="福州市", province="福建省", adcode="350181")
 QUANGANG = Document("004.txt", jurisdiction="泉港区", parent="泉州市", province="福建省", adcode="350505")
 REAL = Path(__file__).parent / "data" / "real_corpus_units.json"
+
+
+@pytest.fixture(autouse=True)
+def _chinese():
+    """Messages are compared in Chinese, whatever language a test before left set."""
+    language = get_language()
+    set_language("zh")
+    yield
+    set_language(language)
 
 
 def _row(doc: Document, line: int, lead: tuple[str, ...], responsible: tuple[str, ...] = ()) -> Row:
