@@ -358,10 +358,10 @@ def _split(name: str, doc: _DocPlaces) -> tuple[_Juris | None, str, str | None]:
 
 
 @lru_cache(maxsize=262144)
-def _resolve(ctx: _Context, surface: str) -> NameResolution:
+def _resolve(ctx: _Context, surface: str, builtin_aliases: bool = True) -> NameResolution:
     doc = _doc_places(ctx)
     name = re.sub(r"\s+", "", surface)
-    for scope in (ctx.jurisdiction or "", ctx.adcode or "", "*"):
+    for scope in (ctx.jurisdiction or "", ctx.adcode or "", "*") if builtin_aliases else ():
         if (scope, name) in _aliases():
             name = _aliases()[(scope, name)]
             break
@@ -386,7 +386,7 @@ def _context(document: Document) -> _Context:
     return _Context(document.jurisdiction, document.parent, document.province, document.adcode)
 
 
-def resolve_name(document: Document, name: str) -> NameResolution:
+def resolve_name(document: Document, name: str, *, builtin_aliases: bool = True) -> NameResolution:
     """Read one surface name as its document means it.
 
     Pure and cached per (document jurisdiction, name), so a corpus of hundreds of
@@ -398,6 +398,9 @@ def resolve_name(document: Document, name: str) -> NameResolution:
         Supplies jurisdiction, parent, province and adcode; nothing else is used.
     name : str
         A surface unit name as it stands in a row.
+    builtin_aliases : bool
+        Apply the alias table of ``data/agency_aliases.tsv`` (rule 1). Reviewed
+        decisions (`policykg.loaders.aliases`) read names without it: they win over it.
 
     Returns
     -------
@@ -414,4 +417,4 @@ def resolve_name(document: Document, name: str) -> NameResolution:
     >>> resolve_name(doc, "各有关单位").agency_id(doc.source)
     '350181/各有关单位@000'
     """
-    return _resolve(_context(document), name)
+    return _resolve(_context(document), name, builtin_aliases)

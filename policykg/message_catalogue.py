@@ -134,6 +134,10 @@ READING: dict[str, dict[str, str]] = {
         "zh": "合计：{rows} 行，{rejects} 行未解析",
         "en": "in all: {rows} rows, {rejects} rejected",
     },
+    "agencies_total": {
+        "zh": "合计：{agencies} 个单位、{collectives} 个集合性单位",
+        "en": "in all: {agencies} agencies, {collectives} collectives",
+    },
     # --- document problems ------------------------------------------------------
     "doc_empty": {
         "zh": "文件为空",
@@ -443,7 +447,7 @@ PIPELINE: dict[str, dict[str, str]] = {
     "run_violation": {"zh": "  {focus}  {path}  {message}", "en": "  {focus}  {path}  {message}"},
     "run_no_png": {"zh": "  viz: {error}", "en": "  viz: {error}"},
     "run_summary": {
-        "zh": "{documents} 份文件，{rows} 行任务，{rejects} 行未解析，{agencies} 个单位，{collectives} 个集合名称（{seconds:.1f} 秒）",
+        "zh": "{documents} 份文件，{rows} 行任务，{rejects} 行未解析，{agencies} 个单位，{collectives} 个集合性单位（{seconds:.1f} 秒）",
         "en": "{documents} documents, {rows} rows, {rejects} rejected, {agencies} agencies, {collectives} collectives "
               "({seconds:.1f}s)",
     },
@@ -596,6 +600,129 @@ INDICATORS: dict[str, dict[str, str]] = {
     },
 }
 
+
+# Reviewed agency names: the aliases file (--aliases) and the review workbook (agencies --review).
+AGENCY_REVIEW: dict[str, dict[str, str]] = {
+    "aliases_header": {
+        "zh": "{path}:1: 首行应为 name,agency（实为 {found}）",
+        "en": "{path}:1: the first line must be name,agency (found {found})",
+    },
+    "aliases_empty_cell": {
+        "zh": "{path}:{line}: name 与 agency 两栏都须填写",
+        "en": "{path}:{line}: both name and agency must be filled in",
+    },
+    "aliases_no_place": {
+        "zh": "{path}:{line}: 「{agency}」没有写明所在地（或所写地名不在地名表中）：请写出单位全称，如 罗源县自然资源和规划局",
+        "en": "{path}:{line}: “{agency}” names no place we know: write the agency with its place, "
+              "e.g. 罗源县自然资源和规划局",
+    },
+    "aliases_two_agencies": {
+        "zh": "{path}:{line}: 「{name}」在同一地方已由第 {other} 行定为「{earlier}」，本行又定为「{agency}」；请只保留一行",
+        "en": "{path}:{line}: line {other} already gives “{name}” as “{earlier}” in the same place, this line as "
+              "“{agency}”; keep one of them",
+    },
+    "aliases_chain": {
+        "zh": "{path}:{line}: 第 {other} 行把名称归为「{agency}」，本行又把「{agency}」改归他处；请在第 {other} 行直接写最终单位",
+        "en": "{path}:{line}: line {other} gives names as “{agency}”, and this line renames “{agency}”; "
+              "give the final agency on line {other}",
+    },
+    "aliases_unreadable": {"zh": "{path}: 无法读取（{reason}）", "en": "{path}: cannot be read ({reason})"},
+    "inputs_aliases_and_store": {
+        "zh": "--aliases 只在读取文件时使用；库沿用构建时的 --aliases（policykg build --store 库 --aliases 文件）",
+        "en": "--aliases applies when documents are read; a store keeps the aliases it was built with "
+              "(policykg build --store DIR --aliases FILE)",
+    },
+    "aliases_read": {
+        "zh": "人工审定的单位名称：{path}，{count} 条",
+        "en": "reviewed agency names: {path}, {count} decisions",
+    },
+    "aliases_kept": {
+        "zh": "沿用库中保存的人工审定单位名称：{path}，{count} 条",
+        "en": "using the reviewed agency names kept with the store: {path}, {count} decisions",
+    },
+    "aliases_replaced": {
+        "zh": "注意：{store} 原先按另一份审定名称构建；库中本次未重建的 {count} 份文件仍按原名称，请一并重建",
+        "en": "note: {store} was built with other reviewed names; {count} documents of the store not built now "
+              "keep the old ones until built again",
+    },
+    "aliases_unused": {
+        "zh": "注意：{path} 第 {lines} 行没有对应任何文件中的名称（名称写法或所在地不符？）",
+        "en": "note: {path} lines {lines} match no name in the documents (name as printed, or place?)",
+    },
+    "review_sheet_agencies": {"zh": "单位", "en": "agencies"},
+    "review_sheet_proposals": {"zh": "待审建议", "en": "proposals"},
+    "review_sheet_howto": {"zh": "填写说明", "en": "how to"},
+    "review_col_agency": {"zh": "单位编号", "en": "agency id"},
+    "review_col_agency_name": {"zh": "单位", "en": "agency"},
+    "review_col_jurisdiction": {"zh": "所属辖区", "en": "jurisdiction"},
+    "review_col_sector": {"zh": "行业", "en": "sector"},
+    "review_col_kind": {"zh": "类别", "en": "kind"},
+    "review_col_surface_names": {"zh": "文中写法", "en": "names as printed"},
+    "review_col_lead_rows": {"zh": "牵头任务数", "en": "tasks led"},
+    "review_col_responsible_rows": {"zh": "责任任务数", "en": "tasks responsible"},
+    "review_col_documents": {"zh": "涉及文件数", "en": "documents"},
+    "review_col_number": {"zh": "建议编号", "en": "proposal"},
+    "review_col_proposal": {"zh": "建议", "en": "proposed"},
+    "review_col_reason": {"zh": "依据", "en": "because"},
+    "review_col_decision": {"zh": "决定（接受/拒绝）", "en": "decision (accept/reject)"},
+    "review_col_now": {"zh": "现属单位", "en": "now part of"},
+    "review_col_now_id": {"zh": "现属单位编号", "en": "now part of (id)"},
+    "review_col_target_id": {"zh": "接受后单位编号", "en": "agency id if accepted"},
+    "review_col_evidence": {"zh": "该写法出处（文件：行）", "en": "where the name stands (document: lines)"},
+    "review_col_kept_evidence": {"zh": "保留单位的写法与出处", "en": "names and places of the agency kept"},
+    "review_kind_agency": {"zh": "单位", "en": "agency"},
+    "review_kind_collective": {"zh": "集合性单位", "en": "collective"},
+    "review_merge": {"zh": "合并", "en": "merge"},
+    "review_split": {"zh": "拆分", "en": "split"},
+    "review_accept": {"zh": "接受", "en": "accept"},
+    "review_reject": {"zh": "拒绝", "en": "reject"},
+    "review_reason_variant": {"zh": "繁简或标点不同的同一名称", "en": "one name in another script or punctuation"},
+    "review_reason_abbreviation": {"zh": "简称与全称（同类机构，字序相符）",
+                                   "en": "a short form and a full form (same body type, characters in order)"},
+    "review_reason_one_character": {"zh": "仅一字之差", "en": "one character apart"},
+    "review_reason_same_stem": {"zh": "名称主干相同、机构类别不同（如 局/委）",
+                                "en": "the same stem with another body type (e.g. 局 / 委)"},
+    "review_reason_declared_alias": {"zh": "仅因某文件括注（如 县发改局（大数据局））而归入该单位",
+                                     "en": "part of this agency only because a document's parenthetical says so "
+                                           "(e.g. 县发改局（大数据局）)"},
+    "review_reason_two_bodies": {"zh": "同一写法在同一辖区的文件中指两个单位",
+                                 "en": "one name for two agencies in documents of one place"},
+    "review_lines": {"zh": "{source} 第 {lines} 行", "en": "{source} lines {lines}"},
+    "review_more": {"zh": "等 {count} 处", "en": "and {count} more"},
+    "review_howto": {
+        "zh": "“单位”表列出每个单位及其文中写法、辖区、行业与任务数。\n"
+              "“待审建议”表列出规则无法确定的合并与拆分，每行是审定名称文件的一行：name 为文中写法，"
+              "agency 为接受后它所指的单位全称（含所在地）。\n"
+              "在“决定”栏填写 接受 或 拒绝；同一建议编号的各行一并决定。\n"
+              "把决定为“接受”的行的 name、agency 两栏（含表头）另存为 CSV（UTF-8），例如 aliases.csv，"
+              "也可自行增写行，再以 --aliases aliases.csv 运行 extract、agencies、build、run、report、viz、neo4j push。\n"
+              "一条名称只在其所在地生效：县资规局,罗源县自然资源和规划局 只改罗源县文件中的 县资规局。"
+              "审定结果优先于内置别名表。\n"
+              "已由审定文件定下的单位不再提出建议；若拒绝某项合并且不想再见到它，可增写一行把该写法归为它自己的单位"
+              "（如 县数字办,罗源县数字办）。\n"
+              "用 --aliases 构建的库会保存这份文件，此后重建沿用；换用另一份文件时请重建库中全部文件。",
+        "en": "The agencies sheet lists every agency with its names as printed, jurisdiction, sector and task counts.\n"
+              "The proposals sheet lists the merges and splits the rules cannot settle; each row is a line of an "
+              "aliases file: name is the name as printed, agency the full name (with its place) of the agency it "
+              "denotes if the row is accepted.\n"
+              "Write accept or reject in the decision column; decide the rows of one proposal number together.\n"
+              "Save the name and agency columns of the accepted rows (with the header) as a CSV file (UTF-8), e.g. "
+              "aliases.csv — you may add lines of your own — and run extract, agencies, build, run, report, viz or "
+              "neo4j push with --aliases aliases.csv.\n"
+              "A line holds only in its place: 县资规局,罗源县自然资源和规划局 changes 县资规局 in 罗源县's documents "
+              "only. Reviewed lines win over the built-in alias table.\n"
+              "Agencies an aliases file already settles are not proposed again; to keep a rejected merge from "
+              "coming back, add a line giving the name its own agency (e.g. 县数字办,罗源县数字办).\n"
+              "A store built with --aliases keeps the file and rebuilds with it; after changing the file, build "
+              "every document of the store again.",
+    },
+    "review_written": {
+        "zh": "审核表已写入 {path}：{agencies} 个单位、{collectives} 个集合性单位，{merges} 条建议合并，{splits} 条建议拆分",
+        "en": "review workbook written to {path}: {agencies} agencies, {collectives} collectives, {merges} proposed "
+              "merges, {splits} proposed splits",
+    },
+}
+
 SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "errors": ERRORS,
     "pipeline": PIPELINE,
@@ -609,6 +736,7 @@ SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "views": VIEWS,
     "report_labels": REPORT_LABELS,
     "indicators": INDICATORS,
+    "agency_review": AGENCY_REVIEW,
 }
 
 MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,8 +1,9 @@
 """Options and output helpers shared by every command.
 
-- `corpus_options`: the FILES arguments and ``--store DIR`` that every command
-  reading the graph accepts (with neither, the bundled samples; which one is
-  used is decided by `policykg.pipeline.Inputs`).
+- `corpus_options`: the FILES arguments, ``--store DIR`` and ``--aliases FILE``
+  that every command reading the graph accepts (with neither FILES nor a store,
+  the bundled samples; which one is used is decided by `policykg.pipeline.Inputs`).
+  `aliases_option` alone is for commands with FILES of their own (extract, run).
 - `show_step`: progress of the pipeline, rendered from the catalogue on stderr.
 - `output_options` + `emit`: ``--format table|csv|json`` for results on stdout,
   like sqlite-utils' ``output_options``. Tables are for people, CSV and JSON
@@ -33,6 +34,7 @@ __all__ = [
     "lang_option",
     "corpus_options",
     "corrections_option",
+    "aliases_option",
     "output_options",
     "emit",
     "show_step",
@@ -106,9 +108,23 @@ def corrections_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def aliases_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--aliases FILE``: the reviewed agency names (CSV ``name,agency``) documents are read with."""
+    return click.option(
+        "--aliases",
+        "aliases",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar="FILE",
+        help="Reviewed agency names, a CSV with header name,agency (see `policykg agencies --review`); "
+             "a store built with them keeps them.",
+    )(func)
+
+
 def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``FILES…``, ``--store DIR`` and ``--corrections FILE`` to a command that reads the graph."""
+    """Add ``FILES…``, ``--store DIR``, ``--aliases FILE`` and ``--corrections FILE`` to a command that reads the graph."""
     func = corrections_option(func)
+    func = aliases_option(func)
     func = click.option(
         "--store",
         "store",
@@ -219,12 +235,13 @@ def quiet_step(step: Step) -> None:
 
 
 def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str | None = None,
-                      quiet: bool = False) -> Corpus:
-    """The corpus a command works on: FILES (or the samples) read now, or a store built by `policykg build`.
+                      quiet: bool = False, aliases: Path | None = None) -> Corpus:
+    """The corpus a command works on: FILES (or the samples) read now (with ``aliases``), or a store built
+    by `policykg build`.
 
     Reading documents prints one summary line per document on stderr (none when ``quiet``).
     """
-    return load_corpus(Inputs(tuple(files), store), encoding, quiet_step if quiet else show_step)
+    return load_corpus(Inputs(tuple(files), store, aliases), encoding, quiet_step if quiet else show_step)
 
 
 def parse_params(values: tuple[str, ...]) -> dict[str, str]:

@@ -18,7 +18,14 @@ from policykg.cli import cli
 from policykg.cli.common import corpus_options, emit, output_options, say, show_step
 from policykg.errors import BackendError, ValidationError
 from policykg.messages import get_language, render
-from policykg.pipeline import Inputs, build_store_from_documents, document_paths, open_graph, validation_steps
+from policykg.pipeline import (
+    Inputs,
+    build_store_from_documents,
+    document_paths,
+    open_graph,
+    read_aliases_file,
+    validation_steps,
+)
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -29,31 +36,34 @@ __all__ = ["build", "export", "validate", "serve", "publish"]
 _DEFAULT_CONCURRENT = max(2, os.cpu_count() or 2)
 
 
-def _open(files: tuple[Path, ...], store: Path | None) -> Store:
-    return open_graph(Inputs(files, store))
+def _open(files: tuple[Path, ...], store: Path | None, aliases: Path | None = None) -> Store:
+    return open_graph(Inputs(files, store, aliases))
 
 
 @cli.command()
 @corpus_options
 @click.option("--optimize", is_flag=True,
               help="Compact the store after building it: a few seconds more, faster queries after (15–25 % at scale).")
-def build(files: tuple[Path, ...], store: Path | None, optimize: bool) -> None:
+def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, optimize: bool) -> None:
     """Build the RDF graph of documents into an on-disk store (one named graph per document).
 
     With no FILES the bundled samples are read. Rebuilding replaces each
-    document's named graph whole; graphs of other documents stay.
+    document's named graph whole; graphs of other documents stay. A store
+    built with --aliases keeps the file and rebuilds with it.
 
     \b
     Example:
       policykg build --store kg/            # the bundled samples
       policykg build a.txt b.docx --store kg/
       policykg build plans/ --store kg/ --optimize
+      policykg build plans/ --store kg/ --aliases aliases.csv
     """
     if store is None:
         raise click.UsageError("Missing option '--store DIR': where to write the store.")
     # documents are read by worker processes while the store indexes those already read
     _, stats = build_store_from_documents(document_paths(files), store, progress=lambda source, measures, quads: say(
-        render("graph_document_written", source=source, measures=measures)))
+        render("graph_document_written", source=source, measures=measures)),
+        aliases=read_aliases_file(aliases, show_step), on_step=show_step)
     say(render("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
     if optimize:
@@ -68,7 +78,7 @@ def build(files: tuple[Path, ...], store: Path | None, optimize: bool) -> None:
               show_default=True, help="Serialisation: Turtle (graphs merged), TriG, N-Quads or JSON-LD.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
-def export(files: tuple[Path, ...], store: Path | None, fmt: str, output: Path | None) -> None:
+def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str, output: Path | None) -> None:
     """Serialise the graph as Turtle, TriG, N-Quads or JSON-LD (with rdflib).
 
     \b
@@ -78,7 +88,7 @@ def export(files: tuple[Path, ...], store: Path | None, fmt: str, output: Path |
     """
     from policykg.graph.rdf.export import export_store
 
-    text = export_store(_open(files, store), fmt)
+    text = export_store(_open(files, store, aliases), fmt)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -89,7 +99,7 @@ def export(files: tuple[Path, ...], store: Path | None, fmt: str, output: Path |
 @cli.command()
 @corpus_options
 @output_options
-def validate(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
+def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str) -> None:
     """Check the graph against the SHACL shapes; exit 1 when anything violates them.
 
     Each violation names the measure (source#Lline) or agency, the property,
@@ -102,7 +112,7 @@ def validate(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
     """
     from policykg.graph.rdf.validate import validate_store
 
-    report = validate_store(_open(files, store), get_language(), progress=validation_steps(show_step))
+    report = validate_store(_open(files, store, aliases), get_language(), progress=validation_steps(show_step))
     if report.conforms:
         say(render("graph_conforms", triples=report.triples))
         return
@@ -143,8 +153,8 @@ def _stopped_by_signals() -> Iterator[None]:
               help="Seconds a query may run (and may wait for a free slot) before it is stopped.")
 @click.option("--max-concurrent", type=click.IntRange(min=1), default=_DEFAULT_CONCURRENT, show_default=True,
               help="Queries run at the same time; more wait for a slot.")
-def serve(files: tuple[Path, ...], store: Path | None, host: str, port: int, writable: bool, query_timeout: float,
-          max_concurrent: int) -> None:
+def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, host: str, port: int, writable: bool,
+          query_timeout: float, max_concurrent: int) -> None:
     """Serve the graph as a SPARQL 1.1 endpoint with a query page that knows the named queries.
 
     The page (http://HOST:PORT/) lists the project's prefixes and the named
@@ -171,7 +181,7 @@ def serve(files: tuple[Path, ...], store: Path | None, host: str, port: int, wri
     from policykg.graph.rdf.store import require_store
     from policykg.queries import HttpEndpoint, run_named
 
-    Inputs(files, store)  # refuses FILES and --store together
+    Inputs(files, store, aliases)  # refuses FILES and --store together, and --aliases with --store
     limits = Limits(timeout=query_timeout, concurrent=max_concurrent)
     with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
         try:
@@ -179,7 +189,8 @@ def serve(files: tuple[Path, ...], store: Path | None, host: str, port: int, wri
             if location is None:
                 location = Path(tmp) / "store"
                 say(render("serve_building", path=location))
-                build_store_from_documents(document_paths(files), location)
+                build_store_from_documents(document_paths(files), location,
+                                           aliases=read_aliases_file(aliases, show_step))
             else:
                 require_store(location)
             server = start_server(location, host="127.0.0.1", writable=writable, query_timeout=limits.timeout)
@@ -214,7 +225,7 @@ def serve(files: tuple[Path, ...], store: Path | None, host: str, port: int, wri
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph) "
                    "or http://host:3030/ds/data (Fuseki).")
-def publish(files: tuple[Path, ...], store: Path | None, endpoint: str) -> None:
+def publish(files: tuple[Path, ...], store: Path | None, aliases: Path | None, endpoint: str) -> None:
     """PUT every named graph to another triple store (SPARQL 1.1 Graph Store Protocol).
 
     Each graph replaces the graph of the same name there, so publishing again
@@ -226,6 +237,6 @@ def publish(files: tuple[Path, ...], store: Path | None, endpoint: str) -> None:
     """
     from policykg.graph.rdf.publish import publish_store
 
-    published = publish_store(_open(files, store), endpoint, progress=lambda p: say(
+    published = publish_store(_open(files, store, aliases), endpoint, progress=lambda p: say(
         render("publish_graph", graph=p.graph, triples=p.triples, status=p.status)))
     say(render("publish_done", graphs=len(published), triples=sum(p.triples for p in published), endpoint=endpoint))

@@ -18,7 +18,15 @@ from typing import Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, load_input_corpus, output_options, parse_params, say
+from policykg.cli.common import (
+    aliases_option,
+    corpus_options,
+    emit,
+    load_input_corpus,
+    output_options,
+    parse_params,
+    say,
+)
 from policykg.messages import get_language, render
 
 __all__ = ["neo4j", "push", "export", "cypher", "bolt_options", "settings_from"]
@@ -58,8 +66,8 @@ def neo4j() -> None:
 @bolt_options
 @click.option("--replace", is_flag=True,
               help="Replace each document's measures (measures no longer in a document are deleted).")
-def push(files: tuple[Path, ...], store: Path | None, uri: str, user: str, database: str | None,
-         replace: bool) -> None:
+def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, uri: str, user: str,
+         database: str | None, replace: bool) -> None:
     """Push documents (default: the samples) or a store into Neo4j / FalkorDB, one transaction per document.
 
     Pushing again creates no duplicates; indexes are created when missing.
@@ -72,7 +80,7 @@ def push(files: tuple[Path, ...], store: Path | None, uri: str, user: str, datab
     from policykg.graph.property.bolt import open_connection
     from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 
-    corpus = load_input_corpus(files, store, quiet=True)
+    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
     settings = settings_from(uri, user, database)
     with open_connection(settings) as conn:
         server = conn.dialect + (f" {conn.version}" if conn.version else "")
@@ -94,7 +102,8 @@ def push(files: tuple[Path, ...], store: Path | None, uri: str, user: str, datab
               help="A document to read instead of the samples (repeatable).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Read the graph from a store built by `policykg build` instead of documents.")
-def export(directory: Path, files: tuple[Path, ...], store: Path | None) -> None:
+@aliases_option
+def export(directory: Path, files: tuple[Path, ...], store: Path | None, aliases: Path | None) -> None:
     """Write CSV files for `neo4j-admin database import`, plus import.args and load.cypher, into DIRECTORY.
 
     \b
@@ -104,7 +113,7 @@ def export(directory: Path, files: tuple[Path, ...], store: Path | None) -> None
     """
     from policykg.graph.property.neo4j_export import export_csv
 
-    corpus = load_input_corpus(files, store, quiet=True)
+    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
     result = export_csv(corpus, directory)
     say(render("neo4j_exported", nodes=len(result.nodes), relationships=len(result.relationships),
                  directory=directory))

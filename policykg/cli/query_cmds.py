@@ -18,14 +18,14 @@ from policykg.pipeline import Inputs, open_graph
 __all__ = ["query", "sparql"]
 
 
-def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None) -> Any:
+def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None, aliases: Path | None = None) -> Any:
     if endpoint:
-        if files or store is not None:
+        if files or store is not None or aliases is not None:
             raise InputSelectionError("inputs_endpoint_and_more")
         from policykg.queries import HttpEndpoint
 
         return HttpEndpoint(endpoint)
-    return open_graph(Inputs(files, store))
+    return open_graph(Inputs(files, store, aliases))
 
 
 _endpoint_option = click.option(
@@ -41,7 +41,7 @@ _endpoint_option = click.option(
 @click.option("--param", "params", multiple=True, metavar="K=V", help="A query parameter (repeatable).")
 @_endpoint_option
 @output_options
-def query(name: str | None, files: tuple[Path, ...], store: Path | None, list_: bool,
+def query(name: str | None, files: tuple[Path, ...], store: Path | None, aliases: Path | None, list_: bool,
           params: tuple[str, ...], endpoint: str | None, fmt: str) -> None:
     """Run a named SPARQL query; parameters are bound, never pasted into the query.
 
@@ -69,7 +69,7 @@ def query(name: str | None, files: tuple[Path, ...], store: Path | None, list_: 
         return
     if not name:
         raise click.UsageError("Give a query NAME, or --list to see them.")
-    result = run_named(_target(files, store, endpoint), name, parse_params(params))
+    result = run_named(_target(files, store, endpoint, aliases), name, parse_params(params))
     emit(result.rows, result.columns, fmt)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from policykg.agency_count import count_agencies
 from policykg.cli import cli
 from policykg.cli.common import corpus_options, lang_option, load_input_corpus, say
 from policykg.errors import PolicyKGError
@@ -49,7 +50,8 @@ def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, l
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write workload.md, workload.xlsx and the CSV files into.")
 @lang_option
-def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None, as_of: _dt.datetime | None,
+def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, jurisdiction: str | None,
+           as_of: _dt.datetime | None,
            lead_weight: float, responsible_weight: float, agency_sheets: int, output: Path) -> None:
     """Write the workload-per-agency report (Markdown, CSV, Excel).
 
@@ -64,7 +66,7 @@ def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None
     Example:
       policykg report --jurisdiction 罗源县 --as-of 2023-06-30 -o out/report
     """
-    corpus = load_input_corpus(files, store)
+    corpus = load_input_corpus(files, store, aliases=aliases)
     places = sorted({d.jurisdiction for d in corpus.documents if d.jurisdiction})
     if jurisdiction is not None and jurisdiction not in places:
         raise PolicyKGError("report_unknown_jurisdiction", jurisdiction=jurisdiction, choices="、".join(places))
@@ -87,6 +89,6 @@ def report(files: tuple[Path, ...], store: Path | None, jurisdiction: str | None
                                progress)
     for path in written:
         click.echo(str(path))
-    bodies = sum(1 for m in data.metrics if m.kind != "collective")
-    say(render("report_written", path=output, agencies=bodies, collectives=len(data.metrics) - bodies,
+    counted = count_agencies(corpus, jurisdiction)
+    say(render("report_written", path=output, agencies=counted.agencies, collectives=counted.collectives,
                measures=data.measure_total))

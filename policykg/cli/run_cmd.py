@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corrections_option, lang_option, show_step
+from policykg.cli.common import aliases_option, corrections_option, lang_option, show_step
 from policykg.messages import get_language, render
 from policykg.pipeline import run_stages
 
@@ -20,13 +20,16 @@ __all__ = ["run"]
               show_default=True, help="Folder for everything the job writes.")
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
 @corrections_option
+@aliases_option
 @lang_option
-def run(files: tuple[Path, ...], out: Path, encoding: str | None) -> None:
+def run(files: tuple[Path, ...], out: Path, encoding: str | None, aliases: Path | None) -> None:
     """Run every stage on the documents (default: the bundled samples).
 
     Reads the documents into rows, resolves agencies, builds the store, runs
     the named queries, validates, exports for Neo4j, writes the report and the
     pictures into the output folder; ends with a summary and the paths written.
+    With --aliases (or the aliases an earlier run kept in DIR/store) agency
+    names are read as reviewed.
 
     \b
     Example:
@@ -34,7 +37,7 @@ def run(files: tuple[Path, ...], out: Path, encoding: str | None) -> None:
       policykg run plans/*.txt -o out/
       policykg run plans/ -o out/         # every document in the folder
     """
-    result = run_stages(files, out, get_language(), encoding, on_step=show_step)
+    result = run_stages(files, out, get_language(), encoding, on_step=show_step, aliases=aliases)
     click.echo(render("run_summary", documents=result.documents, rows=result.rows, rejects=result.rejects,
                       agencies=result.agencies, collectives=result.collectives, seconds=result.seconds))
     for label, path in result.written:

@@ -2,7 +2,7 @@
 
 ::
 
-    Inputs(files | store)
+    Inputs(files | store, aliases)
       ├─ document_paths ─► read_inputs ─► Corpus                    extract, agencies
       ├─ load_corpus: documents read, or the rows a store holds     report, viz, neo4j
       ├─ open_graph: the store on disk, or documents in memory      query, sparql, export, validate, publish
@@ -10,7 +10,9 @@
 
 Which inputs a command works on is decided here only (`Inputs`); progress is
 reported through a callback with a catalogue key and values (`Step`), never
-printed.
+printed. Documents are read with the reviewed agency names of ``--aliases``
+(`policykg.loaders.aliases`); a store built with them keeps them
+(`policykg.pipeline.kept_aliases`) and is read as it was built.
 """
 
 from __future__ import annotations
@@ -23,13 +25,16 @@ from pyoxigraph import Store
 
 from policykg import sample_paths
 from policykg.errors import InputError, InputSelectionError, PolicyKGError
+from policykg.graph.rdf.iris import graph_iri
 from policykg.graph.rdf.one_pass import build_store_from_results
 from policykg.graph.rdf.rebuild import corpus_from_store
-from policykg.graph.rdf.store import BuildStats, Progress, load_corpus_into, open_store
+from policykg.graph.rdf.store import BuildStats, Progress, document_graphs, is_new_store, load_corpus_into, open_store
 from policykg.loaders import iter_documents
 from policykg.loaders.agencies import CorpusBuilder, build_corpus
+from policykg.loaders.aliases import ReviewedAliases, read_aliases
 from policykg.loaders.read import expand_paths
 from policykg.loaders_report import document_summary
+from policykg.pipeline.kept_aliases import keep_aliases, kept_aliases
 from policykg.records import Corpus, LoadResult
 
 __all__ = [
@@ -38,8 +43,11 @@ __all__ = [
     "StepCallback",
     "ignore_steps",
     "document_paths",
+    "read_aliases_file",
+    "inputs_aliases",
     "read_inputs",
     "load_corpus",
+    "load_reviewed_corpus",
     "open_graph",
     "build_store_from_documents",
     "build_store_from_loaded",
@@ -77,10 +85,13 @@ def validation_steps(on_step: StepCallback) -> Callable[[int, int], None]:
 class Inputs:
     """What a command works on: documents (FILES, folders; none → the bundled samples) or a built store.
 
+    ``aliases`` is a reviewer's aliases file (``--aliases``) the documents are read with;
+    a store keeps the one it was built with.
+
     Raises
     ------
     InputSelectionError
-        Both documents and a store were given.
+        Both documents and a store were given, or a store and an aliases file.
 
     Examples
     --------
@@ -92,10 +103,13 @@ class Inputs:
 
     files: tuple[Path, ...] = ()
     store: Path | None = None
+    aliases: Path | None = None
 
     def __post_init__(self) -> None:
         if self.files and self.store is not None:
             raise InputSelectionError("inputs_files_and_store")
+        if self.store is not None and self.aliases is not None:
+            raise InputSelectionError("inputs_aliases_and_store")
 
 
 def document_paths(files: Sequence[str | Path]) -> list[Path]:
@@ -103,12 +117,42 @@ def document_paths(files: Sequence[str | Path]) -> list[Path]:
     return expand_paths(files) if files else sample_paths()
 
 
+def read_aliases_file(path: Path | None, on_step: StepCallback = ignore_steps) -> ReviewedAliases | None:
+    """The checked decisions of an aliases file (``aliases_read``), or None without a file.
+
+    Raises
+    ------
+    AliasesError
+        The file cannot be read, or a line is refused (the message names the line).
+    """
+    if path is None:
+        return None
+    aliases = read_aliases(path)
+    on_step(Step("aliases_read", {"path": path, "count": len(aliases)}))
+    return aliases
+
+
+def inputs_aliases(inputs: Inputs, on_step: StepCallback = ignore_steps) -> ReviewedAliases | None:
+    """The reviewed names the inputs were or are read with: those a store keeps, or the ``--aliases`` file."""
+    if inputs.store is not None:
+        return kept_aliases(inputs.store)
+    return read_aliases_file(inputs.aliases, on_step)
+
+
+def _report_unused(aliases: ReviewedAliases | None, corpus: Corpus, on_step: StepCallback) -> None:
+    unused = aliases.unused(corpus) if aliases is not None else []
+    if aliases is not None and unused:
+        on_step(Step("aliases_unused", {"path": aliases.source, "lines": "、".join(str(d.line) for d in unused)}))
+
+
 def read_inputs(files: Sequence[str | Path], encoding: str | None = None,
-                on_step: StepCallback = ignore_steps) -> tuple[list[LoadResult], Corpus]:
-    """Read the documents (default: the samples) and resolve their agencies.
+                on_step: StepCallback = ignore_steps,
+                aliases: ReviewedAliases | None = None) -> tuple[list[LoadResult], Corpus]:
+    """Read the documents (default: the samples) and resolve their agencies (with ``aliases``, if given).
 
     A file that cannot be read at all is reported (``document_skipped``) and
-    skipped; each document read is reported as ``document_read``.
+    skipped; each document read is reported as ``document_read``; decisions that
+    hold for no name read, as ``aliases_unused``.
 
     Raises
     ------
@@ -118,7 +162,9 @@ def read_inputs(files: Sequence[str | Path], encoding: str | None = None,
     results = list(_reported(document_paths(files), encoding, on_step))
     if not any(r.rows for r in results):
         raise PolicyKGError("nothing_read")
-    return results, build_corpus(results)
+    corpus = build_corpus(results, aliases)
+    _report_unused(aliases, corpus, on_step)
+    return results, corpus
 
 
 def _reported(paths: list[Path], encoding: str | None, on_step: StepCallback,
@@ -140,9 +186,16 @@ def _reported(paths: list[Path], encoding: str | None, on_step: StepCallback,
 
 def load_corpus(inputs: Inputs, encoding: str | None = None, on_step: StepCallback = ignore_steps) -> Corpus:
     """The corpus of the inputs: documents read now, or the rows a store was built from."""
+    return load_reviewed_corpus(inputs, encoding, on_step)[0]
+
+
+def load_reviewed_corpus(inputs: Inputs, encoding: str | None = None,
+                         on_step: StepCallback = ignore_steps) -> tuple[Corpus, ReviewedAliases | None]:
+    """`load_corpus`, with the reviewed agency names it was resolved with (`inputs_aliases`)."""
+    aliases = inputs_aliases(inputs, on_step)
     if inputs.store is not None:
-        return corpus_from_store(open_store(inputs.store))
-    return read_inputs(inputs.files, encoding, on_step)[1]
+        return corpus_from_store(open_store(inputs.store)), aliases
+    return read_inputs(inputs.files, encoding, on_step, aliases)[1], aliases
 
 
 def open_graph(inputs: Inputs, read_only: bool = True) -> Store:
@@ -157,9 +210,10 @@ def open_graph(inputs: Inputs, read_only: bool = True) -> Store:
     """
     if inputs.store is not None:
         return open_store(inputs.store, read_only=read_only)
+    aliases = inputs_aliases(inputs)
     results = list(iter_documents(document_paths(inputs.files)))
     store = Store()
-    load_corpus_into(store, build_corpus(results))
+    load_corpus_into(store, build_corpus(results, aliases))
     return store
 
 
@@ -170,11 +224,15 @@ def build_store_from_documents(
     workers: int | None = None,
     progress: Progress | None = None,
     on_error: Callable[[Path, InputError], None] | None = None,
+    aliases: ReviewedAliases | None = None,
+    on_step: StepCallback = ignore_steps,
 ) -> tuple[Corpus, BuildStats]:
     """Read documents into the store at ``store_dir`` in one pass; return the corpus and what was written.
 
     Documents are read by worker processes while the store indexes those
-    already read (`policykg.graph.rdf.one_pass`).
+    already read (`policykg.graph.rdf.one_pass`), with ``aliases`` or else
+    those the store keeps (see `build_store_from_loaded`); decisions that hold
+    for no name read are reported (``aliases_unused``).
 
     Parameters
     ----------
@@ -193,15 +251,36 @@ def build_store_from_documents(
         A file cannot be read and there is no ``on_error``; a new store is then not made.
     """
     results = iter_documents([Path(p) for p in paths], encoding, workers, on_error=on_error)
-    return build_store_from_loaded(results, store_dir, progress)
+    corpus, stats = build_store_from_loaded(results, store_dir, progress, aliases, on_step)
+    _report_unused(aliases if aliases is not None else kept_aliases(store_dir), corpus, on_step)
+    return corpus, stats
 
 
-def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path,
-                            progress: Progress | None = None) -> tuple[Corpus, BuildStats]:
+def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path, progress: Progress | None = None,
+                            aliases: ReviewedAliases | None = None,
+                            on_step: StepCallback = ignore_steps) -> tuple[Corpus, BuildStats]:
     """Write documents' results (a list, or an iterator still reading them) into the store at ``store_dir``.
 
     The one path by which a store is built from documents (`build`, `serve`, `run`).
+    Agency names are read with ``aliases``, which the store then keeps; without
+    them, with those an existing store keeps (``aliases_kept``). When an existing
+    store was built with other aliases, its documents not built now keep the
+    agencies of the old ones: they are counted (``aliases_replaced``).
     """
-    builder = CorpusBuilder()
-    stats = build_store_from_results(results, builder, Path(store_dir), progress)
+    store_dir = Path(store_dir)
+    existing = not is_new_store(store_dir)
+    kept = kept_aliases(store_dir) if existing else None
+    if aliases is None and kept is not None:
+        aliases = kept
+        on_step(Step("aliases_kept", {"path": kept.source, "count": len(kept)}))
+    changed = aliases is not None and existing and (kept.text if kept is not None else None) != aliases.text
+    builder = CorpusBuilder(aliases)
+    stats = build_store_from_results(results, builder, store_dir, progress)
+    if aliases is not None:
+        keep_aliases(store_dir, aliases)
+    if changed:
+        built = {graph_iri(doc.source) for doc in builder.corpus.documents}
+        stale = [g for g in document_graphs(open_store(store_dir)) if g not in built]
+        if stale:
+            on_step(Step("aliases_replaced", {"store": store_dir, "count": len(stale)}))
     return builder.corpus, stats

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from policykg.agency_count import count_agencies
 from policykg.errors import PolicyKGError
+from policykg.loaders.aliases import ReviewedAliases
 from policykg.loaders_report import (
     AGENCY_COLUMNS,
     EXTRACT_COLUMNS,
@@ -33,9 +35,11 @@ from policykg.pipeline.inputs import (
     StepCallback,
     build_store_from_loaded,
     ignore_steps,
+    read_aliases_file,
     read_inputs,
     validation_steps,
 )
+from policykg.pipeline.kept_aliases import kept_aliases
 from policykg.records import Corpus, LoadResult
 
 __all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
@@ -43,7 +47,10 @@ __all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
 
 @dataclass
 class RunContext:
-    """What the stages share: the output folder, the documents read, their corpus and the store built."""
+    """What the stages share: the output folder, the documents read, their corpus and the store built.
+
+    ``aliases`` are the reviewed agency names every stage reads the documents with.
+    """
 
     out: Path
     results: list[LoadResult]
@@ -51,6 +58,7 @@ class RunContext:
     lang: str
     on_step: StepCallback = ignore_steps
     store: Store | None = None
+    aliases: ReviewedAliases | None = None
 
 
 @dataclass
@@ -97,7 +105,7 @@ def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
     from policykg.graph.rdf.store import open_store, optimize_store
 
     path = ctx.out / "store"
-    build_store_from_loaded(ctx.results, path)
+    build_store_from_loaded(ctx.results, path, aliases=ctx.aliases, on_step=ctx.on_step)
     optimize_store(path)
     ctx.store = open_store(path)
     return [("run_out_store", path)]
@@ -193,11 +201,13 @@ _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export"
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
-               on_step: StepCallback = ignore_steps) -> RunResult:
+               on_step: StepCallback = ignore_steps, aliases: Path | None = None) -> RunResult:
     """Read the documents (default: the samples) and run every stage into ``out``.
 
     Each stage reports ``run_stage_done`` with its seconds; the result lists
-    every path written, in data-flow order.
+    every path written, in data-flow order. Agency names are read with the
+    ``aliases`` file, or else with those ``out/store`` keeps from an earlier run
+    (``aliases_kept``), so that every stage counts the same agencies.
 
     Raises
     ------
@@ -205,9 +215,14 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         Nothing could be read from any document (before anything is written), or a stage failed.
     """
     started = time.perf_counter()
-    results, corpus = read_inputs(files, encoding, on_step)
+    reviewed = read_aliases_file(aliases, on_step)
+    if reviewed is None and (out / "store").is_dir():
+        reviewed = kept_aliases(out / "store")
+        if reviewed is not None:
+            on_step(Step("aliases_kept", {"path": reviewed.source, "count": len(reviewed)}))
+    results, corpus = read_inputs(files, encoding, on_step, reviewed)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step)
+    ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed)
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
     for name, stage in STAGES:
@@ -215,10 +230,10 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         by_stage[name] = stage(ctx)
         stage_seconds[name] = time.perf_counter() - t0
         on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
-    n_agencies = sum(1 for a in corpus.agencies.values() if a.kind == "agency")
+    counted = count_agencies(corpus)
     return RunResult(
         documents=len(results), rows=len(corpus.rows), rejects=sum(len(r.rejects) for r in results),
-        agencies=n_agencies, collectives=len(corpus.agencies) - n_agencies,
+        agencies=counted.agencies, collectives=counted.collectives,
         seconds=time.perf_counter() - started,
         written=[item for name in _LISTED for item in by_stage[name]], stage_seconds=stage_seconds,
     )
