@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.cell_table import Matrix, find_cell_tables
-from policykg.loaders.document_facts import first_listed_leads, document_units, read_facts
-from policykg.loaders.inline import read_inline_list
+from policykg.loaders.document_facts import document_units, first_listed_leads, implicit_units, read_facts
+from policykg.loaders.inline import find_inline_list, list_rows
 from policykg.messages import register
 from policykg.records import Document, LoadResult
 
@@ -48,21 +48,25 @@ def _context(blocks: Sequence[Block], used: set[int]) -> str | None:
     return text or None
 
 
-def inline_result(lines: Sequence[str], source: str, numbers: Sequence[int] | None = None) -> LoadResult | None:
-    """The result of a document read as an inline task list, or None when it holds none."""
+def inline_result(lines: Sequence[str], source: str, numbers: Sequence[int] | None = None,
+                  cut_off: bool = False) -> LoadResult | None:
+    """The result of a document read as a task list (numbered list, articles, bulletins), or None when it holds none.
+
+    ``cut_off``: the text stops mid-line (see `policykg.loaders.inline.find_inline_list`).
+    """
     numbers = list(numbers) if numbers is not None else list(range(1, len(lines) + 1))
-    probe = read_inline_list(lines, source, None, numbers)
-    if probe is None:
+    found = find_inline_list(lines, numbers, cut_off)
+    if not found.tasks and not found.rejects:
         return None
-    first = min(probe[1].list_lines)
+    first = min(found.list_lines)
     start = next((k for k, n in enumerate(numbers) if n >= first), 0)
     facts = read_facts(lines, start, source)
-    assembled, found = read_inline_list(lines, source, facts.get("plan_year"), numbers, facts.get("jurisdiction"))
+    assembled = list_rows(found, source, facts.get("plan_year"), facts.get("jurisdiction"))
     context = "\n".join(t for t, n in zip(lines, numbers) if n not in found.list_lines and t.strip())
-    document = Document(source=source, layout="inline-list", context=context or None, **facts)
-    result = LoadResult(document=document, rows=assembled.rows, rejects=assembled.rejects,
-                        unit_aliases=assembled.unit_aliases)
-    return result
+    document = Document(source=source, layout="inline-list", context=context or None,
+                        responsible_all=tuple(implicit_units(lines)), **facts)
+    return LoadResult(document=document, rows=assembled.rows, rejects=assembled.rejects,
+                      unit_aliases=assembled.unit_aliases)
 
 
 def text_result(blocks: Sequence[Block], source: str, fallback: LoadResult | None = None) -> LoadResult:
@@ -81,7 +85,7 @@ def text_result(blocks: Sequence[Block], source: str, fallback: LoadResult | Non
         for part in block.text.split("\n"):
             lines.append(part)
             numbers.append(block.line)
-    result = parse_text("\n".join(lines), source)
+    result = parse_text("\n".join(lines) + "\n", source)  # blocks are whole paragraphs: none is cut off
     if not result.rows and not result.rejects and fallback is not None:
         return fallback
 

@@ -113,12 +113,17 @@ def parse_deadline(raw: str | None, plan_year: int | None) -> tuple[str | None, 
     ('conditional', [])
     >>> parse_deadline("2月中旬", 2021)
     ('2021-02-20', [])
+    >>> parse_deadline("年内持续推进", 2020)
+    ('ongoing', [])
     """
     if not raw:
         return None, []
     text = fold(raw).replace("（", "(").replace("）", ")")
     dates: list[str] = []
     year = plan_year
+    matches = list(_DATE.finditer(text))
+    if matches and all(m.group(0) in ("年内", "全年") for m in matches) and _ONGOING.search(text):
+        return "ongoing", []  # "年内持续推进": keep pushing through the year, no date
     for m in _DATE.finditer(text):
         value, used_year = _resolve(m, year)
         if value:

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.loaders.assemble import assemble_rows
-from policykg.loaders.document_facts import document_units, first_listed_leads, read_facts
+from policykg.loaders.document_facts import document_units, first_listed_leads, implicit_units, read_facts
 from policykg.loaders.encoding import decode_bytes
+from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_table import find_tables
 from policykg.records import Corpus, Document, LoadResult
 
@@ -82,6 +83,7 @@ def parse_text(text: str, source: str) -> LoadResult:
     >>> r.rows[0].lead, r.rows[0].responsible, r.rows[0].deadline
     (('市税务局',), ('市财政局', '市人社局'), '2020-06-30')
     """
+    text = strip_pinyin(text)
     lines = [_PAGE_NUMBER.sub("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     tables = find_tables(lines)
     table_start = min(tables.table_lines) - 1 if tables.table_lines else len(lines)
@@ -91,7 +93,7 @@ def parse_text(text: str, source: str) -> LoadResult:
     )
     document = Document(
         source=source,
-        responsible_all=tuple(document_units(tables.notes)),
+        responsible_all=tuple(dict.fromkeys(document_units(tables.notes) + implicit_units(lines))),
         layout=tables.layout,
         context=context or None,
         **facts,
@@ -101,7 +103,7 @@ def parse_text(text: str, source: str) -> LoadResult:
         # no task table: a numbered list whose tasks name their units inline ("inline-list")
         from policykg.loaders.compose import inline_result
 
-        inline = inline_result(lines, source)
+        inline = inline_result(lines, source, cut_off=bool(lines) and lines[-1].strip() != "")
         if inline is not None:
             return inline
         result.problems.append("doc_no_table")

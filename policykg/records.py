@@ -23,7 +23,9 @@ class Row:
     removed, elided jurisdiction prefix restored); mapping them to agencies is
     a separate step (`policykg.loaders.agencies`). ``deadline`` is an ISO date
     ``YYYY-MM-DD``, ``"ongoing"``, ``"conditional"`` or None. ``warnings`` are
-    codes from `policykg.messages` (``code`` or ``code:detail``).
+    codes from `policykg.messages` (``code`` or ``code:detail``). ``leaders``
+    are the persons the document names for the task (牵头领导, 责任领导, 项目责任人),
+    as printed; a person is never a lead or responsible unit.
     """
 
     source: str
@@ -39,11 +41,12 @@ class Row:
     remark: str | None
     line: int
     warnings: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()  # persons (牵头领导, 责任领导 …): never units
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with lists instead of tuples, in field order (for JSON/CSV)."""
         d = asdict(self)
-        for key in ("lead", "responsible", "warnings"):
+        for key in ("lead", "responsible", "warnings", "leaders"):
             d[key] = list(d[key])
         return d
 
