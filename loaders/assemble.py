@@ -31,7 +31,7 @@ from policykg.records import Reject, Row
 
 __all__ = ["GridRow", "Grid", "Assembled", "assemble_rows"]
 
-_SEQ = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
+_SEQ = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
 _TITLE = re.compile(r"^(.{2,60}?[。！？!?])\s+(\S.*)$", re.S)
 
 
@@ -92,7 +92,7 @@ def _draft(grid: Grid, row: GridRow) -> _Draft:
     return _Draft(row.line, seq, alignment.cells, warnings, raw_text)
 
 
-def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
+def _number_rows(drafts: list[_Draft], has_seq_column: bool, roles: Sequence[str] = ()) -> list[_Draft]:
     """Give numberless rows the numbers their neighbours imply; fold fragments into the row above."""
     if not has_seq_column:
         for d in drafts:
@@ -114,10 +114,19 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
         while j < len(drafts) and drafts[j].seq is None:
             j += 1
         run = drafts[i:j]
-        prev = int(out[-1].seq) if out[-1].seq and out[-1].seq.isdigit() else None
+        base = out[-1].seq.split("-")[0] if out[-1].seq else ""
+        prev = int(base) if base.isdigit() else None
         nxt = int(drafts[j].seq) if j < len(drafts) and drafts[j].seq.isdigit() else None
         room = (nxt - prev - 1) if prev is not None and nxt is not None else len(run)
+        continued = 1 + sum(1 for d in out if d.seq and d.seq.startswith(f"{base}-"))
         for k, d in enumerate(run):
+            if prev is not None and d.section is None and (k >= room or nxt is None) and _continues_merged(d, roles):
+                # Reading rules: the k-th continuation row of a merged cell numbered N is "N-k"
+                continued += 1
+                d.seq = f"{prev}-{continued}"
+                d.warnings.append(f"seq_continuation:{d.seq}")
+                out.append(d)
+                continue
             if (k < room and prev is not None) or d.section is not None:
                 if k >= room or prev is None:
                     d.seq = None
@@ -131,6 +140,17 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
                 _fold_into(out[-1], d)
         i = j
     return out
+
+
+def _continues_merged(d: _Draft, roles: Sequence[str]) -> bool:
+    """A numberless row that fills two or more columns beside empty merged ones (category, item, lead).
+
+    It is a row of its own under the merged number above, not a fragment of the row above
+    (a fragment fills one column: the rest of a cell broken over lines).
+    """
+    filled = [r for r, text in d.cells.items() if text.strip() and r != "seq"]
+    merged = [r for r in ("indicator", "item", "lead") if r in roles]
+    return bool(merged) and len(filled) >= 2 and all(not d.cells.get(r, "").strip() for r in merged)
 
 
 def _fold_into(target: _Draft, fragment: _Draft) -> None:
@@ -192,7 +212,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             draft = _draft(grid, row)
             draft.section, heading = heading, None
             drafts.append(draft)
-        drafts = _number_rows(drafts, "seq" in grid.roles)
+        drafts = _number_rows(drafts, "seq" in grid.roles, grid.roles)
         drafts_by_grid.append((grid, drafts))
         all_drafts.extend(drafts)
     known = _known_prefixed(all_drafts)

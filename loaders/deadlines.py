@@ -155,6 +155,8 @@ _DEADLINE_HINT = re.compile(
 
 
 _WHITESPACE = re.compile(r"\s+")
+_ONGOING_ONLY = re.compile(r"^(?:持续|长期|常态|逐步|每年|定期|立即|即时)")
+_ONGOING_WORDS = re.compile(r"持续|长期|常态化?|逐步|每年|定期|立即|即时|推进|坚持|开展|实施|落实|完成|抓好|执行|办理|推动")
 
 
 def looks_like_deadline(text: str) -> bool:
@@ -168,5 +170,7 @@ def looks_like_deadline(text: str) -> bool:
         return False
     if not _DEADLINE_HINT.match(text):
         return False
+    if _ONGOING_ONLY.match(text) and len(_ONGOING_WORDS.sub("", text).strip("，,。；;")) > 2:
+        return False  # "持续推进生活垃圾分类": a measure that opens with 持续, not a deadline
     # "根据…" prose in a measure cell is long and full of clauses; a deadline is short.
     return len(text) <= 30 or bool(re.search(r"进度|时序|推进$", text))

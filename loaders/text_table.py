@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
 from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
+from policykg.loaders.numbering import is_bare_number
 from policykg.loaders.text_clean import strip_markup
 
 __all__ = ["TextTables", "find_tables"]
 
 _NOTE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:说明|說明|注|註|备注|備註)\s*[:：]")
-_NUMBER_CELL = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
-_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,4})\s*[.．、](?!\d)")
+_NUMBER_CELL = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
+_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,7})\s*[.．、](?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
 
 
@@ -43,15 +44,26 @@ class TextTables:
     truncated: int | None = None  # the line where the last table stops mid-row
 
 
-def _tab_cells(line: str) -> list[str]:
-    return line.split("\t")
+def _tab_cells(line: str, sep: str = "\t") -> list[str]:
+    if sep == "\t":
+        return line.split("\t")
+    text = line.strip()  # a table a web page flattened: "序号 | 项目名称 | … |"
+    return [c.strip() for c in (text[1:] if text.startswith(sep) else text).split(sep)]
 
 
 def _is_tab_header(line: str) -> list[str] | None:
-    if "\t" not in line:
-        return None
-    cells = _tab_cells(line)
-    return cells if is_header(cells) else None
+    found = _header_sep(line)
+    return found[0] if found is not None else None
+
+
+def _header_sep(line: str) -> tuple[list[str], str] | None:
+    """A header line and its cell separator: TAB, or the " | " of a table flattened by a web page."""
+    for sep in ("\t", "|"):
+        if sep in line:
+            cells = _tab_cells(line, sep)
+            if is_header(cells):
+                return cells, sep
+    return None
 
 
 def _cell_header_at(lines: Sequence[str], i: int) -> list[str] | None:
@@ -99,9 +111,9 @@ def find_tables(lines: Sequence[str]) -> TextTables:
     out = TextTables()
     i = 0
     while i < len(lines):
-        header = _is_tab_header(lines[i])
-        if header is not None:
-            i = _read_tab_table(lines, i, header, out)
+        found = _header_sep(lines[i])
+        if found is not None:
+            i = _read_tab_table(lines, i, found[0], out, found[1])
             out.layout = out.layout or "tab-lines"
             continue
         if lines[i].startswith("\t"):
@@ -117,13 +129,13 @@ def find_tables(lines: Sequence[str]) -> TextTables:
 # --- TAB lines ---------------------------------------------------------------------
 
 
-def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: TextTables) -> int:
+def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: TextTables, sep: str = "\t") -> int:
     header_key = [c.strip() for c in header if c.strip()]
     rows: list[GridRow] = []
     i = start + 1
     out.table_lines.add(start + 1)
-    if i < len(lines) and "\t" in lines[i] and is_subheader(_tab_cells(lines[i])):
-        header = merge_header_rows(header, _tab_cells(lines[i]))  # 责任单位 over 牵头 | 配合
+    if i < len(lines) and sep in lines[i] and is_subheader(_tab_cells(lines[i], sep)):
+        header = merge_header_rows(header, _tab_cells(lines[i], sep))  # 责任单位 over 牵头 | 配合
         out.table_lines.add(i + 1)
         i += 1
     roles = header_roles(header)
@@ -133,8 +145,10 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
         if not line.strip():
             i += 1
             continue
-        cells = _tab_cells(line)
-        if "\t" in line and [c.strip() for c in cells if c.strip()] == header_key:
+        cells = _tab_cells(line, sep)
+        if sep != "\t":
+            cells = _unrotate(cells, roles)
+        if sep in line and [c.strip() for c in cells if c.strip()] == header_key:
             out.table_lines.add(lineno)  # a repeated header after a page break
             i += 1
             continue
@@ -146,13 +160,17 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
             out.table_lines.add(lineno)
             i += 1
             continue
-        if "\t" not in line:
+        if sep not in line:
+            if is_bare_number(line) and _next_is_row(lines, i + 1, sep):
+                out.table_lines.add(lineno)  # a page number inside the table (never its end)
+                i += 1
+                continue
             if rows and _incomplete(rows[-1], roles) and not _NUMBER_CELL.match(line):
                 rows[-1].cells[-1] += "\n" + line  # a cell broken over lines
                 out.table_lines.add(lineno)
                 i += 1
                 continue
-            if _HEADING.match(strip_markup(line)) and _next_is_row(lines, i + 1):
+            if _HEADING.match(strip_markup(line)) and _next_is_row(lines, i + 1, sep):
                 rows.append(GridRow([strip_markup(line).strip()], lineno, "section"))
                 out.table_lines.add(lineno)
                 i += 1
@@ -179,6 +197,40 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
     return i
 
 
+# Columns a merged cell spans most often, in the order a continuation row leaves them to the row above.
+_MERGEABLE = ("seq", "indicator", "item", "lead", "responsible", "deadline", "remark")
+
+
+def _unrotate(cells: list[str], roles: Sequence[str]) -> list[str]:
+    """Put back a flattened row that printed its own cells first and its merged cells as empties at the end.
+
+    A web page flattening a table with merged cells writes a continuation row as
+    "内容 | 进展 | 评价 | |||": the cells the row above spans (number, item, unit) come
+    last and empty. Its own cells belong to the columns a merged cell does not span.
+    """
+    while len(cells) > len(roles) and not cells[-1].strip():
+        cells = cells[:-1]  # the separator closing the line
+    own = [c for c in cells if c.strip()]
+    k = len(cells)
+    while k and not cells[k - 1].strip():
+        k -= 1
+    short = len(cells) < len(roles)  # a row the end of the file cut off
+    if (len(cells) - k < 2 and not short) or any(not c.strip() for c in cells[:k]) or len(own) >= len(roles) \
+            or not own or _NUMBER_CELL.match(own[0]):
+        return cells
+    columns = list(range(len(roles)))
+    for role in _MERGEABLE:
+        if len(columns) <= len(own):
+            break
+        columns = [c for c in columns if roles[c] != role]
+    if len(columns) < len(own) or (len(columns) > len(own) and not short):
+        return cells
+    placed = [""] * len(roles)
+    for column, text in zip(columns, own):
+        placed[column] = text
+    return placed
+
+
 def _cut_off(lines: Sequence[str], row: GridRow, roles: Sequence[str]) -> bool:
     """The file ends inside this row: no final newline and cells missing at the end."""
     ends_open = bool(lines) and lines[-1] != ""
@@ -191,10 +243,10 @@ def _incomplete(row: GridRow, roles: Sequence[str]) -> bool:
     return row.kind == "row" and filled < len(roles) - 1 and bool(row.cells[-1].strip())
 
 
-def _next_is_row(lines: Sequence[str], i: int) -> bool:
-    while i < len(lines) and not lines[i].strip():
+def _next_is_row(lines: Sequence[str], i: int, sep: str = "\t") -> bool:
+    while i < len(lines) and (not lines[i].strip() or is_bare_number(lines[i])):
         i += 1
-    return i < len(lines) and "\t" in lines[i]
+    return i < len(lines) and sep in lines[i]
 
 
 # --- cell lines ---------------------------------------------------------------------
