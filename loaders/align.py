@@ -48,6 +48,7 @@ class Alignment:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_TRAILING_VERB = re.compile(r"(?:等)?(?:按职责分工|分别|共同)?(?:牵头|主办|负责|配合|协办)(?:落实|实施)?$")
 
 
 @lru_cache(maxsize=200_000)
@@ -68,7 +69,7 @@ def cell_kind(text: str) -> str:
         return "deadline"
     if len(plain) <= 30 and fold(clean_indicator(plain)) in _KNOWN_CATEGORIES:
         return "indicator"  # 开办企业 ends like a unit name but is a category
-    if unit_score(plain) >= 0.75:
+    if unit_score(_TRAILING_VERB.sub("", plain)) >= 0.75:  # "X、Y分别牵头落实": units with their role
         return "units"
     compact = _WHITESPACE.sub("", plain)
     if _LIST_START.match(plain):

@@ -23,7 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.align import align_cells
+from policykg.loaders.attribution import parse_attribution
 from policykg.loaders.deadlines import parse_deadline
+from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import clean_measure, collapse_ws, squeeze, strip_markup
 from policykg.loaders.unit_names import jurisdiction_prefix, parse_units
@@ -73,6 +75,7 @@ class _Draft:
     warnings: list[str]
     raw_text: str
     section: str | None = None  # a category heading row printed just above this row
+    subsection: str | None = None  # a second-level heading ("（一）…") just above: the item of the rows below
 
 
 def _draft(grid: Grid, row: GridRow) -> _Draft:
@@ -120,7 +123,8 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool, roles: Sequence[str
         room = (nxt - prev - 1) if prev is not None and nxt is not None else len(run)
         continued = 1 + sum(1 for d in out if d.seq and d.seq.startswith(f"{base}-"))
         for k, d in enumerate(run):
-            if prev is not None and d.section is None and (k >= room or nxt is None) and _continues_merged(d, roles):
+            if has_seq_column and prev is not None and d.section is None and (k >= room or nxt is None) \
+                    and _continues_merged(d, roles):
                 # Reading rules: the k-th continuation row of a merged cell numbered N is "N-k"
                 continued += 1
                 d.seq = f"{prev}-{continued}"
@@ -140,6 +144,24 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool, roles: Sequence[str
                 _fold_into(out[-1], d)
         i = j
     return out
+
+
+_ROLE_VERB = re.compile(r"(?:牵头|主办|主责|负责|配合|协办|参与)(?:落实|实施|推进)?$")
+
+
+def _unit_cells(lead: str, responsible: str) -> tuple[str, str]:
+    """Lead and responsible text of a row whose unit cell says the roles in verbs.
+
+    "X、Y分别牵头落实" in the one unit column makes every listed unit a lead,
+    "X牵头，Y配合" splits the cell (reading rules, "Labels").
+    """
+    folded = fold(responsible.strip(" 。"))
+    if not responsible or lead.strip() or not _ROLE_VERB.search(folded) or re.search(r"职责|职能|分工", folded):
+        return lead, responsible  # "…按照各自职责分工分别牵头负责": how units take part, not who leads
+    attribution = parse_attribution(strip_markup(responsible))
+    if attribution is None or attribution.ignored or not attribution.names_units:
+        return lead, responsible
+    return "、".join(attribution.lead), "、".join(attribution.responsible)
 
 
 def _continues_merged(d: _Draft, roles: Sequence[str]) -> bool:
@@ -203,14 +225,19 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
     for grid in grids:
         drafts: list[_Draft] = []
         heading: str | None = None
+        subheading: str | None = None
         for row in grid.rows:
             if row.kind == "section":
                 heading = " ".join(row.cells)
+                continue
+            if row.kind == "subsection":
+                subheading = " ".join(row.cells)
                 continue
             if row.kind != "row":
                 continue
             draft = _draft(grid, row)
             draft.section, heading = heading, None
+            draft.subsection, subheading = subheading, None
             drafts.append(draft)
         drafts = _number_rows(drafts, "seq" in grid.roles, grid.roles)
         drafts_by_grid.append((grid, drafts))
@@ -223,10 +250,14 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
         indicator_raw: str | None = None
         prev_seq: int | None = None
         seen_seq: set[str] = set()
+        group_item: str | None = None
         for d in drafts:
             section_starts = d.section is not None
             if section_starts:
                 indicator_raw = clean_indicator(d.section) or indicator_raw
+                group_item = None
+            if d.subsection is not None:
+                group_item = clean_indicator(d.subsection) or None
             warnings = list(d.warnings)
             cells = d.cells
             measure, number = clean_measure(cells.get("measure", ""))
@@ -252,9 +283,12 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                     item = prev.item
             else:
                 item, measure = _split_title(measure)
+            if item is None and group_item is not None:
+                item = group_item
             # lead / responsible (merged lead cell carries its responsible units when those are empty too)
-            lead_parse = parse_units(cells.get("lead", ""), known, home)
-            resp_parse = parse_units(cells.get("responsible", ""), known, home)
+            lead_cell, resp_cell = _unit_cells(cells.get("lead", ""), cells.get("responsible", ""))
+            lead_parse = parse_units(lead_cell, known, home)
+            resp_parse = parse_units(resp_cell, known, home)
             for parse in (lead_parse, resp_parse):
                 warnings.extend(parse.warnings)
                 for name, aliases in parse.aliases.items():

@@ -36,7 +36,7 @@ OPENERS = "（(〔【[［"
 CLOSERS = "）)〕】]］"
 _SEP = "；;，,、。 \t\u3000"
 # "牵头单位：" — a label is the text between a separator (or the start) and a colon
-_LABEL = re.compile(r"(?:^|(?<=[；;，,。\s、]))\s*(?P<label>[^\s:：；;，,、。（()）]{1,8})\s*[:：]")
+_LABEL = re.compile(r"(?:^|(?<=[；;，,。\s、]))\s*(?P<label>[^\s:：；;，,、。（()）〔〕【】\[\]［］]{1,8})\s*[:：]")
 _LEAD_CLAUSE = re.compile(r"^(?:由)?(?P<u>.+?)(?:分别|共同|负责)?(?:牵头|主办|主责)(?:负责|落实|推进|实施|组织|抓总)?(?:落实|实施)?$")
 _RESP_CLAUSE = re.compile(
     r"^(?:由)?(?P<u>.+?)(?:按照?(?:各自)?职责(?:分工)?|按职能|依职责|根据职责|分别|共同|积极|密切)?"

@@ -32,7 +32,7 @@ from policykg.loaders.indicators import canonical_indicator, clean_indicator
 from policykg.loaders.numbering import UNNUMBERED_STYLES, read_marker
 from policykg.loaders.outline import Node, Outline, build_outline, title_of, title_units
 from policykg.loaders.text_clean import collapse_ws, squeeze
-from policykg.loaders.unit_names import jurisdiction_prefix, parse_units
+from policykg.loaders.unit_names import jurisdiction_prefix, parse_units, unfinished_units
 from policykg.messages import register
 from policykg.records import Reject, Row
 
@@ -229,14 +229,15 @@ class _Reader:
             if self._has_task_below(node) or (id(node.parent) not in parents and node.para.line < first):
                 continue
             self.found.rejects.append((node, "reject_no_units"))
-        if self.ends_open:
-            self._cut_off()
+        self._cut_off(self.ends_open)
 
-    def _cut_off(self) -> None:
-        """The file ends inside the last item: a task whose units may be cut off is a reject.
+    def _cut_off(self, cut_mid_line: bool) -> None:
+        """The document ends inside its last item: a task whose units may be cut off is a reject.
 
-        Its units are cut off when the file ends on its label lines, or when it relies on a
-        heading's units while the tasks before it name their own (its own line was not reached).
+        Its units are cut off when the document ends on its unit list and the list is
+        unfinished — the text stops mid-line, or the list ends with an empty label, a
+        separator or a name that cannot end it — or when the task relies on a heading's
+        units while the tasks before it name their own (its own line was not reached).
         """
         last_line = max(line for p in self.outline.paras for line in p.lines + p.attribution_lines)
         for k, (node, reason) in enumerate(self.found.rejects):
@@ -245,12 +246,14 @@ class _Reader:
         for task in list(self.found.tasks):
             if last_line not in _lines(task.node):
                 continue
+            paras = [task.node.para] + task.node.body
+            values = {line: v for p in paras for line, v in p.unit_values.items()}
             siblings = [t for t in self.found.tasks if t.node.parent is task.node.parent and t is not task]
-            if last_line in {line for p in [task.node.para] + task.node.body for line in p.unit_lines} or (
-                    task.inherited_only and any(not t.inherited_only for t in siblings)):
+            if (last_line in values and (cut_mid_line or unfinished_units(values[last_line]))) or (
+                    cut_mid_line and task.inherited_only and any(not t.inherited_only for t in siblings)):
                 self.found.tasks.remove(task)
                 self.found.rejects.append((task.node, "reject_truncated"))
-            else:
+            elif cut_mid_line:
                 task.warnings.append("row_truncated")
 
 

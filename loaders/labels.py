@@ -56,6 +56,9 @@ def label_role(label: str) -> str | None:
     return None
 
 
+_BARE_LABEL = re.compile(r"^[\s\u3000]*(?P<label>[^\s:：；;，,。、（()）]{2,8})[\s\u3000]*[:：]?[\s\u3000]*$")
+
+
 def label_line(text: str) -> tuple[str, str, str] | None:
     """(role, label, value) of a line that opens with a field label, or None.
 
@@ -66,13 +69,18 @@ def label_line(text: str) -> tuple[str, str, str] | None:
     >>> label_line("发布时间:2024-01-18") is None, label_line("一、总体要求") is None
     (True, True)
     """
-    m = _LABEL_LINE.match(text)
+    m = _LABEL_LINE.match(text) or _BARE_LABEL.match(text)
     if not m:
         return None
-    role = label_role(m.group("label"))
-    if role is None:
+    label = m.group("label").strip()
+    role = label_role(label)
+    if role is None or (not m.groupdict().get("value") and not _UNIT_LABEL.match(fold(label))):
         return None
-    return role, m.group("label").strip(), m.group("value").strip()
+    return role, label, (m.groupdict().get("value") or "").strip()
+
+
+# A label standing alone ("责任单位" with nothing after it) counts only when it names units.
+_UNIT_LABEL = re.compile(r"^(?:牵头|主办|主责|责任|配合|协办|协同)(?:单位|部门)$")
 
 
 # Office titles that make a name a person's ("孟学农省长", "杨志武副市长", "省政府分管领导同志").

@@ -52,6 +52,7 @@ class Para:
     body: str = ""  # the text without its attributions
     attribution_lines: list[int] = field(default_factory=list)  # label lines and attribution-only lines
     unit_lines: list[int] = field(default_factory=list)  # those that list units (a cut there loses names)
+    unit_values: dict[int, str] = field(default_factory=dict)  # line → the unit list as printed
     first_leads: bool = False  # a "first listed leads" declaration is in force here
 
     @property
@@ -88,15 +89,16 @@ class Outline:
     first_leads_from: int | None = None  # line of a document-level declaration
 
 
-def _attach_attribution(para: Para, attribution: Attribution, line: int | None = None, units: bool = False) -> None:
+def _attach_attribution(para: Para, attribution: Attribution, line: int | None = None, units: str | None = None) -> None:
     if para.attribution is None:
         para.attribution = attribution
     else:
         para.attribution.merge(attribution)
     if line is not None:
         para.attribution_lines.append(line)
-        if units:
+        if units is not None:
             para.unit_lines.append(line)
+            para.unit_values[line] = units
 
 
 def read_para(para: Para) -> None:
@@ -195,7 +197,7 @@ def paragraphs(lines: Sequence[str], numbers: Sequence[int]) -> list[Para]:
             role, _, value = labelled
             attribution = Attribution()
             add_label(attribution, role, value)
-            _attach_attribution(last, attribution, number, units=role in ("lead", "responsible"))
+            _attach_attribution(last, attribution, number, units=value if role in ("lead", "responsible") else None)
             blank_before = False
             continue
         for piece in split_run_together(plain, expected):
@@ -204,7 +206,7 @@ def paragraphs(lines: Sequence[str], numbers: Sequence[int]) -> list[Para]:
             if marker is None and last is not None:
                 only = _is_attribution_line(piece)
                 if only is not None and not last.names_units:
-                    _attach_attribution(last, only, number, units=True)
+                    _attach_attribution(last, only, number, units=piece)
                     blank_before = False
                     continue
                 if not blank_before and not last.attribution_lines and not last.names_units \

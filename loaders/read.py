@@ -23,7 +23,7 @@ from policykg.loaders.document_facts import document_units, first_listed_leads, 
 from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_table import find_tables
-from policykg.records import Corpus, Document, LoadResult
+from policykg.records import Corpus, Document, LoadResult, Reject
 
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus", "READERS",
            "register_reader", "expand_paths"]
@@ -115,12 +115,27 @@ def parse_text(text: str, source: str) -> LoadResult:
     result.unit_aliases = assembled.unit_aliases
     if tables.truncated is not None:
         result.problems.append(f"doc_truncated:{tables.truncated}")
-        if result.rows:
-            last = result.rows[-1]
-            result.rows[-1] = replace(last, warnings=last.warnings + ("row_truncated",))
+        _mark_cut_row(result, tables.truncated, tables.truncated_units)
     if not result.rows and not result.rejects:
         result.problems.append("doc_no_table")
     return result
+
+
+def _mark_cut_row(result: LoadResult, line: int, units_lost: bool) -> None:
+    """The row the end of the file cuts off: a reject when its unit cells may be lost, else a warning.
+
+    A continuation row of a merged cell ("N-k") takes its units from the row above, so
+    only its own text can be cut.
+    """
+    row = next((r for r in reversed(result.rows) if r.line == line), None)
+    if row is None:
+        return
+    if units_lost and "-" not in row.seq:
+        result.rows.remove(row)
+        text = " | ".join(x for x in (row.measure, "、".join(row.lead), "、".join(row.responsible)) if x)
+        result.rejects.append(Reject(row.source, row.line, row.seq, "reject_truncated", text[:200]))
+    else:
+        result.rows[result.rows.index(row)] = replace(row, warnings=row.warnings + ("row_truncated",))
 
 
 def read_text_file(path: Path, encoding: str | None = None) -> LoadResult:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
+from policykg.loaders.flat_tables import FlatTable, glued_header, line_header_at, read_glued_table, read_line_table
 from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
 from policykg.loaders.numbering import is_bare_number
 from policykg.loaders.text_clean import strip_markup
@@ -42,6 +43,7 @@ class TextTables:
     layout: str | None = None
     table_lines: set[int] = field(default_factory=set)
     truncated: int | None = None  # the line where the last table stops mid-row
+    truncated_units: bool = False  # … before or inside its unit cells (its units are lost)
 
 
 def _tab_cells(line: str, sep: str = "\t") -> list[str]:
@@ -122,8 +124,33 @@ def find_tables(lines: Sequence[str]) -> TextTables:
                 i = _read_cell_table(lines, i, labels, out)
                 out.layout = out.layout or "cell-lines"
                 continue
+        elif lines[i].strip():
+            flat = _flat_table_at(lines, i)
+            if flat is not None:
+                out.grids.append(flat.grid)
+                out.table_lines |= flat.lines
+                out.layout = out.layout or "flat-lines"
+                if flat.cut:
+                    out.truncated = flat.grid.rows[-1].line
+                    out.truncated_units = True
+                i = flat.end
+                continue
         i += 1
     return out
+
+
+def _flat_table_at(lines: Sequence[str], i: int) -> FlatTable | None:
+    """A table a web page flattened, starting at line i: labels one per line, or cells run together."""
+    header = line_header_at(lines, i)
+    if header is not None:
+        cut_off = bool(lines) and lines[-1].strip() != ""
+        table = read_line_table(lines, i, header[0], header[1], cut_off)
+        return table if any(r.kind == "row" for r in table.grid.rows) else None
+    labels = glued_header(lines[i])
+    if labels is not None:
+        table = read_glued_table(lines, i, labels)
+        return table if table.grid.rows else None
+    return None
 
 
 # --- TAB lines ---------------------------------------------------------------------
@@ -194,6 +221,7 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
     out.grids.append(Grid(roles, rows))
     if i >= len(lines) and rows and rows[-1].kind == "row" and _cut_off(lines, rows[-1], roles):
         out.truncated = rows[-1].line
+        out.truncated_units = _before_units(rows[-1], roles)
     return i
 
 
@@ -235,6 +263,13 @@ def _cut_off(lines: Sequence[str], row: GridRow, roles: Sequence[str]) -> bool:
     """The file ends inside this row: no final newline and cells missing at the end."""
     ends_open = bool(lines) and lines[-1] != ""
     return ends_open and len(row.cells) < len(roles) - 1
+
+
+def _before_units(row: GridRow, roles: Sequence[str]) -> bool:
+    """The row stops before or inside its unit cells: the units it names may be lost."""
+    units = [k for k, role in enumerate(roles) if role in ("lead", "responsible")]
+    filled = [k for k, cell in enumerate(row.cells) if cell.strip()]
+    return bool(units) and bool(filled) and filled[-1] <= max(units)
 
 
 def _incomplete(row: GridRow, roles: Sequence[str]) -> bool:
@@ -293,6 +328,7 @@ def _read_cell_table(lines: Sequence[str], start: int, labels: list[str], out: T
     rows = _group_cells(cells, roles)
     if rows and rows[-1].kind == "row" and len(rows[-1].cells) < n - 1:
         out.truncated = rows[-1].line
+        out.truncated_units = _before_units(rows[-1], roles)
     roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
     out.grids.append(Grid(roles, rows))
     return i

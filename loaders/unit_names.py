@@ -37,6 +37,7 @@ __all__ = [
     "opens_with_body_stem",
     "VERB_OPENERS",
     "not_a_name",
+    "unfinished_units",
 ]
 
 _OPEN = "（(【[「《“‘〔"
@@ -422,6 +423,19 @@ def _join_place_collectives(pieces: list[str]) -> list[str]:
         if _PLACE_LEVEL.match(fold(piece.strip())):
             out[-1] += "\x00"  # joins the next piece
     return [p.rstrip("\x00") for p in out]
+
+
+def unfinished_units(text: str) -> bool:
+    """A unit list that cannot end where it stops: empty, on a separator, or on a word that governs more.
+
+    >>> unfinished_units("市财政局等有关部门,各区"), unfinished_units(""), unfinished_units("市财政局、市税务局")
+    (True, True, False)
+    """
+    text = strip_markup(text).strip(" \u3000")
+    if not text or text[-1] in _SEPARATORS:
+        return True
+    last = _split_outside_brackets(text)[-1].strip()
+    return bool(_PLACE_LEVEL.match(fold(last))) or sum(text.count(o) for o in _OPEN) > sum(text.count(c) for c in _CLOSE)
 
 
 _AMOUNT = re.compile(r"\d\s*(?:万|亿|千)?(?:元|人|户|个|家|项|件|公里|亩|吨|平方米|%|％)|百分点")
