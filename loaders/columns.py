@@ -27,7 +27,8 @@ ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("seq", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.I)),
     # progress and status columns of bulletins and reports belong to no field
-    ("other", re.compile(r"领导|联系人|联系方式|电话|分值|权重|得分|考核|评分|督办(?!内容|事项|任务)|责任人|负责人|进展|完成情况|评价|成效|成果|状态|现状")),
+    ("other", re.compile(r"领导|联系人|联系方式|电话|分值|权重|得分|考核|评分|督办(?!内容|事项|任务)|责任人|负责人|进展|完成情况|评价|成效|成果|状态|现状"
+                          r"|^进度$|进度情况|工作进度|推进情况")),
     ("lead", re.compile(r"牵头|主办|主责")),
     ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办")),
     ("deadline", re.compile(r"时限|时间|期限|节点|进度|完成日期")),

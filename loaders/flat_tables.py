@@ -72,7 +72,7 @@ def line_header_at(lines: Sequence[str], i: int) -> tuple[list[str], int] | None
     return None
 
 
-def _kind(text: str) -> str:
+def _kind(text: str, person_column: bool) -> str:
     """number, heading, subheading, units, person, deadline, short or long."""
     plain = strip_markup(text).strip()
     if is_bare_number(plain) and re.match(r"^\s*\d", plain):
@@ -85,19 +85,21 @@ def _kind(text: str) -> str:
     units = re.sub(r"(?:分别|共同)?(?:牵头|主办|负责|配合|协办)(?:落实|负责)?$", "", plain)
     if units and (unit_score(units) >= 0.75 or ends_like_unit(units) or is_collective(units)) and len(units) <= 120:
         return "units"
-    if looks_like_person(plain, person_slot=True) or looks_like_person(plain):
+    if looks_like_person(plain) or (person_column and looks_like_person(plain, person_slot=True)):
         return "person"
     kind = cell_kind(plain)
+    if kind == "short" and re.search(r"[。，,；;]", plain):
+        return "long"  # a sentence, however short: the content of a row, never a side column
     return kind if kind in ("deadline", "short", "long") else "short"
 
 
 _FITS = {
     "number": ("seq",),
     "units": ("lead", "responsible"),
-    "person": ("other",),
+    "person": ("person", "other"),
     "deadline": ("deadline", "remark", "other"),
-    "short": ("item", "measure", "remark", "other", "indicator"),
-    "long": ("measure", "item", "remark", "other"),
+    "short": ("item", "measure", "other", "remark", "person", "indicator"),
+    "long": ("measure", "item"),
 }
 
 
@@ -110,25 +112,30 @@ def _column(roles: list[str], fits: Sequence[str], start: int) -> int | None:
     return None
 
 
-def _stream_rows(cells: list[tuple[str, int]], roles: list[str]) -> list[GridRow]:
+def _stream_rows(cells: list[tuple[str, int]], roles: list[str], labels: Sequence[str]) -> list[GridRow]:
     rows: list[GridRow] = []
     current: list[str] | None = None
     position = -1
+    # a person's column (责任领导, 责任人) takes names; other side columns (进度, 完成情况) take short text
+    persons = ["person" if r == "other" and re.search(r"领导|责任人|负责人|联系人", label) else r
+               for r, label in zip(roles, list(labels) + [""] * len(roles))]
     for text, line in cells:
-        kind = _kind(text)
+        kind = _kind(text, "person" in persons)
         if kind in ("heading", "subheading"):
             rows.append(GridRow([text.strip()], line, "section" if kind == "heading" else "subsection"))
             current, position = None, -1
             continue
         fits = _FITS.get(kind, ())
-        after = _column(roles, fits, position + 1)
+        after = _column(persons, fits, position + 1)
         if kind == "number" or current is None or after is None:
-            if current is not None and kind != "number" and position >= 0 and roles[position] in fits:
+            if current is not None and kind != "number" and position >= 0 and persons[position] in fits:
                 joiner = "、" if roles[position] in ("lead", "responsible") else "\n"
                 current[position] += joiner + text.strip()  # a cell broken over lines
                 continue
-            start = _column(roles, fits, 0)
+            start = _column(persons, fits, 0)
             if start is None:
+                if current is not None and position >= 0:  # a cell no column takes: kept with the one before
+                    current[position] += "\n" + text.strip()
                 continue
             current = [""] * len(roles)
             rows.append(GridRow(current, line))
@@ -153,7 +160,7 @@ def read_line_table(lines: Sequence[str], start: int, labels: list[str], end_of_
             cells.append((text, i + 1))
             taken.add(i + 1)
         i += 1
-    rows = _stream_rows(cells, roles)
+    rows = _stream_rows(cells, roles, labels)
     roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
     cut = False
     if cut_off and rows and rows[-1].kind == "row":

@@ -163,6 +163,8 @@ class _Reader:
             own = _own(child, self.body_mode)
             heading, person = _heading_units(child)
             child_leaders = leaders + ([person] if person else [])
+            if child.para is not None and child.para.attribution is not None and not own.names_units:
+                child_leaders += [p for p in child.para.attribution.leaders if p not in child_leaders]
             title = title_of(child.para) if child.para is not None else ""
             if self._has_task_below(child) or (
                     not own.names_units and any(c.style not in UNNUMBERED_STYLES or _own(c, self.body_mode).names_units

@@ -41,7 +41,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Conventional nesting of the styles: a smaller rank stands above a larger one.
 RANK: dict[str, float] = {"chapter": 0, "article": 0.5, "cn_dun": 1, "cn_paren": 2, "num_dot": 3,
-                          "num_paren": 4, "paren_digit": 5, "circled": 6, "dash": 7, "bullet": 8}
+                          "num_paren": 4, "paren_digit": 5, "circled": 6, "dash": 7, "bullet": 7}
 # Styles whose items carry no number: their tasks are numbered by position.
 UNNUMBERED_STYLES = frozenset({"dash", "bullet"})
 

@@ -112,11 +112,16 @@ def read_para(para: Para) -> None:
         _attach_attribution(para, attribution)
     pieces.append(text[last:])
     body = collapse_ws("".join(pieces)).strip(" ，,")
-    if not found and para.marker is None:
-        opening = opening_attribution(body)
-        if opening is not None:
-            _attach_attribution(para, opening[0])
-            body = opening[1]
+    if not found:
+        # "由X负责，Y牵头，Z配合，…" opening the paragraph, or its second sentence (after a title)
+        starts = [0] if para.marker is None else []
+        starts += [m.end() for m in re.finditer(r"[。！？]", body) if m.end() < len(body)][:1]
+        for start in starts:
+            opening = opening_attribution(body[start:])
+            if opening is not None:
+                _attach_attribution(para, opening[0])
+                body = (body[:start] + opening[1]).strip()
+                break
     para.body = body
 
 
@@ -249,7 +254,7 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
             if not para.names_units and _is_plain_heading(para.text) and k + 1 < len(paras):
                 pending_heading = para.text
                 continue
-            owner = next(n for n in reversed(stack) if n.style not in ("bullet",))
+            owner = next(n for n in reversed(stack) if n.style not in ("bullet", "dash"))
             owner.body.append(para)
             if owner.para is None:
                 node = Node(para, owner, plain_heading=pending_heading)
