@@ -10,6 +10,7 @@ their unit names to agencies.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import re
@@ -145,7 +146,9 @@ def read_text_file(path: Path, encoding: str | None = None) -> LoadResult:
     if decoded.problem:
         return LoadResult(document=Document(source=path.name), problems=[decoded.problem])
     result = parse_text(decoded.text, path.name)
-    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+    if decoded.encoding.startswith("utf-8+"):
+        result.problems.insert(0, f"doc_encoding_mixed:{decoded.encoding.partition(':')[2]}")
+    elif decoded.encoding not in ("utf-8", "utf-8-sig"):
         result.problems.insert(0, f"doc_encoding:{decoded.encoding}")
     return result
 
@@ -166,9 +169,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
+            # a link that leads nowhere (a loop, a deleted target) is kept: reading it says so
             found = sorted(
                 (p for p in path.iterdir()
-                 if p.is_file() and p.suffix.lower() in READERS and p.suffix and not p.name.startswith((".", "~$"))),
+                 if (p.is_file() or _dead_link(p)) and p.suffix.lower() in READERS and p.suffix
+                 and not p.name.startswith((".", "~$"))),
                 key=lambda p: p.name,
             )
             out.extend(found or [path])
@@ -180,10 +185,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         other = seen.setdefault(path.name, path)
         if other is path:
             unique.append(path)
-        elif other.resolve() != path.resolve():
+        elif _dead_link(path) or _dead_link(other) or other.resolve() != path.resolve():
             raise InputError(f"{path}: 与 {other} 同名，文件名即文件的标识，请改名 / "
                              f"same file name as {other}; the name identifies a document, rename one")
     return unique  # a file named twice is read once
+
+
+def _dead_link(path: Path) -> bool:
+    """A symbolic link whose target cannot be reached: a loop, or a target that is gone."""
+    return path.is_symlink() and not path.exists()
 
 
 def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
@@ -195,6 +205,14 @@ def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
         Only when the path does not exist or is not a readable file.
     """
     path = Path(path)
+    if _dead_link(path):
+        try:
+            os.stat(path)
+            reason = "符号链接无法访问 / symbolic link cannot be followed"
+        except OSError as exc:
+            reason = ("符号链接循环，无法读取 / symbolic link loop; cannot be read" if exc.errno == errno.ELOOP
+                      else "符号链接指向的文件不存在 / symbolic link to a missing file")
+        raise InputError(f"{path}: {reason}")
     if path.is_dir():
         raise InputError(f"{path}: 文件夹中没有可读的文件 / a folder with no readable document")
     if not path.is_file():

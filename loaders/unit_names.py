@@ -453,6 +453,9 @@ def not_a_name(name: str) -> bool:
         return True
     if re.match(r"^(?:每(?:年|季度?|月|周)|长期|常态化?|持续推进)$", folded):
         return True
+    if folded.startswith(VERB_OPENERS) and not is_collective(folded) and not opens_with_body_stem(folded) \
+            and (len(folded) > 6 or not ends_like_unit(folded)):
+        return True  # "推进企业开办全程网办": a sentence, though it ends in 办
     return len(folded) > 40 and not ends_like_unit(folded) and not is_collective(folded)
 
 
