@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.align import align_cells
-from policykg.loaders.attribution import parse_attribution
+from policykg.loaders.attribution import parse_attribution, split_names
 from policykg.loaders.deadlines import parse_deadline
 from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import canonical_indicator, clean_indicator
@@ -324,6 +324,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                 elif prev is not None:
                     deadline_raw, deadline = prev.deadline_raw, prev.deadline
             remark = collapse_ws(strip_markup(cells.get("remark", ""))) or None
+            leaders = tuple(split_names(collapse_ws(strip_markup(cells.get("person", ""))))) if "person" in roles else ()
             seq = d.seq or number or ""
             if seq in seen_seq:
                 warnings.append(f"seq_duplicate:{seq}")
@@ -348,6 +349,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                 remark=remark,
                 line=d.line,
                 warnings=tuple(dict.fromkeys(warnings)),
+                leaders=leaders,
             )
             out.rows.append(row)
             prev = row

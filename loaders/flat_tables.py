@@ -96,9 +96,9 @@ def _kind(text: str, person_column: bool) -> str:
 _FITS = {
     "number": ("seq",),
     "units": ("lead", "responsible"),
-    "person": ("person", "other"),
+    "person": ("person",),
     "deadline": ("deadline", "remark", "other"),
-    "short": ("item", "measure", "other", "remark", "person", "indicator"),
+    "short": ("item", "measure", "other", "remark", "indicator"),
     "long": ("measure", "item"),
 }
 
@@ -116,9 +116,7 @@ def _stream_rows(cells: list[tuple[str, int]], roles: list[str], labels: Sequenc
     rows: list[GridRow] = []
     current: list[str] | None = None
     position = -1
-    # a person's column (责任领导, 责任人) takes names; other side columns (进度, 完成情况) take short text
-    persons = ["person" if r == "other" and re.search(r"领导|责任人|负责人|联系人", label) else r
-               for r, label in zip(roles, list(labels) + [""] * len(roles))]
+    persons = list(roles)  # a person's column (责任领导) takes names; side columns (进度) take short text
     for text, line in cells:
         kind = _kind(text, "person" in persons)
         if kind in ("heading", "subheading"):
