@@ -312,6 +312,9 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                         responsible = prev.responsible
                 else:
                     warnings.append("no_lead")
+            elif not lead and not responsible and "responsible" in roles and "-" in (d.seq or ""):
+                # the one unit column of a continuation row ("N-k") is a merged cell: as above
+                responsible = prev.responsible if prev is not None else ()
             # deadline
             deadline_raw: str | None = None
             deadline: str | None = None

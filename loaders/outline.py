@@ -252,8 +252,10 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
         marker = para.marker
         if marker is None:
             if not para.names_units and _is_plain_heading(para.text) and k + 1 < len(paras):
-                pending_heading = para.text
+                pending_heading = para.text  # a short line above the tasks: their heading until another
                 continue
+            if not para.names_units:
+                pending_heading = None  # prose between: the line above was a title, not a heading
             owner = next(n for n in reversed(stack) if n.style not in ("bullet", "dash"))
             owner.body.append(para)
             if owner.para is None:
@@ -275,7 +277,6 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
             break
         parent = stack[-1]
         node = Node(para, parent, plain_heading=pending_heading)
-        pending_heading = None
         parent.children.append(node)
         stack.append(node)
     return outline
