@@ -160,9 +160,6 @@ def split_run_together(line: str, expected: dict[str, int]) -> list[str]:
         last = expected.get(marker.style)
         if marker.number not in (1, (last or 0) + 1):
             continue
-        if m.group(0).strip() == "" and before[-1] not in "）)〕】]。；;！？!?" and marker.style not in (
-                "cn_dun", "cn_paren", "chapter", "article"):
-            continue  # "2020年 1.5倍", "第 3 期": a space before a digit is not a new item
         pieces.append(line[start:m.start()].strip(_SPACE))
         start = cut
         expected[marker.style] = marker.number

@@ -269,11 +269,12 @@ def _is_bare_body(name: str) -> bool:
     """
     if jurisdiction_prefix(name) or is_collective(name) or not ends_like_unit(name):
         return False
+    name = fold(name)  # 綿陽海關 carries its place as 绵阳海关 does
     if name.endswith(("公司", "企业")) or _OWN_ORG.search(name):
         return False
     if opens_with_body_stem(name):
         return True
-    if fold(name).endswith(("管委会", "管理委员会")):
+    if name.endswith(("管委会", "管理委员会")):
         return False  # 宁东管委会, 海淀园管委会: the committee of a zone named before it
     return len(name) <= 6 and not _owns_place(name)
 
