@@ -30,7 +30,7 @@ def strip_pinyin(text: str) -> str:
     >>> strip_pinyin("附件(a)")
     '附件(a)'
     """
-    if "(" not in text and "（" not in text:
+    if ("(" not in text and "（" not in text) or not _HAS_TONE.search(text):
         return text
     glosses = _GLOSS.findall(text)
     if sum(1 for g in glosses if _HAS_TONE.search(g)) < 2:

@@ -118,9 +118,10 @@ def jurisdiction_prefix(name: str) -> str | None:
     ('市', '市', '自治區')
     """
     folded = fold(name)
-    for long in _LONG_PREFIXES:
-        if folded.startswith(long) and len(folded) > len(long) + 1 and not _owns_place(name[len(long):]):
-            return name[: len(long)]
+    if folded[:1] in "自两三":
+        for long in _LONG_PREFIXES:
+            if folded.startswith(long) and len(folded) > len(long) + 1 and not _owns_place(name[len(long):]):
+                return name[: len(long)]
     if folded[:1] not in "市县区省" or len(name) <= 2:
         return None
     if opens_with_body_stem(folded[1:]):  # 市民政局 is 市 + 民政局, 市市场监管局 is 市 + 市场监管局
@@ -440,6 +441,7 @@ def unfinished_units(text: str) -> bool:
 
 
 _AMOUNT = re.compile(r"\d\s*(?:万|亿|千)?(?:元|人|户|个|家|项|件|公里|亩|吨|平方米|%|％)|百分点")
+_SUSPECT = re.compile(r"[\d。月年季每长常持百]|.{41}")
 _DATE_WORDS = re.compile(r"\d{1,2}\s*月|\d{4}\s*年|[年月]底|年内|季度|上半年|下半年|前完成|底前")
 
 
@@ -450,6 +452,8 @@ def not_a_name(name: str) -> bool:
     (True, True, True, False)
     """
     folded = fold(name)
+    if not _SUSPECT.search(folded) and not folded.startswith(VERB_OPENERS):
+        return False  # the common case: a plain name
     if "。" in folded or _DATE_WORDS.search(folded) or _AMOUNT.search(folded):
         return True
     if re.match(r"^(?:每(?:年|季度?|月|周)|长期|常态化?|持续推进)$", folded):
