@@ -74,6 +74,7 @@ register({
 })
 
 _BARE_TITLE = re.compile(r"[。！？!?；;，,]")
+_PROGRESS = re.compile(r"^(?:截至|截止|截止到|目前|进展情况|完成情况|工作进展|推进情况|当前进展)")
 
 
 def list_number(text: str) -> tuple[str | None, int | None, str]:
@@ -277,7 +278,8 @@ def _text_parts(task: _Task, body_mode: bool) -> tuple[str | None, str]:
     para = node.para
     parts: list[tuple[int, str]] = []
     for p in node.body:
-        parts.append((p.line, p.body))
+        if not _PROGRESS.match(p.body):  # a bulletin's progress report is no part of the measure
+            parts.append((p.line, p.body))
     for child in _walk_nodes(node):
         if child is node or child.para is None:
             continue

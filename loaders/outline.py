@@ -254,9 +254,9 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
             if not para.names_units and _is_plain_heading(para.text) and k + 1 < len(paras):
                 pending_heading = para.text  # a short line above the tasks: their heading until another
                 continue
-            if not para.names_units:
-                pending_heading = None  # prose between: the line above was a title, not a heading
             owner = next(n for n in reversed(stack) if n.style not in ("bullet", "dash"))
+            if not para.names_units and owner.para is None:
+                pending_heading = None  # prose between: the line above was a title, not a heading
             owner.body.append(para)
             if owner.para is None:
                 node = Node(para, owner, plain_heading=pending_heading)

@@ -46,11 +46,21 @@ class TextTables:
     truncated_units: bool = False  # … before or inside its unit cells (its units are lost)
 
 
+_SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
+SPACE_RUN = "  "  # the separator of a table flattened to runs of spaces
+
+
 def _tab_cells(line: str, sep: str = "\t") -> list[str]:
     if sep == "\t":
         return line.split("\t")
+    if sep == SPACE_RUN:  # "1  推进改革。  市发改委  市财政局  6月底"
+        return [c for c in _SPACES.split(line.strip()) if c] if _SPACES.search(line.strip()) else [line.strip()]
     text = line.strip()  # a table a web page flattened: "序号 | 项目名称 | … |"
     return [c.strip() for c in (text[1:] if text.startswith(sep) else text).split(sep)]
+
+
+def _has_sep(line: str, sep: str) -> bool:
+    return bool(_SPACES.search(line.strip())) if sep == SPACE_RUN else sep in line
 
 
 def _is_tab_header(line: str) -> list[str] | None:
@@ -60,8 +70,8 @@ def _is_tab_header(line: str) -> list[str] | None:
 
 def _header_sep(line: str) -> tuple[list[str], str] | None:
     """A header line and its cell separator: TAB, or the " | " of a table flattened by a web page."""
-    for sep in ("\t", "|"):
-        if sep in line:
+    for sep in ("\t", "|", SPACE_RUN):
+        if _has_sep(line, sep):
             cells = _tab_cells(line, sep)
             if is_header(cells):
                 return cells, sep
@@ -161,7 +171,7 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
     rows: list[GridRow] = []
     i = start + 1
     out.table_lines.add(start + 1)
-    if i < len(lines) and sep in lines[i] and is_subheader(_tab_cells(lines[i], sep)):
+    if i < len(lines) and _has_sep(lines[i], sep) and is_subheader(_tab_cells(lines[i], sep)):
         header = merge_header_rows(header, _tab_cells(lines[i], sep))  # 责任单位 over 牵头 | 配合
         out.table_lines.add(i + 1)
         i += 1
@@ -173,9 +183,9 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
             i += 1
             continue
         cells = _tab_cells(line, sep)
-        if sep != "\t":
+        if sep == "|":
             cells = _unrotate(cells, roles)
-        if sep in line and [c.strip() for c in cells if c.strip()] == header_key:
+        if _has_sep(line, sep) and [c.strip() for c in cells if c.strip()] == header_key:
             out.table_lines.add(lineno)  # a repeated header after a page break
             i += 1
             continue
@@ -187,7 +197,7 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
             out.table_lines.add(lineno)
             i += 1
             continue
-        if sep not in line:
+        if not _has_sep(line, sep):
             if is_bare_number(line) and _next_is_row(lines, i + 1, sep):
                 out.table_lines.add(lineno)  # a page number inside the table (never its end)
                 i += 1
@@ -281,7 +291,7 @@ def _incomplete(row: GridRow, roles: Sequence[str]) -> bool:
 def _next_is_row(lines: Sequence[str], i: int, sep: str = "\t") -> bool:
     while i < len(lines) and (not lines[i].strip() or is_bare_number(lines[i])):
         i += 1
-    return i < len(lines) and sep in lines[i]
+    return i < len(lines) and _has_sep(lines[i], sep)
 
 
 # --- cell lines ---------------------------------------------------------------------
