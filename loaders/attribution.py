@@ -37,10 +37,12 @@ CLOSERS = "）)〕】]］"
 _SEP = "；;，,、。 \t\u3000"
 # "牵头单位：" — a label is the text between a separator (or the start) and a colon
 _LABEL = re.compile(r"(?:^|(?<=[；;，,。\s、]))\s*(?P<label>[^\s:：；;，,、。（()）〔〕【】\[\]［］]{1,8})\s*[:：]")
-_LEAD_CLAUSE = re.compile(r"^(?:由)?(?P<u>.+?)(?:分别|共同|负责)?(?:牵头|主办|主责)(?:负责|落实|推进|实施|组织|抓总)?(?:落实|实施)?$")
+_LEAD_CLAUSE = re.compile(r"^(?:由)?(?P<u>.+?)(?:分别|共同|负责)?(?:牵头|主办|主责)(?:负责|落实|推进|实施|组织|抓总)?(?:落实|实施)?$"
+                          r"|^(?P<u2>.+?)(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)$")
 _RESP_CLAUSE = re.compile(
     r"^(?:由)?(?P<u>.+?)(?:按照?(?:各自)?职责(?:分工)?|按职能|依职责|根据职责|分别|共同|积极|密切)?"
     r"(?:分工)?(?:负责|配合|参与|协同|协助|协办|落实)(?:落实|实施|推进)?$"
+    r"|^(?P<u2>.+?)(?:为|是|作为)(?:责任|配合|协办|参与|协同)(?:单位|部门)$"
 )
 _LEAD_MARK = re.compile(r"\s*[（(]\s*牵头\s*[)）]")
 _DONE = re.compile(r"(?:前|之前)?(?:完成|基本完成|全面完成|落实到位|见效|办结)(?:任务)?$")
@@ -214,6 +216,12 @@ def _labelled(content: str) -> tuple[Attribution | None, int]:
     return out, end_of_attribution
 
 
+def _unit_group(clause: str, m: re.Match[str]) -> str:
+    """The units a verb clause names (its ``u`` group, or ``u2`` in "X为牵头单位")."""
+    group = "u" if m.group("u") is not None else "u2"
+    return clause[m.start(group): m.end(group)]
+
+
 def _verb_form(content: str, bare_list: bool) -> Attribution | None:
     out = Attribution()
     for clause in _split_top(content, "，,；;"):
@@ -224,7 +232,7 @@ def _verb_form(content: str, bare_list: bool) -> Attribution | None:
             continue
         m = _LEAD_CLAUSE.match(folded)
         if m:
-            units = clause[m.start("u"): m.end("u")]
+            units = _unit_group(clause, m)
             if looks_like_person(units):
                 out.leaders.append(units)
                 continue
@@ -233,7 +241,7 @@ def _verb_form(content: str, bare_list: bool) -> Attribution | None:
                 continue
         m = _RESP_CLAUSE.match(folded)
         if m:
-            units = clause[m.start("u"): m.end("u")]
+            units = _unit_group(clause, m)
             if looks_like_person(units):
                 out.leaders.append(units)
                 continue
@@ -341,8 +349,8 @@ def opening_attribution(text: str) -> tuple[Attribution, str] | None:
         single = _verb_form(clause, bare_list=False)
         if single is None:
             person = _LEAD_CLAUSE.match(fold(clause)) or _RESP_CLAUSE.match(fold(clause))
-            if person and looks_like_person(clause[person.start("u"): person.end("u")]):
-                out.leaders.append(clause[person.start("u"): person.end("u")])
+            if person and looks_like_person(_unit_group(clause, person)):
+                out.leaders.append(_unit_group(clause, person))
                 end = m.end()
                 continue
             break

@@ -35,6 +35,7 @@ from policykg.loaders.text_clean import collapse_ws, strip_markup
 __all__ = ["Para", "Node", "Outline", "build_outline", "title_of"]
 
 _SENTENCE_END = "。！？!?；;"
+_DOUBLED = re.compile(r"([。；;，,])\1+")  # "…验收。（X牵头）。": the full stops on both sides of the attribution
 _CLOSING = "）)〕】]"
 _TITLE_UNITS = re.compile(r"^(?P<u>.+?)(?P<verb>牵头|主办|负责|分管|主抓)(?:的|负责的)?(?:工作|任务|事项|项目)?"
                           r"(?:[（(]\s*\d+\s*项\s*[)）])?[。：:]?$")
@@ -111,7 +112,7 @@ def read_para(para: Para) -> None:
         last = end
         _attach_attribution(para, attribution)
     pieces.append(text[last:])
-    body = collapse_ws("".join(pieces)).strip(" ，,")
+    body = _DOUBLED.sub(r"\1", collapse_ws("".join(pieces))).strip(" ，,")
     if not found:
         # "由X负责，Y牵头，Z配合，…" opening the paragraph, or its second sentence (after a title)
         starts = [0] if para.marker is None else []
