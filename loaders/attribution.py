@@ -29,8 +29,8 @@ from policykg.loaders.hanzi import fold
 from policykg.loaders.labels import declares_first_leads, is_declaration, label_role, looks_like_person
 from policykg.loaders.unit_names import ends_like_unit, is_collective, parse_units
 
-__all__ = ["Attribution", "parse_attribution", "find_attributions", "opening_attribution", "add_label",
-           "split_names", "OPENERS", "CLOSERS"]
+__all__ = ["Attribution", "parse_attribution", "parse_labels", "find_attributions", "opening_attribution",
+           "add_label", "split_names", "OPENERS", "CLOSERS"]
 
 OPENERS = "（(〔【[［"
 CLOSERS = "）)〕】]］"
@@ -220,6 +220,11 @@ def _unit_group(clause: str, m: re.Match[str]) -> str:
     """The units a verb clause names (its ``u`` group, or ``u2`` in "X为牵头单位")."""
     group = "u" if m.group("u") is not None else "u2"
     return clause[m.start(group): m.end(group)]
+
+
+def parse_labels(text: str) -> Attribution | None:
+    """The labelled values of a text ("牵头单位：X；责任单位：Y；完成时限：Z"), or None when it has none."""
+    return _labelled(text)[0]
 
 
 def _verb_form(content: str, bare_list: bool) -> Attribution | None:

@@ -56,6 +56,10 @@ def _label(line: str) -> str | None:
 
 def line_header_at(lines: Sequence[str], i: int) -> tuple[list[str], int] | None:
     """A header of labels standing one per line (blank lines between allowed) at line i: labels and its end."""
+    tokens = lines[i].split()
+    if len(tokens) >= 3 and not lines[i].startswith("\t") and all(_label(t) for t in tokens) and is_header(tokens) \
+            and i + 1 < len(lines) and len(lines[i + 1].split()) <= 1:
+        return tokens, i + 1  # "序号 民生实事 责任单位" on one line, the cells one per line below
     labels: list[str] = []
     j = i
     while j < len(lines):

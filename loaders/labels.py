@@ -56,6 +56,8 @@ def label_role(label: str) -> str | None:
     return None
 
 
+# "【牵头单位】市发改委": the label in lenticular brackets instead of before a colon
+_BRACKET_LABEL = re.compile(r"^[\s\u3000]*[【\[［](?P<label>[^】\]］]{2,8})[】\]］][\s\u3000:：]*(?P<value>.+?)[\s\u3000]*$")
 _BARE_LABEL = re.compile(r"^[\s\u3000]*(?P<label>[^\s:：；;，,。、（()）]{2,8})[\s\u3000]*[:：]?[\s\u3000]*$")
 
 
@@ -69,7 +71,7 @@ def label_line(text: str) -> tuple[str, str, str] | None:
     >>> label_line("发布时间:2024-01-18") is None, label_line("一、总体要求") is None
     (True, True)
     """
-    m = _LABEL_LINE.match(text) or _BARE_LABEL.match(text)
+    m = _LABEL_LINE.match(text) or _BRACKET_LABEL.match(text) or _BARE_LABEL.match(text)
     if not m:
         return None
     label = m.group("label").strip()

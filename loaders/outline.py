@@ -25,7 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from policykg.loaders.attribution import Attribution, add_label, find_attributions, opening_attribution, parse_attribution
+from policykg.loaders.attribution import (Attribution, add_label, find_attributions, opening_attribution,
+                                          parse_attribution, parse_labels)
 from policykg.loaders.hanzi import fold
 from policykg.loaders.labels import declares_first_leads, label_line, looks_like_person
 from policykg.loaders.numbering import RANK, Marker, is_bare_number, read_marker, split_run_together
@@ -200,9 +201,12 @@ def paragraphs(lines: Sequence[str], numbers: Sequence[int]) -> list[Para]:
         labelled = label_line(plain)
         last = paras[-1] if paras else None
         if labelled is not None and last is not None:
-            role, _, value = labelled
-            attribution = Attribution()
-            add_label(attribution, role, value)
+            role, label, value = labelled
+            # "牵头单位：X；责任单位：Y" on one line holds two labels: read them all
+            attribution = parse_labels(f"{label}：{value}") if role in ("lead", "responsible", "deadline") else None
+            if attribution is None:
+                attribution = Attribution()
+                add_label(attribution, role, value)
             _attach_attribution(last, attribution, number, units=value if role in ("lead", "responsible") else None)
             blank_before = False
             continue
