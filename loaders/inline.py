@@ -379,7 +379,11 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
     seqs, paths, inferred = _seqs(tasks)
     known = _known_prefixed(tasks)
     for task, seq, guessed in zip(tasks, seqs, inferred):
-        out.rows.append(_row(task, seq, guessed, paths, source, plan_year, known, home, out))
+        row = _row(task, seq, guessed, paths, source, plan_year, known, home, out)
+        if row.measure:
+            out.rows.append(row)
+        else:  # units but no task text: nothing to read as a measure
+            out.rejects.append(Reject(source, row.line, seq, "reject_no_measure", collapse_ws(task.node.para.text)[:200]))
     for node, reason in sorted(found.rejects, key=lambda r: r[0].para.line):
         marker = node.para.marker
         out.rejects.append(Reject(source, node.para.line, marker.ordinal if marker else None, reason,

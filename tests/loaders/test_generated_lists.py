@@ -321,3 +321,17 @@ def test_restarted_numbering_gives_paths_and_bulletins(plan, data):
         (seq, tuple(t.lead), ()) for seq, t in zip(seqs, tasks)]
     if bulletin:
         assert all("截至" not in r.measure for r in result.rows)  # progress text is no part of the measure
+
+
+_PIECES = ["一、", "（一）", "(二)", "1.", "2、", "3。", "⑴", "①", "第一条", "第二章", "——", "●", "?", "牵头单位：", "责任单位:",
+           "配合单位：", "牵头领导：", "完成时限：", "（", "）", "〔", "〕", "【", "】", "|", "\t", "\n", "\n\n", "  ", "、", "，",
+           "；", "。", "市发改委", "县财政局", "各有关单位", "牵头", "负责", "配合", "6月底前完成", "年内持续推进", "序号",
+           "具体措施", "排在首位的为牵头单位，下同", "以下各项任务均需落实，不再单独列出", "12", "区(qū)", "推进改革"]
+
+
+@settings(max_examples=EXAMPLES * 5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=60))
+def test_any_mix_of_the_families_pieces_never_raises(pieces):
+    """Bad input never crashes: any jumble of numbers, labels, brackets and units reads without an exception."""
+    result = parse_text("".join(pieces), "jumble.txt")
+    assert all(r.measure for r in result.rows)
