@@ -223,13 +223,12 @@ class _Reader:
             return
         taken = {id(t.node) for t in self.found.tasks}
         styles = {t.node.style for t in self.found.tasks if t.node.style is not None}
-        parents = {id(t.node.parent) for t in self.found.tasks}
         first = min(t.node.para.line for t in self.found.tasks)
         under_task = {id(n) for t in self.found.tasks for n in _walk_nodes(t.node)}
         for node in _walk_nodes(self.outline.root):
             if node.para is None or id(node) in taken or id(node) in under_task or node.style not in styles:
                 continue
-            if self._has_task_below(node) or (id(node.parent) not in parents and node.para.line < first):
+            if self._has_task_below(node) or node.para.line < first:  # the notice before the list: prose
                 continue
             self.found.rejects.append((node, "reject_no_units"))
         self._cut_off(self.ends_open)
