@@ -59,18 +59,6 @@ register({
         "zh": "各级标题下序号重新编号，序号写作各级序号的组合",
         "en": "numbering restarts under each heading; seq is the path of printed numbers",
     },
-    "reject_no_units": {
-        "zh": "该项未注明牵头或责任单位，未解析",
-        "en": "the item names no lead or responsible unit; not read",
-    },
-    "reject_truncated": {
-        "zh": "该项的责任单位在文件末尾被截断，未解析",
-        "en": "the item's units are cut off by the end of the file; not read",
-    },
-    "unit_not_a_name": {
-        "zh": "读作日期、数量或语句的内容不作单位名称：{detail}",
-        "en": "text that reads as a date, an amount or a sentence is not a unit name: {detail}",
-    },
 })
 
 _BARE_TITLE = re.compile(r"[。！？!?；;，,]")
@@ -403,8 +391,7 @@ def _units(texts: list[str], known: frozenset[str], home: str | None, out: Assem
     names: list[str] = []
     for text in texts:
         parsed = parse_units(text, known, home)
-        for warning in parsed.warnings:
-            warnings.append(warning.replace("not_a_unit:", "unit_not_a_name:"))
+        warnings.extend(parsed.warnings)
         for name, aliases in parsed.aliases.items():
             bucket = out.unit_aliases.setdefault(name, [])
             bucket.extend(a for a in aliases if a not in bucket)

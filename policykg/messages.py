@@ -151,10 +151,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "按 {detail} 编码读取",
         "en": "read as {detail}",
     },
-    "doc_encoding_mixed": {
-        "zh": "文件编码中途改变：第 {detail} 行按 GB18030 读取，其余按 UTF-8，请核对这些行",
-        "en": "the file's encoding changes part-way: lines {detail} were read as GB18030, the rest as UTF-8; check those lines",
-    },
     "doc_undecodable": {
         "zh": "无法识别文本编码",
         "en": "the text encoding could not be recognised",
