@@ -70,12 +70,12 @@ def _is_tab_header(line: str) -> list[str] | None:
 
 def _header_sep(line: str) -> tuple[list[str], str] | None:
     """A header line and its cell separator: TAB, or the " | " of a table flattened by a web page."""
-    for sep in ("\t", "|", SPACE_RUN):
-        if _has_sep(line, sep):
-            cells = _tab_cells(line, sep)
-            if is_header(cells):
-                return cells, sep
-    return None
+    # the first separator the line holds decides: a TAB line is never split on spaces
+    sep = "\t" if "\t" in line else "|" if "|" in line else SPACE_RUN if _SPACES.search(line.strip()) else None
+    if sep is None:
+        return None
+    cells = _tab_cells(line, sep)
+    return (cells, sep) if is_header(cells) else None
 
 
 def _cell_header_at(lines: Sequence[str], i: int) -> list[str] | None:

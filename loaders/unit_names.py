@@ -425,6 +425,8 @@ _PLACE_LEVEL = re.compile(r"^各(?:[省市县区镇乡旗盟州]|县[（(]市[)�
 
 
 def _join_place_collectives(pieces: list[str]) -> list[str]:
+    if len(pieces) < 2 or not any(p.lstrip().startswith("各") for p in pieces[:-1]):
+        return pieces
     out: list[str] = []
     for piece in pieces:
         if out and out[-1].endswith("\x00"):
@@ -461,7 +463,7 @@ def not_a_name(name: str) -> bool:
     (True, True, True, False)
     """
     folded = fold(name)
-    if not _SUSPECT.search(folded) and not folded.startswith(VERB_OPENERS):
+    if not _SUSPECT.search(folded) and (len(folded) <= 6 or not folded.startswith(VERB_OPENERS)):
         return False  # the common case: a plain name
     if "。" in folded or _DATE_WORDS.search(folded) or _AMOUNT.search(folded):
         return True
