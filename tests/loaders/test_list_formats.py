@@ -47,3 +47,22 @@ def test_word_and_html_give_the_rows_text_gives(case: Path, tmp_path: Path):
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
     page.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8")
     assert _rows(read_document(page)) == expected
+
+
+def test_a_sheet_with_verb_marked_units_and_a_person_column(tmp_path: Path):
+    """Excel and CSV cells follow the same rules: "X、Y分别牵头落实" makes both leads, a 责任领导 column holds persons."""
+    import openpyxl
+
+    rows = [["序号", "工作任务", "责任单位", "责任领导"],
+            [1, "做好金融政策信息公开。", "市金融办、人民银行某市中心支行分别牵头落实", "刘芳"],
+            [2, "做好财政政策信息公开。", "市财政局牵头，市税务局配合", "周 强"]]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    sheet = tmp_path / "plan.xlsx"
+    book.save(sheet)
+    csv = tmp_path / "plan.csv"
+    csv.write_text("\n".join(",".join(str(c) for c in row) for row in rows) + "\n", encoding="utf-8")
+    expected = [("1", ("市金融办", "人民银行某市中心支行"), (), ("刘芳",)), ("2", ("市财政局",), ("市税务局",), ("周 强",))]
+    for path in (sheet, csv):
+        assert [(r.seq, r.lead, r.responsible, r.leaders) for r in read_document(path).rows] == expected
