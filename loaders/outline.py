@@ -191,6 +191,7 @@ def paragraphs(lines: Sequence[str], numbers: Sequence[int]) -> list[Para]:
     paras: list[Para] = []
     blank_before = True
     expected: dict[str, int] = {}
+    open_label: tuple[str, str] | None = None  # a unit label whose value stands on the next line
     for raw, number in zip(lines, numbers):
         plain = strip_markup(raw.replace("\t", " ")).strip(" \u3000\u00a0")
         if not plain:
@@ -200,8 +201,13 @@ def paragraphs(lines: Sequence[str], numbers: Sequence[int]) -> list[Para]:
             continue
         labelled = label_line(plain)
         last = paras[-1] if paras else None
+        if labelled is None and open_label is not None and last is not None and read_marker(plain)[0] is None:
+            labelled = (open_label[0], open_label[1], plain)  # "责任单位：" ⏎ "市发改委、市财政局"
+        open_label = None
         if labelled is not None and last is not None:
             role, label, value = labelled
+            if not value and role in ("lead", "responsible"):
+                open_label = (role, label)
             # "牵头单位：X；责任单位：Y" on one line holds two labels: read them all
             attribution = parse_labels(f"{label}：{value}") if role in ("lead", "responsible", "deadline") else None
             if attribution is None:
