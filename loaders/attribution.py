@@ -26,7 +26,12 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.deadlines import looks_like_deadline
 from policykg.loaders.hanzi import fold
-from policykg.loaders.labels import declares_first_leads, is_declaration, label_role, looks_like_person
+from policykg.loaders.labels import (
+    declares_first_leads,
+    is_declaration,
+    label_role,
+    looks_like_person,
+)
 from policykg.loaders.unit_names import ends_like_unit, is_collective, parse_units
 
 __all__ = ["Attribution", "parse_attribution", "parse_labels", "find_attributions", "opening_attribution",

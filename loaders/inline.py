@@ -32,7 +32,12 @@ from policykg.loaders.indicators import canonical_indicator, clean_indicator
 from policykg.loaders.numbering import UNNUMBERED_STYLES, read_marker
 from policykg.loaders.outline import Node, Outline, build_outline, title_of, title_units
 from policykg.loaders.text_clean import collapse_ws, squeeze
-from policykg.loaders.unit_names import jurisdiction_prefix, parse_units, unfinished_units
+from policykg.loaders.unit_names import (
+    jurisdiction_prefix,
+    parse_units,
+    unfinished_units,
+)
+
 from policykg.messages import register
 from policykg.records import Reject, Row
 

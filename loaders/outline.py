@@ -25,11 +25,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from policykg.loaders.attribution import (Attribution, add_label, find_attributions, opening_attribution,
-                                          parse_attribution, parse_labels)
+from policykg.loaders.attribution import (
+    Attribution,
+    add_label,
+    find_attributions,
+    opening_attribution,
+    parse_attribution,
+    parse_labels,
+)
 from policykg.loaders.hanzi import fold
 from policykg.loaders.labels import declares_first_leads, label_line, looks_like_person
-from policykg.loaders.numbering import RANK, Marker, is_bare_number, read_marker, split_run_together
+from policykg.loaders.numbering import (
+    RANK,
+    Marker,
+    is_bare_number,
+    read_marker,
+    split_run_together,
+)
 from policykg.loaders.page_artefacts import is_furniture
 from policykg.loaders.text_clean import collapse_ws, strip_markup
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import opencc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from policykg.loaders import parse_text
 from policykg.loaders.deadlines import parse_deadline
 
