@@ -29,6 +29,7 @@ def _clear_caches() -> None:
     align.cell_kind.cache_clear()
     unit_names._contains_place.cache_clear()
     unit_names._parse_units.cache_clear()
+    unit_names.not_a_name.cache_clear()
 
 
 def _list_document(headings: int = 50, per_heading: int = 100) -> str:

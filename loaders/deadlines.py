@@ -124,7 +124,7 @@ def parse_deadline(raw: str | None, plan_year: int | None) -> tuple[str | None, 
     matches = list(_DATE.finditer(text))
     if matches and all(m.group(0) in ("年内", "全年") for m in matches) and _ONGOING.search(text):
         return "ongoing", []  # "年内持续推进": keep pushing through the year, no date
-    for m in _DATE.finditer(text):
+    for m in matches:
         value, used_year = _resolve(m, year)
         if value:
             dates.append(value)

@@ -425,7 +425,7 @@ _PLACE_LEVEL = re.compile(r"^各(?:[省市县区镇乡旗盟州]|县[（(]市[)�
 
 
 def _join_place_collectives(pieces: list[str]) -> list[str]:
-    if len(pieces) < 2 or not any(p.lstrip().startswith("各") for p in pieces[:-1]):
+    if len(pieces) < 2 or not any(p.lstrip().startswith("各") and len(p.strip()) <= 6 for p in pieces[:-1]):
         return pieces
     out: list[str] = []
     for piece in pieces:
@@ -456,6 +456,7 @@ _SUSPECT = re.compile(r"[\d。月年季每长常持百]|.{41}")
 _DATE_WORDS = re.compile(r"\d{1,2}\s*月|\d{4}\s*年|[年月]底|年内|季度|上半年|下半年|前完成|底前")
 
 
+@lru_cache(maxsize=65536)
 def not_a_name(name: str) -> bool:
     """A list item that reads as a date, a period, an amount or a sentence is never a unit's name.
 
