@@ -54,6 +54,7 @@ _DONE = re.compile(r"(?:前|之前)?(?:完成|基本完成|全面完成|落实�
 _PERIOD = re.compile(r"^(?:每(?:年|季度?|月|周|半年)|长期|常态化?|持续|年内|全年)")
 _REQUIRED_LEAD = re.compile(r"由(?P<u>[^，,；;。:：]{2,40}?)牵头")
 _PLACE = re.compile(r"(?:省|市|县|区|州|盟|旗|縣|區)$")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -141,13 +142,13 @@ def split_names(text: str) -> list[str]:
 
 
 def _deadline_text(text: str) -> str:
-    text = re.sub(r"\s+", "", text).strip(_SEP)
+    text = _SPACE.sub("", text).strip(_SEP)
     stripped = _DONE.sub("", text)
     return stripped if stripped and looks_like_deadline(stripped) else text
 
 
 def _is_deadline_clause(clause: str) -> bool:
-    folded = fold(re.sub(r"\s+", "", clause))
+    folded = fold(_SPACE.sub("", clause))
     return bool(looks_like_deadline(folded) or _PERIOD.match(folded)
                 or (_DONE.search(folded) and looks_like_deadline(_DONE.sub("", folded))))
 

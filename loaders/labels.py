@@ -16,6 +16,7 @@ Reading rules, "Numbered lists, articles and bulletins":
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policykg.loaders.hanzi import fold
 
@@ -39,6 +40,10 @@ _LABEL_LINE = re.compile(r"^[\s\u3000]*(?P<label>[^\s:：；;，,。、（()）]
                          r"[\s\u3000]*[:：][\s\u3000]*(?P<value>.*?)[\s\u3000]*$")
 
 
+_LABEL_SPACE = re.compile(r"[\s\u3000]+")
+
+
+@lru_cache(maxsize=4096)
 def label_role(label: str) -> str | None:
     """The field a label names (lead, responsible, deadline, person, requirement, remark, ignore), or None.
 
@@ -47,7 +52,7 @@ def label_role(label: str) -> str | None:
     >>> label_role("进度安排"), label_role("工作成果"), label_role("当前位置")
     ('deadline', 'ignore', None)
     """
-    folded = fold(re.sub(r"[\s\u3000]+", "", label))
+    folded = fold(_LABEL_SPACE.sub("", label))
     if not folded or len(folded) > 8:
         return None
     for role, pattern in LABEL_ROLES:

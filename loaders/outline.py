@@ -48,6 +48,8 @@ from policykg.loaders.text_clean import collapse_ws, strip_markup
 __all__ = ["Para", "Node", "Outline", "build_outline", "title_of"]
 
 _SENTENCE_END = "。！？!?；;"
+_CLAUSE_MARK = re.compile(r"[，,、；;]")
+_HEADING_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 _DOUBLED = re.compile(r"([。；;，,])\1+")  # "…验收。（X牵头）。": the full stops on both sides of the attribution
 _CLOSING = "）)〕】]"
 _TITLE_UNITS = re.compile(r"^(?P<u>.+?)(?P<verb>牵头|主办|负责|分管|主抓)(?:的|负责的)?(?:工作|任务|事项|项目)?"
@@ -191,11 +193,11 @@ def _ends_open(text: str) -> bool:
     text = text.rstrip().rsplit("\n", 1)[-1]
     if not text or text[-1] in _SENTENCE_END + _CLOSING + "：:":
         return False
-    return len(text) >= 35 or bool(re.search(r"[，,、；;]", text))
+    return len(text) >= 35 or bool(_CLAUSE_MARK.search(text))
 
 
 def _is_plain_heading(text: str) -> bool:
-    return len(text) <= 25 and not re.search(r"[。，,；;：:！？!?]", text.rstrip("。：:"))
+    return len(text) <= 25 and not _HEADING_PUNCT.search(text.rstrip("。：:"))
 
 
 def paragraphs(lines: Sequence[str], numbers: Sequence[int]) -> list[Para]:
