@@ -71,6 +71,7 @@ class Assembled:
     rows: list[Row] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     unit_aliases: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # document-level message codes
 
 
 @dataclass(slots=True)

@@ -66,7 +66,7 @@ def inline_result(lines: Sequence[str], source: str, numbers: Sequence[int] | No
     document = Document(source=source, layout="inline-list", context=context or None,
                         responsible_all=tuple(implicit_units(lines)), **facts)
     return LoadResult(document=document, rows=assembled.rows, rejects=assembled.rejects,
-                      unit_aliases=assembled.unit_aliases)
+                      unit_aliases=assembled.unit_aliases, problems=list(assembled.problems))
 
 
 def text_result(blocks: Sequence[Block], source: str, fallback: LoadResult | None = None) -> LoadResult:
@@ -88,6 +88,9 @@ def text_result(blocks: Sequence[Block], source: str, fallback: LoadResult | Non
     result = parse_text("\n".join(lines) + "\n", source)  # blocks are whole paragraphs: none is cut off
     if not result.rows and not result.rejects and fallback is not None:
         return fallback
+
+    if "text_lines_ordinal" in result.problems:
+        return result  # lines are the ordinals of the tasks' paragraphs, not lines of the text
 
     def remap(line: int) -> int:
         return numbers[line - 1] if 0 < line <= len(numbers) else line

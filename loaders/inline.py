@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policykg.loaders.assemble import Assembled
 from policykg.loaders.attribution import Attribution
@@ -59,6 +59,10 @@ register({
     "responsible_from_group_line": {
         "zh": "责任单位取自本组末尾的协同单位行",
         "en": "responsible units taken from the line closing the group",
+    },
+    "text_lines_ordinal": {
+        "zh": "文本把多项任务印在同一行，行号改为任务段落在文中的序号",
+        "en": "the text prints several tasks on one line; line numbers are the ordinals of the tasks' paragraphs",
     },
     "seq_path": {
         "zh": "各级标题下序号重新编号，序号写作各级序号的组合",
@@ -370,15 +374,29 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
     tasks = sorted(found.tasks, key=lambda t: t.node.para.line)
     seqs, paths, inferred = _seqs(tasks)
     known = _known_prefixed(tasks)
+    # A row's line identifies it (`policykg.records.row_key`). A page that prints several tasks on
+    # one line (a whole list run together) numbers them by their paragraph's ordinal instead, as a
+    # minified HTML page does, and says so.
+    taken = [t.node.para.line for t in tasks] + [n.para.line for n, _ in found.rejects]
+    ordinals = None
+    if len(set(taken)) < len(taken) and found.outline is not None:
+        ordinals = {id(p): k for k, p in enumerate(found.outline.paras, 1)}
+        out.problems.append("text_lines_ordinal")
+
+    def line_of(node: Node) -> int:
+        return ordinals[id(node.para)] if ordinals is not None else node.para.line
+
     for task, seq, guessed in zip(tasks, seqs, inferred):
         row = _row(task, seq, guessed, paths, source, plan_year, known, home, out)
+        if ordinals is not None:
+            row = replace(row, line=line_of(task.node))
         if row.measure:
             out.rows.append(row)
         else:  # units but no task text: nothing to read as a measure
             out.rejects.append(Reject(source, row.line, seq, "reject_no_measure", collapse_ws(task.node.para.text)[:200]))
     for node, reason in sorted(found.rejects, key=lambda r: r[0].para.line):
         marker = node.para.marker
-        out.rejects.append(Reject(source, node.para.line, marker.ordinal if marker else None, reason,
+        out.rejects.append(Reject(source, line_of(node), marker.ordinal if marker else None, reason,
                                   collapse_ws(node.para.text)[:200]))
     return out
 

@@ -125,3 +125,12 @@ def test_every_numbered_task_is_a_row_or_a_reject():
     assert [r.seq for r in result.rows] == ["1", "3"]
     assert [(r.line, r.seq, r.reason) for r in result.rejects] == [
         (3, "2", "reject_no_units"), (5, "4", "reject_truncated")]
+
+
+def test_tasks_run_together_on_one_line_keep_distinct_lines():
+    text = "一、稳定增长 1.扩大投资。（市发改委牵头） 2.促进消费。（市商务局牵头） 3.稳定外贸。（市商务局负责）\n"
+    result = parse_text(text, "one-line.txt")
+    assert [(r.seq, r.lead, r.responsible) for r in result.rows] == [
+        ("1", ("市发改委",), ()), ("2", ("市商务局",), ()), ("3", (), ("市商务局",))]
+    assert len({r.line for r in result.rows}) == 3
+    assert result.problems == ["text_lines_ordinal"]

@@ -61,3 +61,11 @@ def test_no_document_is_read_badly(scores):
     weak = [(t["doc"], round(t["rows_found"], 2), round(t["lead_exact"], 2)) for t in scores["table"][:-1]
             if t["rows_found"] < 0.75 or t["lead_exact"] < 0.75]
     assert weak == []
+
+
+def test_every_row_keeps_its_own_line():
+    """A row's (source, line) is its identity in the graph: tasks printed on one line still get one each."""
+    for path in sorted((CORPUS / "docs").glob("*.txt")):
+        result = read_document(path)
+        lines = [r.line for r in result.rows] + [r.line for r in result.rejects]
+        assert len(set(lines)) == len(lines), path.name
