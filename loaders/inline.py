@@ -154,6 +154,18 @@ class _Reader:
                 _own(c, self.body_mode).names_units or self._has_task_below(c) for c in node.children)
         return self._task_below[key]
 
+    def _is_heading(self, node: Node, own: Attribution) -> bool:
+        """A heading: a task stands below it, or it names no units and has numbered items below.
+
+        Bullet and dash points under an item that names units are part of its text; numbered
+        items under one that names none are its tasks (they inherit what a heading names).
+        """
+        if self._has_task_below(node):
+            return True
+        return not own.names_units and any(
+            c.style not in UNNUMBERED_STYLES or _own(c, self.body_mode).names_units
+            for c in node.children if c.style is not None)
+
     def _walk(self, node: Node, inherited: list[tuple[Attribution, str, int]], leaders: list[str]) -> None:
         """Find the tasks under ``node``; ``inherited`` holds the units named above, nearest first."""
         pending: list[_Task] = []
@@ -164,9 +176,7 @@ class _Reader:
             if child.para is not None and child.para.attribution is not None and not own.names_units:
                 child_leaders += [p for p in child.para.attribution.leaders if p not in child_leaders]
             title = title_of(child.para) if child.para is not None else ""
-            if self._has_task_below(child) or (
-                    not own.names_units and any(c.style not in UNNUMBERED_STYLES or _own(c, self.body_mode).names_units
-                                                for c in child.children if c.style is not None)):
+            if self._is_heading(child, own):
                 above = list(inherited)
                 if heading is not None:
                     above.insert(0, (heading, title, id(child)))
@@ -268,7 +278,7 @@ def _walk_nodes(node: Node):
         yield from _walk_nodes(child)
 
 
-def _text_parts(task: _Task, body_mode: bool) -> tuple[str | None, str]:
+def _text_parts(task: _Task) -> tuple[str | None, str]:
     """(title, measure) of a task: a bare title line above its paragraphs is the title, not the measure."""
     node = task.node
     para = node.para
@@ -439,7 +449,7 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
         warnings.append(f"seq_inferred:{seq}")
     if paths:
         warnings.append("seq_path")
-    title, measure = _text_parts(task, True)
+    title, measure = _text_parts(task)
     ancestors = [a for a in node.ancestors() if a.para.marker is not None]
     if ancestors:
         indicator_raw = clean_indicator(title_of(ancestors[0].para)) or None
