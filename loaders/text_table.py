@@ -1,15 +1,21 @@
-"""Task tables in text extractions: the two layouts, found by themselves.
+"""Task tables in text extractions: the layouts, found by themselves.
 
 - **TAB lines** (samples 001, 002, 003): one table row per line, cells
   separated by TAB; headers repeat after page breaks; a row may be broken
-  over lines (a cell holding a line break) or printed without a number.
+  over lines (a cell holding a line break) or printed without a number. A
+  table a web page flattened to " | " or to runs of spaces is read the same
+  way; a " | " row that prints its own cells first and its merged ones as
+  empties at the end ("内容 | 进展 | |||") is put back in its columns. A bare
+  page number on a line of its own never ends a table.
 - **Cell lines** (samples 000, 004): every cell starts a line with a TAB; a
   line without the leading TAB continues the cell above (names and
   categories broken over lines); blank lines separate rows but may also sit
   inside a cell. Rows are found by their anchor cell: the number column, or,
   in tables without one, the numbered measure ("12.规范…").
 
-Both give `Grid`s for `policykg.loaders.assemble`. A line is never dropped
+Tables flattened to one cell per line without TABs, or with their cells run
+together, are `policykg.loaders.flat_tables`. All give `Grid`s for
+`policykg.loaders.assemble`. A line is never dropped
 without a trace: header repeats and page artefacts are skipped on purpose,
 说明 lines become document notes, everything else ends up in a row.
 """
