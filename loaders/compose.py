@@ -63,9 +63,12 @@ def text_result(blocks: Sequence[Block], source: str, fallback: LoadResult | Non
         for part in block.text.split("\n"):
             lines.append(part)
             numbers.append(block.line)
-    result = parse_text("\n".join(lines), source)
+    result = parse_text("\n".join(lines) + "\n", source)  # blocks are whole paragraphs: none is cut off
     if not result.rows and not result.rejects and fallback is not None:
         return fallback
+
+    if "text_lines_ordinal" in result.problems:
+        return result  # lines are the ordinals of the tasks' paragraphs, not lines of the text
 
     def remap(line: int) -> int:
         return numbers[line - 1] if 0 < line <= len(numbers) else line

@@ -27,6 +27,7 @@ from pathlib import Path
 from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
 from policykg.loaders.encoding import decode_bytes
+from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_clean import CJK
 from policykg.messages import register
 from policykg.records import Document, LoadResult
@@ -181,7 +182,7 @@ def parse_html(text: str, source: str) -> LoadResult:
     """Read an HTML page's text (already decoded) into facts, rows and rejects."""
     import lxml.html
 
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    text = strip_pinyin(re.sub(r"^\s*<\?xml[^>]*\?>", "", text))  # a hosting site's glosses: 區(qū)
     try:
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError):

@@ -573,6 +573,9 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{path}: same file name as {other}; the name identifies a document, rename one",
     },
     "input_unreadable": {"zh": "{path}: {reason}", "en": "{path}: {reason}"},
+    "input_link_unreadable": {"zh": "{path}: 符号链接无法访问", "en": "{path}: symbolic link cannot be followed"},
+    "input_link_loop": {"zh": "{path}: 符号链接循环，无法读取", "en": "{path}: symbolic link loop; cannot be read"},
+    "input_link_dead": {"zh": "{path}: 符号链接指向的文件不存在", "en": "{path}: symbolic link to a missing file"},
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
 }
 

@@ -23,7 +23,9 @@ class Row:
     removed, elided jurisdiction prefix restored); mapping them to agencies is
     a separate step (`policykg.loaders.agencies`). ``deadline`` is an ISO date
     ``YYYY-MM-DD``, ``"ongoing"``, ``"conditional"`` or None. ``warnings`` are
-    codes from `policykg.messages` (``code`` or ``code:detail``).
+    codes from `policykg.messages` (``code`` or ``code:detail``). ``leaders``
+    are the persons the document names for the task (牵头领导, 责任领导, 项目责任人),
+    as printed; a person is never a lead or responsible unit.
 
     The ``indicator_*`` fields are not read from the document: where it prints none of the 18
     indicators for the row, `policykg.loaders.indicator_inference` fills them in after reading
@@ -44,6 +46,7 @@ class Row:
     remark: str | None
     line: int
     warnings: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()  # persons (牵头领导, 责任领导 …): never units
     indicator_inferred: str | None = None
     indicator_confidence: float | None = None
     indicator_evidence: tuple[str, ...] = ()
@@ -52,7 +55,7 @@ class Row:
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with lists instead of tuples, in field order (for JSON/CSV)."""
         d = asdict(self)
-        for key in ("lead", "responsible", "warnings", "indicator_evidence"):
+        for key in ("lead", "responsible", "warnings", "leaders", "indicator_evidence"):
             d[key] = list(d[key])
         return d
 

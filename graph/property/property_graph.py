@@ -72,7 +72,7 @@ RELATIONSHIPS: dict[str, tuple[str, str]] = {
 MEASURE_PROPERTIES: dict[str, str] = {
     "id": "string", "source": "string", "line": "int", "seq": "string", "text": "string",
     "item": "string", "indicator_raw": "string", "deadline_date": "string", "deadline_kind": "string",
-    "deadline_raw": "string", "remark": "string", "warnings": "string[]",
+    "deadline_raw": "string", "remark": "string", "warnings": "string[]", "leaders": "string[]",
 }
 AGENCY_PROPERTIES: dict[str, str] = {
     "id": "string", "name": "string", "kind": "string", "jurisdiction": "string", "sector": "string",
@@ -121,6 +121,7 @@ def measure_properties(row: Row) -> dict[str, Any]:
         "id": measure_id(row), "source": row.source, "line": row.line, "seq": row.seq, "text": row.measure,
         "item": row.item, "indicator_raw": row.indicator_raw, "deadline_date": date, "deadline_kind": kind,
         "deadline_raw": row.deadline_raw, "remark": row.remark, "warnings": list(row.warnings),
+        "leaders": list(row.leaders),
     }
 
 

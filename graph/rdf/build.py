@@ -269,6 +269,13 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
             append(quad(m, v.lead_unit, refs.get(agency_id) or ref(agency_id), g))
         for agency_id in corpus.responsible_ids(row):
             append(quad(m, v.responsible_unit, refs.get(agency_id) or ref(agency_id), g))
+        for name in row.leaders:  # persons are people linked to the measure, never agencies
+            key = iris.person_iri(source, name)
+            person = terms.iri(key)
+            append(quad(m, v.leader, person, g))
+            if em.once(key):
+                em.add(person, v.type, v.Person)
+                em.add(person, v.foaf_name, terms.literal(name))
 
 
 def _year(em: _Emitter, d: Any, year: int) -> None:

@@ -76,6 +76,11 @@ def measure_iri(source: str, line: int) -> str:
     return f"{ID_BASE}measure/{encode_key(source)}/L{int(line)}"
 
 
+def person_iri(source: str, name: str) -> str:
+    """A person a document names (牵头领导 …): one per document, since a name alone does not identify a person."""
+    return f"{ID_BASE}person/{encode_key(source)}/{encode_key(name)}"
+
+
 def agency_iri(agency_id: str) -> str:
     return f"{ID_BASE}agency/{encode_key(agency_id)}"
 

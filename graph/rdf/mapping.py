@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, Quad
-from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS, TIME, XSD
 
 from policykg.graph.rdf import iris
 from policykg.ontology.namespace import PKG
@@ -89,6 +89,9 @@ class T:
     indicator_scheme = node(PKG.indicatorScheme)
     sector_scheme = node(PKG.sectorScheme)
     lead_unit = node(PKG.leadUnit)
+    leader = node(PKG.leader)
+    Person = node(FOAF.Person)
+    foaf_name = node(FOAF.name)
     responsible_unit = node(PKG.responsibleUnit)
     document = node(PKG.document)
     due_date = node(PKG.dueDate)
@@ -261,6 +264,7 @@ ROW_MAP: tuple[FieldMap, ...] = (
     FieldMap("measure", node(PKG.measureText), "string"),
     FieldMap("lead", node(PKG.leadNames), "json_list"),
     FieldMap("responsible", node(PKG.responsibleNames), "json_list"),
+    FieldMap("leaders", node(PKG.leaderNames), "json_list"),
     FieldMap("deadline_raw", node(PKG.deadlineRaw), "string"),
     FieldMap("deadline", T.due_date, "date_or_string"),  # kinds: see encode_deadline
     FieldMap("remark", node(PKG.remark), "string"),

@@ -170,3 +170,23 @@ def test_any_text_round_trips_through_replacement(measure, item, names, raw):
     write_graphs(store, corpus)  # FQ's graph exists: replaced through SPARQL update
     back = corpus_from_store(store)
     assert [r for r in back.rows if r.line == 99] == [row]
+
+
+def test_leaders_are_people_linked_to_the_measure_never_agencies():
+    from policykg.loaders import load_corpus, parse_text
+
+    text = ("2024年某市政府工作报告任务分解\n一、经济社会发展主要目标\n1.地区生产总值增长6%。\n牵头领导：王 健\n"
+            "牵头单位：市发展改革委\n责任单位：市统计局\n2.一般公共预算收入增长5%。\n牵头领导：王 健\n牵头单位：市财政局\n")
+    corpus = load_corpus(results=[parse_text(text, "leaders.txt")])
+    assert [r.leaders for r in corpus.rows] == [("王 健",), ("王 健",)]
+    assert not any("王" in a.name for a in corpus.agencies.values())
+    store = Store()
+    load_corpus_into(store, corpus)
+    assert_round_trip(corpus, store)
+    leader = NamedNode("https://w3id.org/policykg/ontology#leader")
+    people = {q.object for q in store.quads_for_pattern(None, leader, None)}
+    assert people == {NamedNode(iris.person_iri("leaders.txt", "王 健"))}
+    person = next(iter(people))
+    rdf_type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    kinds = {q.object for q in store.quads_for_pattern(person, rdf_type, None)}
+    assert kinds == {NamedNode("http://xmlns.com/foaf/0.1/Person")}

@@ -35,7 +35,7 @@ def test_measure_rows_round_trip(tmp_path, sample_corpus):
     rows = _read(tmp_path / "nodes_Measure.csv")
     assert list(rows[0]) == ["id:ID(Measure)", "source", "line:int", "seq", "text", "item", "indicator_raw",
                              "deadline_date", "deadline_kind", "deadline_raw", "remark", "warnings:string[]",
-                             ":LABEL"]
+                             "leaders:string[]", ":LABEL"]
     by_id = {r["id:ID(Measure)"]: r for r in rows}
     for source_row in sample_corpus.rows:
         props = measure_properties(source_row)

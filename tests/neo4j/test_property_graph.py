@@ -45,6 +45,7 @@ def test_measure_properties_keep_the_row():
         "id": "a_福清.txt#L35", "source": "a_福清.txt", "line": 35, "seq": "4", "text": row.measure, "item": None,
         "indicator_raw": "市场监管", "deadline_date": None, "deadline_kind": "conditional",
         "deadline_raw": "根据省市工作进度安排", "remark": None, "warnings": ["lead_inherited:市市场监管局", "seq_gap:5"],
+        "leaders": [],
     }
     # 市公安局 both leads and is responsible: it appears in both lists, once each
     assert measure["leads"] == ["350181/市场监督管理局", "350181/公安局"]
