@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from policykg.graph.analytics.projections import co_assignment_graph, measure_roles, rows_in
-from policykg.graph.analytics.rollups import deadline_profile, is_date, quarter_of, sector_rollup
+from policykg.graph.analytics.rollups import DUE_SOON_DAYS, deadline_profile, is_date, quarter_of, sector_rollup
 from policykg.records import Corpus
 
 __all__ = [
@@ -75,6 +75,12 @@ class AgencyMetrics:
     ongoing_share: float = 0.0
     overdue: int | None = None
     cross_cutting: float = 0.0
+    due_soon: int | None = None
+
+    @property
+    def lead_share(self) -> float:
+        """Share of its measures the agency leads, :math:`L / M` (0 with no measures)."""
+        return self.lead_count / self.measure_count if self.measure_count else 0.0
 
 
 def participation_coefficient(counts: Iterable[int]) -> float:
@@ -200,10 +206,10 @@ def cross_cutting_score(load: float, participation: float) -> float:
 class _Tally:
     """Per-agency accumulators filled in one pass over the rows."""
 
-    __slots__ = ("lead", "responsible", "measures", "indicators", "months", "ongoing", "overdue")
+    __slots__ = ("lead", "responsible", "measures", "indicators", "months", "ongoing", "overdue", "due_soon")
 
     def __init__(self) -> None:
-        self.lead = self.responsible = self.measures = self.ongoing = self.overdue = 0
+        self.lead = self.responsible = self.measures = self.ongoing = self.overdue = self.due_soon = 0
         self.indicators: Counter[str] = Counter()
         self.months: Counter[str] = Counter()
 
@@ -221,9 +227,10 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
     lead_weight, responsible_weight
         :math:`w_L`, :math:`w_R` of the weighted load.
     as_of
-        ``YYYY-MM-DD``; measures with a dated deadline before it count as overdue.
-        None: ``overdue`` is None (the documents carry no completion status, so
-        "overdue" means "due before the date and not known to be done").
+        ``YYYY-MM-DD``; measures with a dated deadline before it count as overdue,
+        those due on it or in the `DUE_SOON_DAYS` days after it as due soon.
+        None: ``overdue`` and ``due_soon`` are None (the documents carry no completion
+        status, so "overdue" means "due before the date and not known to be done").
 
     Returns
     -------
@@ -245,7 +252,8 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
       the co-assignment graph); ``betweenness`` = `component_betweenness` there.
     - ``due_per_month`` = measures with a dated deadline per ``YYYY-MM``;
       ``ongoing_share`` = measures marked ongoing / :math:`M`;
-      ``overdue`` = measures due strictly before ``as_of``.
+      ``overdue`` = measures due strictly before ``as_of``; ``due_soon`` = due
+      from ``as_of`` to ``as_of`` + 30 days (`policykg.graph.analytics.rollups.deadline_status`).
     - ``cross_cutting`` :math:`X = W \\cdot P` (`cross_cutting_score`).
 
     Examples
@@ -258,8 +266,10 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
     >>> [(m.name, m.weighted_load, m.participation, m.cross_cutting) for m in agency_metrics(c)]
     [('甲', 2.0, 0.5, 1.0), ('乙', 1.0, 0.5, 0.5)]
     """
+    soon = None
     if as_of is not None:
-        as_of = _dt.date.fromisoformat(as_of).isoformat()
+        day = _dt.date.fromisoformat(as_of)
+        as_of, soon = day.isoformat(), (day + _dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     for row, _ in rows_in(corpus, jurisdiction):
         for agency_id, role in measure_roles(corpus, row).items():
@@ -273,8 +283,11 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
                 t.indicators[row.indicator] += 1
             if is_date(row.deadline):
                 t.months[row.deadline[:7]] += 1
-                if as_of is not None and row.deadline < as_of:
-                    t.overdue += 1
+                if as_of is not None and soon is not None:
+                    if row.deadline < as_of:
+                        t.overdue += 1
+                    elif row.deadline <= soon:
+                        t.due_soon += 1
             elif row.deadline == "ongoing":
                 t.ongoing += 1
     # Shared-measure counts between two bodies do not depend on the collectives beside them, so the
@@ -300,6 +313,7 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
             ongoing_share=t.ongoing / t.measures if t.measures else 0.0,
             overdue=t.overdue if as_of is not None else None,
             cross_cutting=cross_cutting_score(load, p),
+            due_soon=t.due_soon if as_of is not None else None,
         ))
     out.sort(key=lambda m: (-m.cross_cutting, m.name, m.agency))
     return out
