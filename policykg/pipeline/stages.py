@@ -51,6 +51,7 @@ class RunContext:
     lang: str
     on_step: StepCallback = ignore_steps
     store: Store | None = None
+    as_of: str = field(default_factory=lambda: _dt.date.today().isoformat())
 
 
 @dataclass
@@ -63,6 +64,7 @@ class RunResult:
     agencies: int
     collectives: int
     seconds: float
+    as_of: str = ""
     written: list[tuple[str, Path]] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -146,11 +148,12 @@ def _stage_neo4j_export(ctx: RunContext) -> list[tuple[str, Path]]:
 
 
 def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
-    """The workload-per-agency report (Markdown, Excel, CSV), overdue counted as of today."""
+    """The workload-per-agency report (Markdown, Excel, CSV), deadlines counted as of the run's date."""
+    from policykg.pipeline.names import display_names
     from policykg.visualizations.report import write_report
 
     folder = ctx.out / "report"
-    _, written = write_report(ctx.corpus, folder, as_of=_dt.date.today().isoformat(), lang=ctx.lang)
+    _, written = write_report(ctx.corpus, folder, as_of=ctx.as_of, lang=ctx.lang, names=display_names(ctx.lang))
     return [("run_out_report", next(p for p in written if p.suffix == ".xlsx")),
             ("run_out_report_markdown", written[0])]
 
@@ -160,18 +163,12 @@ def _stage_viz(ctx: RunContext) -> list[tuple[str, Path]]:
 
     Without a CJK font the PNG pictures are left out (reported); the HTML views need none.
     """
-    from policykg.loaders.sectors import sector_label
+    from policykg.pipeline.names import display_names
     from policykg.visualizations.dashboard import write_views
-    from policykg.visualizations.mpl_cjk import cjk_family
 
     folder = ctx.out / "viz"
-    try:
-        cjk_family()
-        png = True
-    except PolicyKGError as exc:
-        ctx.on_step(Step("run_no_png", {"error": exc}))
-        png = False
-    written = write_views(ctx.corpus, folder, lang=ctx.lang, sector_label=sector_label, png=png)
+    written = write_views(ctx.corpus, folder, lang=ctx.lang, names=display_names(ctx.lang), as_of=ctx.as_of,
+                          on_png_skipped=lambda reason: ctx.on_step(Step("viz_png_skipped", {"reason": reason})))
     return [("run_out_dashboard", written.paths["dashboard"])]
 
 
@@ -193,11 +190,12 @@ _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export"
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
-               on_step: StepCallback = ignore_steps) -> RunResult:
+               on_step: StepCallback = ignore_steps, as_of: str | None = None) -> RunResult:
     """Read the documents (default: the samples) and run every stage into ``out``.
 
     Each stage reports ``run_stage_done`` with its seconds; the result lists
-    every path written, in data-flow order.
+    every path written, in data-flow order. ``as_of`` (``YYYY-MM-DD``, default
+    today) is the date the report and the pictures count deadlines against.
 
     Raises
     ------
@@ -208,6 +206,8 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
     results, corpus = read_inputs(files, encoding, on_step)
     out.mkdir(parents=True, exist_ok=True)
     ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step)
+    if as_of is not None:
+        ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
     for name, stage in STAGES:
@@ -219,6 +219,6 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
     return RunResult(
         documents=len(results), rows=len(corpus.rows), rejects=sum(len(r.rejects) for r in results),
         agencies=n_agencies, collectives=len(corpus.agencies) - n_agencies,
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, as_of=ctx.as_of,
         written=[item for name in _LISTED for item in by_stage[name]], stage_seconds=stage_seconds,
     )
