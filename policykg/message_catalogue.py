@@ -222,6 +222,8 @@ GRAPH_COMMANDS: dict[str, dict[str, str]] = {
     "graph_optimized": {"zh": "已压缩存储（{seconds:.2f} 秒）", "en": "store compacted ({seconds:.2f} s)"},
     "graph_validating": {"zh": "SHACL 校验：第 {done}/{total} 部分", "en": "SHACL validation: part {done}/{total}"},
     "graph_exported": {"zh": "已导出 {fmt} → {path}", "en": "exported {fmt} → {path}"},
+    "graph_network_exported": {"zh": "已导出 {fmt}：{nodes} 个节点、{edges} 条边 → {path}",
+                               "en": "exported {fmt}: {nodes} nodes, {edges} edges → {path}"},
     "serve_building": {"zh": "正在把文件构建到临时库 {path}", "en": "building the documents into a temporary store at {path}"},
     "serve_started": {"zh": "SPARQL 端点：{query}（查询页 {url}/，{mode}）。按 Ctrl-C 停止。",
                       "en": "SPARQL endpoint: {query} (query page {url}/, {mode}). Press Ctrl-C to stop."},

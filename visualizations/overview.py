@@ -49,6 +49,8 @@ def render_overview_html(model: ViewModel, lang: str | None = None) -> str:
     columns = t("viz_rank_columns").split("|")
     payload = {**model.to_json(), "text": card_texts(lang), "rankingRows": RANKING_ROWS,
                "partnersShown": PARTNERS_SHOWN}
+    keys = (f'<span class="part lead key"></span>{esc(t("viz_lead_part"))} '
+            f'<span class="part support key"></span>{esc(t("viz_support_part"))}')
     heads = "".join(f'<span class="{cls}">{esc(c)}</span>' for c, cls in
                     zip(columns, ["rank", "who", "xbar", "num", "num", "num", "num"]))
     body = f"""<header class="bar"><h1>{esc(t("viz_overview_title"))}</h1>
@@ -57,7 +59,7 @@ def render_overview_html(model: ViewModel, lang: str | None = None) -> str:
 <span id="statuses" class="statuses"></span></header>
 <main class="overview">
 <section class="ranking"><h2>{esc(t("viz_ranking_title"))}</h2>
-<p class="caption"><span class="part lead key"></span>{esc(t("viz_lead_part"))} <span class="part support key"></span>{esc(t("viz_support_part"))} · {esc(t("viz_ranking_caption"))}</p>
+<p class="caption">{keys} · {esc(t("viz_ranking_caption"))}</p>
 <div class="rank-row rank-head">{heads}</div><ol id="ranking"></ol></section>
 <section class="dependencies"><h2>{esc(t("viz_dependencies_title"))}</h2>
 <p class="caption">{esc(t(f"viz_dependencies_caption:{DEPENDENCY_LEADS}"))}</p><div id="dependencies"></div></section>
