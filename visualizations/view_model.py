@@ -92,8 +92,9 @@ def _round(x: float) -> float:
 
 def _view(name: str, corpus: Corpus, as_of: str, index: dict[str, int],
           metrics: Sequence[AgencyMetrics] | None = None) -> dict[str, Any]:
-    bodies = [m for m in (metrics if metrics is not None else agency_metrics(corpus, as_of=as_of))
-              if m.kind != "collective"]
+    if metrics is None:  # betweenness is not shown in the views; without it, partners are counted directly
+        metrics = agency_metrics(corpus, as_of=as_of, betweenness=False)
+    bodies = [m for m in metrics if m.kind != "collective"]
     arcs: dict[str, list[list[int]]] = defaultdict(list)
     for (lead, partner), n in dependency_weights(corpus).items():
         arcs[lead].append([index[partner], n])

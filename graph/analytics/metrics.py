@@ -203,6 +203,16 @@ def cross_cutting_score(load: float, participation: float) -> float:
     return load * participation
 
 
+def _partner_counts(corpus: Corpus, jurisdiction: str | None, collectives: set[str]) -> dict[str, int]:
+    """Degree in the co-assignment graph, counted from the measures: a body's partners leave collectives out."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for row, _ in rows_in(corpus, jurisdiction):
+        ids = [a for a in measure_roles(corpus, row) if a in corpus.agencies]
+        for a in ids:
+            partners[a].update(b for b in ids if b != a and (a in collectives or b not in collectives))
+    return {a: len(p) for a, p in partners.items()}
+
+
 class _Tally:
     """Per-agency accumulators filled in one pass over the rows."""
 
@@ -215,7 +225,8 @@ class _Tally:
 
 
 def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weight: float = 1.0,
-                   responsible_weight: float = 0.5, as_of: str | None = None) -> list[AgencyMetrics]:
+                   responsible_weight: float = 0.5, as_of: str | None = None,
+                   betweenness: bool = True) -> list[AgencyMetrics]:
     """Workload figures for every agency and collective named in the measures.
 
     Parameters
@@ -231,6 +242,10 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
         those due on it or in the `DUE_SOON_DAYS` days after it as due soon.
         None: ``overdue`` and ``due_soon`` are None (the documents carry no completion
         status, so "overdue" means "due before the date and not known to be done").
+    betweenness
+        False: ``betweenness`` is left at 0 and no co-assignment graph is built
+        (partners are counted straight from the measures); for views that show
+        every other figure of many jurisdictions at once.
 
     Returns
     -------
@@ -290,24 +305,28 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
                         t.due_soon += 1
             elif row.deadline == "ongoing":
                 t.ongoing += 1
-    # Shared-measure counts between two bodies do not depend on the collectives beside them, so the
-    # graph without collectives is the graph with them, minus their nodes (one projection, not two).
-    everyone = co_assignment_graph(corpus, jurisdiction, include_collectives=True)
     collectives = {a for a in tallies if corpus.agencies[a].kind == "collective"}
-    bodies = everyone.subgraph([a for a in everyone if a not in collectives]).copy() if collectives else everyone
-    between = {"agency": component_betweenness(bodies),
-               "collective": component_betweenness(everyone, only=collectives) if collectives else {}}
+    if betweenness:
+        # Shared-measure counts between two bodies do not depend on the collectives beside them, so the
+        # graph without collectives is the graph with them, minus their nodes (one projection, not two).
+        everyone = co_assignment_graph(corpus, jurisdiction, include_collectives=True)
+        bodies = everyone.subgraph([a for a in everyone if a not in collectives]).copy() if collectives else everyone
+        between = {"agency": component_betweenness(bodies),
+                   "collective": component_betweenness(everyone, only=collectives) if collectives else {}}
+        degree = {a: (everyone if a in collectives else bodies).degree(a) for a in tallies if a in everyone}
+    else:
+        between = {"agency": {}, "collective": {}}
+        degree = _partner_counts(corpus, jurisdiction, collectives)
     out = []
     for agency_id, t in tallies.items():
         agency = corpus.agencies[agency_id]
-        graph = everyone if agency.kind == "collective" else bodies
         load = weighted_load(t.lead, t.measures, lead_weight, responsible_weight)
         p = participation_coefficient(t.indicators.values())
         out.append(AgencyMetrics(
             agency=agency_id, name=agency.name, jurisdiction=agency.jurisdiction, sector=agency.sector,
             kind=agency.kind, lead_count=t.lead, responsible_count=t.responsible, measure_count=t.measures,
             weighted_load=load, indicator_breadth=len(t.indicators), participation=p,
-            partner_count=graph.degree(agency_id) if agency_id in graph else 0,
+            partner_count=degree.get(agency_id, 0),
             betweenness=between.get(agency.kind, between["agency"]).get(agency_id, 0.0),
             due_per_month=dict(sorted(t.months.items())),
             ongoing_share=t.ongoing / t.measures if t.measures else 0.0,

@@ -240,3 +240,13 @@ def test_deadline_status_against_the_as_of_date(sample_corpus):
     assert top.due_soon == sum(deadline_status(r.deadline, as_of) == "due_soon" for r in mine)
     assert top.overdue == sum(deadline_status(r.deadline, as_of) == "overdue" for r in mine)
     assert agency_metrics(sample_corpus)[0].due_soon is None
+
+
+@pytest.mark.parametrize("place", [None, "罗源县", "泉州市"])
+def test_partners_counted_without_the_graph_equal_the_graph_degree(sample_corpus, place):
+    from dataclasses import replace
+
+    full = agency_metrics(sample_corpus, jurisdiction=place, as_of="2021-06-30")
+    light = agency_metrics(sample_corpus, jurisdiction=place, as_of="2021-06-30", betweenness=False)
+    assert [replace(m, betweenness=0.0) for m in full] == light
+    assert any(m.kind == "collective" and m.partner_count for m in light)
