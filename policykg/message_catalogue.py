@@ -410,6 +410,7 @@ VIEWS: dict[str, dict[str, str]] = {
     "viz_legend_edge": {"zh": "连线粗细：共同承担的措施数", "en": "Link width: measures shared"},
     "viz_legend_labels": {"zh": "只标注跨领域工作量前 {detail} 的单位，其余悬停可见名称；点击单位查看详情", "en": "Only the top {detail} agencies by cross-cutting load are labelled; hover for the others; click an agency for its card"},
     "viz_group": {"zh": "{d0}其他{d1}单位（{d2} 个）", "en": "{d0}: other {d1} agencies ({d2})"},
+    "viz_rest_hidden": {"zh": "本视图 {d0} 个单位，只画出跨领域工作量前 {d1} 个；其余分属太多辖区，请选择一个辖区查看", "en": "{d0} agencies in this view; only the top {d1} by cross-cutting load are drawn, the rest belong to too many places: choose one jurisdiction"},
     "viz_group_note": {"zh": "本视图 {d0} 个单位，前 {d1} 个单独成点，其余按所属辖区与行业类别合并（不跨辖区）", "en": "{d0} agencies in this view; the top {d1} have a node each, the rest are merged by their jurisdiction and sector family (never across jurisdictions)"},
 }
 

@@ -34,12 +34,13 @@ from policykg.visualizations.overview import card_texts, view_options
 from policykg.visualizations.view_model import ViewModel, build_view_model
 
 __all__ = ["view_nodes", "edge_weights", "strongest", "build_pyvis", "render_network_html", "write_network",
-           "vis_options", "first_view", "DEFAULT_TOP_N", "MAX_EDGES", "LABELLED", "EGO_PARTNERS"]
+           "vis_options", "first_view", "DEFAULT_TOP_N", "MAX_EDGES", "LABELLED", "EGO_PARTNERS", "MAX_GROUPS"]
 
 DEFAULT_TOP_N = 150  # nodes of their own in one view; the rest merged within their jurisdiction
 MAX_EDGES = 2500  # strongest links drawn; more make the canvas a grey mass and slow to settle
 LABELLED = 12  # agencies labelled on the canvas, by cross-cutting load
 EGO_PARTNERS = 40  # partners drawn around an agency in its ego view
+MAX_GROUPS = 60  # merged nodes a view may add; past this (many places at once) the rest are not drawn
 
 
 def first_view(model: ViewModel) -> int:
@@ -57,7 +58,9 @@ def view_nodes(model: ViewModel, view: int, top_n: int = DEFAULT_TOP_N, lang: st
 
     Every node lists its ``members`` (agency indices of the model); a merged
     node's members share one jurisdiction and one sector family. Only the
-    `LABELLED` first agencies carry a ``label``.
+    `LABELLED` first agencies carry a ``label``. When the rest would need more
+    than `MAX_GROUPS` merged nodes (every jurisdiction of a province at once),
+    they are not drawn at all: the page says so and offers one jurisdiction at a time.
 
     Examples
     --------
@@ -81,6 +84,8 @@ def view_nodes(model: ViewModel, view: int, top_n: int = DEFAULT_TOP_N, lang: st
     for r in rows[top_n:]:
         a = model.agencies[r[0]]
         groups.setdefault((a[2], a[4]), []).append(r)
+    if len(groups) > MAX_GROUPS:
+        return nodes
     for (place, family), members in sorted(groups.items()):
         x = sum(r[1] for r in members)
         name = label(f"viz_group:{place}|{model.families[family][1]}|{len(members)}", lang)
@@ -162,13 +167,13 @@ def render_network_html(model: ViewModel, lang: str | None = None, top_n: int = 
     indicators = "".join(f'<option value="{i}">{esc(v)}</option>' for i, v in enumerate(model.indicators))
     payload = {
         **model.to_json(), "first": {"view": view, "nodes": nodes, "edges": net.edges}, "options": net.options,
-        "topN": top_n, "labelled": LABELLED, "egoPartners": EGO_PARTNERS, "maxEdges": MAX_EDGES,
+        "topN": top_n, "labelled": LABELLED, "maxGroups": MAX_GROUPS, "egoPartners": EGO_PARTNERS, "maxEdges": MAX_EDGES,
         "text": {**card_texts(lang),
                  **{k: t(f"viz_{k}") for k in ("measure", "deadline", "source", "lead", "responsible", "in_filter",
                                                "jurisdiction", "indicator", "sector")},
                  "status": t("viz_status:{n}|{e}|{m}"), "tooMany": t("viz_too_many_measures:{n}"),
                  "pruned": t(f"viz_pruned:{MAX_EDGES}"), "ego_status": t("viz_ego_status:{a}|{n}|{k}"),
-                 "groups": t("viz_group_note:{n}|{k}"), "group_name": t("viz_group:{p}|{f}|{n}")},
+                 "groups": t("viz_group_note:{n}|{k}"), "hidden": t("viz_rest_hidden:{n}|{k}"), "group_name": t("viz_group:{p}|{f}|{n}")},
     }
     heading = title or t("viz_network_title")
     body = f"""<header class="bar"><h1>{esc(heading)}</h1>

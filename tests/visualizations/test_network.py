@@ -180,3 +180,14 @@ def test_english_names_in_the_model(sample_corpus):
     sectors = {a[3] for a in model.agencies}
     assert "market regulation" in sectors and "市场监管" not in sectors
     assert model.families[0][1] == "Government services and data" and model.statuses[0] == "overdue"
+
+
+def test_links_are_capped_to_the_strongest(sample_corpus):
+    from policykg.visualizations.network import strongest
+
+    model = build_view_model(sample_corpus, as_of=AS_OF)
+    nodes = view_nodes(model, 0, top_n=10_000)
+    weights = edge_weights(model, 0, nodes)
+    kept = strongest(weights, limit=100)
+    assert len(weights) > 1000 and len(kept) == 100
+    assert min(w for _, w in kept) >= max(w for pair, w in weights.items() if pair not in dict(kept))

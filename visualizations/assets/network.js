@@ -33,6 +33,7 @@
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(r);
     });
+    if (groups.size > D.maxGroups) return out;  // network.view_nodes: too many places at once, the rest not drawn
     Array.from(groups.keys()).sort().forEach(function (key) {
       var pf = JSON.parse(key), members = groups.get(key), x = 0;
       members.forEach(function (r) { x += r[1]; });
@@ -147,8 +148,8 @@
       li.appendChild(sw); li.appendChild(el("span", f[1] + " ")); li.appendChild(el("small", byFamily.get(i)));
       fams.appendChild(li);
     });
-    var total = D.views[readFilter().view].metrics.length;
-    groups.textContent = total > D.topN ? T.groups.replace("{n}", total).replace("{k}", D.topN) : "";
+    var total = D.views[readFilter().view].metrics.length, merged = r.nodes.length > D.topN;
+    groups.textContent = total <= D.topN ? "" : (merged ? T.groups : T.hidden).replace("{n}", total).replace("{k}", D.topN);
   }
 
   function settle() {
