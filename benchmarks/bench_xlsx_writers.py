@@ -1,6 +1,7 @@
 """Streaming spreadsheet writers side by side: openpyxl write-only against XlsxWriter constant-memory.
 
-Prints figures; asserts nothing. Both write the same cells with the same formats — the
+Prints figures (wall and CPU seconds: CPU time is what to compare on a shared machine);
+asserts nothing. Both write the same cells with the same formats — the
 report's per-agency figures (number formats) and its long table of measures (real date
 cells, wrapped measure texts, every document text as a string cell) — each in a fresh
 process, so that peak memory is the writer's own:
@@ -128,13 +129,15 @@ def _xlsxwriter(path: Path, figures: list[list[Any]], measures: list[list[Any]])
 def _child(writer: str, data: str, out: str) -> None:
     figures, measures = json.loads(Path(data).read_text(encoding="utf-8"))
     measures = [[_dt.date.fromisoformat(v) if j == 2 and v else v for j, v in enumerate(r)] for r in measures]
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    del data
+    before = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     {"openpyxl": _openpyxl, "xlsxwriter": _xlsxwriter}[writer](Path(out), figures, measures)
     seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "rss_mib": peak / 1024, "rss_before_mib": before / 1024,
-                      "bytes": Path(out).stat().st_size}))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mib": after.ru_maxrss / 1024,
+                      "rss_before_mib": before.ru_maxrss / 1024, "bytes": Path(out).stat().st_size}))
 
 
 def main() -> None:
@@ -158,8 +161,9 @@ def main() -> None:
                 out = subprocess.run([sys.executable, __file__, "--child", writer, str(data), str(Path(tmp) / f"{writer}.xlsx")],
                                      capture_output=True, text=True, check=True)
                 r = json.loads(out.stdout)
-                print(f"  round {k + 1}  {writer:10s} {r['seconds']:7.1f} s   peak RSS {r['rss_mib']:6.0f} MiB "
-                      f"(data alone {r['rss_before_mib']:5.0f} MiB)   {r['bytes'] / 2**20:5.1f} MiB file")
+                grew = r["rss_mib"] - r["rss_before_mib"]
+                print(f"  round {k + 1}  {writer:10s} {r['seconds']:7.1f} s wall, {r['cpu']:7.1f} s CPU   peak RSS "
+                      f"{r['rss_mib']:6.0f} MiB (+{grew:.0f} MiB over the tables in memory)   {r['bytes'] / 2**20:5.1f} MiB file")
 
 
 if __name__ == "__main__":

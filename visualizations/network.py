@@ -173,7 +173,8 @@ def render_network_html(model: ViewModel, lang: str | None = None, top_n: int = 
                                                "jurisdiction", "indicator", "sector")},
                  "status": t("viz_status:{n}|{e}|{m}"), "tooMany": t("viz_too_many_measures:{n}"),
                  "pruned": t(f"viz_pruned:{MAX_EDGES}"), "ego_status": t("viz_ego_status:{a}|{n}|{k}"),
-                 "groups": t("viz_group_note:{n}|{k}"), "hidden": t("viz_rest_hidden:{n}|{k}"), "group_name": t("viz_group:{p}|{f}|{n}")},
+                 "groups": t("viz_group_note:{n}|{k}"), "hidden": t("viz_rest_hidden:{n}|{k}"),
+                 "group_name": t("viz_group:{p}|{f}|{n}")},
     }
     heading = title or t("viz_network_title")
     body = f"""<header class="bar"><h1>{esc(heading)}</h1>

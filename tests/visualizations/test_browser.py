@@ -17,6 +17,7 @@ from policykg.visualizations.dashboard import write_views
 from policykg.visualizations.network import LABELLED, render_network_html
 from policykg.visualizations.view_model import build_view_model
 from tests.support.viz_corpora import payload_corpus, scale_corpus
+from tests.visualizations.conftest import Page
 
 READY = "document.body && document.body.getAttribute('data-ready') === '1'"
 FRAMES_READY = ("Array.from(document.querySelectorAll('iframe')).every(f => f.contentDocument && "
@@ -219,64 +220,74 @@ def test_hundredfold_corpus_network_stays_usable(page, tmp_path, sample_corpus):
 
 # --- the planner's view: what the issue's "done when" names, as screenshots with DOM checks ------------------
 
-def test_first_view_shows_the_ranking_and_who_depends_on_whom(page, views, sample_corpus):
-    page.goto(views["dashboard"])
-    page.wait_for(FRAMES_READY, timeout=30)
+@pytest.fixture()
+def planner_page(browser):
+    """A tab of the size the views are judged at: 1400 × 1000."""
+    p = Page(browser, 1400, 1000)
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def test_first_view_shows_the_ranking_and_who_depends_on_whom(planner_page, views, sample_corpus):
+    planner_page.goto(views["dashboard"])
+    planner_page.wait_for(FRAMES_READY, timeout=30)
     frame = "document.querySelector('iframe[data-view=overview]').contentDocument"
-    names = page.eval(f"Array.from({frame}.querySelectorAll('#ranking li .who button')).map(b => b.textContent)")
+    names = planner_page.eval(f"Array.from({frame}.querySelectorAll('#ranking li .who button')).map(b => b.textContent)")
     top = [m.name for m in agency_metrics(sample_corpus, as_of=AS_OF) if m.kind == "agency"][:20]
     assert names == top
-    assert page.eval(f"{frame}.querySelectorAll('#ranking li .xbar .part.lead').length") == 20
-    assert page.eval(f"{frame}.querySelectorAll('#dependencies .dep-row').length") == 12
-    assert page.eval("document.getElementById('as-of').textContent") == f"基准日 {AS_OF}"
-    assert page.eval(f"{frame}.getElementById('statuses').textContent").startswith("已逾期 129")
-    shot = page.screenshot("planner_first_view.png")
+    assert planner_page.eval(f"{frame}.querySelectorAll('#ranking li .xbar .part.lead').length") == 20
+    assert planner_page.eval(f"{frame}.querySelectorAll('#dependencies .dep-row').length") == 12
+    assert planner_page.eval("document.getElementById('as-of').textContent") == f"基准日 {AS_OF}"
+    assert planner_page.eval(f"{frame}.getElementById('statuses').textContent").startswith("已逾期 129")
+    shot = planner_page.screenshot("planner_first_view.png")
     assert_not_blank(shot)
-    assert page.errors() == []
+    assert planner_page.errors() == []
 
 
-def test_agency_card_lists_its_measures_with_source_and_line(page, views, sample_corpus):
-    page.goto(views["overview"])
-    page.wait_for(READY)
-    page.eval("document.querySelector('#ranking li .who button').click()")
-    card = page.wait_for("(() => { const c = document.getElementById('card'); return !c.hidden && c.textContent; })()")
+def test_agency_card_lists_its_measures_with_source_and_line(planner_page, views, sample_corpus):
+    planner_page.goto(views["overview"])
+    planner_page.wait_for(READY)
+    planner_page.eval("document.querySelector('#ranking li .who button').click()")
+    card = planner_page.wait_for("(() => { const c = document.getElementById('card'); return !c.hidden && c.textContent; })()")
     top = next(m for m in agency_metrics(sample_corpus, as_of=AS_OF) if m.kind == "agency")
     assert card.startswith(top.name) and f"牵头的措施 ({top.lead_count})" in card
     assert f"配合的措施 ({top.measure_count - top.lead_count})" in card
-    lines = page.eval("Array.from(document.querySelectorAll('#card .where')).map(e => e.textContent)")
+    lines = planner_page.eval("Array.from(document.querySelectorAll('#card .where')).map(e => e.textContent)")
     mine = {f"{r.source} : 第 {r.line}" for r in sample_corpus.rows
             if top.agency in sample_corpus.lead_ids(r) + sample_corpus.responsible_ids(r)}
     assert len(lines) == top.measure_count and set(lines) == mine
-    page.screenshot("planner_agency_card.png")
-    assert page.errors() == []
+    planner_page.screenshot("planner_agency_card.png")
+    assert planner_page.errors() == []
 
 
 @pytest.mark.parametrize("place", ["罗源县", "泉州市", "福清市", "泉港区", "鼓楼区"])
-def test_network_of_each_jurisdiction_labels_its_top_agencies(page, views, sample_corpus, place):
-    page.goto(views["network"])
-    page.wait_for(READY)
-    _choose(page, "f-view", page.eval(f"policykgNetwork.data.views.findIndex(v => v.name === '{place}')"))
-    labelled = page.eval("policykgNetwork.nodes.get().filter(n => n.label).map(n => n.label)")
+def test_network_of_each_jurisdiction_labels_its_top_agencies(planner_page, views, sample_corpus, place):
+    planner_page.goto(views["network"])
+    planner_page.wait_for(READY)
+    _choose(planner_page, "f-view", planner_page.eval(f"policykgNetwork.data.views.findIndex(v => v.name === '{place}')"))
+    labelled = planner_page.eval("policykgNetwork.nodes.get().filter(n => n.label).map(n => n.label)")
     top = [m.name for m in agency_metrics(sample_corpus, jurisdiction=place, as_of=AS_OF) if m.kind == "agency"]
     assert labelled == top[:LABELLED]
-    assert page.eval("document.querySelectorAll('#legend-families li').length") >= 3
-    assert page.eval("document.querySelectorAll('#legend-sizes figure').length") == 3
-    shot = page.screenshot(f"planner_network_{place}.png")
-    assert_not_blank(shot, _box(page, "#network canvas"))
+    assert planner_page.eval("document.querySelectorAll('#legend-families li').length") >= 3
+    assert planner_page.eval("document.querySelectorAll('#legend-sizes figure').length") == 3
+    shot = planner_page.screenshot(f"planner_network_{place}.png")
+    assert_not_blank(shot, _box(planner_page, "#network canvas"))
     # the busiest agency's ego view: it and its partners, every one labelled
-    partners = page.eval("policykgNetwork.ego(policykgNetwork.data.views[Number(document.getElementById('f-view').value)]"
+    partners = planner_page.eval("policykgNetwork.ego(policykgNetwork.data.views[Number(document.getElementById('f-view').value)]"
                          ".metrics[0][0]).length")
-    assert page.eval("policykgNetwork.nodes.get().every(n => n.label)")
-    assert page.eval("policykgNetwork.nodes.length") == 1 + min(partners, 40)
-    page.screenshot(f"planner_ego_{place}.png")
-    assert page.errors() == []
+    assert planner_page.eval("policykgNetwork.nodes.get().every(n => n.label)")
+    assert planner_page.eval("policykgNetwork.nodes.length") == 1 + min(partners, 40)
+    planner_page.screenshot(f"planner_ego_{place}.png")
+    assert planner_page.errors() == []
 
 
-def test_timeline_draws_the_today_line(page, views):
-    page.goto(views["timeline"])
-    page.wait_for(READY)
-    assert page.eval("document.querySelector('th.today').textContent") == AS_OF[:7]
-    assert page.eval("document.querySelectorAll('td.today').length") > 100
-    assert page.eval("getComputedStyle(document.querySelector('th.today')).borderLeftWidth") == "3px"
-    page.screenshot("planner_timeline.png")
-    assert page.errors() == []
+def test_timeline_draws_the_today_line(planner_page, views):
+    planner_page.goto(views["timeline"])
+    planner_page.wait_for(READY)
+    assert planner_page.eval("document.querySelector('th.today').textContent") == AS_OF[:7]
+    assert planner_page.eval("document.querySelectorAll('td.today').length") > 100
+    assert planner_page.eval("getComputedStyle(document.querySelector('th.today')).borderLeftWidth") == "3px"
+    planner_page.screenshot("planner_timeline.png")
+    assert planner_page.errors() == []

@@ -215,13 +215,13 @@
     var shown = list.slice(0, D.egoPartners), top = shown.length ? shown[0][1] : 1;
     var ag = D.agencies[a], vNodes = [], vEdges = [];
     vNodes.push({ id: ag[0], label: ag[1], color: D.families[ag[4]][2], size: 34, x: 0, y: 0, fixed: true,
-                  font: { size: 20 }, shape: "dot" });
+                  font: { size: 28 }, shape: "dot" });
     var ring = Math.max(320, 18 * shown.length);
     shown.forEach(function (pn, i) {
       var b = D.agencies[pn[0]], angle = 2 * Math.PI * i / Math.max(shown.length, 1) - Math.PI / 2;
       var r = ring * (shown.length > 24 && i % 2 ? 1.25 : 1);
       vNodes.push({ id: b[0], label: b[1] + " " + pn[1], color: D.families[b[4]][2], size: 8 + 14 * pn[1] / top,
-                    x: r * Math.cos(angle), y: r * Math.sin(angle), fixed: true, font: { size: 15 }, shape: "dot" });
+                    x: r * Math.cos(angle), y: r * Math.sin(angle), fixed: true, font: { size: 22 }, shape: "dot" });
       vEdges.push({ from: ag[0], to: b[0], value: pn[1], title: ag[1] + " — " + b[1] + "：" + pn[1] });
     });
     network.setOptions({ physics: { enabled: false }, edges: { smooth: false } });
