@@ -25,6 +25,7 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -304,8 +305,7 @@ def write_workbook(data: ReportData, path: Path, progress: Callable[[int, int], 
     ]
     for agency_id in data.own_sheets:
         name, table = by_id[agency_id]
-        line = _agency_line(data, agency_id)
-        steps.append(lambda name=name, table=table, line=line: book.measures(name, table, line))
+        steps.append(partial(book.measures, name, table, _agency_line(data, agency_id)))
     if rest:
         steps.append(lambda: book.table(_rest_table(data, rest), agency_columns=1, freeze_columns=1))
     for done, write in enumerate(steps, start=1):

@@ -129,10 +129,10 @@ def render_timeline_png(corpus: Corpus, path: Path, profile: dict[str, Any] | No
         grid.set_xticks(range(len(months)), months, rotation=90, fontsize=7)
         grid.set_xlabel(label("viz_month", lang))
         if table.marker is not None:  # the as-of date, placed within its month
-            x = table.marker - 0.5 + (day.day - 1) / 31
+            at = table.marker - 0.5 + (day.day - 1) / 31
             for ax in (bars, grid):
-                ax.axvline(x, color="#d32f2f", linewidth=1.5)
-            bars.text(x, bars.get_ylim()[1], label(f"viz_as_of:{day.isoformat()}", lang), color="#d32f2f",
+                ax.axvline(at, color="#d32f2f", linewidth=1.5)
+            bars.text(at, bars.get_ylim()[1], label(f"viz_as_of:{day.isoformat()}", lang), color="#d32f2f",
                       ha="left", va="top", fontsize=8)
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(path)
