@@ -47,7 +47,7 @@ class ViewModel:
     ``agencies[i]`` = ``[id, name, jurisdiction, sector shown, family index]``;
     ``measures[k]`` = ``[view index, indicator index or -1, lead agency indices,
     partner agency indices, deadline ("YYYY-MM-DD", "ongoing", "conditional" or
-    ""), status index, text or "", source, line]`` (lead includes role "both";
+    ""), status index, text or "", source index (into ``sources``), line]`` (lead includes role "both";
     partner = responsible only); ``views[v]`` = ``{"name", "measures",
     "statuses", "metrics": [[agency index, X, W, P, B, partners, L, R, M,
     overdue, due soon], …] by X, "dependencies": [[lead, [[partner, shared], …]], …]}``.
@@ -58,13 +58,15 @@ class ViewModel:
     families: list[list[str]] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
     measures: list[list[Any]] = field(default_factory=list)
     views: list[dict[str, Any]] = field(default_factory=list)
     texts: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {"asOf": self.as_of, "agencies": self.agencies, "families": self.families,
-                "indicators": self.indicators, "statuses": self.statuses, "measures": self.measures,
+                "indicators": self.indicators, "statuses": self.statuses, "sources": self.sources,
+                "measures": self.measures,
                 "views": self.views, "texts": self.texts}
 
 
@@ -153,6 +155,7 @@ def build_view_model(corpus: Corpus, *, as_of: str | None = None, lang: str | No
     view_of = {p: i + 1 for i, p in enumerate(parts)}
     places = {d.source: d.jurisdiction for d in corpus.documents}
     indicators: dict[str, int] = {}
+    sources: dict[str, int] = {}
     model.texts = len(corpus.rows) <= MAX_MEASURE_TEXTS
     for row in corpus.rows:
         roles = [(index[a], role) for a, role in measure_roles(corpus, row).items() if a in index]
@@ -163,8 +166,10 @@ def build_view_model(corpus: Corpus, *, as_of: str | None = None, lang: str | No
         if model.texts:
             text = row.measure if len(row.measure) <= TEXT_CHARS else row.measure[:TEXT_CHARS] + "…"
         model.measures.append([view_of.get(places.get(row.source) or "", 0), ind, leads, partners, row.deadline or "",
-                               status_index[deadline_status(row.deadline, day)], text, row.source, row.line])
+                               status_index[deadline_status(row.deadline, day)], text,
+                               sources.setdefault(row.source, len(sources)), row.line])
     model.indicators = [names.indicator(i) or i for i in indicators]
+    model.sources = list(sources)
     model.views = [_view("", corpus, day, index, metrics)]
     model.views += [_view(place, part, day, index) for place, part in parts.items()]
     return model

@@ -54,7 +54,8 @@ def test_tiny_view_model_by_hand(tiny):
     assert [a[0] for a in model.agencies] == ["丁", "丙", "乙", "戊", "甲"]  # collectives get no node
     i = {a[0]: k for k, a in enumerate(model.agencies)}
     assert [v["name"] for v in model.views] == ["", "X县", "Y县"]
-    assert model.measures[0] == [1, 0, [i["甲"]], [i["乙"]], "2021-06-30", 1, "措施1", "x.txt", 1]  # due on the day
+    assert model.measures[0] == [1, 0, [i["甲"]], [i["乙"]], "2021-06-30", 1, "措施1", 0, 1]  # due on the day
+    assert model.sources == ["x.txt", "y.txt"]
     assert model.measures[1][5] == 1 and model.measures[2][2:4] == [[i["乙"]], [i["丙"]]]  # 乙 "both" is a lead
     assert model.measures[2][5] == 3 and model.measures[3][0] == 2  # ongoing; Y县's measure in view 2
     x = model.views[1]

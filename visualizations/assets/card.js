@@ -31,7 +31,8 @@
     });
     var order = function (x, y) {
       var p = D.measures[x], q = D.measures[y];
-      return (p[5] - q[5]) || (p[4] < q[4] ? -1 : p[4] > q[4] ? 1 : 0) || (p[7] < q[7] ? -1 : p[7] > q[7] ? 1 : 0) || (p[8] - q[8]);
+      var ps = D.sources[p[7]], qs = D.sources[q[7]];
+      return (p[5] - q[5]) || (p[4] < q[4] ? -1 : p[4] > q[4] ? 1 : 0) || (ps < qs ? -1 : ps > qs ? 1 : 0) || (p[8] - q[8]);
     };
     led.sort(order); supporting.sort(order);
     return { led: led, supporting: supporting, statuses: statuses,
@@ -53,7 +54,7 @@
       li.appendChild(el("span", m[4] === "ongoing" || m[4] === "conditional" ? D.statuses[m[5]] : (m[4] || "—"), "when"));
       if (m[1] >= 0) li.appendChild(el("span", D.indicators[m[1]], "ind"));
       li.appendChild(el("span", m[6] || "", "text"));
-      li.appendChild(el("span", m[7] + " : " + T.line + " " + m[8], "where"));
+      li.appendChild(el("span", D.sources[m[7]] + " : " + T.line + " " + m[8], "where"));
       ul.appendChild(li);
     });
     if (list.length > CARD_ROWS) ul.appendChild(el("li", T.more.replace("{n}", list.length - CARD_ROWS), "more"));

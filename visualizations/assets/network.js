@@ -104,7 +104,7 @@
   function measureTooltip(k) {
     var m = D.measures[k], box = el("div", null, "tip");
     box.appendChild(el("p", m[6], "measure-text"));
-    box.appendChild(el("p", D.statuses[m[5]] + " · " + (m[4] || "—") + " · " + m[7] + " : " + T.line + " " + m[8]));
+    box.appendChild(el("p", D.statuses[m[5]] + " · " + (m[4] || "—") + " · " + D.sources[m[7]] + " : " + T.line + " " + m[8]));
     return box;
   }
 
