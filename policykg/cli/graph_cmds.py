@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import signal
 import sys
@@ -15,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, output_options, say, show_step
+from policykg.cli.common import (
+    CatalogueOption,
+    as_of_option,
+    corpus_options,
+    emit,
+    load_input_corpus,
+    output_options,
+    say,
+    show_step,
+)
 from policykg.errors import BackendError, ValidationError
 from policykg.messages import get_language, render
 from policykg.pipeline import (
@@ -74,18 +84,42 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, opt
 
 @cli.command()
 @corpus_options
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]), default="trig",
-              show_default=True, help="Serialisation: Turtle (graphs merged), TriG, N-Quads or JSON-LD.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "graphml", "gexf"]), default="trig",
+              show_default=True, cls=CatalogueOption, help_key="help_export_format")
+@click.option("--network", type=click.Choice(["agencies", "bipartite"]), default="agencies", show_default=True,
+              cls=CatalogueOption, help_key="help_export_network")
+@as_of_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
-def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str, output: Path | None) -> None:
-    """Serialise the graph as Turtle, TriG, N-Quads or JSON-LD (with rdflib).
+def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str, network: str, as_of: _dt.datetime | None,
+           output: Path | None) -> None:
+    """Serialise the graph as Turtle, TriG, N-Quads or JSON-LD (rdflib), or the agency network as GraphML or GEXF.
+
+    GraphML and GEXF (for Gephi, Cytoscape, yEd) hold the co-assignment network
+    of agencies, or with --network bipartite the agency–measure graph, with
+    every agency's metrics as attributes (overdue and due within 30 days
+    counted against --as-of, default today).
 
     \b
     Example:
       policykg export --format ttl -o samples.ttl
       policykg export --store kg/ --format nq > kg.nq
+      policykg export --store kg/ --format gexf -o agencies.gexf
+      policykg export --format graphml --network bipartite -o measures.graphml
     """
+    if fmt in ("graphml", "gexf"):
+        from policykg.graph.analytics.exchange import agency_network, bipartite_network, write_network_file
+
+        corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
+        day = (as_of.date() if as_of else _dt.date.today()).isoformat()
+        graph = (agency_network if network == "agencies" else bipartite_network)(corpus, as_of=day)
+        if output is None:
+            write_network_file(graph, sys.stdout.buffer, fmt)
+        else:
+            write_network_file(graph, output, fmt)
+            say(render("graph_network_exported", fmt=fmt, path=output, nodes=graph.number_of_nodes(),
+                       edges=graph.number_of_edges()))
+        return
     from policykg.graph.rdf.export import export_store
 
     text = export_store(_open(files, store, aliases), fmt)

@@ -21,6 +21,7 @@ from policykg.pipeline.inputs import (
     read_inputs,
     validation_steps,
 )
+from policykg.pipeline.names import display_names
 from policykg.pipeline.stages import STAGES, RunContext, RunResult, run_stages
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "build_store_from_documents",
     "build_store_from_loaded",
     "validation_steps",
+    "display_names",
     "STAGES",
     "RunContext",
     "RunResult",

@@ -59,6 +59,7 @@ class RunContext:
     on_step: StepCallback = ignore_steps
     store: Store | None = None
     aliases: ReviewedAliases | None = None
+    as_of: str = field(default_factory=lambda: _dt.date.today().isoformat())
 
 
 @dataclass
@@ -71,6 +72,7 @@ class RunResult:
     agencies: int
     collectives: int
     seconds: float
+    as_of: str = ""
     written: list[tuple[str, Path]] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -154,11 +156,12 @@ def _stage_neo4j_export(ctx: RunContext) -> list[tuple[str, Path]]:
 
 
 def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
-    """The workload-per-agency report (Markdown, Excel, CSV), overdue counted as of today."""
+    """The workload-per-agency report (Markdown, Excel, CSV), deadlines counted as of the run's date."""
+    from policykg.pipeline.names import display_names
     from policykg.visualizations.report import write_report
 
     folder = ctx.out / "report"
-    _, written = write_report(ctx.corpus, folder, as_of=_dt.date.today().isoformat(), lang=ctx.lang)
+    _, written = write_report(ctx.corpus, folder, as_of=ctx.as_of, lang=ctx.lang, names=display_names(ctx.lang))
     return [("run_out_report", next(p for p in written if p.suffix == ".xlsx")),
             ("run_out_report_markdown", written[0])]
 
@@ -168,18 +171,12 @@ def _stage_viz(ctx: RunContext) -> list[tuple[str, Path]]:
 
     Without a CJK font the PNG pictures are left out (reported); the HTML views need none.
     """
-    from policykg.loaders.sectors import sector_label
+    from policykg.pipeline.names import display_names
     from policykg.visualizations.dashboard import write_views
-    from policykg.visualizations.mpl_cjk import cjk_family
 
     folder = ctx.out / "viz"
-    try:
-        cjk_family()
-        png = True
-    except PolicyKGError as exc:
-        ctx.on_step(Step("run_no_png", {"error": exc}))
-        png = False
-    written = write_views(ctx.corpus, folder, lang=ctx.lang, sector_label=sector_label, png=png)
+    written = write_views(ctx.corpus, folder, lang=ctx.lang, names=display_names(ctx.lang), as_of=ctx.as_of,
+                          on_png_skipped=lambda reason: ctx.on_step(Step("viz_png_skipped", {"reason": reason})))
     return [("run_out_dashboard", written.paths["dashboard"])]
 
 
@@ -201,13 +198,16 @@ _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export"
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
-               on_step: StepCallback = ignore_steps, aliases: Path | None = None) -> RunResult:
+               on_step: StepCallback = ignore_steps, aliases: Path | None = None,
+               as_of: str | None = None) -> RunResult:
     """Read the documents (default: the samples) and run every stage into ``out``.
 
     Each stage reports ``run_stage_done`` with its seconds; the result lists
     every path written, in data-flow order. Agency names are read with the
     ``aliases`` file, or else with those ``out/store`` keeps from an earlier run
-    (``aliases_kept``), so that every stage counts the same agencies.
+    (``aliases_kept``), so that every stage counts the same agencies. ``as_of``
+    (``YYYY-MM-DD``, default today) is the date the report and the pictures
+    count deadlines against.
 
     Raises
     ------
@@ -223,6 +223,8 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
     results, corpus = read_inputs(files, encoding, on_step, reviewed)
     out.mkdir(parents=True, exist_ok=True)
     ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed)
+    if as_of is not None:
+        ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
     for name, stage in STAGES:
@@ -234,6 +236,6 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
     return RunResult(
         documents=len(results), rows=len(corpus.rows), rejects=sum(len(r.rejects) for r in results),
         agencies=counted.agencies, collectives=counted.collectives,
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, as_of=ctx.as_of,
         written=[item for name in _LISTED for item in by_stage[name]], stage_seconds=stage_seconds,
     )

@@ -164,9 +164,25 @@ def agency_portfolio(corpus: Corpus, agency="top"):
     return out
 
 
+def dependencies(corpus: Corpus, jurisdiction="all", indicator="all", limit="100"):
+    shared = defaultdict(set)
+    for r in _rows(corpus, jurisdiction):
+        if indicator != "all" and r.indicator != indicator:
+            continue
+        leads = {a for a in corpus.lead_ids(r) if _is_agency(corpus, a)}
+        involved = leads | {a for a in corpus.responsible_ids(r) if _is_agency(corpus, a)}
+        for a in leads:
+            for b in involved - {a}:
+                shared[(a, b)].add(_mid(r))
+    out = [{"lead": a, "lead_name": corpus.agencies[a].name, "partner": b, "partner_name": corpus.agencies[b].name,
+            "shared_count": len(ms)} for (a, b), ms in shared.items()]
+    out.sort(key=lambda d: (-d["shared_count"], d["lead"], d["partner"]))
+    return out[: int(limit)]
+
+
 EXPECTED = {f.__name__: f for f in (
     workload_per_agency, cross_cutting_ranking, agencies_per_indicator, co_assignment_pairs,
-    measures_due_in_period, measures_without_lead, sector_across_jurisdictions, agency_portfolio)}
+    measures_due_in_period, measures_without_lead, sector_across_jurisdictions, agency_portfolio, dependencies)}
 
 
 # (query, params) cases shared by the SPARQL and the Cypher tests: every query bare,
@@ -187,6 +203,10 @@ CASES = [(name, {}) for name in sorted(EXPECTED)] + [
     ("agency_portfolio", {"agency": "福清市市场监管局"}),
     ("agency_portfolio", {"agency": "350505/市场监督管理局"}),
     ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-12-31"}),
+    ("dependencies", {"jurisdiction": "罗源县", "limit": "100000"}),
+    ("dependencies", {"indicator": "开办企业", "limit": "100000"}),
+    ("dependencies", {"jurisdiction": "福清市", "indicator": "纳税"}),
+    ("dependencies", {"limit": "5"}),
 ]
 
 
