@@ -26,24 +26,9 @@ from dataclasses import dataclass, field, replace
 from policykg.loaders.assemble import Assembled, Grid, GridRow, assemble_rows
 from policykg.loaders.attribution import Attribution, find_attributions
 from policykg.loaders.text_clean import collapse_ws, strip_markup
-from policykg.messages import register
 
 __all__ = ["InlineList", "find_inline_list", "read_inline_list", "list_number"]
 
-register({
-    "inline_attribution_from_heading": {
-        "zh": "任务未注明责任单位，沿用所属标题的分工：{detail}",
-        "en": "task names no units; the attribution of its heading was used: {detail}",
-    },
-    "inline_attributions_joined": {
-        "zh": "一段中有 {detail} 处分工说明，已合并",
-        "en": "{detail} attributions in one paragraph; joined",
-    },
-    "inline_clause_ignored": {
-        "zh": "分工说明中未能识别的部分已忽略：{detail}",
-        "en": "part of the attribution not understood; ignored: {detail}",
-    },
-})
 
 ROLES = ["seq", "measure", "lead", "responsible", "deadline"]
 _CN = "零〇一二三四五六七八九十百"

@@ -116,6 +116,18 @@ READING: dict[str, dict[str, str]] = {
         "zh": "该行跨多行书写，已拼接",
         "en": "row written across several lines; joined",
     },
+    "inline_attribution_from_heading": {
+        "zh": "任务未注明责任单位，沿用所属标题的分工：{detail}",
+        "en": "task names no units; the attribution of its heading was used: {detail}",
+    },
+    "inline_attributions_joined": {
+        "zh": "一段中有 {detail} 处分工说明，已合并",
+        "en": "{detail} attributions in one paragraph; joined",
+    },
+    "inline_clause_ignored": {
+        "zh": "分工说明中未能识别的部分已忽略：{detail}",
+        "en": "part of the attribution not understood; ignored: {detail}",
+    },
     # --- rejects ----------------------------------------------------------------
     "reject_no_measure": {
         "zh": "具体措施为空，该行未解析",
@@ -166,6 +178,45 @@ READING: dict[str, dict[str, str]] = {
     "doc_unsupported": {
         "zh": "不支持的文件格式：{detail}",
         "en": "unsupported file format: {detail}",
+    },
+    "doc_corrupt": {
+        "zh": "文件已损坏或不是有效的 {detail} 文件，无法读取；请用 Word/WPS/Excel 打开后另存一份再试",
+        "en": "the file is damaged or not a valid {detail} file; open it in Word/WPS/Excel, save a new copy and try again",
+    },
+    "doc_legacy_word": {
+        "zh": "旧版 Word 二进制文件（.doc/.wps）无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "old binary Word file (.doc/.wps) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to docx {detail}",
+    },
+    "doc_legacy_excel": {
+        "zh": "旧版 Excel 二进制文件（.xls/.et）无法直接读取；请先转换：libreoffice --headless --convert-to xlsx {detail}",
+        "en": "old binary Excel file (.xls/.et) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to xlsx {detail}",
+    },
+    "doc_encrypted": {
+        "zh": "文件有密码保护（已加密），无法读取；请在 Word/WPS/Excel 中取消密码后另存再试",
+        "en": "the file is password-protected (encrypted); remove the password in Word/WPS/Excel, save a copy and try again",
+    },
+    "doc_pdf_image": {
+        "zh": "PDF 只有扫描图像、没有文字层，需要先做文字识别（OCR）；最好取得原始 Word/Excel 文件",
+        "en": "the PDF holds scanned images without a text layer and needs OCR first; better, get the original Word/Excel file",
+    },
+    "doc_pdf_text": {
+        "zh": "不读取 PDF（表格单元格无法可靠还原）；请取得原始 Word/Excel 文件，或另存为 .docx 后再读",
+        "en": "PDF is not read (its table cells cannot be recovered reliably); get the original Word/Excel file "
+              "or save it as .docx",
+    },
+    "doc_rtf": {
+        "zh": "RTF 文件无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "RTF files cannot be read; convert it first: libreoffice --headless --convert-to docx {detail}",
+    },
+    "xlsx_sheet_lines": {
+        "zh": "工作簿有多个工作表，行号按工作簿连续编号：{detail}",
+        "en": "the workbook has several sheets; line numbers run on through the workbook: {detail}",
+    },
+    "html_lines_ordinal": {
+        "zh": "网页源码多行并作一行，行号改为段落/表格行在文中的序号",
+        "en": "the page's source puts many rows on one line; line numbers are the ordinals of paragraphs and rows",
     },
 }
 
