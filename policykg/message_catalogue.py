@@ -142,6 +142,11 @@ READING: dict[str, dict[str, str]] = {
         "zh": "没有读到任何任务行（见上方各文件的说明）",
         "en": "no task rows could be read (see the messages above for each file)",
     },
+    "documents_left_out": {
+        "zh": "{count} 份文件未写入：{names}（无法读取或没有任务行，见上方说明；此前为它们写入的内容保持不变）",
+        "en": "{count} documents not written: {names} (unreadable or without task rows, see above; what was "
+              "written for them before stays as it was)",
+    },
     "extract_total": {
         "zh": "合计：{rows} 行，{rejects} 行未解析",
         "en": "in all: {rows} rows, {rejects} rejected",
@@ -263,7 +268,6 @@ BOLT: dict[str, dict[str, str]] = {
 
 # RDF store commands: build, export, validate, serve, publish.
 GRAPH_COMMANDS: dict[str, dict[str, str]] = {
-    "graph_document_written": {"zh": "{source}：{measures} 条措施", "en": "{source}: {measures} measures"},
     "graph_built": {"zh": "已写入 {documents} 份文件、{measures} 条措施、{quads} 个四元组 → {store}（{seconds:.2f} 秒）",
                     "en": "wrote {documents} documents, {measures} measures, {quads} quads → {store} ({seconds:.2f} s)"},
     "graph_conforms": {"zh": "图符合约束：{triples} 个三元组，无违规",

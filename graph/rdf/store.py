@@ -20,7 +20,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
@@ -54,12 +54,18 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(slots=True)
 class BuildStats:
-    """What a build wrote: document graphs, measures, quads, and the seconds it took."""
+    """What a build wrote: document graphs, measures, quads, and the seconds it took.
+
+    ``left_out`` names the documents given that were not written (unreadable, or
+    read to no task rows), whose graphs a store keeps as they were; whoever reads
+    the documents fills it (`policykg.pipeline`).
+    """
 
     documents: int = 0
     measures: int = 0
     quads: int = 0
     seconds: float = 0.0
+    left_out: list[str] = field(default_factory=list)
 
 
 def _parts(corpus: Corpus, terms: Terms) -> Iterable[GraphPart]:

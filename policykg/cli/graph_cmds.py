@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, output_options, say, show_step
+from policykg.cli.common import corpus_options, emit, output_options, quiet_step, say, show_step
 from policykg.errors import ValidationError
 from policykg.messages import get_language, render
-from policykg.pipeline import Inputs, build_store_from_documents, document_paths, open_graph, validation_steps
+from policykg.pipeline import Inputs, build_store_from_documents, open_graph, raise_if_left_out, validation_steps
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -22,7 +22,7 @@ __all__ = ["build", "export", "validate", "serve", "publish"]
 
 
 def _open(files: tuple[Path, ...], store: Path | None) -> Store:
-    return open_graph(Inputs(files, store))
+    return open_graph(Inputs(files, store), on_step=quiet_step)
 
 
 @cli.command()
@@ -33,7 +33,9 @@ def build(files: tuple[Path, ...], store: Path | None, optimize: bool) -> None:
     """Build the RDF graph of documents into an on-disk store (one named graph per document).
 
     With no FILES the bundled samples are read. Rebuilding replaces each
-    document's named graph whole; graphs of other documents stay.
+    document's named graph whole; graphs of other documents stay. A document
+    that cannot be read, or gives no task rows, is named and not written (its
+    graph stays as it was); the exit status is then 1.
 
     \b
     Example:
@@ -44,14 +46,14 @@ def build(files: tuple[Path, ...], store: Path | None, optimize: bool) -> None:
     if store is None:
         raise click.UsageError("Missing option '--store DIR': where to write the store.")
     # documents are read by worker processes while the store indexes those already read
-    _, stats = build_store_from_documents(document_paths(files), store, progress=lambda source, measures, quads: say(
-        render("graph_document_written", source=source, measures=measures)))
+    _, stats = build_store_from_documents(files, store, on_step=show_step)
     say(render("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
     if optimize:
         from policykg.graph.rdf.store import optimize_store
 
         say(render("graph_optimized", seconds=optimize_store(store)))
+    raise_if_left_out(stats.left_out)
 
 
 @cli.command()
@@ -129,7 +131,7 @@ def serve(files: tuple[Path, ...], store: Path | None, host: str, port: int, wri
         if location is None:
             location = Path(tmp) / "store"
             say(render("serve_building", path=location))
-            build_store_from_documents(document_paths(files), location)
+            build_store_from_documents(files, location, on_step=quiet_step)
         else:
             require_store(location)
         server = start_server(location, host=host, port=port, writable=writable)

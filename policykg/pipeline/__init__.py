@@ -7,6 +7,7 @@ builds or opens it by one path each; `stages` runs every stage of
 
 from policykg.pipeline.inputs import (
     Inputs,
+    Reading,
     Step,
     StepCallback,
     build_store_from_documents,
@@ -14,7 +15,9 @@ from policykg.pipeline.inputs import (
     document_paths,
     ignore_steps,
     load_corpus,
+    load_corpus_to_write,
     open_graph,
+    raise_if_left_out,
     read_inputs,
     validation_steps,
 )
@@ -22,16 +25,19 @@ from policykg.pipeline.stages import STAGES, RunContext, RunResult, run_stages
 
 __all__ = [
     "Inputs",
+    "Reading",
     "Step",
     "StepCallback",
     "ignore_steps",
     "document_paths",
     "read_inputs",
     "load_corpus",
+    "load_corpus_to_write",
     "open_graph",
     "build_store_from_documents",
     "build_store_from_loaded",
     "validation_steps",
+    "raise_if_left_out",
     "STAGES",
     "RunContext",
     "RunResult",
