@@ -27,9 +27,11 @@ with every document (≈660 rows/s at 20,000 rows; ≈420 rows/s at 150,000, dow
 Everything else is MERGE on indexed keys (`ensure_indexes`; pitfalls.md: MERGE is
 unique and fast only with the constraint), and the publish creates a measure only
 from a staged node it deletes in the same statement, so the driver may retry a
-transaction and a second push creates nothing new. Without ``replace`` a measure
-that is no longer in the document stays; with it, the document's measures are
-exactly the new ones. Agencies, places, sectors and indicators are shared between
+transaction and a second push creates nothing new. With ``replace`` (what
+``policykg neo4j push`` does unless told not to) the document's measures are
+exactly the new ones; without it a measure no longer in the document stays.
+Measure ids are the document and the printed number (`policykg.identities`), so
+an edit elsewhere in a document duplicates nothing either way. Agencies, places, sectors and indicators are shared between
 documents and stay.
 """
 

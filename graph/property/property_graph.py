@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykg import identities
+from policykg.identities import measure_keys
 from policykg.records import Agency, Corpus, Document, Row
 
 __all__ = [
@@ -37,7 +39,6 @@ __all__ = [
     "DOCUMENT_PROPERTIES",
     "DocumentBatch",
     "PropertyGraph",
-    "measure_id",
     "deadline_parts",
     "measure_properties",
     "agency_properties",
@@ -88,11 +89,6 @@ DOCUMENT_PROPERTIES: dict[str, str] = {
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def measure_id(row: Row) -> str:
-    """The measure's id, ``source#Lline`` (the named-query contract; unique, unlike seq)."""
-    return f"{row.source}#L{row.line}"
-
-
 def deadline_parts(deadline: str | None) -> tuple[str | None, str | None]:
     """``(deadline_date, deadline_kind)`` of a row's deadline.
 
@@ -114,11 +110,14 @@ def deadline_parts(deadline: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def measure_properties(row: Row) -> dict[str, Any]:
-    """The ``:Measure`` node's properties (None values are simply not stored)."""
+def measure_properties(row: Row, measure_id: str) -> dict[str, Any]:
+    """The ``:Measure`` node's properties (None values are simply not stored).
+
+    ``measure_id`` is the row's id, `policykg.identities.measure_ids` (it depends on the document's other rows).
+    """
     date, kind = deadline_parts(row.deadline)
     return {
-        "id": measure_id(row), "source": row.source, "line": row.line, "seq": row.seq, "text": row.measure,
+        "id": measure_id, "source": row.source, "line": row.line, "seq": row.seq, "text": row.measure,
         "item": row.item, "indicator_raw": row.indicator_raw, "deadline_date": date, "deadline_kind": kind,
         "deadline_raw": row.deadline_raw, "remark": row.remark, "warnings": list(row.warnings),
     }
@@ -212,12 +211,13 @@ def document_batches(corpus: Corpus) -> Iterator[DocumentBatch]:
         rows = rows_by_source.get(source, [])
         used: dict[str, Agency] = {}
         measures = []
-        for row in rows:
+        for row, key in zip(rows, measure_keys(rows)):
             leads, responsible = corpus.lead_ids(row), corpus.responsible_ids(row)
             for agency_id in leads + responsible:
                 used.setdefault(agency_id, corpus.agencies[agency_id])
+            measure_id = identities.measure_id(source, key)
             measures.append({
-                "id": measure_id(row), "props": measure_properties(row),
+                "id": measure_id, "props": measure_properties(row, measure_id),
                 "indicators": [row.indicator] if row.indicator else [],
                 "leads": leads, "responsible": responsible,
             })

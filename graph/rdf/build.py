@@ -30,6 +30,7 @@ from policykg.graph.rdf.mapping import (
     Terms,
     compile_table,
 )
+from policykg.identities import measure_keys
 from policykg.ontology import read_turtle
 from policykg.records import Corpus, Document, Row
 
@@ -251,14 +252,12 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
     # The hot loop (millions of quads at scale): local names instead of em.add.
     terms, v = em.terms, em.v
     fills = compile_table(ROW_MAP, terms)
-    measure_prefix = iris.measure_iri(source, 0)[:-1]  # ".../measure/<source>/L"
     quad, g, append = terms.quad, em.graph, em.quads.append
     refs, ref = em.refs, em.agency_ref
-    for row in rows:
-        line = int(row.line)
-        m = terms.iri(f"{measure_prefix}{line}")
+    for row, key in zip(rows, measure_keys(rows)):
+        m = terms.iri(iris.measure_iri(source, key))
         append(quad(m, v.type, v.Measure, g))
-        append(quad(m, v.identifier, terms.literal(iris.measure_id(source, line)), g))
+        append(quad(m, v.identifier, terms.literal(iris.measure_id(source, key)), g))
         append(quad(m, v.document, d, g))
         for fill in fills:
             for p, o in fill(row):

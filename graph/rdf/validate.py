@@ -4,7 +4,7 @@ The data graph is the union of the document graphs and the indicator scheme
 (the ontology graph is left out: it describes terms, it is not data). No
 inference is run: the shapes are explicit (pitfalls.md: OWL-RL makes pySHACL
 10-15x slower). Each problem is reported with the thing a person can find —
-a measure as ``source#Lline``, an agency by its id — the property, the value
+a measure by its id (``source#seq``), an agency by its id — the property, the value
 and the shape's message in the chosen language.
 
 A store is validated in parts, so that a province's graph fits in memory and
@@ -93,7 +93,7 @@ def _short(term) -> str:
 
 
 def _describe(data: Graph, node) -> str:
-    """A measure as source#Lline, an agency or document by its identifier, else its (decoded) IRI."""
+    """A measure by its id (source#seq), an agency or document by its identifier, else its (decoded) IRI."""
     for value in data.objects(node, DCTERMS.identifier):
         return str(value)
     for value in data.objects(node, SKOS.prefLabel):

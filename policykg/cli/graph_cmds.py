@@ -86,7 +86,7 @@ def export(files: tuple[Path, ...], store: Path | None, fmt: str, output: Path |
 def validate(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
     """Check the graph against the SHACL shapes; exit 1 when anything violates them.
 
-    Each violation names the measure (source#Lline) or agency, the property,
+    Each violation names the measure (source#seq) or agency, the property,
     the value and what to fix.
 
     \b

@@ -12,6 +12,7 @@ from policykg.graph.property.bolt import BoltSettings, connect
 from policykg.graph.property.neo4j_export import ARRAY_DELIMITER, cypher_statements, export_csv
 from policykg.graph.property.neo4j_push import graph_counts
 from policykg.graph.property.property_graph import build_property_graph, measure_properties
+from policykg.identities import measure_ids
 from policykg.queries.cypher import list_cypher_queries, run_named_cypher
 from tests.support.expected_answers import EXPECTED
 from tests.support.falkordb_server import start_falkordb, stop_falkordb
@@ -37,8 +38,10 @@ def test_measure_rows_round_trip(tmp_path, sample_corpus):
                              "deadline_date", "deadline_kind", "deadline_raw", "remark", "warnings:string[]",
                              ":LABEL"]
     by_id = {r["id:ID(Measure)"]: r for r in rows}
+    ids = measure_ids(sample_corpus.rows)
+    assert len(by_id) == len(ids) == len(sample_corpus.rows)
     for source_row in sample_corpus.rows:
-        props = measure_properties(source_row)
+        props = measure_properties(source_row, ids[(source_row.source, source_row.line)])
         row = by_id[props["id"]]
         assert row["text"] == props["text"]  # multi-line texts survive quoting
         assert int(row["line:int"]) == props["line"]

@@ -6,7 +6,6 @@ from policykg.graph.property.property_graph import (
     build_property_graph,
     deadline_parts,
     document_batches,
-    measure_id,
     place_links,
 )
 from policykg.records import Agency, Corpus, Document, Row
@@ -40,9 +39,9 @@ def test_measure_properties_keep_the_row():
     corpus = handmade_corpus()
     row = corpus.rows[3]
     batch = next(document_batches(corpus))
-    measure = next(m for m in batch.measures if m["id"] == measure_id(row))
+    measure = next(m for m in batch.measures if m["props"]["line"] == row.line)
     assert measure["props"] == {
-        "id": "a_福清.txt#L35", "source": "a_福清.txt", "line": 35, "seq": "4", "text": row.measure, "item": None,
+        "id": "a_福清.txt#4", "source": "a_福清.txt", "line": 35, "seq": "4", "text": row.measure, "item": None,
         "indicator_raw": "市场监管", "deadline_date": None, "deadline_kind": "conditional",
         "deadline_raw": "根据省市工作进度安排", "remark": None, "warnings": ["lead_inherited:市市场监管局", "seq_gap:5"],
     }
@@ -71,4 +70,4 @@ def test_rows_of_a_document_without_facts_still_get_a_document():
     batches = list(document_batches(Corpus(rows=[row])))
     assert [b.source for b in batches] == ["lost.txt"]
     assert batches[0].document == {"source": "lost.txt"}
-    assert batches[0].measures[0]["id"] == "lost.txt#L3"
+    assert batches[0].measures[0]["id"] == "lost.txt#1"
