@@ -85,3 +85,43 @@ def test_neo4j_push_replaces_a_document_by_default(tmp_path, falkordb_server, bo
     assert runner.invoke(cli, ["neo4j", "push", str(plan)], env=env).exit_code == 0
     _, rows = bolt.read("MATCH (m:Measure) RETURN m.id AS id ORDER BY id")
     assert [r["id"] for r in rows] == ["plan.txt#1", "plan.txt#2"]
+
+
+def _two_gulou(tmp_path: Path) -> list[Path]:
+    """Two plans of two places named 鼓楼区: 福州's (350102) and 南京's (320106)."""
+    return [write_text_table(tmp_path / f"{city}.txt", count=2, title=f"{city}鼓楼区2021年优化营商环境工作任务分工表")
+            for city in ("福州市", "南京市")]
+
+
+PLACES = """PREFIX pkg: <https://w3id.org/policykg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?place ?code ?parent ?agencies WHERE {
+  { SELECT ?j (COUNT(DISTINCT ?a) AS ?agencies) WHERE { ?j skos:prefLabel "鼓楼区"@zh . ?a pkg:jurisdiction ?j ;
+      a pkg:Agency } GROUP BY ?j }
+  ?j skos:prefLabel ?place ; pkg:adcode ?code ; pkg:parentJurisdiction/skos:prefLabel ?parent }
+ORDER BY ?code"""
+
+
+def test_two_places_of_one_name_stay_two_in_the_store(tmp_path):
+    runner = CliRunner()
+    kg = tmp_path / "kg"
+    built = runner.invoke(cli, ["build", *map(str, _two_gulou(tmp_path)), "--store", str(kg)])
+    assert built.exit_code == 0, built.output
+    places = runner.invoke(cli, ["sparql", PLACES, "--store", str(kg), "--format", "csv"])
+    assert places.stdout.splitlines() == ["place,code,parent,agencies", "鼓楼区,320106,南京市,3", "鼓楼区,350102,福州市,3"]
+    validated = runner.invoke(cli, ["--lang", "en", "validate", "--store", str(kg)])
+    assert validated.exit_code == 0, validated.output  # one parent and one code per place
+    agencies = runner.invoke(cli, ["agencies", "--store", str(kg), "--format", "csv"])
+    assert sorted(line.split(",")[0] for line in agencies.stdout.splitlines()[1:]) == sorted(
+        f"{code}/{body}" for code in ("320106", "350102") for body in ("人力资源和社会保障局", "财政局", "税务局"))
+
+
+def test_two_places_of_one_name_stay_two_in_neo4j(tmp_path, falkordb_server, bolt):
+    result = CliRunner().invoke(cli, ["neo4j", "push", *map(str, _two_gulou(tmp_path))],
+                                env={"NEO4J_URI": falkordb_server.uri})
+    assert result.exit_code == 0, result.output
+    _, rows = bolt.read("MATCH (a:Agency)-[:IN]->(j:Jurisdiction {name: '鼓楼区'})-[:PART_OF]->(p:Jurisdiction) "
+                        "RETURN j.id AS id, j.adcode AS adcode, p.name AS parent, count(a) AS agencies ORDER BY id")
+    assert rows == [{"id": "320106", "adcode": "320106", "parent": "南京市", "agencies": 3},
+                    {"id": "350102", "adcode": "350102", "parent": "福州市", "agencies": 3}]
+    _, rows = bolt.read("MATCH (d:Document)-[:IN]->(j:Jurisdiction) RETURN d.source AS d, j.id AS j ORDER BY d")
+    assert rows == [{"d": "南京市.txt", "j": "320106"}, {"d": "福州市.txt", "j": "350102"}]

@@ -44,7 +44,7 @@ _PROPERTIES: dict[str, dict[str, str]] = {
     "Agency": AGENCY_PROPERTIES,
     "Document": DOCUMENT_PROPERTIES,
     "Indicator": {"name": "string"},
-    "Jurisdiction": {"name": "string", "adcode": "string"},
+    "Jurisdiction": {"id": "string", "name": "string", "adcode": "string"},
     "Sector": {"name": "string"},
 }
 

@@ -69,19 +69,20 @@ _NEO4J_BATCH = 1000  # measures (or agencies, places) per UNWIND on servers with
 _CLEAR_STAGED = "MATCH (x:StagedMeasure {source: $source}) DETACH DELETE x"
 
 _PLACES = """UNWIND $batch AS p
-MERGE (j:Jurisdiction {name: p.name})
+MERGE (j:Jurisdiction {id: p.id})
+SET j.name = p.name
 FOREACH (code IN CASE WHEN p.adcode IS NULL THEN [] ELSE [p.adcode] END | SET j.adcode = code)"""
 
 _PART_OF = """UNWIND $batch AS link
-MERGE (part:Jurisdiction {name: link.part})
-MERGE (whole:Jurisdiction {name: link.whole})
+MERGE (part:Jurisdiction {id: link.part})
+MERGE (whole:Jurisdiction {id: link.whole})
 MERGE (part)-[:PART_OF]->(whole)"""
 
 _AGENCIES = """UNWIND $batch AS a
 MERGE (n:Agency {id: a.id})
 SET n += a.props
 FOREACH (flag IN CASE WHEN a.collective THEN [1] ELSE [] END | SET n:Collective)
-FOREACH (name IN a.jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (n)-[:IN]->(j))
+FOREACH (key IN a.jurisdictions | MERGE (j:Jurisdiction {id: key}) MERGE (n)-[:IN]->(j))
 FOREACH (name IN a.sectors | MERGE (s:Sector {name: name}) MERGE (n)-[:IN_SECTOR]->(s))"""
 
 # A staged measure holds the measure's properties plus, as lists, the keys of the nodes
@@ -105,7 +106,7 @@ OPTIONAL MATCH (old:Measure {source: $source})
 WHERE $replace OR old.id IN ids
 DETACH DELETE old
 WITH DISTINCT d
-FOREACH (name IN $jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (d)-[:IN]->(j))
+FOREACH (key IN $jurisdictions | MERGE (j:Jurisdiction {id: key}) MERGE (d)-[:IN]->(j))
 WITH d
 MATCH (s:StagedMeasure {source: $source})
 CREATE (x:Measure)

@@ -30,7 +30,7 @@ from policykg.graph.rdf.mapping import (
     Terms,
     compile_table,
 )
-from policykg.identities import measure_keys
+from policykg.identities import jurisdiction_key, measure_keys
 from policykg.ontology import read_turtle
 from policykg.records import Corpus, Document, Row
 
@@ -80,16 +80,19 @@ class _Emitter:
         self._seen.add(key)
         return True
 
-    def jurisdiction(self, name: str | None) -> Any:
+    def jurisdiction(self, name: str | None, adcode: str | None = None, parent: str | None = None) -> Any:
+        """The place's IRI term, keyed by its code (`policykg.identities.jurisdiction_key`), stated once."""
         if name is None:
             return None
-        key = iris.jurisdiction_iri(name)
+        key = iris.jurisdiction_iri(jurisdiction_key(name, adcode, parent))
         j = self._nodes.get(key)
         if j is None:
             v = self.v
             j = self._nodes[key] = self.terms.iri(key)
             self.add(j, v.type, v.Jurisdiction)
             self.add(j, v.pref_label, self.terms.lang_literal(name, "zh"))
+            if adcode:
+                self.add(j, v.adcode, self.terms.literal(adcode))
         return j
 
     def indicator(self, name: str) -> None:
@@ -131,17 +134,23 @@ class _Emitter:
         for fill in compile_table(AGENCY_MAP, self.terms):
             for p, o in fill(agency):
                 self.add(a, p, o)
-        j = self.jurisdiction(agency.jurisdiction)
-        if j is not None and agency.parent is not None:
-            self.parent(j, agency.parent)
+        j = self.jurisdiction(agency.jurisdiction, agency.adcode, agency.parent)
+        if j is not None:
+            self.add(a, self.v.jurisdiction, j)
+            if agency.parent is not None:
+                self.parent(j, agency.parent, agency.parent_adcode)
         if agency.sector is not None:
             self.sector(agency.sector)
         return a
 
-    def parent(self, j: Any, parent_name: str) -> Any:
-        """State ``j``'s parent jurisdiction once in this graph (the first statement wins)."""
-        p = self.jurisdiction(parent_name)
-        if self.once(f"{j} parent"):
+    def parent(self, j: Any, parent_name: str, parent_adcode: str | None) -> Any:
+        """State ``j``'s parent jurisdiction once in this graph (the first statement wins; never itself).
+
+        A place named as a parent is keyed without its own parent (which the
+        record naming it does not give): by its code, else its name.
+        """
+        p = self.jurisdiction(parent_name, parent_adcode)
+        if p != j and self.once(f"{j} parent"):
             self.add(j, self.v.parent_jurisdiction, p)
         return p
 
@@ -231,17 +240,19 @@ def _document_facts(em: _Emitter, document: Document) -> Any:
     for fill in compile_table(DOCUMENT_MAP, terms):
         for p, o in fill(document):
             add(d, p, o)
-    j = em.jurisdiction(document.jurisdiction)
-    em.jurisdiction(document.province)
+    j = em.jurisdiction(document.jurisdiction, document.adcode, document.parent)
     if j is not None:
-        if document.adcode:
-            add(j, v.adcode, terms.literal(document.adcode))
+        add(d, v.jurisdiction, j)
+    province = em.jurisdiction(document.province, document.province_adcode)
+    if province is not None:
+        add(d, v.province, province)
+    if j is not None:
         # Hierarchy edges (福清市 ⊂ 福州市 ⊂ 福建省): the document's own facts come first, so
         # they win over an agency's; within one graph a jurisdiction has at most one parent.
         if document.parent is not None:
-            parent = em.parent(j, document.parent)
-            if document.province is not None and document.province != document.parent:
-                em.parent(parent, document.province)
+            parent = em.parent(j, document.parent, document.parent_adcode)
+            if document.province is not None:
+                em.parent(parent, document.province, document.province_adcode)
     if document.plan_year is not None:
         _year(em, d, document.plan_year)
     return d

@@ -85,8 +85,9 @@ def indicator_iri(name: str) -> str:
     return f"{ID_BASE}indicator/{encode_key(name)}"
 
 
-def jurisdiction_iri(name: str) -> str:
-    return f"{ID_BASE}jurisdiction/{encode_key(name)}"
+def jurisdiction_iri(key: str) -> str:
+    """A place by its key (`policykg.identities.jurisdiction_key`: the division code, else parent·name)."""
+    return f"{ID_BASE}jurisdiction/{encode_key(key)}"
 
 
 def sector_iri(name: str) -> str:

@@ -85,7 +85,8 @@ def test_measure_carries_its_identifier_and_source_line():
     m = NamedNode(iris.measure_iri(FQ, "2"))  # row 2, printed on line 19
     ids = [q.object.value for q in store.quads_for_pattern(m, NamedNode("http://purl.org/dc/terms/identifier"), None, None)]
     assert ids == [f"{FQ}#2"]
-    lines = [q.object.value for q in store.quads_for_pattern(m, NamedNode("https://w3id.org/policykg/ontology#sourceLine"), None, None)]
+    source_line = NamedNode("https://w3id.org/policykg/ontology#sourceLine")
+    lines = [q.object.value for q in store.quads_for_pattern(m, source_line, None, None)]
     assert lines == ["19"]
 
 
