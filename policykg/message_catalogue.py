@@ -457,6 +457,19 @@ PIPELINE: dict[str, dict[str, str]] = {
         "zh": "{source}: {rows} 行，{warned} 行有警告，{rejects} 行未解析",
         "en": "{source}: {rows} rows, {warned} with warnings, {rejects} rejected",
     },
+    "run_replacing": {
+        "zh": "{out} 中有上一次运行的输出（库中 {documents} 份文件），本次运行全部替换；要把文件追加到原库中，请用 --append",
+        "en": "{out} holds an earlier run's output (its store: {documents} documents); this run replaces all of it; "
+              "to add documents to that store instead, use --append",
+    },
+    "run_replaced_dropped": {
+        "zh": "  原库中有、本次没有的 {count} 份文件不再在库中：{names}",
+        "en": "  {count} documents of the earlier store are not in this run and leave it: {names}",
+    },
+    "run_appending": {
+        "zh": "追加到 {store}（已有 {documents} 份文件）；各项输出描述库中全部文件",
+        "en": "adding to {store} ({documents} documents already); every output describes all documents in it",
+    },
     "run_stage_done": {"zh": "  {stage}: {seconds:.2f}s", "en": "  {stage}: {seconds:.2f}s"},
     "run_violation": {"zh": "  {focus}  {path}  {message}", "en": "  {focus}  {path}  {message}"},
     "run_no_png": {"zh": "  viz: {error}", "en": "  viz: {error}"},

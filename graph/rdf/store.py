@@ -313,14 +313,18 @@ def is_new_store(store_dir: Path) -> bool:
     return _is_empty_dir(store_dir)
 
 
-def bulk_build(store_dir: Path, load: Callable[[Store], BuildStats]) -> BuildStats:
+def bulk_build(store_dir: Path, load: Callable[[Store], BuildStats], replace: bool = False) -> BuildStats:
     """Make a new store at ``store_dir`` with ``load``, all or nothing.
 
     Oxigraph's bulk loader is not atomic, so the store is loaded in a sibling
     directory and renamed into place when complete: a failure leaves nothing behind.
+    With ``replace``, a store already at ``store_dir`` gives way to the new one once
+    that is complete (until then it stays as it was); without, ``store_dir`` must
+    be missing or empty.
     """
     store_dir = Path(store_dir)
     staging = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
+    retired = store_dir.parent / f".{store_dir.name}.old-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -328,10 +332,14 @@ def bulk_build(store_dir: Path, load: Callable[[Store], BuildStats]) -> BuildSta
         stats = load(store)
         del store  # closes the database before the rename
         if store_dir.exists():
-            store_dir.rmdir()
+            if replace and not _is_empty_dir(store_dir):
+                store_dir.rename(retired)
+            else:
+                store_dir.rmdir()
         staging.rename(store_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)
     return stats
 
 

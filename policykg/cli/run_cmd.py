@@ -9,7 +9,7 @@ import click
 from policykg.cli import cli
 from policykg.cli.common import lang_option, show_step
 from policykg.messages import get_language, render
-from policykg.pipeline import run_stages
+from policykg.pipeline import raise_if_left_out, run_stages
 
 __all__ = ["run"]
 
@@ -19,22 +19,29 @@ __all__ = ["run"]
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("policykg-out"),
               show_default=True, help="Folder for everything the job writes.")
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@click.option("--append", is_flag=True,
+              help="Add the documents to the store of an earlier run in the folder (every output then describes "
+                   "the whole store) instead of replacing that run's output.")
 @lang_option
-def run(files: tuple[Path, ...], out: Path, encoding: str | None) -> None:
+def run(files: tuple[Path, ...], out: Path, encoding: str | None, append: bool) -> None:
     """Run every stage on the documents (default: the bundled samples).
 
     Reads the documents into rows, resolves agencies, builds the store, runs
     the named queries, validates, exports for Neo4j, writes the report and the
     pictures into the output folder; ends with a summary and the paths written.
+    Every output describes the same documents: an earlier run's output in the
+    folder is replaced (said on stderr) unless --append adds to its store.
 
     \b
     Example:
       policykg run -o out/
       policykg run plans/*.txt -o out/
       policykg run plans/ -o out/         # every document in the folder
+      policykg run late.docx -o out/ --append
     """
-    result = run_stages(files, out, get_language(), encoding, on_step=show_step)
+    result = run_stages(files, out, get_language(), encoding, on_step=show_step, append=append)
     click.echo(render("run_summary", documents=result.documents, rows=result.rows, rejects=result.rejects,
                       agencies=result.agencies, collectives=result.collectives, seconds=result.seconds))
     for label, path in result.written:
         click.echo(render("run_written", label=render(label), path=path))
+    raise_if_left_out(result.left_out)

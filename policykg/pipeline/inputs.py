@@ -285,12 +285,15 @@ def build_store_from_documents(
     return corpus, stats
 
 
-def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path,
-                            progress: Progress | None = None) -> tuple[Corpus, BuildStats]:
+def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path, progress: Progress | None = None,
+                            replace: bool = False) -> tuple[Corpus, BuildStats]:
     """Write documents' results (a list, or an iterator still reading them) into the store at ``store_dir``.
 
     The one path by which a store is built from documents (`build`, `serve`, `run`).
+    With ``replace`` the store holds exactly these documents afterwards (a store
+    already there is replaced once the new one is complete); otherwise an existing
+    store keeps its other documents.
     """
     builder = CorpusBuilder()
-    stats = build_store_from_results(results, builder, Path(store_dir), progress)
+    stats = build_store_from_results(results, builder, Path(store_dir), progress, replace=replace)
     return builder.corpus, stats
