@@ -510,8 +510,40 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{store}: not a directory; --store needs a directory for the store",
     },
     "store_locked": {
-        "zh": "{store}: cannot open the store ({reason}); if `policykg serve` is running on it, stop it first",
-        "en": "{store}: cannot open the store ({reason}); if `policykg serve` is running on it, stop it first",
+        "zh": "{store}：库正被另一个进程使用（另一次 build，或 `policykg serve`），无法打开（{reason}）；"
+              "等它结束或先停止它，再运行一次；库保持不变",
+        "en": "{store}: the store is in use by another process (another build, or `policykg serve`) and cannot be "
+              "opened ({reason}); wait for it to end or stop it, then run again; the store is unchanged",
+    },
+    "store_open_failed": {
+        "zh": "{store}：无法打开库（{reason}）；库保持不变；请腾出磁盘空间（或排除原因）后再运行",
+        "en": "{store}: the store cannot be opened ({reason}); it is unchanged; free some disk space (or remove the "
+              "cause) and run again",
+    },
+    "store_built_meanwhile": {
+        "zh": "{store}：本次构建期间另一次构建已在此建好了库；本次没有写入任何内容，库完整；要把文件加入其中，请再运行一次",
+        "en": "{store}: another build made a store here while this one ran; this build wrote nothing and that store "
+              "is whole; run again to add the documents to it",
+    },
+    "store_new_failed": {
+        "zh": "{store}：无法写入新库（{reason}）；没有留下任何内容，原有内容不变；请腾出磁盘空间（或排除原因）后再运行",
+        "en": "{store}: the new store could not be written ({reason}); nothing was left behind and what was there "
+              "is unchanged; free some disk space (or remove the cause) and run again",
+    },
+    "store_update_failed": {
+        "zh": "把 {graph} 写入库时出错（{reason}）；此前写入的 {written} 份文件完整，{graph} 及其后的文件保持原状；"
+              "请腾出磁盘空间（或排除原因）后再运行",
+        "en": "writing {graph} into the store failed ({reason}); the {written} documents written before it are "
+              "complete, it and the ones after it are as they were; free some disk space (or remove the cause) "
+              "and run again",
+    },
+    "io_failed": {
+        "zh": "无法读写文件：{reason}",
+        "en": "cannot read or write a file: {reason}",
+    },
+    "terminated": {
+        "zh": "已按信号 {signal} 停止；已完成的部分完整，未完成的部分没有留下内容",
+        "en": "stopped by {signal}; what was complete stays whole, the unfinished part left nothing behind",
     },
     "store_quad_outside_graph": {
         "zh": "{graph}: a quad of this part is not in its own graph",

@@ -39,6 +39,7 @@ from rdflib.namespace import DCTERMS, RDF, SH, SKOS
 from policykg.graph.rdf import iris
 from policykg.ontology import read_turtle
 from policykg.ontology.namespace import PKG_IRI
+from policykg.processes import init_worker
 
 __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_store", "data_graph", "LOCAL_CLASSES"]
 
@@ -233,7 +234,8 @@ def validate_store(store: Store, lang: str = "zh", workers: int | None = None,
         return _merge((_check_part(nt, local, lang) for nt, local in parts()), total, progress)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                             initargs=(os.getpid(),)) as pool:  # workers end with this process
         return _merge(_bounded(pool, parts(), lang, 2 * workers), total, progress)
 
 

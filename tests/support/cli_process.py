@@ -9,11 +9,13 @@ processes of its own, signals and exit statuses.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["policykg_command", "run_policykg", "start_policykg", "generated_documents", "children_of", "is_alive"]
+__all__ = ["policykg_command", "run_policykg", "Started", "start_policykg", "generated_documents", "children_of",
+           "is_alive"]
 
 
 def policykg_command(*args: str | Path) -> list[str]:
@@ -32,11 +34,50 @@ def run_policykg(*args: str | Path, cwd: Path | None = None, lang: str = "en", e
                           timeout=timeout, stdin=subprocess.DEVNULL)
 
 
-def start_policykg(*args: str | Path, cwd: Path | None = None, lang: str = "en",
-                   env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """Start ``policykg ARGS`` (stderr piped, stdout discarded) in a session of its own, for signals."""
-    return subprocess.Popen(policykg_command(*args), cwd=cwd, env=_env(lang, env), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, start_new_session=True)
+class Started:
+    """A ``policykg`` process started in the background; its stderr goes to a file.
+
+    A file, not a pipe: a child the process leaves behind (a worker outliving
+    it) would hold a pipe open, and reading it would wait for ever.
+    """
+
+    def __init__(self, args: list[str], stderr: Path, cwd: Path | None, env: dict[str, str]) -> None:
+        self.stderr_path = stderr
+        with stderr.open("wb") as sink:
+            self.process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=sink,
+                                            stdin=subprocess.DEVNULL, start_new_session=True)
+        self.pid = self.process.pid
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
+
+    def poll(self) -> int | None:
+        return self.process.poll()
+
+    def wait(self, timeout: float) -> int:
+        return self.process.wait(timeout=timeout)
+
+    def send_signal(self, signum: int) -> None:
+        self.process.send_signal(signum)
+
+    def kill(self) -> None:
+        """SIGKILL to the process and everything in its session (what it may have left behind)."""
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=30)
+
+    @property
+    def returncode(self) -> int | None:
+        return self.process.returncode
+
+
+def start_policykg(*args: str | Path, stderr: Path, cwd: Path | None = None, lang: str = "en",
+                   env: dict[str, str] | None = None) -> Started:
+    """Start ``policykg ARGS`` in a session of its own (for signals), stderr into the file ``stderr``."""
+    return Started(policykg_command(*args), stderr, cwd, _env(lang, env))
 
 
 def generated_documents(out: Path, docs: int, seed: int = 7) -> list[Path]:
