@@ -188,6 +188,13 @@ READING: dict[str, dict[str, str]] = {
         "zh": "文件已损坏或不是有效的 {detail} 文件，无法读取；请用 Word/WPS/Excel 打开后另存一份再试",
         "en": "the file is damaged or not a valid {detail} file; open it in Word/WPS/Excel, save a new copy and try again",
     },
+    "doc_too_large": {
+        "zh": "文件解压后有 {d0} MB，超过单个文件的上限 {d1} MB（防止“压缩炸弹”），未读取；如确为正常文件，"
+              "请拆分，或用环境变量 POLICYKG_MAX_EXPANDED_MB 提高上限",
+        "en": "the file expands to {d0} MB, more than the {d1} MB one document may take (a guard against zip "
+              "bombs), so it was not read; if it is a genuine document, split it or raise the limit with the "
+              "environment variable POLICYKG_MAX_EXPANDED_MB",
+    },
     "doc_legacy_word": {
         "zh": "旧版 Word 二进制文件（.doc/.wps）无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
         "en": "old binary Word file (.doc/.wps) cannot be read; convert it first: "
