@@ -563,6 +563,43 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{path}: same file name as {other}; the name identifies a document, rename one",
     },
     "input_unreadable": {"zh": "{path}: {reason}", "en": "{path}: {reason}"},
+    "graph_agency_undefined": {
+        "zh": "单位编号 {agency} 在分配中出现，但 Corpus.agencies 中没有这个单位",
+        "en": "agency id {agency} is assigned in the corpus but not defined in Corpus.agencies",
+    },
+    "graph_agency_kind": {
+        "zh": "单位 {agency} 的类型为 {kind}；应为 agency 或 collective",
+        "en": "agency {agency} has kind {kind}; expected agency or collective",
+    },
+    "export_unknown_format": {
+        "zh": "未知的导出格式 {fmt}；可用：{choices}",
+        "en": "unknown export format {fmt}; use one of {choices}",
+    },
+    "export_array_delimiter": {
+        "zh": "{where}：值 {value} 含有列表分隔符 {delimiter}，neo4j-admin 无法读回",
+        "en": "{where}: value {value} contains the array delimiter {delimiter}, which neo4j-admin could not read back",
+    },
+    "export_directory": {
+        "zh": "{directory}：无法创建导出文件夹（{reason}）",
+        "en": "{directory}: cannot create the export directory ({reason})",
+    },
+    "publish_refused": {
+        "zh": "{endpoint} 拒绝了命名图 <{graph}>（HTTP {status}）：{detail}",
+        "en": "{endpoint} refused graph <{graph}> (HTTP {status}): {detail}",
+    },
+    "publish_unreachable": {
+        "zh": "{endpoint}：无法连接图存储端点（{reason}）",
+        "en": "{endpoint}: cannot reach the Graph Store endpoint ({reason})",
+    },
+    "bolt_row_too_large": {
+        "zh": "{measure}：该行除措施文本外的字段已超过服务器单条语句可接收的 {budget} 字节",
+        "en": "{measure}: this row's fields other than the measure text exceed what the server takes in one "
+              "statement ({budget} bytes)",
+    },
+    "module_no_attribute": {
+        "zh": "module {module!r} has no attribute {name!r}",
+        "en": "module {module!r} has no attribute {name!r}",
+    },
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
 }
 

@@ -89,7 +89,7 @@ def _cell(value: Any, where: str) -> str:
     if isinstance(value, (list, tuple)):
         for item in value:
             if ARRAY_DELIMITER in str(item):
-                raise StoreError(f"{where}: value {item!r} contains the array delimiter {ARRAY_DELIMITER!r}")
+                raise StoreError("export_array_delimiter", where=where, value=item, delimiter=ARRAY_DELIMITER)
         return ARRAY_DELIMITER.join(str(v) for v in value)
     return str(value)
 
@@ -172,7 +172,7 @@ def export_csv(corpus: Corpus, directory: Path) -> CsvExport:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{directory}: cannot create the export directory ({exc})") from exc
+        raise StoreError("export_directory", directory=directory, reason=exc) from exc
     graph = build_property_graph(corpus)
     export = CsvExport(directory)
     for label, nodes in graph.nodes.items():

@@ -162,8 +162,7 @@ def _split_text(measure: dict[str, Any], budget: int) -> list[Statement]:
     text = measure["props"].get("text") or ""
     bare = {**measure, "props": {**measure["props"], "text": ""}}
     if statement_bytes(_MEASURES, {"batch": [bare]}) > budget:
-        raise BackendError(f"{measure['id']}: this row's fields other than the measure text exceed what "
-                           f"the server takes in one statement ({budget} bytes)")
+        raise BackendError("bolt_row_too_large", measure=measure["id"], budget=budget)
     out: list[Statement] = [(_MEASURES, {"batch": [bare]})]
     room = max((budget - statement_bytes(_APPEND_TEXT, {"id": measure["id"], "offset": 10**9, "piece": ""})) // 4, 1)
     for offset in range(0, len(text), room):

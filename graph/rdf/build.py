@@ -125,10 +125,10 @@ class _Emitter:
             return a
         agency = corpus.agencies.get(agency_id)
         if agency is None:
-            raise InputError(f"agency id {agency_id!r} is assigned in the corpus but not defined in Corpus.agencies")
+            raise InputError("graph_agency_undefined", agency=agency_id)
         kind = KIND_CLASSES.get(agency.kind)
         if kind is None:
-            raise InputError(f"agency {agency_id!r} has kind {agency.kind!r}; expected 'agency' or 'collective'")
+            raise InputError("graph_agency_kind", agency=agency_id, kind=agency.kind)
         a = self._nodes[agency_id] = self.agency_ref(agency_id)
         self.add(a, self.v.type, self.terms.iri(kind.value))
         for fill in compile_table(AGENCY_MAP, self.terms):

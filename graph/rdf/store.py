@@ -276,7 +276,9 @@ class _ChunkReader(io.RawIOBase):
                 self._chunks.put(item)
                 self.exhausted = True
                 self.error = item
-                raise OSError(f"building the N-Quads failed: {item}")
+                # stops the bulk load (a stream's readinto may raise only OSError); never shown:
+                # load_parts_into raises the producer's own error, self.error
+                raise OSError(item)
             part, count, data = cast(tuple[GraphPart, int, bytes], item)
             self._buffer = memoryview(data)
             self._batch_quads += count
