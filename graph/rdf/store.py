@@ -50,6 +50,7 @@ __all__ = [
     "open_store",
     "require_store",
     "document_graphs",
+    "document_sources",
     "clear_leftovers",
 ]
 
@@ -437,6 +438,11 @@ def document_graphs(store: Store) -> list[str]:
     """IRIs of the document graphs in a store (not the ontology or vocabulary), sorted."""
     skip = {iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH}
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
+
+
+def document_sources(store: Store) -> list[str]:
+    """The source names (file names) of the documents a store holds, in the order of their graphs."""
+    return [iris.decode_key(g.removeprefix(iris.GRAPH_PREFIX)) for g in document_graphs(store)]
 
 
 def open_store(store_dir: Path, read_only: bool = True) -> Store:

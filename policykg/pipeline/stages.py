@@ -133,13 +133,12 @@ def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
 
 
 def _documents_in(store_dir: Path) -> list[str]:
-    """The source names of the documents an existing store holds."""
-    from policykg.graph.rdf import iris
-    from policykg.graph.rdf.store import document_graphs, open_store
+    """The source names of the documents an existing store holds (the store closed again before it is replaced)."""
+    from policykg.graph.rdf.store import document_sources, open_store
 
     store = open_store(store_dir)
     try:
-        return [iris.decode_key(g.removeprefix(iris.GRAPH_PREFIX)) for g in document_graphs(store)]
+        return document_sources(store)
     finally:
         del store
 

@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from pyoxigraph import Store
 
 from policykg.cli import cli
-from policykg.graph.rdf import iris
-from policykg.graph.rdf.store import document_graphs
+from policykg.graph.rdf.store import document_sources
 from tests.faults.documents import write_text_table
 
 
@@ -31,7 +30,7 @@ def _run(*args: str | Path):
 def _described(out: Path) -> dict[str, set[str]]:
     """The documents each output describes."""
     store = Store.read_only(str(out / "store"))
-    graphs = {iris.decode_key(g.removeprefix(iris.GRAPH_PREFIX)) for g in document_graphs(store)}
+    graphs = set(document_sources(store))
     del store
     rows = {json.loads(line)["source"] for line in (out / "rows.jsonl").read_text(encoding="utf-8").splitlines()}
     with (out / "neo4j" / "nodes_Document.csv").open(encoding="utf-8") as handle:

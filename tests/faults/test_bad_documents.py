@@ -17,6 +17,7 @@ from pyoxigraph import NamedNode, Store
 
 from policykg import sample_paths
 from policykg.graph.rdf import iris
+from policykg.graph.rdf.store import document_sources
 from tests.faults.documents import ENCRYPTED, truncate, write_docx, write_text_table
 from tests.support.cli_process import run_policykg
 
@@ -31,9 +32,7 @@ def _graph(store_dir: Path, source: str) -> set[str]:
 
 
 def _documents(store_dir: Path) -> list[str]:
-    from policykg.graph.rdf.store import document_graphs
-
-    return [iris.decode_key(g.removeprefix(iris.GRAPH_PREFIX)) for g in document_graphs(Store.read_only(str(store_dir)))]
+    return document_sources(Store.read_only(str(store_dir)))
 
 
 def _spoil_truncated(path: Path) -> str:
