@@ -116,6 +116,18 @@ READING: dict[str, dict[str, str]] = {
         "zh": "该行跨多行书写，已拼接",
         "en": "row written across several lines; joined",
     },
+    "inline_attribution_from_heading": {
+        "zh": "任务未注明责任单位，沿用所属标题的分工：{detail}",
+        "en": "task names no units; the attribution of its heading was used: {detail}",
+    },
+    "inline_attributions_joined": {
+        "zh": "一段中有 {detail} 处分工说明，已合并",
+        "en": "{detail} attributions in one paragraph; joined",
+    },
+    "inline_clause_ignored": {
+        "zh": "分工说明中未能识别的部分已忽略：{detail}",
+        "en": "part of the attribution not understood; ignored: {detail}",
+    },
     # --- rejects ----------------------------------------------------------------
     "reject_no_measure": {
         "zh": "具体措施为空，该行未解析",
@@ -129,6 +141,11 @@ READING: dict[str, dict[str, str]] = {
     "nothing_read": {
         "zh": "没有读到任何任务行（见上方各文件的说明）",
         "en": "no task rows could be read (see the messages above for each file)",
+    },
+    "documents_left_out": {
+        "zh": "{count} 份文件未写入：{names}（无法读取或没有任务行，见上方说明；此前为它们写入的内容保持不变）",
+        "en": "{count} documents not written: {names} (unreadable or without task rows, see above; what was "
+              "written for them before stays as it was)",
     },
     "extract_total": {
         "zh": "合计：{rows} 行，{rejects} 行未解析",
@@ -170,6 +187,52 @@ READING: dict[str, dict[str, str]] = {
     "doc_unsupported": {
         "zh": "不支持的文件格式：{detail}",
         "en": "unsupported file format: {detail}",
+    },
+    "doc_corrupt": {
+        "zh": "文件已损坏或不是有效的 {detail} 文件，无法读取；请用 Word/WPS/Excel 打开后另存一份再试",
+        "en": "the file is damaged or not a valid {detail} file; open it in Word/WPS/Excel, save a new copy and try again",
+    },
+    "doc_too_large": {
+        "zh": "文件解压后有 {d0} MB，超过单个文件的上限 {d1} MB（防止“压缩炸弹”），未读取；如确为正常文件，"
+              "请拆分，或用环境变量 POLICYKG_MAX_EXPANDED_MB 提高上限",
+        "en": "the file expands to {d0} MB, more than the {d1} MB one document may take (a guard against zip "
+              "bombs), so it was not read; if it is a genuine document, split it or raise the limit with the "
+              "environment variable POLICYKG_MAX_EXPANDED_MB",
+    },
+    "doc_legacy_word": {
+        "zh": "旧版 Word 二进制文件（.doc/.wps）无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "old binary Word file (.doc/.wps) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to docx {detail}",
+    },
+    "doc_legacy_excel": {
+        "zh": "旧版 Excel 二进制文件（.xls/.et）无法直接读取；请先转换：libreoffice --headless --convert-to xlsx {detail}",
+        "en": "old binary Excel file (.xls/.et) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to xlsx {detail}",
+    },
+    "doc_encrypted": {
+        "zh": "文件有密码保护（已加密），无法读取；请在 Word/WPS/Excel 中取消密码后另存再试",
+        "en": "the file is password-protected (encrypted); remove the password in Word/WPS/Excel, save a copy and try again",
+    },
+    "doc_pdf_image": {
+        "zh": "PDF 只有扫描图像、没有文字层，需要先做文字识别（OCR）；最好取得原始 Word/Excel 文件",
+        "en": "the PDF holds scanned images without a text layer and needs OCR first; better, get the original Word/Excel file",
+    },
+    "doc_pdf_text": {
+        "zh": "不读取 PDF（表格单元格无法可靠还原）；请取得原始 Word/Excel 文件，或另存为 .docx 后再读",
+        "en": "PDF is not read (its table cells cannot be recovered reliably); get the original Word/Excel file "
+              "or save it as .docx",
+    },
+    "doc_rtf": {
+        "zh": "RTF 文件无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "RTF files cannot be read; convert it first: libreoffice --headless --convert-to docx {detail}",
+    },
+    "xlsx_sheet_lines": {
+        "zh": "工作簿有多个工作表，行号按工作簿连续编号：{detail}",
+        "en": "the workbook has several sheets; line numbers run on through the workbook: {detail}",
+    },
+    "html_lines_ordinal": {
+        "zh": "网页源码多行并作一行，行号改为段落/表格行在文中的序号",
+        "en": "the page's source puts many rows on one line; line numbers are the ordinals of paragraphs and rows",
     },
 }
 
@@ -222,7 +285,6 @@ BOLT: dict[str, dict[str, str]] = {
 
 # RDF store commands: build, export, validate, serve, publish.
 GRAPH_COMMANDS: dict[str, dict[str, str]] = {
-    "graph_document_written": {"zh": "{source}：{measures} 条措施", "en": "{source}: {measures} measures"},
     "graph_built": {"zh": "已写入 {documents} 份文件、{measures} 条措施、{quads} 个四元组 → {store}（{seconds:.2f} 秒）",
                     "en": "wrote {documents} documents, {measures} measures, {quads} quads → {store} ({seconds:.2f} s)"},
     "graph_conforms": {"zh": "图符合约束：{triples} 个三元组，无违规",
@@ -288,10 +350,6 @@ NEO4J_COMMANDS: dict[str, dict[str, str]] = {
         "zh": "已导出 {nodes} 个节点文件、{relationships} 个关系文件、import.args、load.cypher 与 after_import.cypher → {directory}",
         "en": "exported {nodes} node files, {relationships} relationship files, import.args, load.cypher and "
               "after_import.cypher → {directory}",
-    },
-    "neo4j_export_delimiter": {
-        "zh": "{where}：值 {value!r} 含有数组分隔符 {delimiter!r}（array delimiter），无法写入导入文件",
-        "en": "{where}: value {value!r} contains the array delimiter {delimiter!r}",
     },
 }
 
@@ -610,6 +668,19 @@ PIPELINE: dict[str, dict[str, str]] = {
         "zh": "{source}: {rows} 行，{warned} 行有警告，{rejects} 行未解析",
         "en": "{source}: {rows} rows, {warned} with warnings, {rejects} rejected",
     },
+    "run_replacing": {
+        "zh": "{out} 中有上一次运行的输出（库中 {documents} 份文件），本次运行全部替换；要把文件追加到原库中，请用 --append",
+        "en": "{out} holds an earlier run's output (its store: {documents} documents); this run replaces all of it; "
+              "to add documents to that store instead, use --append",
+    },
+    "run_replaced_dropped": {
+        "zh": "  原库中有、本次没有的 {count} 份文件不再在库中：{names}",
+        "en": "  {count} documents of the earlier store are not in this run and leave it: {names}",
+    },
+    "run_appending": {
+        "zh": "追加到 {store}（已有 {documents} 份文件）；各项输出描述库中全部文件",
+        "en": "adding to {store} ({documents} documents already); every output describes all documents in it",
+    },
     "run_stage_done": {"zh": "  {stage}: {seconds:.2f}s", "en": "  {stage}: {seconds:.2f}s"},
     "run_violation": {"zh": "  {focus}  {path}  {message}", "en": "  {focus}  {path}  {message}"},
     "viz_png_skipped": {
@@ -730,8 +801,40 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{store}: not a directory; --store needs a directory for the store",
     },
     "store_locked": {
-        "zh": "{store}: cannot open the store ({reason}); if `policykg serve` is running on it, stop it first",
-        "en": "{store}: cannot open the store ({reason}); if `policykg serve` is running on it, stop it first",
+        "zh": "{store}：库正被另一个进程使用（另一次 build，或 `policykg serve`），无法打开（{reason}）；"
+              "等它结束或先停止它，再运行一次；库保持不变",
+        "en": "{store}: the store is in use by another process (another build, or `policykg serve`) and cannot be "
+              "opened ({reason}); wait for it to end or stop it, then run again; the store is unchanged",
+    },
+    "store_open_failed": {
+        "zh": "{store}：无法打开库（{reason}）；库保持不变；请腾出磁盘空间（或排除原因）后再运行",
+        "en": "{store}: the store cannot be opened ({reason}); it is unchanged; free some disk space (or remove the "
+              "cause) and run again",
+    },
+    "store_built_meanwhile": {
+        "zh": "{store}：本次构建期间另一次构建已在此建好了库；本次没有写入任何内容，库完整；要把文件加入其中，请再运行一次",
+        "en": "{store}: another build made a store here while this one ran; this build wrote nothing and that store "
+              "is whole; run again to add the documents to it",
+    },
+    "store_new_failed": {
+        "zh": "{store}：无法写入新库（{reason}）；没有留下任何内容，原有内容不变；请腾出磁盘空间（或排除原因）后再运行",
+        "en": "{store}: the new store could not be written ({reason}); nothing was left behind and what was there "
+              "is unchanged; free some disk space (or remove the cause) and run again",
+    },
+    "store_update_failed": {
+        "zh": "把 {graph} 写入库时出错（{reason}）；此前写入的 {written} 份文件完整，{graph} 及其后的文件保持原状；"
+              "请腾出磁盘空间（或排除原因）后再运行",
+        "en": "writing {graph} into the store failed ({reason}); the {written} documents written before it are "
+              "complete, it and the ones after it are as they were; free some disk space (or remove the cause) "
+              "and run again",
+    },
+    "io_failed": {
+        "zh": "无法读写文件：{reason}",
+        "en": "cannot read or write a file: {reason}",
+    },
+    "terminated": {
+        "zh": "已按信号 {signal} 停止；已完成的部分完整，未完成的部分没有留下内容",
+        "en": "stopped by {signal}; what was complete stays whole, the unfinished part left nothing behind",
     },
     "store_quad_outside_graph": {
         "zh": "{graph}: a quad of this part is not in its own graph",
@@ -747,6 +850,43 @@ ERRORS: dict[str, dict[str, str]] = {
     "input_link_unreadable": {"zh": "{path}: 符号链接无法访问", "en": "{path}: symbolic link cannot be followed"},
     "input_link_loop": {"zh": "{path}: 符号链接循环，无法读取", "en": "{path}: symbolic link loop; cannot be read"},
     "input_link_dead": {"zh": "{path}: 符号链接指向的文件不存在", "en": "{path}: symbolic link to a missing file"},
+    "graph_agency_undefined": {
+        "zh": "单位编号 {agency} 在分配中出现，但 Corpus.agencies 中没有这个单位",
+        "en": "agency id {agency} is assigned in the corpus but not defined in Corpus.agencies",
+    },
+    "graph_agency_kind": {
+        "zh": "单位 {agency} 的类型为 {kind}；应为 agency 或 collective",
+        "en": "agency {agency} has kind {kind}; expected agency or collective",
+    },
+    "export_unknown_format": {
+        "zh": "未知的导出格式 {fmt}；可用：{choices}",
+        "en": "unknown export format {fmt}; use one of {choices}",
+    },
+    "export_array_delimiter": {
+        "zh": "{where}：值 {value} 含有列表分隔符 {delimiter}，neo4j-admin 无法读回",
+        "en": "{where}: value {value} contains the array delimiter {delimiter}, which neo4j-admin could not read back",
+    },
+    "export_directory": {
+        "zh": "{directory}：无法创建导出文件夹（{reason}）",
+        "en": "{directory}: cannot create the export directory ({reason})",
+    },
+    "publish_refused": {
+        "zh": "{endpoint} 拒绝了命名图 <{graph}>（HTTP {status}）：{detail}",
+        "en": "{endpoint} refused graph <{graph}> (HTTP {status}): {detail}",
+    },
+    "publish_unreachable": {
+        "zh": "{endpoint}：无法连接图存储端点（{reason}）",
+        "en": "{endpoint}: cannot reach the Graph Store endpoint ({reason})",
+    },
+    "bolt_row_too_large": {
+        "zh": "{measure}：该行除措施文本外的字段已超过服务器单条语句可接收的 {budget} 字节",
+        "en": "{measure}: this row's fields other than the measure text exceed what the server takes in one "
+              "statement ({budget} bytes)",
+    },
+    "module_no_attribute": {
+        "zh": "module {module!r} has no attribute {name!r}",
+        "en": "module {module!r} has no attribute {name!r}",
+    },
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
 }
 

@@ -257,8 +257,11 @@ def show_step(step: Step) -> None:
 
 
 def quiet_step(step: Step) -> None:
-    """Print a pipeline step on stderr, except the line per document read (files skipped still show)."""
-    if step.key != "document_read":
+    """Print a pipeline step on stderr, except the line of a document read with task rows.
+
+    Files skipped and documents that gave no rows (left out) still get their line.
+    """
+    if step.key != "document_read" or not step.values["result"].rows:  # type: ignore[attr-defined]
         show_step(step)
 
 

@@ -23,6 +23,7 @@ from policykg.cli.common import (
     emit,
     load_input_corpus,
     output_options,
+    quiet_step,
     say,
     show_step,
 )
@@ -31,8 +32,8 @@ from policykg.messages import get_language, render
 from policykg.pipeline import (
     Inputs,
     build_store_from_documents,
-    document_paths,
     open_graph,
+    raise_if_left_out,
     read_aliases_file,
     validation_steps,
 )
@@ -47,7 +48,7 @@ _DEFAULT_CONCURRENT = max(2, os.cpu_count() or 2)
 
 
 def _open(files: tuple[Path, ...], store: Path | None, aliases: Path | None = None) -> Store:
-    return open_graph(Inputs(files, store, aliases))
+    return open_graph(Inputs(files, store, aliases), on_step=quiet_step)
 
 
 @cli.command()
@@ -58,8 +59,10 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, opt
     """Build the RDF graph of documents into an on-disk store (one named graph per document).
 
     With no FILES the bundled samples are read. Rebuilding replaces each
-    document's named graph whole; graphs of other documents stay. A store
-    built with --aliases keeps the file and rebuilds with it.
+    document's named graph whole; graphs of other documents stay. A document
+    that cannot be read, or gives no task rows, is named and not written (its
+    graph stays as it was); the exit status is then 1. A store built with
+    --aliases keeps the file and rebuilds with it.
 
     \b
     Example:
@@ -71,15 +74,15 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, opt
     if store is None:
         raise click.UsageError("Missing option '--store DIR': where to write the store.")
     # documents are read by worker processes while the store indexes those already read
-    _, stats = build_store_from_documents(document_paths(files), store, progress=lambda source, measures, quads: say(
-        render("graph_document_written", source=source, measures=measures)),
-        aliases=read_aliases_file(aliases, show_step), on_step=show_step)
+    _, stats = build_store_from_documents(files, store, aliases=read_aliases_file(aliases, show_step),
+                                          on_step=show_step)
     say(render("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
     if optimize:
         from policykg.graph.rdf.store import optimize_store
 
         say(render("graph_optimized", seconds=optimize_store(store)))
+    raise_if_left_out(stats.left_out)
 
 
 @cli.command()
@@ -136,7 +139,7 @@ def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fm
 def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str) -> None:
     """Check the graph against the SHACL shapes; exit 1 when anything violates them.
 
-    Each violation names the measure (source#Lline) or agency, the property,
+    Each violation names the measure (source#seq) or agency, the property,
     the value and what to fix.
 
     \b
@@ -223,8 +226,8 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, hos
             if location is None:
                 location = Path(tmp) / "store"
                 say(render("serve_building", path=location))
-                build_store_from_documents(document_paths(files), location,
-                                           aliases=read_aliases_file(aliases, show_step))
+                build_store_from_documents(files, location, aliases=read_aliases_file(aliases, show_step),
+                                           on_step=quiet_step)
             else:
                 require_store(location)
             server = start_server(location, host="127.0.0.1", writable=writable, query_timeout=limits.timeout)
