@@ -457,6 +457,10 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "input_unreadable": {"zh": "{path}: {reason}", "en": "{path}: {reason}"},
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
+    "query_unknown_place": {
+        "zh": "{parameter}：图中没有地方“{value}”；已知地方（{count} 个）：{known}",
+        "en": "{parameter}: no place {value} in the graph; known places ({count}): {known}",
+    },
 }
 
 SECTIONS: dict[str, dict[str, dict[str, str]]] = {

@@ -23,7 +23,16 @@ from typing import Any, Protocol
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store
 
 from policykg.errors import BackendError, QueryError
-from policykg.queries.catalogue import JOIN_SEPARATOR, RAW_SEPARATOR, NamedQuery, QueryResult, get_query
+from policykg.queries.catalogue import (
+    ALL,
+    JOIN_SEPARATOR,
+    RAW_SEPARATOR,
+    NamedQuery,
+    QueryResult,
+    apply_limit,
+    get_query,
+    unknown_place,
+)
 
 __all__ = ["Backend", "HttpEndpoint", "EmbeddedStore", "run_named", "run_sparql", "backend_for", "to_python"]
 
@@ -217,18 +226,38 @@ def run_named(store: Any, name: str, params: dict[str, str] | None = None) -> Qu
     """
     query: NamedQuery = get_query(name)
     values = query.bind(params)
-    bindings = {
-        p.variable: _term(values[p.name], p.type) for p in query.parameters if p.name != query.limit
-    }
-    _, rows = backend_for(store).select(query.text, bindings)
+    backend = backend_for(store)
+    for p in query.places():
+        _check_place(backend, p.name, values[p.name])
+    bindings = {p.variable: _term(values[p.name], p.type) for p in query.parameters}
+    _, rows = backend.select(query.text, bindings)
     for column in query.sorted_join:
         for row in rows:
             raw = row.get(column) or ""
             row[column] = JOIN_SEPARATOR.join(sorted(part for part in raw.split(RAW_SEPARATOR) if part))
     if query.limit is not None:
-        rows = rows[: max(int(values[query.limit]), 0)]
+        rows = apply_limit(rows, values[query.limit])
     columns = list(query.columns)
     return QueryResult(columns, [{c: row.get(c) for c in columns} for row in rows])
+
+
+_PLACE_QUERY = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name WHERE {
+  GRAPH ?g { ?place a pkg:Jurisdiction ; skos:prefLabel ?label }
+  BIND(STR(?label) AS ?name)
+  FILTER(?name = ?wanted || ?wanted = "")
+}"""
+
+
+def _check_place(backend: Backend, parameter: str, value: str) -> None:
+    """Raise `unknown_place` unless ``value`` is ``all`` or the name of a place in the graph."""
+    if value == ALL:
+        return
+    _, found = backend.select(_PLACE_QUERY, {"wanted": Literal(value)})
+    if not found:
+        _, everything = backend.select(_PLACE_QUERY, {"wanted": Literal("")})
+        raise unknown_place(parameter, value, (row["name"] for row in everything))
 
 
 def run_sparql(store: Any, text: str) -> QueryResult:
