@@ -153,3 +153,23 @@ def test_what_the_engine_does_not_evaluate_falls_back_to_pyshacl(monkeypatch):
     assert _report(validate.validate_store(store, "zh")) == _report(validate.validate_graph(validate.data_graph(store)))
     assert used == [1]
     assert validate.validate_store(store, "zh").triples == validate.validate_graph(validate.data_graph(store)).triples
+
+
+def test_the_command_prints_the_same_table_with_either_engine(tmp_path):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    source = broken_store(6, anywhere=False)
+    target = Store(str(tmp_path / "kg"))
+    target.bulk_extend(source)
+    target.flush()
+    del target
+    runner = CliRunner()
+    tables = [runner.invoke(cli, ["--lang", "en", "validate", "--store", str(tmp_path / "kg"), "--format", "csv",
+                                  "--engine", engine]) for engine in ("sparql", "pyshacl")]
+    assert tables[0].exit_code == tables[1].exit_code == 1
+    assert tables[0].stdout == tables[1].stdout and tables[0].stdout.count("\n") > 60
+    from policykg.messages import set_language
+
+    set_language("zh")
