@@ -18,6 +18,7 @@ import re
 import urllib.error
 import urllib.request
 from decimal import Decimal
+from itertools import islice
 from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store
@@ -64,9 +65,13 @@ def _term_value(term: Any) -> Any:
 
 
 class Backend(Protocol):
-    """What `run_named` and `run_sparql` need from a store."""
+    """What `run_named` and `run_sparql` need from a store: the columns and rows of a query.
 
-    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]: ...
+    ``first``: the caller needs only this many rows (the rest may be left unread).
+    """
+
+    def select(self, text: str, bindings: dict[str, Any] | None = None,
+               first: int | None = None) -> tuple[list[str], list[dict[str, Any]]]: ...
 
 
 class EmbeddedStore:
@@ -75,7 +80,8 @@ class EmbeddedStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    def select(self, text: str, bindings: dict[str, Any] | None = None,
+               first: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         try:
             result = self.store.query(_with_values(text, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as exc:
@@ -87,8 +93,10 @@ class EmbeddedStore:
         if isinstance(result, QuerySolutions):
             columns = [v.value for v in result.variables]
             # a solution iterates its values in the order of `variables` (None when unbound);
-            # zipping them is about twice as fast as looking each one up by name
-            return columns, [dict(zip(columns, map(_term_value, sol))) for sol in result]
+            # zipping them is about twice as fast as looking each one up by name. Rows past
+            # `first` are never turned into Python values (the engine has ordered them already).
+            solutions = result if first is None else islice(result, first)
+            return columns, [dict(zip(columns, map(_term_value, sol))) for sol in solutions]
         # CONSTRUCT / DESCRIBE: triples
         columns = ["subject", "predicate", "object"]
         return columns, [
@@ -147,8 +155,9 @@ class HttpEndpoint:
     def __repr__(self) -> str:
         return f"HttpEndpoint({self.url!r})"
 
-    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
-        query = _with_values(text, bindings or {})
+    def select(self, text: str, bindings: dict[str, Any] | None = None,
+               first: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        query = _with_values(text, bindings or {})  # `first` unused: the server sends every row
         request = urllib.request.Request(
             self.url,
             data=query.encode("utf-8"),
@@ -230,7 +239,8 @@ def run_named(store: Any, name: str, params: dict[str, str] | None = None) -> Qu
     for p in query.places():
         _check_place(backend, p.name, values[p.name])
     bindings = {p.variable: _term(values[p.name], p.type) for p in query.parameters}
-    _, rows = backend.select(query.text, bindings)
+    limit = values[query.limit] if query.limit is not None else 0
+    _, rows = backend.select(query.text, bindings, limit if limit > 0 else None)
     for column in query.sorted_join:
         for row in rows:
             raw = row.get(column) or ""
