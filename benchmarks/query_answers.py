@@ -26,36 +26,43 @@ from pyoxigraph import Store
 from policykg.queries.catalogue import JOIN_SEPARATOR, RAW_SEPARATOR, NamedQuery, apply_limit, parse_header
 from policykg.queries.sparql import EmbeddedStore, _term
 
-# (old query, old parameters) ≡ (new query, new parameters). The jurisdictions are places with no
-# place under them in the generated corpus (`--seed 1`), where the old exact match and the new
-# roll-up select the same documents; 烟台市 has five documents of its own.
+# (old query, old parameters) ≡ (new query, new parameters). PLACE is a place with no place under it
+# (`--place`; 泗阳县 in the generated corpus of `--seed 1`, 福清市 in the samples), where the old exact
+# match and the new roll-up select the same documents; AGENCY an agency id (`--agency`).
 PAIRS: list[tuple[tuple[str, dict], tuple[str, dict]]] = [
     (("workload_per_agency", {}), ("workload_per_agency", {})),
-    (("workload_per_agency", {"jurisdiction": "泗阳县"}), ("workload_per_agency", {"jurisdiction": "泗阳县"})),
+    (("workload_per_agency", {"jurisdiction": "PLACE"}), ("workload_per_agency", {"jurisdiction": "PLACE"})),
     (("workload_per_agency", {"sector": "市场监管"}), ("workload_per_agency", {"sector": "市场监管"})),
     (("cross_cutting_ranking", {}), ("cross_cutting_ranking", {})),
     (("cross_cutting_ranking", {"limit": "100000"}), ("cross_cutting_ranking", {"limit": "0"})),
-    (("cross_cutting_ranking", {"jurisdiction": "泗阳县"}), ("cross_cutting_ranking", {"jurisdiction": "泗阳县"})),
+    (("cross_cutting_ranking", {"jurisdiction": "PLACE"}), ("cross_cutting_ranking", {"jurisdiction": "PLACE"})),
     (("agencies_per_indicator", {}), ("agencies_per_indicator", {})),
-    (("agencies_per_indicator", {"jurisdiction": "泗阳县"}), ("agencies_per_indicator", {"jurisdiction": "泗阳县"})),
+    (("agencies_per_indicator", {"jurisdiction": "PLACE"}), ("agencies_per_indicator", {"jurisdiction": "PLACE"})),
     (("co_assignment_pairs", {}), ("co_assignment_pairs", {"limit": "0"})),
     (("co_assignment_pairs", {"min_shared": "5"}), ("co_assignment_pairs", {"limit": "0", "min_shared": "5"})),
-    (("co_assignment_pairs", {"jurisdiction": "泗阳县", "min_shared": "1"}),
-     ("co_assignment_pairs", {"limit": "0", "min_shared": "1", "jurisdiction": "泗阳县"})),
+    (("co_assignment_pairs", {"jurisdiction": "PLACE", "min_shared": "1"}),
+     ("co_assignment_pairs", {"limit": "0", "min_shared": "1", "jurisdiction": "PLACE"})),
     (("measures_due_in_period", {}), ("measures_due_in_period", {"start": "1900-01-01", "end": "2100-12-31"})),
     (("measures_due_in_period", {"start": "2021-01-01", "end": "2021-06-30"}),
      ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-06-30"})),
     (("measures_without_lead", {}), ("measures_without_lead", {})),
-    (("measures_without_lead", {"jurisdiction": "泗阳县"}), ("measures_without_lead", {"jurisdiction": "泗阳县"})),
+    (("measures_without_lead", {"jurisdiction": "PLACE"}), ("measures_without_lead", {"jurisdiction": "PLACE"})),
     (("sector_across_jurisdictions", {}), ("sector_across_jurisdictions", {})),
     (("sector_across_jurisdictions", {"sector": "税务"}), ("sector_across_jurisdictions", {"sector": "税务"})),
     (("agency_portfolio", {}), ("agency_portfolio", {})),
-    (("agency_portfolio", {"agency": "370600/市场监督管理局"}), ("agency_portfolio", {"agency": "370600/市场监督管理局"})),
+    (("agency_portfolio", {"agency": "AGENCY"}), ("agency_portfolio", {"agency": "AGENCY"})),
 ]
 
 
 def _key(name: str, params: dict) -> str:
     return name + json.dumps(params, ensure_ascii=False, sort_keys=True)
+
+
+def pairs(place: str, agency: str) -> list[tuple[tuple[str, dict], tuple[str, dict]]]:
+    """`PAIRS` with PLACE and AGENCY filled in."""
+    fill = {"PLACE": place, "AGENCY": agency}
+    return [tuple((name, {k: fill.get(v, v) for k, v in params.items()}) for name, params in pair)  # type: ignore[misc]
+            for pair in PAIRS]
 
 
 def load_library(folder: Path | None) -> dict[str, NamedQuery]:
@@ -85,7 +92,7 @@ def save(args: argparse.Namespace) -> int:
     library = load_library(args.queries)
     store = Store.read_only(str(args.store))
     out: dict[str, dict] = {}
-    cases = {_key(*side): side for pair in PAIRS for side in pair if side[0] in library}
+    cases = {_key(*side): side for pair in pairs(args.place, args.agency) for side in pair if side[0] in library}
     for key, (name, params) in cases.items():
         try:
             query = library[name]
@@ -105,7 +112,7 @@ def compare(args: argparse.Namespace) -> int:
     old = json.loads(args.old.read_text(encoding="utf-8"))
     new = json.loads(args.new.read_text(encoding="utf-8"))
     differ = 0
-    for before, after in PAIRS:
+    for before, after in pairs(args.place, args.agency):
         a, b = old.get(_key(*before)), new.get(_key(*after))
         if a is None or b is None:
             print(f"missing   {_key(*before)} → {_key(*after)}")
@@ -127,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("compare", help="compare the answers of the old and the new library, pair by pair")
     c.add_argument("old", type=Path)
     c.add_argument("new", type=Path)
+    for command in (s, c):
+        command.add_argument("--place", default="泗阳县", help="a place with no place under it")
+        command.add_argument("--agency", default="370600/市场监督管理局", help="an agency id")
     args = parser.parse_args(argv)
     return save(args) if args.command == "save" else compare(args)
 
