@@ -361,16 +361,16 @@ def stage_run(args: argparse.Namespace) -> dict:
 
 @stage
 def stage_serve(args: argparse.Namespace) -> dict:
-    """`policykg serve` on the store as built: 8 clients × 60 s of named queries over HTTP (bench_serve.py)."""
-    from bench_serve import load
+    """`policykg serve` on the store as built: 8 clients × 60 s of named queries over HTTP (bench_serve_load.py)."""
+    from bench_serve_load import load
 
     return {**load(args.work / "store", clients=8, seconds=60.0), "peak_rss_mib": peak_rss_mib()}
 
 
 @stage
 def stage_publish(args: argparse.Namespace) -> dict:
-    """`policykg publish` to an empty `oxigraph serve`, then each named query over HTTP (bench_serve.py)."""
-    from bench_serve import publish
+    """`policykg publish` to an empty `oxigraph serve`, then each named query over HTTP (bench_serve_load.py)."""
+    from bench_serve_load import publish
 
     return {**publish(args.work / "store", repeat=args.repeat), "peak_rss_mib": peak_rss_mib()}
 

@@ -1,7 +1,7 @@
 """Agencies of a corpus: surface names grouped into one agency per body and jurisdiction.
 
-`build_corpus` reads every surface name of every row (and the document-wide
-units of 说明 notes) with `policykg.loaders.agency_names.resolve_name`, groups
+`build_corpus` reads every surface name of every row with
+`policykg.loaders.agency_names.resolve_name`, groups
 the names that resolve to the same id, names each agency as a planner would
 write it, and fills ``Corpus.assignments``. Names a document declares as
 parenthetical aliases (县发改局（大数据局）) denote the same body when they stand
@@ -11,12 +11,14 @@ alone in that document. `agency_summary` is the table ``policykg agencies`` prin
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Sequence
 
+from policykg.agency_count import counted_agencies
 from policykg.loaders.agency_names import NameResolution, resolve_name
+from policykg.loaders.aliases import ReviewedAliases
 from policykg.loaders.sectors import classify_sector
-from policykg.records import Agency, Corpus, LoadResult
+from policykg.records import Agency, Corpus, Document, LoadResult
 
 __all__ = ["build_corpus", "CorpusBuilder", "agency_summary"]
 
@@ -33,11 +35,14 @@ class _Group:
     displays: Counter[tuple[bool, str]] = field(default_factory=Counter)
     alias_displays: Counter[tuple[bool, str]] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
+    reviewed: Counter[str] = field(default_factory=Counter)  # agency names of reviewed decisions
 
     def name(self) -> str:
-        """The name a planner would write: a full form (罗源县自然资源和规划局 over
-        罗源县资规局), then one spelling the jurisdiction out (福清市华润燃气公司 over
-        福清华润燃气公司), then the most frequent, then the longer, then code order."""
+        """The name a reviewer gave (`policykg.loaders.aliases`), else the name a planner would write: a
+        full form (罗源县自然资源和规划局 over 罗源县资规局), then one spelling the jurisdiction out
+        (福清市华润燃气公司 over 福清华润燃气公司), then the most frequent, then the longer, then code order."""
+        if self.reviewed:
+            return min(self.reviewed, key=lambda text: (-self.reviewed[text], text))
         displays = self.displays or self.alias_displays
         spelled = self.first.jurisdiction or ""
 
@@ -53,25 +58,28 @@ def _surface_counts(result: LoadResult) -> Counter[tuple[str, str]]:
     for row in result.rows:
         for name in (*row.lead, *row.responsible):
             counts[(row.source, name)] += 1
-    for name in result.document.responsible_all:
-        counts[(result.document.source, name)] += 1
+    # Units a document declares responsible for every task (说明) stay facts of the document
+    # (``Document.responsible_all``): no measure names them, so they are no agency of the count
+    # (README, "How agencies are counted"; `policykg.agency_count`).
     return counts
 
 
-def _alias_redirects(result: LoadResult) -> tuple[dict[str, str], dict[str, set[str]]]:
+def _alias_redirects(result: LoadResult, read: Callable[[Document, str], NameResolution] = resolve_name,
+                     ) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Within one document: alias agency id → the id of the body that declared it.
 
     县发改局（大数据局） declares 大数据局 a second name of 县发改局, so a standalone
     县大数据局 in the same document is that body. Only the declaring document is
     trusted: another plan of the same place may mean a separate 大数据局. An alias
     claimed by two bodies, or itself declaring aliases, is left alone. Also
-    returns the alias names per declaring body (`Agency.aliases`).
+    returns the alias names per declaring body (`Agency.aliases`). ``read`` reads
+    the declaring names (reviewed decisions included).
     """
     doc = result.document
     claims: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
     for surface, aliases in result.unit_aliases.items():
-        main = resolve_name(doc, surface)
+        main = read(doc, surface)
         main_id = main.agency_id(doc.source)
         for alias in aliases:
             alias = alias.removeprefix("含")  # 县发改局（含信用办、大数据局）
@@ -88,20 +96,23 @@ def _alias_redirects(result: LoadResult) -> tuple[dict[str, str], dict[str, set[
     return redirect, names
 
 
-def build_corpus(results: Sequence[LoadResult]) -> Corpus:
+def build_corpus(results: Sequence[LoadResult], aliases: ReviewedAliases | None = None) -> Corpus:
     """Gather documents, rows and rejects, and resolve every surface name to an agency.
 
     Parameters
     ----------
     results : sequence of LoadResult
         What the loaders read, one per document.
+    aliases : ReviewedAliases, optional
+        A reviewer's decisions (``--aliases FILE``); they win over the built-in
+        alias table and a document's parenthetical aliases.
 
     Returns
     -------
     Corpus
         ``assignments`` holds every (source, surface name) of every row's lead and
-        responsible and of each document's ``responsible_all``; ``agencies`` one
-        `Agency` per id.
+        responsible; ``agencies`` one `Agency` per id. The units of a document's
+        ``responsible_all`` are not resolved: they name no measure.
 
     Examples
     --------
@@ -112,7 +123,7 @@ def build_corpus(results: Sequence[LoadResult]) -> Corpus:
     >>> [(a.id, a.name, a.sector) for a in corpus.agencies.values()]
     [('350123/自然资源和规划局', '罗源县自然资源和规划局', '自然资源')]
     """
-    builder = CorpusBuilder()
+    builder = CorpusBuilder(aliases)
     for result in results:
         builder.add(result)
     return builder.finish()
@@ -129,10 +140,18 @@ class CorpusBuilder:
     and aliases — is settled by `finish`, which fills ``corpus.agencies``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: ReviewedAliases | None = None) -> None:
         self.corpus = Corpus()
+        self.aliases = aliases
         self._groups: dict[str, _Group] = {}
         self._alias_names: dict[str, set[str]] = {}
+
+    def _read(self, document: Document, surface: str) -> tuple[NameResolution, bool]:
+        """The resolution of a surface name, and whether a reviewed decision gave it."""
+        decided = self.aliases.decide(document, surface) if self.aliases is not None else None
+        if decided is not None:
+            return decided[1], True
+        return resolve_name(document, surface), False
 
     def add(self, result: LoadResult) -> None:
         """Take one document's rows, rejects and name assignments into the corpus."""
@@ -140,13 +159,13 @@ class CorpusBuilder:
         corpus.documents.append(result.document)
         corpus.rows.extend(result.rows)
         corpus.rejects.extend(result.rejects)
-        redirect, names = _alias_redirects(result)
+        redirect, names = _alias_redirects(result, lambda doc, surface: self._read(doc, surface)[0])
         for agency_id, aliases in names.items():
             self._alias_names.setdefault(agency_id, set()).update(aliases)
         for (source, surface), count in _surface_counts(result).items():
-            res = resolve_name(result.document, surface)
+            res, reviewed = self._read(result.document, surface)
             own_id = res.agency_id(source)
-            agency_id = redirect.get(own_id, own_id)
+            agency_id = own_id if reviewed else redirect.get(own_id, own_id)
             corpus.assignments[(source, surface)] = agency_id
             group = groups.get(agency_id)
             if group is None:
@@ -154,6 +173,8 @@ class CorpusBuilder:
             elif agency_id == own_id and group.first.agency_id(source) != own_id:
                 group.first = res  # the group began with a redirected alias
             group.surfaces.add(surface)
+            if reviewed:
+                group.reviewed[res.display] += count
             target = group.displays if agency_id == own_id else group.alias_displays
             target[(res.full, res.display)] += count
 
@@ -185,6 +206,8 @@ def _agency(agency_id: str, group: _Group) -> Agency:
         surface_names=tuple(sorted(group.surfaces)),
         aliases=tuple(sorted(group.aliases)),
         parent=res.parent,
+        adcode=res.adcode,
+        parent_adcode=res.parent_adcode,
     )
 
 
@@ -192,7 +215,8 @@ def agency_summary(corpus: Corpus) -> list[dict[str, object]]:
     """One line per agency for review (the ``policykg agencies`` command).
 
     Counts are rows naming the agency as lead or as responsible (a row counts
-    once however many of its surface names map to the agency). Sorted by lead
+    once however many of its surface names map to the agency). Lists the
+    agencies `policykg.agency_count` counts (those a row names). Sorted by lead
     rows, then responsible rows (both descending), then name.
 
     Examples
@@ -205,7 +229,7 @@ def agency_summary(corpus: Corpus) -> list[dict[str, object]]:
     for row in corpus.rows:
         lead.update(corpus.lead_ids(row))
         responsible.update(corpus.responsible_ids(row))
-    ordered = sorted(corpus.agencies.values(), key=lambda a: (-lead[a.id], -responsible[a.id], a.name, a.id))
+    ordered = sorted(counted_agencies(corpus), key=lambda a: (-lead[a.id], -responsible[a.id], a.name, a.id))
     return [
         {
             "agency": a.id,

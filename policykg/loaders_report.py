@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.messages import render
 from policykg.records import ROW_FIELDS, Corpus, LoadResult
 
@@ -73,26 +74,21 @@ def document_summary(result: LoadResult, lang: str | None = None) -> str:
     return line + ("; " + "; ".join(problems) if problems else "")
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return json.dumps(list(value), ensure_ascii=False)
-    return "" if value is None else value
-
-
 def write_jsonl(records: Sequence[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
     for record in records:
         stream.write(json.dumps({c: record.get(c) for c in columns}, ensure_ascii=False) + "\n")
 
 
 def write_csv(records: Sequence[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
-    writer = csv.writer(stream)
+    """Records as CSV: list columns joined with 、, text cells quoted and never a formula (`sheet_cell`)."""
+    writer = csv.writer(stream, quoting=CSV_QUOTING)
     writer.writerow(columns)
     for record in records:
-        writer.writerow([_cell(record.get(c)) for c in columns])
+        writer.writerow([sheet_cell(record.get(c)) for c in columns])
 
 
 def write_xlsx(records: Sequence[dict[str, Any]], columns: Sequence[str], path: Path, sheet: str = "rows") -> None:
-    """An Excel sheet with a frozen header row and an autofilter (lists as JSON text)."""
+    """An Excel sheet with a frozen header row and an autofilter; lists joined with 、, text always text."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -101,11 +97,11 @@ def write_xlsx(records: Sequence[dict[str, Any]], columns: Sequence[str], path: 
     ws.title = sheet
     ws.append(list(columns))
     for record in records:
-        ws.append([_cell(record.get(c)) for c in columns])
+        ws.append([sheet_cell(record.get(c), "xlsx", ws) for c in columns])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     for i, column in enumerate(columns, start=1):
-        width = max([len(str(column))] + [min(len(str(_cell(r.get(column)))), 60) for r in records[:200]])
+        width = max([len(str(column))] + [min(len(str(sheet_cell(r.get(column)))), 60) for r in records[:200]])
         ws.column_dimensions[get_column_letter(i)].width = min(max(8, width * 1.6), 80)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

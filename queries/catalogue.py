@@ -87,12 +87,12 @@ class Parameter:
             try:
                 return int(text.strip())
             except ValueError:
-                raise QueryError(f"parameter {self.name}: {text!r} is not an integer") from None
+                raise QueryError("param_not_integer", name=self.name, text=text) from None
         if self.type == "date":
             try:
                 return _dt.date.fromisoformat(text.strip()).isoformat()
             except ValueError:
-                raise QueryError(f"parameter {self.name}: {text!r} is not a date (YYYY-MM-DD)") from None
+                raise QueryError("param_not_date", name=self.name, text=text) from None
         return text
 
 
@@ -125,8 +125,8 @@ class NamedQuery:
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(params) - set(known))
         if unknown:
-            names = ", ".join(known) or "none"
-            raise QueryError(f"query {self.name} has no parameter {', '.join(unknown)} (parameters: {names})")
+            raise QueryError("query_no_parameter", query=self.name, unknown=", ".join(unknown),
+                             known=", ".join(known) or "none")
         values: dict[str, Any] = {}
         for name, p in known.items():  # in header order: a default may name a parameter above it
             values[name] = p.coerce(params[name]) if name in params else self._default(p, values)
@@ -143,7 +143,7 @@ class NamedQuery:
             if not plus:
                 return values[base]
             if days not in values:
-                raise QueryError(f"{self.name}: the default of {p.name} names no parameter {days!r}")
+                raise QueryError("param_default_unknown", query=self.name, name=p.name, other=days)
             return (_dt.date.fromisoformat(values[base]) + _dt.timedelta(days=int(values[days]))).isoformat()
         return p.coerce(p.default)
 
@@ -197,7 +197,7 @@ def parse_header(name: str, text: str) -> NamedQuery:
             continue
         key, sep, value = content.partition(":")
         if not sep:
-            raise QueryError(f"{name}: header line {i + 1} has no 'key:' ({line!r})")
+            raise QueryError("header_no_key", name=name, line=i + 1, text=line)
         facts.setdefault(key.strip(), []).append(value.strip())
     else:
         body_start = len(lines)
@@ -205,11 +205,11 @@ def parse_header(name: str, text: str) -> NamedQuery:
     for spec in facts.get("param", []):
         parts = [p.strip() for p in spec.split("|")]
         if len(parts) != 4 or parts[1] not in _TYPES:
-            raise QueryError(f"{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'")
+            raise QueryError("header_bad_param", name=name, spec=spec)
         params.append(Parameter(*parts))
     for key in ("title_zh", "title_en", "columns"):
         if key not in facts:
-            raise QueryError(f"{name}: header has no {key}")
+            raise QueryError("header_missing", name=name, field=key)
 
     def one(key: str) -> str:
         return " ".join(facts.get(key, []))
@@ -236,7 +236,7 @@ def apply_limit(rows: list[Any], limit: int) -> list[Any]:
         A negative limit.
     """
     if limit < 0:
-        raise QueryError(f"limit {limit} is negative; give a number of rows, or 0 for all")
+        raise QueryError("param_limit_negative", limit=limit)
     return rows[:limit] if limit else rows
 
 
@@ -281,4 +281,4 @@ def get_query(name: str) -> NamedQuery:
     try:
         return _catalogue()[name]
     except KeyError:
-        raise QueryError(f"no named query {name!r}; known: {', '.join(_catalogue())}") from None
+        raise QueryError("query_unknown", name=name, known=", ".join(_catalogue())) from None

@@ -11,7 +11,6 @@ names such as ``end`` clear of Cypher keywords. Results are the same
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -28,6 +27,7 @@ from policykg.queries.catalogue import (
     parse_header,
     unknown_place,
 )
+from policykg.queries.cypher_guard import refuse_writes
 
 __all__ = [
     "list_cypher_queries",
@@ -70,7 +70,7 @@ def get_cypher_query(name: str) -> NamedQuery:
     try:
         return _catalogue()[name]
     except KeyError:
-        raise QueryError(f"no named query {name!r}; known: {', '.join(_catalogue())}") from None
+        raise QueryError("query_unknown", name=name, known=", ".join(_catalogue())) from None
 
 
 def is_named(text: str) -> bool:
@@ -132,32 +132,20 @@ def _check_place(conn: Connection, parameter: str, value: str) -> None:
         raise unknown_place(parameter, value, (row["name"] for row in everything if row["name"] is not None))
 
 
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
-_COMMENTS = re.compile(r"//[^\n]*|/\*[\s\S]*?\*/")
-_WRITES = re.compile(
-    r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b"
-    r"|\bCALL\s+[\w.]*(create|drop|delete|remove|set|write|load)\w*\s*\(",
-    re.IGNORECASE,
-)
-
-
-def _refuse_writes(text: str) -> None:
-    # Look at the query with strings and comments blanked out, so words inside them do not count.
-    code = _COMMENTS.sub(" ", _STRINGS.sub("''", text))
-    match = _WRITES.search(code)
-    if match:
-        raise QueryError(f"`policykg cypher` only reads; {match.group(0).split('(')[0].strip()} is not allowed "
-                         "(load data with `policykg neo4j push`)")
-
 
 def run_cypher(conn: Connection, text: str, params: dict[str, Any] | None = None) -> QueryResult:
     """Run a read-only Cypher query as written; ``params`` are bound as ``$name``.
 
+    The text is checked by `policykg.queries.cypher_guard.refuse_writes` (a tokenizer that
+    knows strings, comments and backticks) and runs in a read transaction, which Neo4j
+    enforces (FalkorDB does not: the check is what stops a write there).
+
     Raises
     ------
     QueryError
-        The query writes (CREATE, MERGE, SET, DELETE, LOAD CSV, …) or the server refused it.
+        The query writes (CREATE, MERGE, SET, DELETE, LOAD CSV, …), calls a procedure that is
+        not known to only read, cannot be tokenized, or the server refused it.
     """
-    _refuse_writes(text)
+    refuse_writes(text)
     columns, rows = conn.read(text, dict(params or {}))
     return QueryResult(columns, rows)

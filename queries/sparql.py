@@ -34,6 +34,7 @@ from policykg.queries.catalogue import (
     get_query,
     unknown_place,
 )
+from policykg.queries.sparql_guard import checked_query, is_update
 
 __all__ = ["Backend", "HttpEndpoint", "EmbeddedStore", "run_named", "run_sparql", "backend_for", "to_python"]
 
@@ -85,9 +86,9 @@ class EmbeddedStore:
         try:
             result = self.store.query(_with_values(text, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+            raise QueryError("sparql_syntax", reason=str(exc)) from exc
         except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from exc
+            raise QueryError("sparql_failed", reason=str(exc)) from exc
         if isinstance(result, QueryBoolean):
             return ["ask"], [{"ask": bool(result)}]
         if isinstance(result, QuerySolutions):
@@ -133,7 +134,7 @@ def _with_values(text: str, bindings: dict[str, Any]) -> str:
     body = "\n".join("" if line.lstrip().startswith("#") else line for line in lines)
     match = _WHERE.search(body)
     if match is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+        raise QueryError("sparql_no_where")
     return body[: match.end()] + "\n  " + _values_block(bindings) + body[match.end():]
 
 
@@ -171,10 +172,10 @@ class HttpEndpoint:
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:500]
             if 400 <= exc.code < 500:
-                raise QueryError(f"{self.url} refused the query (HTTP {exc.code}): {detail}") from exc
-            raise BackendError(f"{self.url} failed (HTTP {exc.code}): {detail}") from exc
+                raise QueryError("endpoint_refused", url=self.url, status=exc.code, detail=detail) from exc
+            raise BackendError("endpoint_failed", url=self.url, status=exc.code, detail=detail) from exc
         except (urllib.error.URLError, OSError) as exc:
-            raise BackendError(f"{self.url}: cannot reach the SPARQL endpoint ({exc}); is the server running?") from exc
+            raise BackendError("endpoint_unreachable", url=self.url, reason=str(exc)) from exc
         if "boolean" in payload:
             return ["ask"], [{"ask": bool(payload["boolean"])}]
         columns = payload["head"]["vars"]
@@ -199,7 +200,7 @@ def backend_for(store: Any) -> Backend:
         return EmbeddedStore(store)
     if hasattr(store, "select"):
         return store
-    raise QueryError(f"cannot run queries on {type(store).__name__}; give a pyoxigraph Store or an HttpEndpoint")
+    raise QueryError("sparql_backend_unsupported", kind=type(store).__name__)
 
 
 def _term(value: Any, type_: str) -> Any:
@@ -271,28 +272,22 @@ def _check_place(backend: Backend, parameter: str, value: str) -> None:
 
 
 def run_sparql(store: Any, text: str) -> QueryResult:
-    """Run a SPARQL query text as written (read-only; updates and SERVICE calls are refused).
+    """Run a SPARQL query text (read-only; updates and SERVICE calls are refused).
+
+    The project's prefixes (``pkg:``, ``agency:``, … `policykg.queries.prefixes`) are
+    declared before the text; the text is checked by parsing and the checked text is
+    what runs (`policykg.queries.sparql_guard`).
 
     Raises
     ------
     QueryError
-        A syntax error, an update, or a SERVICE clause.
+        A syntax error, an update, a SERVICE clause, or a text that cannot be checked.
     """
-    _refuse_unsafe(text)
-    columns, rows = backend_for(store).select(text)
+    query = checked_query(text)
+    try:
+        columns, rows = backend_for(store).select(query)
+    except QueryError:
+        if is_update(text):
+            raise QueryError("sparql_update_refused") from None
+        raise
     return QueryResult(columns, rows)
-
-
-_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>')
-_COMMENT = re.compile(r"#[^\n]*")
-_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s", re.IGNORECASE)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
-
-
-def _refuse_unsafe(text: str) -> None:
-    # Look at the query with strings, IRIs and comments blanked out, so a word inside a literal does not count.
-    code = _COMMENT.sub(" ", _STRINGS.sub('""', text))
-    if _SERVICE.search(code):
-        raise QueryError("SERVICE is not allowed: queries run on the local graph only (a query must not reach the network)")
-    if _UPDATE.search(code) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", code, re.IGNORECASE):
-        raise QueryError("this is a SPARQL update; `policykg sparql` only runs queries")

@@ -9,6 +9,15 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_chinese_again():
+    """A command run with --lang en leaves the process language English; each test starts in Chinese."""
+    yield
+    from policykg.messages import set_language
+
+    set_language("zh")
+
+
 @pytest.fixture(scope="session")
 def sample_corpus():
     """The bundled samples read by the loaders (the Corpus every sample test starts from)."""

@@ -2,15 +2,18 @@
 
 Files are UTF-8 with a byte-order mark, so that Excel opens the Chinese
 headers and names correctly on a double click; values are raw numbers
-(shares as fractions), floats rounded to 6 decimals.
+(shares as fractions), floats rounded to 6 decimals; text goes through
+`policykg.cells.sheet_cell` (quoted, never a formula, lists joined with 、).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 from pathlib import Path
 from typing import Any
 
+from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.visualizations.report_data import MEASURE_COLUMNS, ReportData, Table, label
 
 __all__ = ["CSV_FILES", "write_csv_report", "write_table_csv"]
@@ -18,6 +21,8 @@ __all__ = ["CSV_FILES", "write_csv_report", "write_table_csv"]
 # table key → file name
 CSV_FILES: dict[str, str] = {
     "summary": "summary.csv",
+    "ranking": "ranking.csv",
+    "dependency_pairs": "dependencies.csv",
     "collectives": "collectives.csv",
     "matrix": "indicator_matrix.csv",
     "sectors": "sectors.csv",
@@ -30,22 +35,24 @@ CSV_FILES: dict[str, str] = {
 def _value(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
     if isinstance(value, float):
         return round(value, 6)
-    return value
+    return sheet_cell(value)
 
 
 def write_table_csv(headers: list[str], rows: list[list[Any]], path: Path) -> Path:
-    """Write one table (header line, then rows) to ``path``."""
+    """Write one table (header line, then rows) to ``path``; text cells quoted, never a formula (`sheet_cell`)."""
     with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
+        writer = csv.writer(stream, quoting=CSV_QUOTING)
         writer.writerow(headers)
         writer.writerows([_value(v) for v in row] for row in rows)
     return Path(path)
 
 
 def _measures(data: ReportData) -> Table:
-    """All leading agencies' measure lists in one long table, the agency in front."""
+    """The measure lists (every leading agency's, and those named with --agency) in one long table, the agency in front."""
     columns = ["agency", "name", *MEASURE_COLUMNS]
     headers = [label(c, data.lang) for c in columns]
     rows = [[agency_id, name, *row] for agency_id, name, table in data.agency_measures for row in table.rows]

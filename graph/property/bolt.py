@@ -15,13 +15,20 @@ Every difference between the two servers lives in this module (docs/cypher.md,
   next connection it accepts (the handshake never gets an answer). `connect`
   first opens and closes one bare TCP connection to absorb that.
 - **Databases and transactions.** FalkorDB runs explicit transactions on its
-  default graph whatever the database name, and applies each statement at once
-  (ROLLBACK undoes nothing). So everything here runs in managed transactions
-  (one graph on both servers), and a document is written by *one* statement,
-  which is atomic on FalkorDB and inside one transaction on Neo4j.
+  default graph whatever the database name, auto-commit statements on a graph
+  literally named ``db`` when a database is named, and applies each statement at
+  once (ROLLBACK undoes nothing). So *every* statement here — data, reads, index
+  checks and index creation — runs in a managed transaction (one graph on both
+  servers); one Bolt port of FalkorDB serves one graph, so `connect` refuses a
+  ``--database`` other than ``falkordb`` there instead of writing somewhere else.
+  A document is written by *one* statement, which is atomic on FalkorDB and inside
+  one transaction on Neo4j.
+- **Indexes that already exist.** FalkorDB fails ``CREATE INDEX`` on an existing
+  index (with no reason over Bolt); another push may have made it since the check,
+  so a failure is success when ``CALL db.indexes()`` lists the index afterwards.
 
-Errors become `BackendError` with one line saying what to do; the password is
-never part of a message or a repr.
+Errors become `BackendError` with one line saying what to do, naming the statement
+that failed; the password is never part of a message or a repr.
 """
 
 from __future__ import annotations
@@ -52,6 +59,8 @@ __all__ = [
 
 NEO4J = "neo4j"
 FALKORDB = "falkordb"
+# The graph every managed transaction on a FalkorDB Bolt port goes to, whatever database is named.
+FALKORDB_GRAPH = "falkordb"
 # FalkorDB's Bolt buffer is 4096 bytes for the statement and its parameters; the
 # JSON estimate below is larger than what FalkorDB writes, and this leaves a margin.
 FALKORDB_STATEMENT_BYTES = 3800
@@ -147,6 +156,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _marked(tx: Any, text: str, params: dict[str, Any]) -> Any:
+    """``tx.run``, with the statement noted on a server error so that the message can name it."""
+    import neo4j.exceptions as ne
+
+    try:
+        return tx.run(text, params)
+    except ne.Neo4jError as exc:
+        exc.policykg_statement = text  # type: ignore[attr-defined]
+        raise
+
+
+def _failed_statement(exc: BaseException, fallback: str) -> str:
+    """The statement that failed, on one line and at most 160 characters."""
+    text = " ".join(str(getattr(exc, "policykg_statement", fallback) or "?").split())
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
 class Connection:
     """An open Bolt connection with the server's dialect known (`NEO4J` or `FALKORDB`).
 
@@ -168,7 +194,8 @@ class Connection:
         return escape_for_falkordb(params) if self.dialect == FALKORDB else params
 
     @contextmanager
-    def _errors(self) -> Iterator[None]:
+    def _errors(self, statement: str = "") -> Iterator[None]:
+        """Driver errors as policykg errors; a refusal names the statement (the one `_marked` saw fail)."""
         import neo4j.exceptions as ne
 
         uri = self.settings.uri
@@ -181,11 +208,13 @@ class Connection:
         except ne.ClientError as exc:
             if "DatabaseNotFound" in (exc.code or ""):
                 raise BackendError("bolt_database", uri=uri, database=self.settings.database) from exc
-            raise QueryError("bolt_refused", uri=uri, reason=_reason(exc)) from exc
+            raise QueryError("bolt_refused", uri=uri, statement=_failed_statement(exc, statement),
+                             reason=_reason(exc)) from exc
         except ne.Neo4jError as exc:
             # FalkorDB reports every failure (syntax included) as an unknown DatabaseError.
             reason = render("bolt_falkordb_unknown") if self.dialect == FALKORDB else _reason(exc)
-            raise QueryError("bolt_refused", uri=uri, reason=reason) from exc
+            raise QueryError("bolt_refused", uri=uri, statement=_failed_statement(exc, statement),
+                             reason=reason) from exc
         except ne.DriverError as exc:
             raise BackendError("bolt_lost", uri=uri, reason=_reason(exc)) from exc
 
@@ -196,13 +225,13 @@ class Connection:
         """Run one read statement; ``(columns, rows)`` with plain Python values."""
 
         def work(tx: Any) -> tuple[list[str], list[dict[str, Any]]]:
-            result = tx.run(text, bound)
+            result = _marked(tx, text, bound)
             columns = list(result.keys())
             return columns, [{c: _plain(v) for c, v in zip(columns, record.values())} for record in result]
 
         bound = self._params(params)
         self._check_size(text, bound)
-        with self._errors(), self._session() as session:
+        with self._errors(text), self._session() as session:
             return session.execute_read(work)
 
     def write(self, text: str, params: dict[str, Any] | None = None) -> dict[str, int]:
@@ -224,7 +253,7 @@ class Connection:
         def work(tx: Any) -> dict[str, int]:
             total: dict[str, int] = {}
             for text, params in bound:
-                counters = tx.run(text, params).consume().counters
+                counters = _marked(tx, text, params).consume().counters
                 for key, value in vars(counters).items():
                     if isinstance(value, int) and not isinstance(value, bool) and not key.startswith("_"):
                         total[key] = total.get(key, 0) + value
@@ -248,9 +277,16 @@ class Connection:
             raise QueryError("bolt_too_long", uri=self.settings.uri, budget=budget)
 
     def schema(self, text: str) -> None:
-        """Run one schema statement (index / constraint) on its own, outside data transactions."""
-        with self._errors(), self._session() as session:
-            session.run(text).consume()
+        """Run one schema statement (index / constraint) in a managed write transaction of its own.
+
+        Not an auto-commit statement: FalkorDB would send that to another graph (module docstring).
+        """
+        with self._errors(text), self._session() as session:
+            session.execute_write(lambda tx: _marked(tx, text, {}).consume())
+
+    def _indexed(self) -> set[tuple[str, str]]:
+        _, rows = self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        return {(r["label"], p) for r in rows for p in (r["properties"] or [])}
 
     def ensure_indexes(self, unique: dict[str, str], plain: Sequence[tuple[str, str]] = ()) -> list[str]:
         """Index ``label → key`` (unique) and ``(label, property)`` pairs (plain) when missing;
@@ -270,12 +306,18 @@ class Connection:
             for text in ran:
                 self.schema(text)
             return ran
-        _, rows = self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
-        have = {(r["label"], p) for r in rows for p in (r["properties"] or [])}
+        have = self._indexed()
         for label, prop in [*unique.items(), *plain]:
             if (label, prop) not in have:
                 text = f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"
-                self.schema(text)
+                try:
+                    self.schema(text)
+                except QueryError:
+                    # FalkorDB fails on an index that exists (made since the check, e.g. by another
+                    # push) and says nothing more: that is success, any other failure is not
+                    if (label, prop) not in self._indexed():
+                        raise
+                    continue
                 have.add((label, prop))
                 ran.append(text)
         return ran
@@ -361,6 +403,11 @@ def connect(settings: BoltSettings) -> Connection:
     except (ne.ServiceUnavailable, ne.DriverError, OSError) as exc:
         driver.close()
         raise BackendError("bolt_unreachable", uri=uri, reason=_reason(exc)) from exc
+    if dialect == FALKORDB and settings.database not in (None, FALKORDB_GRAPH):
+        # one Bolt port of FalkorDB serves one graph: a named database would not be honoured
+        driver.close()
+        _absorb_lost_accept(uri)
+        raise BackendError("bolt_falkordb_database", uri=uri, database=settings.database, graph=FALKORDB_GRAPH)
     return Connection(driver, settings, dialect, version)
 
 

@@ -4,7 +4,9 @@ Two ways to load offline, from the same files:
 
 - ``neo4j-admin database import full`` into a new, stopped database — the fastest
   way for big corpora. The exact command is written to ``import.args`` (an
-  ``@argument file``) and repeated at the head of ``load.cypher``.
+  ``@argument file``, empty cells imported as absent properties) and repeated at
+  the head of ``load.cypher``; ``after_import.cypher`` then makes the uniqueness
+  constraints and takes the spreadsheet-safety ``'`` off (below).
 - ``load.cypher`` — ``LOAD CSV`` statements that MERGE the same nodes and
   relationships into a running server (``cypher-shell -f load.cypher`` with the
   CSV files in its import directory), giving the graph `neo4j_push` gives.
@@ -12,7 +14,11 @@ Two ways to load offline, from the same files:
 Headers follow neo4j-admin: ``id:ID(Measure)`` / ``:START_ID(Agency)`` /
 ``:END_ID(Measure)``, typed columns (``line:int``, ``warnings:string[]``), a
 ``:LABEL`` column (collectives are ``Agency;Collective``). Lists are joined
-with `ARRAY_DELIMITER`, which no value may contain (checked).
+with `ARRAY_DELIMITER`, which no value may contain (checked). A cell that a
+spreadsheet would read as a formula (``= + - @`` first) gets a leading ``'``
+(`policykg.cells.csv_text`; a leading ``'`` is always that mark), as in every CSV
+policykg writes; ``load.cypher`` and ``after_import.cypher`` take it off, so the
+loaded values are the document's.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policykg.cells import csv_text
 from policykg.errors import StoreError
 from policykg.graph.property.property_graph import (
     AGENCY_PROPERTIES,
@@ -44,7 +51,7 @@ _PROPERTIES: dict[str, dict[str, str]] = {
     "Agency": AGENCY_PROPERTIES,
     "Document": DOCUMENT_PROPERTIES,
     "Indicator": {"name": "string"},
-    "Jurisdiction": {"name": "string", "adcode": "string"},
+    "Jurisdiction": {"id": "string", "name": "string", "adcode": "string"},
     "Sector": {"name": "string"},
 }
 
@@ -59,7 +66,7 @@ class CsvExport:
 
     @property
     def files(self) -> list[str]:
-        return [*self.nodes, *self.relationships, "import.args", "load.cypher"]
+        return [*self.nodes, *self.relationships, "import.args", "load.cypher", AFTER_IMPORT]
 
 
 def node_file(label: str) -> str:
@@ -84,14 +91,17 @@ def _header(label: str) -> list[str]:
 
 
 def _cell(value: Any, where: str) -> str:
+    """One CSV cell: lists joined with `ARRAY_DELIMITER` (neo4j-admin's array syntax), and the cell
+    made safe for a spreadsheet (`csv_text`: a leading ``'`` before ``= + - @``), which
+    ``load.cypher`` and ``after_import.cypher`` take off again."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         for item in value:
             if ARRAY_DELIMITER in str(item):
-                raise StoreError(f"{where}: value {item!r} contains the array delimiter {ARRAY_DELIMITER!r}")
-        return ARRAY_DELIMITER.join(str(v) for v in value)
-    return str(value)
+                raise StoreError("export_array_delimiter", where=where, value=item, delimiter=ARRAY_DELIMITER)
+        return csv_text(ARRAY_DELIMITER.join(str(v) for v in value))
+    return csv_text(str(value))
 
 
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -108,11 +118,51 @@ def _relationship_sets(graph: PropertyGraph) -> list[tuple[str, str, str, list[t
     return out
 
 
+AFTER_IMPORT = "after_import.cypher"
+
+
 def _import_args(export: CsvExport, sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str:
-    lines = ["--overwrite-destination", f"--array-delimiter={ARRAY_DELIMITER}", "--multiline-fields=true"]
+    # empty cells are absent properties (null), as in the pushed graph, not ""
+    lines = ["--overwrite-destination", f"--array-delimiter={ARRAY_DELIMITER}", "--multiline-fields=true",
+             "--ignore-empty-strings=true"]
     lines += [f"--nodes={node_file(label)}" for label in NODE_KEYS]
     lines += [f"--relationships={kind}={relationship_file(kind, start)}" for kind, start, _, _ in sets]
     return "\n".join(lines) + "\n"
+
+
+def _constraints() -> list[str]:
+    return [f"CREATE CONSTRAINT policykg_{label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE;"
+            for label, key in NODE_KEYS.items()]
+
+
+def _unprefix_statements() -> list[str]:
+    """Take the spreadsheet-safety ``'`` (`csv_text`; a leading ``'`` is always that mark) off every
+    text property of the loaded nodes. A pass after loading, not an expression in each ``LOAD CSV``
+    statement: the files keep matching by the marked ids, and FalkorDB 4.16 crashes or fails on
+    those longer statements (docs/cypher.md). ``substring`` is given its length for the same reason."""
+    out = []
+    for label, properties in _PROPERTIES.items():
+        for name, type_ in properties.items():
+            if type_ == "string":
+                out.append(f"MATCH (n:{label}) WHERE n.{name} STARTS WITH \"'\" "
+                           f"SET n.{name} = substring(n.{name}, 1, size(n.{name}));")
+            elif type_ == "string[]":
+                out.append(f"MATCH (n:{label}) WHERE n.{name}[0] STARTS WITH \"'\" "
+                           f"SET n.{name} = [substring(n.{name}[0], 1, size(n.{name}[0]))] + n.{name}[1..];")
+    return out
+
+
+def _after_import() -> str:
+    """What to run once on a database made by ``neo4j-admin database import``: the uniqueness
+    constraints `neo4j push` makes, and the spreadsheet-safety ``'`` taken off the values."""
+    return "\n".join([
+        "// policykg: run once after `neo4j-admin database import full policykg @import.args`,",
+        "// on the started database: cypher-shell -d policykg -f after_import.cypher",
+        "",
+        *_constraints(),
+        "",
+        *_unprefix_statements(),
+    ]) + "\n"
 
 
 def _load_cypher(sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str:
@@ -121,13 +171,11 @@ def _load_cypher(sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str
         "// Put the files in the server's import directory, then: cypher-shell -f load.cypher",
         "// Offline, into a new stopped database (Neo4j 5):",
         "//   neo4j-admin database import full policykg @import.args",
-        "// (run in this directory; see docs/cypher.md for the supported versions)",
+        f"// then, on the started database, {AFTER_IMPORT} (see docs/cypher.md for the supported versions)",
+        "",
+        *_constraints(),
         "",
     ]
-    for label, key in NODE_KEYS.items():
-        out.append(f"CREATE CONSTRAINT policykg_{label.lower()}_{key} IF NOT EXISTS "
-                   f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE;")
-    out.append("")
     for label, key in NODE_KEYS.items():
         sets_ = []
         for name, type_ in _PROPERTIES[label].items():
@@ -157,7 +205,9 @@ def _load_cypher(sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str
         out.append(f"MATCH (b:{end} {{{NODE_KEYS[end]}: row.`:END_ID({end})`}})")
         out.append(f"MERGE (a)-[:{kind}]->(b);")
         out.append("")
-    return "\n".join(out)
+    out.append("// the values as the documents print them: without the spreadsheet-safety '")
+    out += _unprefix_statements()
+    return "\n".join(out) + "\n"
 
 
 def export_csv(corpus: Corpus, directory: Path) -> CsvExport:
@@ -172,7 +222,7 @@ def export_csv(corpus: Corpus, directory: Path) -> CsvExport:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{directory}: cannot create the export directory ({exc})") from exc
+        raise StoreError("export_directory", directory=directory, reason=exc) from exc
     graph = build_property_graph(corpus)
     export = CsvExport(directory)
     for label, nodes in graph.nodes.items():
@@ -188,10 +238,11 @@ def export_csv(corpus: Corpus, directory: Path) -> CsvExport:
     for kind, start, end, pairs in sets:
         name = relationship_file(kind, start)
         _write(directory / name, [f":START_ID({start})", f":END_ID({end})", ":TYPE"],
-               [[a, b, kind] for a, b in pairs])
+               [[csv_text(a), csv_text(b), kind] for a, b in pairs])
         export.relationships[name] = len(pairs)
     (directory / "import.args").write_text(_import_args(export, sets), encoding="utf-8")
     (directory / "load.cypher").write_text(_load_cypher(sets), encoding="utf-8")
+    (directory / AFTER_IMPORT).write_text(_after_import(), encoding="utf-8")
     return export
 
 

@@ -28,15 +28,17 @@ Everything else is MERGE on indexed keys (`ensure_indexes`; pitfalls.md: MERGE i
 unique and fast only with the constraint), and the publish creates a measure only
 from a staged node it deletes in the same statement (with CREATE for the new
 measure's own relationships), so the driver may retry a transaction and a second
-push creates nothing new.
+push creates nothing new. With ``replace`` (what ``policykg neo4j push`` does unless
+told not to) the document's measures are exactly the new ones; without it a measure
+no longer in the document stays. Measure ids are the document and the printed
+number (`policykg.identities`), so an edit elsewhere in a document duplicates
+nothing either way.
 
 What the push costs is the number of statements (on FalkorDB each parses its
 parameters again, and takes at most 4 KB): agencies and measures travel as rows of
 values without key names, and the places, links and agencies an earlier document
 of the same push wrote are not written again (`document_statements`, ``written``).
-At 150k rows that is a quarter fewer statements. Without ``replace`` a measure
-that is no longer in the document stays; with it, the document's measures are
-exactly the new ones. Agencies, places, sectors and indicators are shared between
+At 150k rows that is a quarter fewer statements. Agencies, places, sectors and indicators are shared between
 documents and stay.
 """
 
@@ -80,12 +82,13 @@ _NEO4J_BATCH = 1000  # measures (or agencies, places) per UNWIND on servers with
 _CLEAR_STAGED = "MATCH (x:StagedMeasure {source: $source}) DETACH DELETE x"
 
 _PLACES = """UNWIND $batch AS p
-MERGE (j:Jurisdiction {name: p.name})
+MERGE (j:Jurisdiction {id: p.id})
+SET j.name = p.name
 FOREACH (code IN CASE WHEN p.adcode IS NULL THEN [] ELSE [p.adcode] END | SET j.adcode = code)"""
 
 _PART_OF = """UNWIND $batch AS link
-MERGE (part:Jurisdiction {name: link.part})
-MERGE (whole:Jurisdiction {name: link.whole})
+MERGE (part:Jurisdiction {id: link.part})
+MERGE (whole:Jurisdiction {id: link.whole})
 MERGE (part)-[:PART_OF]->(whole)"""
 
 # Agencies and measures travel as rows of values (lists, not maps): the key names of a map would
@@ -96,7 +99,7 @@ _AGENCIES = """UNWIND $batch AS a
 MERGE (n:Agency {id: a[0]})
 SET FIELDS
 FOREACH (flag IN CASE WHEN a[COLLECTIVE] THEN [1] ELSE [] END | SET n:Collective)
-FOREACH (name IN a[JURISDICTIONS] | MERGE (j:Jurisdiction {name: name}) MERGE (n)-[:IN]->(j))
+FOREACH (key IN a[JURISDICTIONS] | MERGE (j:Jurisdiction {id: key}) MERGE (n)-[:IN]->(j))
 FOREACH (name IN a[SECTORS] | MERGE (s:Sector {name: name}) MERGE (n)-[:IN_SECTOR]->(s))""".replace(
     "FIELDS", ", ".join(f"n.{name} = a[{i}]" for i, name in enumerate(_AGENCY_FIELDS, start=1))).replace(
     "COLLECTIVE", str(len(_AGENCY_FIELDS) + 1)).replace(
@@ -129,7 +132,7 @@ OPTIONAL MATCH (old:Measure {source: $source})
 WHERE $replace OR old.id IN ids
 DETACH DELETE old
 WITH DISTINCT d
-FOREACH (name IN $jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (d)-[:IN]->(j))
+FOREACH (key IN $jurisdictions | MERGE (j:Jurisdiction {id: key}) MERGE (d)-[:IN]->(j))
 WITH d
 MATCH (s:StagedMeasure {source: $source})
 CREATE (x:Measure)
@@ -212,8 +215,7 @@ def _split_text(source: str, row: list[Any], budget: int) -> list[Statement]:
     text = row[_TEXT] or ""
     bare = [*row[:_TEXT], "", *row[_TEXT + 1:]]
     if statement_bytes(_MEASURES, {"source": source, "batch": [bare]}) > budget:
-        raise BackendError(f"{row[0]}: this row's fields other than the measure text exceed what "
-                           f"the server takes in one statement ({budget} bytes)")
+        raise BackendError("bolt_row_too_large", measure=row[0], budget=budget)
     out: list[Statement] = [(_MEASURES, {"source": source, "batch": [bare]})]
     room = max((budget - statement_bytes(_APPEND_TEXT, {"id": row[0], "offset": 10**9, "piece": ""})) // 4, 1)
     for offset in range(0, len(text), room):

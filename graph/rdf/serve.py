@@ -1,4 +1,4 @@
-"""Run the `oxigraph` server over a store: a real SPARQL 1.1 endpoint with its query page.
+"""Run the `oxigraph` server over a store: a real SPARQL 1.1 endpoint.
 
 `start_server` launches ``oxigraph serve-read-only --location DIR`` (or
 ``oxigraph serve`` when writable, in memory when no location is given) on
@@ -6,14 +6,25 @@
 with its query, update and Graph Store Protocol URLs. The default graph is
 the union of the named graphs (``--union-default-graph``), so ad-hoc queries
 need no ``GRAPH`` clause; the named queries use ``GRAPH`` and run anywhere.
+
+`policykg serve` does not expose this server: oxigraph executes ``SERVICE`` itself,
+so the command puts `policykg.graph.rdf.endpoint` in front of it (the query page,
+the read-only guard, the limits) and keeps oxigraph on a private port.
+
+The binary comes with the ``serve`` extra (``pip install "policykg[serve]"``, the
+``oxigraph`` package on PyPI): `oxigraph_binary` finds it beside the running
+interpreter too, so a venv works without being activated.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
+import sysconfig
 import time
 import urllib.error
 import urllib.request
@@ -27,15 +38,34 @@ from policykg.errors import BackendError
 __all__ = ["OxigraphServer", "oxigraph_binary", "free_port", "start_server", "stop_server", "running_server"]
 
 
+def _candidates() -> list[Path]:
+    """Where the `oxigraph` binary of the ``serve`` extra may be: beside the running interpreter
+    (a venv used without activating it), the interpreter's scripts folder, then PATH."""
+    names = ["oxigraph.exe", "oxigraph"] if os.name == "nt" else ["oxigraph"]
+    folders = [Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))]
+    found = [folder / name for folder in folders for name in names]
+    on_path = shutil.which("oxigraph")
+    if on_path:
+        found.append(Path(on_path))
+    return found
+
+
 def oxigraph_binary() -> str:
-    """The ``oxigraph`` executable: ``$POLICYKG_OXIGRAPH`` or the one on PATH."""
-    path = os.environ.get("POLICYKG_OXIGRAPH") or shutil.which("oxigraph")
-    if not path:
-        raise BackendError(
-            "the `oxigraph` server binary was not found on PATH; install it with `pip install oxigraph` "
-            "or set POLICYKG_OXIGRAPH to its path"
-        )
-    return path
+    """The ``oxigraph`` server executable: ``$POLICYKG_OXIGRAPH``, else the first of `_candidates` that exists.
+
+    Raises
+    ------
+    BackendError
+        None was found (the message lists where it looked).
+    """
+    override = os.environ.get("POLICYKG_OXIGRAPH")
+    if override:
+        return override
+    for path in _candidates():
+        if path.is_file() and os.access(path, os.X_OK):
+            return str(path)
+    searched = ", ".join(dict.fromkeys(str(p.parent) for p in _candidates())) + ", PATH"
+    raise BackendError("oxigraph_missing", searched=searched)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -73,6 +103,7 @@ def start_server(
     port: int | None = None,
     writable: bool = False,
     timeout: float = 30.0,
+    query_timeout: float | None = None,
 ) -> OxigraphServer:
     """Start `oxigraph` and wait until it answers HTTP.
 
@@ -84,6 +115,8 @@ def start_server(
         Where to listen; a free port is chosen when ``port`` is None.
     writable
         Accept updates and Graph Store Protocol writes (``oxigraph serve``); read-only otherwise.
+    query_timeout
+        Seconds after which oxigraph abandons a query (``--timeout-s``); None: no limit.
 
     Raises
     ------
@@ -93,25 +126,37 @@ def start_server(
     binary = oxigraph_binary()
     port = port or free_port(host)
     if location is None and not writable:
-        raise BackendError("a read-only server needs a store directory (--store); an in-memory server must be writable")
+        raise BackendError("oxigraph_needs_store")
     command = [binary, "serve" if writable else "serve-read-only"]
     if location is not None:
         command += ["--location", str(location)]
     command += ["--bind", f"{host}:{port}", "--union-default-graph"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if query_timeout is not None:
+        command += ["--timeout-s", str(max(1, round(query_timeout)))]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               preexec_fn=_die_with_parent if sys.platform == "linux" else None)
     server = OxigraphServer(process, f"http://{host}:{port}", writable)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             err = process.stderr.read().decode("utf-8", "replace").strip() if process.stderr else ""
-            raise BackendError(f"oxigraph exited with status {process.returncode}: {err or 'no message'}")
+            raise BackendError("oxigraph_exited", status=process.returncode, message=err or "-")
         try:
             with urllib.request.urlopen(server.url + "/", timeout=1):
                 return server
         except (urllib.error.URLError, OSError):
             time.sleep(0.05)
     stop_server(server)
-    raise BackendError(f"oxigraph did not answer on {server.url} within {timeout:.0f} s")
+    raise BackendError("oxigraph_no_answer", url=server.url, seconds=timeout)
+
+
+def _die_with_parent() -> None:
+    # In the child before exec (Linux): SIGTERM it when the process that started it dies,
+    # even by SIGKILL, so no oxigraph is left serving a port nobody answers for.
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def stop_server(server: OxigraphServer) -> None:

@@ -4,7 +4,7 @@ The data graph is the union of the document graphs and the indicator scheme
 (the ontology graph is left out: it describes terms, it is not data). No
 inference is run: the shapes are explicit (pitfalls.md: OWL-RL makes pySHACL
 10-15x slower). Each problem is reported with the thing a person can find —
-a measure as ``source#Lline``, an agency by its id — the property, the value
+a measure by its id (``source#seq``), an agency by its id — the property, the value
 and the shape's message in the chosen language.
 
 Two engines give the same report (tests/graph/test_shapes_sparql.py):
@@ -49,6 +49,7 @@ from policykg.graph.rdf import iris
 from policykg.graph.rdf.shapes_sparql import Check, Unsupported, compile_shapes, run_checks
 from policykg.ontology import read_turtle
 from policykg.ontology.namespace import PKG_IRI
+from policykg.processes import init_worker
 
 __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_store", "data_graph", "LOCAL_CLASSES",
            "ENGINES"]
@@ -110,8 +111,8 @@ def _short(term) -> str:
 
 
 def _describe(data: Graph, node) -> str:
-    """A measure as source#Lline, an agency or document by its identifier, else by its name, else its
-    (decoded) IRI; the smallest one when a node has several (a violation of its own)."""
+    """A measure by its id (source#seq), an agency or document by its identifier, else by its name, else
+    its (decoded) IRI; the smallest one when a node has several (a violation of its own)."""
     for predicate in (DCTERMS.identifier, SKOS.prefLabel):
         values = sorted(str(value) for value in data.objects(node, predicate))
         if values:
@@ -342,7 +343,8 @@ def _validate_in_parts(store: Store, lang: str, workers: int | None, progress: P
         return _merge((_check_part(nt, local, lang) for nt, local in parts()), total, progress)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                             initargs=(os.getpid(),)) as pool:  # workers end with this process
         return _merge(_bounded(pool, parts(), lang, 2 * workers), total, progress)
 
 

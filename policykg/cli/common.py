@@ -1,9 +1,13 @@
 """Options and output helpers shared by every command.
 
-- `corpus_options`: the FILES arguments and ``--store DIR`` that every command
-  reading the graph accepts (with neither, the bundled samples; which one is
-  used is decided by `policykg.pipeline.Inputs`).
+- `corpus_options`: the FILES arguments, ``--store DIR`` and ``--aliases FILE``
+  that every command reading the graph accepts (with neither FILES nor a store,
+  the bundled samples; which one is used is decided by `policykg.pipeline.Inputs`).
+  `aliases_option` alone is for commands with FILES of their own (extract, run).
 - `show_step`: progress of the pipeline, rendered from the catalogue on stderr.
+- `as_of_option`: ``--as-of DATE``, the date deadlines are counted against (default today).
+- `CatalogueOption`: an option whose help text is a catalogue key, shown in the
+  language of ``--lang`` like every other message.
 - `output_options` + `emit`: ``--format table|csv|json`` for results on stdout,
   like sqlite-utils' ``output_options``. Tables are for people, CSV and JSON
   for pipes. stdout carries results only; progress and warnings go to stderr.
@@ -22,15 +26,20 @@ from typing import Any
 
 import click
 
+from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.messages import render, set_language
 from policykg.pipeline import Inputs, Step, load_corpus
 from policykg.records import Corpus
 
 __all__ = [
+    "CatalogueOption",
+    "as_of_option",
     "parse_params",
     "load_input_corpus",
     "lang_option",
     "corpus_options",
+    "corrections_option",
+    "aliases_option",
     "output_options",
     "emit",
     "show_step",
@@ -44,6 +53,29 @@ __all__ = [
 def say(text: str) -> None:
     """Write one line to stderr (progress, summaries, warnings)."""
     click.echo(text, err=True)
+
+
+class CatalogueOption(click.Option):
+    """An option whose help is the catalogue text of ``help_key``, in the language ``--lang`` chose.
+
+    ``policykg --lang en report --help`` and ``policykg report --lang en --help``
+    (``--lang`` is eager) both show the English text; the help is looked up when
+    it is shown, not when the command is defined.
+    """
+
+    def __init__(self, *args: Any, help_key: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help_key = help_key
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = render(self.help_key)
+        return super().get_help_record(ctx)
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--as-of YYYY-MM-DD`` (default: today): the date deadlines are counted against."""
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                        metavar="YYYY-MM-DD", cls=CatalogueOption, help_key="help_as_of")(func)
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -65,8 +97,62 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def corrections_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--corrections FILE``: a review table from `policykg indicators`, corrected by a planner.
+
+    Its indicators replace the inferred ones in every document this command reads; what could
+    not be applied (a bad value, a measure no longer there) is listed on stderr at the end.
+    """
+
+    def _use(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+        from policykg.errors import InputError
+        from policykg.loaders.indicator_corrections import read_corrections, use_corrections
+        from policykg.messages import render
+
+        use_corrections(None)
+        if value is None:
+            return
+        try:
+            corrections = read_corrections(value)
+        except InputError as exc:
+            raise click.BadParameter(str(exc), param_hint="--corrections") from exc
+        use_corrections(corrections)
+
+        def _report() -> None:
+            use_corrections(None)
+            for code in corrections.problems:
+                say(render(code))
+            say(render(f"corrections_applied:{corrections.name}|{corrections.applied}"))
+
+        ctx.call_on_close(_report)
+
+    return click.option(
+        "--corrections",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        expose_value=False,
+        callback=_use,
+        help="Corrected review table (xlsx/csv from `policykg indicators`): its indicators win over inferred ones.",
+    )(func)
+
+
+def aliases_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--aliases FILE``: the reviewed agency names (CSV ``name,agency``) documents are read with."""
+    return click.option(
+        "--aliases",
+        "aliases",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar="FILE",
+        help="Reviewed agency names, a CSV with header name,agency (see `policykg agencies --review`); "
+             "a store built with them keeps them.",
+    )(func)
+
+
 def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``FILES…`` and ``--store DIR`` to a command that reads the graph."""
+    """Add ``FILES…``, ``--store DIR``, ``--aliases FILE`` and ``--corrections FILE`` to a command that reads the graph."""
+    func = corrections_option(func)
+    func = aliases_option(func)
     func = click.option(
         "--store",
         "store",
@@ -105,9 +191,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _is_iri(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://", "urn:")) and not any(
+        ch.isspace() for ch in value)
+
+
 def format_table(records: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int = 40) -> str:
-    """Render records as an aligned plain-text table (CJK-aware widths)."""
-    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+    """Render records as an aligned plain-text table (CJK-aware widths).
+
+    Long text is cut at ``max_width`` columns; an IRI never is: it is shown by its compact
+    name (``agency:350123/发展和改革局``, `policykg.queries.prefixes.compact`), whole.
+    """
+    from policykg.queries.prefixes import compact
+
+    iri_cells = {(i, j) for i, r in enumerate(records) for j, c in enumerate(columns) if _is_iri(r.get(c))}
+    cells = [[compact(r[c]) if (i, j) in iri_cells else _cell(r.get(c)) for j, c in enumerate(columns)]
+             for i, r in enumerate(records)]
 
     def clip(text: str) -> str:
         text = text.replace("\n", " ")
@@ -121,7 +220,7 @@ def format_table(records: Sequence[dict[str, Any]], columns: Sequence[str], max_
             out, width = out + ch, width + w
         return out + "…"
 
-    cells = [[clip(c) for c in row] for row in cells]
+    cells = [[c if (i, j) in iri_cells else clip(c) for j, c in enumerate(row)] for i, row in enumerate(cells)]
     widths = [display_width(c) for c in columns]
     for row in cells:
         widths = [max(w, display_width(c)) for w, c in zip(widths, row)]
@@ -143,12 +242,10 @@ def emit(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, st
         stream.write("\n")
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf)
+        writer = csv.writer(buf, quoting=CSV_QUOTING)
         writer.writerow(columns)
         for r in records:
-            values = (r.get(c) for c in columns)
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v)
-                             for v in values])
+            writer.writerow([sheet_cell(r.get(c)) for c in columns])
         stream.write(buf.getvalue())
     else:
         stream.write(format_table(records, columns) + "\n")
@@ -160,18 +257,22 @@ def show_step(step: Step) -> None:
 
 
 def quiet_step(step: Step) -> None:
-    """Print a pipeline step on stderr, except the line per document read (files skipped still show)."""
-    if step.key != "document_read":
+    """Print a pipeline step on stderr, except the line of a document read with task rows.
+
+    Files skipped and documents that gave no rows (left out) still get their line.
+    """
+    if step.key != "document_read" or not step.values["result"].rows:  # type: ignore[attr-defined]
         show_step(step)
 
 
 def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str | None = None,
-                      quiet: bool = False) -> Corpus:
-    """The corpus a command works on: FILES (or the samples) read now, or a store built by `policykg build`.
+                      quiet: bool = False, aliases: Path | None = None) -> Corpus:
+    """The corpus a command works on: FILES (or the samples) read now (with ``aliases``), or a store built
+    by `policykg build`.
 
     Reading documents prints one summary line per document on stderr (none when ``quiet``).
     """
-    return load_corpus(Inputs(tuple(files), store), encoding, quiet_step if quiet else show_step)
+    return load_corpus(Inputs(tuple(files), store, aliases), encoding, quiet_step if quiet else show_step)
 
 
 def parse_params(values: tuple[str, ...]) -> dict[str, str]:

@@ -7,8 +7,18 @@ from pathlib import Path
 
 import click
 
+from policykg.agency_count import count_agencies
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, lang_option, load_input_corpus, output_options, say, show_step
+from policykg.cli.common import (
+    aliases_option,
+    corpus_options,
+    corrections_option,
+    emit,
+    lang_option,
+    output_options,
+    say,
+    show_step,
+)
 from policykg.loaders.agencies import agency_summary
 from policykg.loaders_report import (
     AGENCY_COLUMNS,
@@ -20,8 +30,8 @@ from policykg.loaders_report import (
     write_jsonl,
     write_xlsx,
 )
-from policykg.messages import render
-from policykg.pipeline import read_inputs
+from policykg.messages import get_language, render
+from policykg.pipeline import Inputs, load_reviewed_corpus, read_aliases_file, read_inputs
 
 __all__ = ["extract", "agencies"]
 
@@ -35,13 +45,18 @@ __all__ = ["extract", "agencies"]
 @click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write every numbered row that could not be read (CSV: source, line, seq, reason, text).")
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@corrections_option
+@aliases_option
 @lang_option
-def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Path | None, encoding: str | None) -> None:
+def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Path | None, encoding: str | None,
+            aliases: Path | None) -> None:
     """Read documents into task rows (one record per row).
 
     Each record has the reading-rules fields (source, seq, indicator_raw,
     indicator, item, measure, lead, responsible, deadline_raw, deadline,
-    remark, line, warnings) plus lead_ids and responsible_ids. A summary line
+    remark, line, warnings), the inferred indicator where the document prints
+    none (indicator_inferred, indicator_confidence, indicator_evidence,
+    indicator_inferred_by), plus lead_ids and responsible_ids. A summary line
     per document goes to stderr. With no FILES, the bundled samples are read.
 
     \b
@@ -50,7 +65,7 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Pat
     """
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs -o/--output FILE.xlsx")
-    results, corpus = read_inputs(files, encoding, show_step)
+    results, corpus = read_inputs(files, encoding, show_step, read_aliases_file(aliases, show_step))
     records = row_records(corpus)
     if fmt == "xlsx" and output is not None:
         write_xlsx(records, EXTRACT_COLUMNS, output)
@@ -72,9 +87,13 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Pat
 @cli.command()
 @corpus_options
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
+@click.option("--review", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE.xlsx",
+              help="Write a workbook for review instead: every agency, and the merges and splits the rules are "
+                   "unsure of, with evidence and a decision column (its accepted rows are an --aliases file).")
 @output_options
 @lang_option
-def agencies(files: tuple[Path, ...], store: Path | None, encoding: str | None, fmt: str) -> None:
+def agencies(files: tuple[Path, ...], store: Path | None, aliases: Path | None, encoding: str | None,
+             review: Path | None, fmt: str) -> None:
     """List the agencies the documents name, for review.
 
     One line per agency: its id, canonical name, jurisdiction, functional
@@ -85,5 +104,18 @@ def agencies(files: tuple[Path, ...], store: Path | None, encoding: str | None, 
     Example:
       policykg agencies --format csv > agencies.csv
       policykg agencies --store kg/
+      policykg agencies plans/ --review review.xlsx     # then: --aliases aliases.csv
     """
-    emit(agency_summary(load_input_corpus(files, store, encoding)), AGENCY_COLUMNS, fmt)
+    corpus, reviewed = load_reviewed_corpus(Inputs(tuple(files), store, aliases), encoding, show_step)
+    counted = count_agencies(corpus)
+    if review is not None:
+        from policykg.loaders.agency_review import review_proposals
+        from policykg.review_workbook import write_review_workbook
+
+        proposals = review_proposals(corpus, reviewed)
+        click.echo(str(write_review_workbook(corpus, proposals, review, get_language())))
+        say(render("review_written", path=review, agencies=counted.agencies, collectives=counted.collectives,
+                   merges=sum(p.kind == "merge" for p in proposals), splits=sum(p.kind == "split" for p in proposals)))
+        return
+    emit(agency_summary(corpus), AGENCY_COLUMNS, fmt)
+    say(render("agencies_total", agencies=counted.agencies, collectives=counted.collectives))

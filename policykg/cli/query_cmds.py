@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, output_options, parse_params
+from policykg.cli.common import corpus_options, emit, output_options, parse_params, quiet_step
 from policykg.errors import InputSelectionError
 from policykg.messages import get_language
 from policykg.pipeline import Inputs, open_graph
@@ -18,14 +18,14 @@ from policykg.pipeline import Inputs, open_graph
 __all__ = ["query", "sparql"]
 
 
-def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None) -> Any:
+def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None, aliases: Path | None = None) -> Any:
     if endpoint:
-        if files or store is not None:
+        if files or store is not None or aliases is not None:
             raise InputSelectionError("inputs_endpoint_and_more")
         from policykg.queries import HttpEndpoint
 
         return HttpEndpoint(endpoint)
-    return open_graph(Inputs(files, store))
+    return open_graph(Inputs(files, store, aliases), on_step=quiet_step)
 
 
 _endpoint_option = click.option(
@@ -41,7 +41,7 @@ _endpoint_option = click.option(
 @click.option("--param", "params", multiple=True, metavar="K=V", help="A query parameter (repeatable).")
 @_endpoint_option
 @output_options
-def query(name: str | None, files: tuple[Path, ...], store: Path | None, list_: bool,
+def query(name: str | None, files: tuple[Path, ...], store: Path | None, aliases: Path | None, list_: bool,
           params: tuple[str, ...], endpoint: str | None, fmt: str) -> None:
     """Run a named SPARQL query; parameters are bound, never pasted into the query.
 
@@ -69,7 +69,7 @@ def query(name: str | None, files: tuple[Path, ...], store: Path | None, list_: 
         return
     if not name:
         raise click.UsageError("Give a query NAME, or --list to see them.")
-    result = run_named(_target(files, store, endpoint), name, parse_params(params))
+    result = run_named(_target(files, store, endpoint, aliases), name, parse_params(params))
     emit(result.rows, result.columns, fmt)
 
 
@@ -88,10 +88,13 @@ def sparql(text: str | None, query_file: Path | None, store: Path | None, files:
     """Run a SPARQL query given as text or with -f FILE.rq (read-only; no SERVICE).
 
     The default graph is the union of the named graphs, so GRAPH is optional.
+    The project's prefixes (pkg:, skos:, agency:, measure: …) are declared;
+    tables show IRIs by their compact names, CSV and JSON in full. The text is
+    parsed first: an update or a SERVICE anywhere is refused.
 
     \b
     Example:
-      policykg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/policykg/ontology#Measure> }'
+      policykg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?m a pkg:Measure }'
       policykg sparql -f my.rq --store kg/ --format json
     """
     from policykg.queries import run_sparql

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -153,7 +154,10 @@ def test_bulk_load_in_several_batches(monkeypatch, sample_corpus):
     store = Store()
     stats = load_corpus_into(store, sample_corpus)
     assert stats.quads == len(store)
-    assert corpus_from_store(store).rows == sorted(sample_corpus.rows, key=lambda r: (r.source, r.line))
+    # the graph does not hold inferred indicators yet (issue 18, next round): compare the rows as read
+    read = [replace(r, indicator_inferred=None, indicator_confidence=None, indicator_evidence=(),
+                    indicator_inferred_by=None) for r in sample_corpus.rows]
+    assert corpus_from_store(store).rows == sorted(read, key=lambda r: (r.source, r.line))
 
 
 # --- failures are all-or-nothing -------------------------------------------------------------------
@@ -180,7 +184,7 @@ def test_a_failing_update_leaves_the_old_graph_whole():
     with pytest.raises((SyntaxError, StoreError)):
         replace_graph(store, bad)
     assert {str(q) for q in store} == before
-    broken_line = f'{escape_iri(iris.measure_iri(FQ, 1))} <p> "x {escape_iri(good.iri)} .\n'
+    broken_line = f'{escape_iri(iris.measure_iri(FQ, "1"))} <p> "x {escape_iri(good.iri)} .\n'
     broken_text = GraphPart(good.iri, good.source, good.quads + [broken_line])
     with pytest.raises(SyntaxError):
         replace_graph(store, broken_text)

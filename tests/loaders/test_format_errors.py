@@ -84,4 +84,4 @@ def test_batch_with_bad_files_keeps_the_good_rows(tmp_path):
         "in all: 1 rows, 0 rejected",
     ]
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and lines[1].startswith("good.docx,1,,,,推进电子税务局。,")
+    assert len(lines) == 2 and lines[1].startswith('"good.docx","1","","","","推进电子税务局。",')

@@ -64,15 +64,15 @@ def test_cypher_text_with_a_parameter(env):
     result = _run(["cypher", "MATCH (a:Agency {name: $name}) RETURN a.id AS id, a.kind AS kind",
                    "--param", "name=福清市市场监管局", "--format", "csv"], env)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "id,kind\n350181/市场监督管理局,agency\n"
+    assert result.stdout == '"id","kind"\n"350181/市场监督管理局","agency"\n'
 
 
 def test_cypher_list():
     result = _run(["--lang", "en", "cypher", "--list", "--format", "csv"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:2] == [
-        "name,title,parameters",
-        "agencies_per_indicator,Measures and agencies per indicator,jurisdiction=all",
+        '"name","title","parameters"',
+        '"agencies_per_indicator","Measures and agencies per indicator","jurisdiction=all"',
     ]
 
 
@@ -128,13 +128,15 @@ def test_writes_refused_from_the_command_line(env):
 def test_export_writes_the_files(tmp_path):
     result = _run(["--lang", "en", "neo4j", "export", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"exported 6 node files, 8 relationship files, import.args and load.cypher → {tmp_path / 'out'}\n"
+    assert result.stderr == ("exported 6 node files, 8 relationship files, import.args, load.cypher and "
+                             f"after_import.cypher → {tmp_path / 'out'}\n")
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == sorted([
         "nodes_Measure.csv", "nodes_Agency.csv", "nodes_Indicator.csv", "nodes_Jurisdiction.csv",
         "nodes_Document.csv", "nodes_Sector.csv", "rels_LEADS_Agency.csv", "rels_RESPONSIBLE_FOR_Agency.csv",
         "rels_ADDRESSES_Measure.csv", "rels_FROM_Measure.csv", "rels_IN_Agency.csv", "rels_IN_Document.csv",
-        "rels_PART_OF_Jurisdiction.csv", "rels_IN_SECTOR_Agency.csv", "import.args", "load.cypher"])
+        "rels_PART_OF_Jurisdiction.csv", "rels_IN_SECTOR_Agency.csv", "import.args", "load.cypher",
+        "after_import.cypher"])
 
 
 @pytest.mark.parametrize("args", [["neo4j", "push"], ["neo4j", "export"], ["cypher"], ["neo4j"]])

@@ -133,7 +133,7 @@ def test_words_inside_strings_are_not_writes(pushed_samples):
 
 
 def test_a_syntax_error_is_a_query_error(pushed_samples):
-    with pytest.raises(QueryError, match="拒绝执行：FalkorDB 经 Bolt 不给出原因"):
+    with pytest.raises(QueryError, match=r"拒绝执行语句 MATCH \(n RETURN n：FalkorDB 经 Bolt 不给出原因"):
         run_cypher(pushed_samples, "MATCH (n RETURN n")
 
 

