@@ -123,7 +123,36 @@ GENERATED_CASES = [
     ("workload_per_agency", {}), ("cross_cutting_ranking", {"limit": "0"}), ("agencies_per_indicator", {}),
     ("agency_portfolio", {}), ("co_assignment_pairs", {}), ("measures_without_lead", {}),
     ("sector_across_jurisdictions", {}), ("measures_due_in_period", {"as_of": "2021-03-01"}),
+    ("dependencies", {}), ("dependencies", {"limit": "0"}), ("dependencies", {"limit": "0", "indicator": "开办企业"}),
 ]
+
+# dependencies counted row by row: every (measure, lead, partner) of the measures, the facts of each
+# agency read wherever they are stated; sorted and cut in Python. The named query must agree with it.
+ROW_LEVEL_DEPENDENCIES = PREFIXES + """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?lead ?lead_name ?partner ?partner_name (COUNT(DISTINCT ?m) AS ?shared_count) WHERE {
+  GRAPH ?g { ?m pkg:leadUnit ?x . { ?m pkg:leadUnit ?y } UNION { ?m pkg:responsibleUnit ?y } }
+  FILTER(?x != ?y)
+  OPTIONAL { GRAPH ?g { ?m pkg:addressesIndicator ?i } }
+  FILTER(WANTED = "" || ?i = ind:WANTED_KEY)
+  GRAPH ?h { ?x a pkg:Agency ; dcterms:identifier ?lead ; skos:prefLabel ?lead_name }
+  GRAPH ?k { ?y a pkg:Agency ; dcterms:identifier ?partner ; skos:prefLabel ?partner_name }
+}
+GROUP BY ?lead ?lead_name ?partner ?partner_name
+"""
+
+
+@pytest.mark.parametrize("indicator", ["", "开办企业", "纳税"])
+@pytest.mark.parametrize("which", ["samples", "generated"])
+def test_dependencies_equal_the_row_level_count(which, indicator, sample_store, generated_store):
+    from urllib.parse import quote
+
+    store = sample_store if which == "samples" else generated_store
+    text = ROW_LEVEL_DEPENDENCIES.replace("WANTED_KEY", quote(indicator, safe="")).replace("WANTED", f'"{indicator}"')
+    rows = sorted(run_sparql(store, text).rows, key=lambda r: (-r["shared_count"], r["lead"], r["partner"]))
+    assert len(rows) > (20 if not indicator else 4)
+    assert run_named(store, "dependencies", {"limit": "0", "indicator": indicator or "all"}).rows == rows
+    assert run_named(store, "dependencies", {"indicator": indicator or "all"}).rows == rows[:100]  # the default
 
 
 @pytest.mark.parametrize("case", GENERATED_CASES, ids=lambda c: c[0])

@@ -263,6 +263,9 @@ CASES = [(name, {}) for name in sorted(EXPECTED)] + [
     ("dependencies", {"indicator": "开办企业", "limit": "100000"}),
     ("dependencies", {"jurisdiction": "福清市", "indicator": "纳税"}),
     ("dependencies", {"limit": "5"}),
+    ("dependencies", {"limit": "0"}),
+    ("dependencies", {"limit": "0", "jurisdiction": "福州市"}),
+    ("dependencies", {"limit": "0", "jurisdiction": "福建省", "indicator": "开办企业"}),
 ]
 
 
