@@ -51,6 +51,11 @@ PAIRS: list[tuple[tuple[str, dict], tuple[str, dict]]] = [
     (("sector_across_jurisdictions", {"sector": "税务"}), ("sector_across_jurisdictions", {"sector": "税务"})),
     (("agency_portfolio", {}), ("agency_portfolio", {})),
     (("agency_portfolio", {"agency": "AGENCY"}), ("agency_portfolio", {"agency": "AGENCY"})),
+    (("dependencies", {}), ("dependencies", {})),
+    (("dependencies", {"limit": "1000000"}), ("dependencies", {"limit": "0"})),
+    (("dependencies", {"indicator": "开办企业"}), ("dependencies", {"indicator": "开办企业"})),
+    (("dependencies", {"jurisdiction": "PLACE", "limit": "1000000"}),
+     ("dependencies", {"jurisdiction": "PLACE", "limit": "0"})),
 ]
 
 
