@@ -48,6 +48,8 @@ TYPICAL: list[tuple[str, dict[str, str]]] = [
     ("agency_portfolio", {}),
     ("workload_per_agency", {"sector": "市场监管"}),
     ("agencies_per_indicator", {"jurisdiction": "PROVINCE"}),
+    ("dependencies", {"jurisdiction": "CITY"}),
+    ("dependencies", {"indicator": "开办企业"}),
 ]
 
 _BUSIEST_PLACE = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
