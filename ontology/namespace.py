@@ -33,6 +33,7 @@ class PKG(DefinedNamespace):
     PlanDocument: URIRef
     Sector: URIRef
     DeadlineKind: URIRef
+    AgencyTally: URIRef
     # individuals
     ongoing: URIRef
     conditional: URIRef
@@ -76,3 +77,11 @@ class PKG(DefinedNamespace):
     noticeTitle: URIRef
     context: URIRef
     responsibleAllNames: URIRef
+    # build-time counts per (document, agency)
+    tallyOf: URIRef
+    leadCount: URIRef
+    responsibleCount: URIRef
+    measureCount: URIRef
+    tallyIndicator: URIRef
+    leadIndicator: URIRef
+    responsibleIndicator: URIRef

@@ -287,8 +287,8 @@ BOLT: dict[str, dict[str, str]] = {
 GRAPH_COMMANDS: dict[str, dict[str, str]] = {
     "graph_built": {"zh": "已写入 {documents} 份文件、{measures} 条措施、{quads} 个四元组 → {store}（{seconds:.2f} 秒）",
                     "en": "wrote {documents} documents, {measures} measures, {quads} quads → {store} ({seconds:.2f} s)"},
-    "graph_conforms": {"zh": "图符合约束：{triples} 个三元组，无违规",
-                       "en": "the graph conforms to the shapes: {triples} triples, no violations"},
+    "graph_conforms": {"zh": "图符合约束：已检查 {triples} 条陈述，无违规",
+                       "en": "the graph conforms to the shapes: {triples} statements checked, no violations"},
     "graph_violations": {"zh": "图不符合约束：{count} 处违规（见上表）",
                          "en": "the graph does not conform: {count} violations (see the table above)"},
     "graph_optimized": {"zh": "已压缩存储（{seconds:.2f} 秒）", "en": "store compacted ({seconds:.2f} s)"},
@@ -726,6 +726,10 @@ QUERIES: dict[str, dict[str, str]] = {
         "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
     },
     "header_missing": {"zh": "{name}: header has no {field}", "en": "{name}: header has no {field}"},
+    "param_default_unknown": {"zh": "{query}：参数 {name} 的默认值引用了不存在的参数 {other!r}",
+                              "en": "{query}: the default of {name} names no parameter {other!r}"},
+    "param_limit_negative": {"zh": "limit {limit} 为负数；请给出行数，或用 0 表示全部",
+                             "en": "limit {limit} is negative; give a number of rows, or 0 for all"},
     "sparql_syntax": {"zh": "SPARQL 语法错误：{reason}", "en": "SPARQL syntax error: {reason}"},
     "sparql_failed": {"zh": "查询失败：{reason}", "en": "query failed: {reason}"},
     "sparql_no_where": {"zh": "cannot bind parameters: the query has no WHERE clause",
@@ -888,6 +892,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "module {module!r} has no attribute {name!r}",
     },
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
+    "query_unknown_place": {
+        "zh": "{parameter}：图中没有地方“{value}”；已知地方（{count} 个）：{known}",
+        "en": "{parameter}: no place {value} in the graph; known places ({count}): {known}",
+    },
 }
 
 # Inferred indicators and their corrections (policykg.loaders.indicator_*, `policykg indicators`).

@@ -1,13 +1,13 @@
 // title_zh: 跨指标单位排名
 // title_en: Cross-cutting agencies ranking
 // description: 单位（仅 agency 类）所涉措施覆盖的不同规范指标数，按指标数、措施数排名。 / Agencies (kind agency only) ranked by the number of distinct canonical indicators their measures address, then by measures.
-// param: limit | integer | 20 | 返回的单位数 / number of agencies returned
-// param: jurisdiction | string | all | 文件所属辖区全称，all 为全部 / the document's jurisdiction, full name; all = every one
+// param: limit | integer | 20 | 返回的单位数，0 为全部 / number of agencies returned; 0 = all
+// param: jurisdiction | place | all | 地方全称（含其下各县区），all 为全部 / a place's full name (the places under it included); all = every one
 // columns: agency, name, jurisdiction, sector, indicator_count, measure_count, lead_count
 // limit: limit
 // binding: parameter NAME is bound to $p_NAME by the driver (?p_NAME in the .rq twin)
 MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR]->(m:Measure)-[:FROM]->(d:Document)
-WHERE NOT a:Collective AND ($p_jurisdiction = 'all' OR d.jurisdiction = $p_jurisdiction)
+WHERE NOT a:Collective AND ($p_jurisdiction = 'all' OR $p_jurisdiction IN [d.jurisdiction, d.parent, d.province])
 OPTIONAL MATCH (m)-[:ADDRESSES]->(i:Indicator)
 WITH a,
      count(DISTINCT i.name) AS indicator_count,
@@ -18,4 +18,3 @@ RETURN a.id AS agency, a.name AS name,
        head([(a)-[:IN_SECTOR]->(s:Sector) | s.name]) AS sector,
        indicator_count, measure_count, lead_count
 ORDER BY indicator_count DESC, measure_count DESC, agency
-LIMIT $p_limit

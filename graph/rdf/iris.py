@@ -28,6 +28,7 @@ __all__ = [
     "jurisdiction_iri",
     "sector_iri",
     "year_iri",
+    "tally_iri",
     "VOCABULARY_GRAPH",
     "ONTOLOGY_GRAPH",
     "GRAPH_PREFIX",
@@ -102,3 +103,8 @@ def sector_iri(name: str) -> str:
 def year_iri(year: int) -> str:
     """The OWL-Time interval of a calendar year (a document's plan year)."""
     return f"{ID_BASE}year/{int(year)}"
+
+
+def tally_iri(source: str, agency_id: str) -> str:
+    """An agency's counts in one document (`pkg:AgencyTally`, kept in that document's graph)."""
+    return f"{ID_BASE}tally/{encode_key(source)}/{encode_key(agency_id)}"

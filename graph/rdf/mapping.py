@@ -105,6 +105,12 @@ class T:
     adcode = node(PKG.adcode)
     written_as = node(PKG.writtenAs)
     addresses_indicator = node(PKG.addressesIndicator)
+    tally_of = node(PKG.tallyOf)
+    lead_count = node(PKG.leadCount)
+    responsible_count = node(PKG.responsibleCount)
+    measure_count = node(PKG.measureCount)
+    lead_indicator = node(PKG.leadIndicator)
+    responsible_indicator = node(PKG.responsibleIndicator)
 
 
 # --- term factories: the same terms as pyoxigraph objects or as N-Quads text ---------------------
