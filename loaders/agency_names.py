@@ -227,8 +227,10 @@ def _doc_places(ctx: _Context) -> _DocPlaces:
         own = _Juris(j.name, j.code, ctx.parent or j.parent, j.place)
     elif ctx.jurisdiction:
         own = _Juris(ctx.jurisdiction, ctx.adcode or ctx.jurisdiction, ctx.parent)
-    parent_j = _juris(parent) if parent is not None else (_Juris(ctx.parent, ctx.parent, ctx.province) if ctx.parent else None)
-    province_j = _juris(province) if province is not None else (_Juris(ctx.province, ctx.province, None) if ctx.province else None)
+    parent_j = _juris(parent) if parent is not None else (
+        _Juris(ctx.parent, ctx.parent, ctx.province) if ctx.parent else None)
+    province_j = _juris(province) if province is not None else (
+        _Juris(ctx.province, ctx.province, None) if ctx.province else None)
     return _DocPlaces(own, parent_j, province_j)
 
 

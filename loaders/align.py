@@ -94,14 +94,16 @@ def _is_indicator_name(text: str) -> bool:
 
 
 # Compatibility of a cell kind with a column role.
-_COMPAT: dict[str, dict[str, float]] = {
-    "number": {"seq": 4, "indicator": -4, "item": -3, "measure": -2, "lead": -5, "responsible": -5, "deadline": -2, "remark": 0, "person": 0, "other": 0},
-    "deadline": {"seq": -8, "indicator": -4, "item": -4, "measure": -3, "lead": -5, "responsible": -5, "deadline": 4, "remark": 0.5, "person": 0, "other": 0},
-    "units": {"seq": -8, "indicator": -3, "item": -3, "measure": -3, "lead": 3, "responsible": 3, "deadline": -5, "remark": 0, "person": 0, "other": 0},
-    "indicator": {"seq": -8, "indicator": 3, "item": 0, "measure": -1, "lead": -3, "responsible": -3, "deadline": -5, "remark": 0, "person": 0, "other": 0},
-    "short": {"seq": -8, "indicator": 0.5, "item": 2, "measure": 1.5, "lead": -1, "responsible": -1, "deadline": -5, "remark": 1, "person": 0.5, "other": 0.5},
-    "long": {"seq": -8, "indicator": -4, "item": 0.5, "measure": 3, "lead": -5, "responsible": -5, "deadline": -5, "remark": 0, "person": 0, "other": 0},
-}
+_COMPAT_ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark", "person", "other")
+_COMPAT: dict[str, dict[str, float]] = {kind: dict(zip(_COMPAT_ROLES, scores)) for kind, scores in {
+    #           seq indicator item measure lead responsible deadline remark person other
+    "number":    (4, -4, -3, -2, -5, -5, -2, 0, 0, 0),
+    "deadline":  (-8, -4, -4, -3, -5, -5, 4, 0.5, 0, 0),
+    "units":     (-8, -3, -3, -3, 3, 3, -5, 0, 0, 0),
+    "indicator": (-8, 3, 0, -1, -3, -3, -5, 0, 0, 0),
+    "short":     (-8, 0.5, 2, 1.5, -1, -1, -5, 1, 0.5, 0.5),
+    "long":      (-8, -4, 0.5, 3, -5, -5, -5, 0, 0, 0),
+}.items()}
 
 
 def role_compatibility(kind: str, role: str) -> float:

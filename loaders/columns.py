@@ -29,8 +29,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # persons (责任领导, 项目责任人) go to the row's leaders, never to its units
     ("person", re.compile(r"领导|责任人|负责人")),
     # progress and status columns of bulletins and reports belong to no field
-    ("other", re.compile(r"联系人|联系方式|电话|分值|权重|得分|考核|评分|督办(?!内容|事项|任务)|进展|完成情况|评价|成效|成果|状态|现状"
-                          r"|^进度$|进度情况|工作进度|推进情况")),
+    ("other", re.compile(r"联系人|联系方式|电话|分值|权重|得分|考核|评分|督办(?!内容|事项|任务)"
+                          r"|进展|完成情况|评价|成效|成果|状态|现状|^进度$|进度情况|工作进度|推进情况")),
     ("lead", re.compile(r"牵头|主办|主责")),
     ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办")),
     ("deadline", re.compile(r"时限|时间|期限|节点|进度|完成日期")),

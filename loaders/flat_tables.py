@@ -174,7 +174,8 @@ def read_line_table(lines: Sequence[str], start: int, labels: list[str], end_of_
 
 # --- cells run together -----------------------------------------------------------------------
 
-_ANCHORS = re.compile(r"序号|编号|(?:牵头|主办|主责|责任|配合|协办)(?:责任)?(?:单位|部门)|责任领导|完成时限|完成时间|时限|备注|完成情况|进展情况")
+_ANCHORS = re.compile(r"序号|编号|(?:牵头|主办|主责|责任|配合|协办)(?:责任)?(?:单位|部门)|责任领导"
+                      r"|完成时限|完成时间|时限|备注|完成情况|进展情况")
 
 
 def glued_header(line: str) -> list[str] | None:
@@ -200,7 +201,8 @@ def glued_header(line: str) -> list[str] | None:
     return None
 
 
-_STRONG_END = ("局", "委", "办", "厅", "中心", "管委会", "公司", "政府", "院", "部门", "单位", "办公室", "集团", "行", "署", "站", "所")
+_STRONG_END = ("局", "委", "办", "厅", "中心", "管委会", "公司", "政府", "院", "部门", "单位", "办公室", "集团", "行", "署",
+               "站", "所")
 
 
 def _units_prefix(text: str) -> int:

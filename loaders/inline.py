@@ -37,7 +37,6 @@ from policykg.loaders.unit_names import (
     parse_units,
     unfinished_units,
 )
-
 from policykg.messages import register
 from policykg.records import Reject, Row
 
@@ -249,7 +248,7 @@ class _Reader:
         units while the tasks before it name their own (its own line was not reached).
         """
         last_line = max(line for p in self.outline.paras for line in p.lines + p.attribution_lines)
-        for k, (node, reason) in enumerate(self.found.rejects):
+        for k, (node, _reason) in enumerate(self.found.rejects):
             if last_line in _lines(node):
                 self.found.rejects[k] = (node, "reject_truncated")
         for task in list(self.found.tasks):

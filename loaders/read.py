@@ -48,7 +48,8 @@ register({
 })
 
 # Page-number lines of a printed document ("— 3 —", "- 12 -", "第 3 页", "3/12") are not content.
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 
 # suffix → "module:function" taking (path, encoding) and returning a LoadResult
 READERS: dict[str, str] = {
@@ -97,7 +98,8 @@ def parse_text(text: str, source: str) -> LoadResult:
 
     Examples
     --------
-    >>> text = "2020年某市任务分工表\\n序号\\t工作目标\\t具体措施\\t牵头部门\\t责任单位\\t完成时限\\n1\\t一、纳税\\t推进电子税务局建设。\\t市税务局\\t市财政局、人社局\\t6月底\\n"
+    >>> text = ("2020年某市任务分工表\\n序号\\t工作目标\\t具体措施\\t牵头部门\\t责任单位\\t完成时限\\n"
+    ...         "1\\t一、纳税\\t推进电子税务局建设。\\t市税务局\\t市财政局、人社局\\t6月底\\n")
     >>> r = parse_text(text, "x.txt")
     >>> r.rows[0].lead, r.rows[0].responsible, r.rows[0].deadline
     (('市税务局',), ('市财政局', '市人社局'), '2020-06-30')

@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
-from policykg.loaders.flat_tables import FlatTable, glued_header, line_header_at, read_glued_table, read_line_table
 from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
+from policykg.loaders.flat_tables import FlatTable, glued_header, line_header_at, read_glued_table, read_line_table
 from policykg.loaders.numbering import is_bare_number
 from policykg.loaders.text_clean import strip_markup
 

@@ -83,7 +83,8 @@ _COLLECTIVE = re.compile(
     r"|预算单位|责任单位|配合单位|协办单位|牵头单位|审批部门|各级各部门|等单位|工作专班)$"
 )
 # A role written after a name in a unit cell: "市发改委（牵头）", "县司法局牵头", "各有关单位配合".
-_ROLE_MARK = re.compile(r"^(?P<name>.+?)\s*[（(]?\s*(?:分别|共同)?(?P<role>牵头|主办|主责|配合|协办|参与)(?:负责|落实)?\s*[)）]?$")
+_ROLE_MARK = re.compile(r"^(?P<name>.+?)\s*[（(]?\s*(?:分别|共同)?(?P<role>牵头|主办|主责|配合|协办|参与)"
+                        r"(?:负责|落实)?\s*[)）]?$")
 # A clause telling *how* units take part is not part of their names.
 _HOW_CLAUSE = re.compile(r"(?:按照?|根据|依据)(?:各自)?(?:职责|职能|分工).*$|(?:分别|共同|配合)?(?:牵头)?负责$")
 # Markers of a name that carries its own organisation (rule 4: does not inherit).
@@ -223,7 +224,9 @@ def _drop_deng(name: str) -> tuple[str, str | None]:
         if tail and not _AFTER_DENG.match(fold(tail)):
             continue
         head = name[: m.start()]
-        if head and (ends_like_unit(head) or _depth(head) == 0 and head.endswith(("）", ")")) and ends_like_unit(re.sub(r"[（(][^（()）]*[）)]$", "", head))):
+        # "市财政局（大数据局）等": a name whose alias parenthesis closes it ends like a unit too
+        if head and (ends_like_unit(head) or _depth(head) == 0 and head.endswith(("）", ")"))
+                     and ends_like_unit(_TRAILING_PARENTHETICAL.sub("", head))):
             return head, name[m.end() :] or None
     return name, None
 

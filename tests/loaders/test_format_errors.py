@@ -6,8 +6,8 @@ import zlib
 
 import pytest
 from click.testing import CliRunner
-
 from formats_fixture import Spec, Table, render_docx
+
 from policykg.cli import cli
 from policykg.loaders import read_document
 from policykg.messages import render

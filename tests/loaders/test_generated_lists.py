@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import opencc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from policykg.loaders import parse_text
 from policykg.loaders.deadlines import parse_deadline
 
@@ -167,7 +168,8 @@ def test_family_b_verb_attributions(plan, data):
             inside = f"{lead}主办，{resp}协办"
             row = (seq, tuple(t.lead), tuple(t.responsible))
         elif form == "all_responsible":
-            inside = f"{_list(t.lead + t.responsible, prefix, draw)}{draw(st.sampled_from(['等负责', '分别负责', '按职责分工负责']))}"
+            verb = draw(st.sampled_from(["等负责", "分别负责", "按职责分工负责"]))
+            inside = f"{_list(t.lead + t.responsible, prefix, draw)}{verb}"
             row = (seq, (), tuple(t.lead + t.responsible))
         else:
             inside = f"{lead}{draw(st.sampled_from(['牵头', '牵头落实']))}"
@@ -311,7 +313,8 @@ def test_restarted_numbering_gives_paths_and_bulletins(plan, data):
         if k == 1:
             lines.append(f"（{CN[group - 1]}）第{CN[group - 1]}组工作")
         if bulletin:
-            lines.append(f"{k}、{t.measure.rstrip('。')}，牵头单位：{_list(t.lead, prefix, draw)}。截至6月底已完成年度任务的一半。")
+            units = _list(t.lead, prefix, draw)
+            lines.append(f"{k}、{t.measure.rstrip('。')}，牵头单位：{units}。截至6月底已完成年度任务的一半。")
         else:
             lines.append(f"{k}.{t.measure}（{_list(t.lead, prefix, draw)}牵头）")
         seqs.append(f"（{CN[group - 1]}）{k}" if len(tasks) > 2 else str(k))
@@ -322,8 +325,9 @@ def test_restarted_numbering_gives_paths_and_bulletins(plan, data):
         assert all("截至" not in r.measure for r in result.rows)  # progress text is no part of the measure
 
 
-_PIECES = ["一、", "（一）", "(二)", "1.", "2、", "3。", "⑴", "①", "第一条", "第二章", "——", "●", "?", "牵头单位：", "责任单位:",
-           "配合单位：", "牵头领导：", "完成时限：", "（", "）", "〔", "〕", "【", "】", "|", "\t", "\n", "\n\n", "  ", "、", "，",
+_PIECES = ["一、", "（一）", "(二)", "1.", "2、", "3。", "⑴", "①", "第一条", "第二章", "——", "●", "?", "牵头单位：",
+           "责任单位:", "配合单位：", "牵头领导：", "完成时限：", "（", "）", "〔", "〕", "【", "】", "|", "\t", "\n", "\n\n",
+           "  ", "、", "，",
            "；", "。", "市发改委", "县财政局", "各有关单位", "牵头", "负责", "配合", "6月底前完成", "年内持续推进", "序号",
            "具体措施", "排在首位的为牵头单位，下同", "以下各项任务均需落实，不再单独列出", "12", "区(qū)", "推进改革"]
 

@@ -11,11 +11,11 @@ import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
-from policykg.loaders import load_corpus, parse_text, read_document
-from policykg.loaders.unit_names import parse_units
 
 from policykg import sample_paths
 from policykg.cli import cli
+from policykg.loaders import load_corpus, parse_text, read_document
+from policykg.loaders.unit_names import parse_units
 
 SAMPLE_001 = next(p for p in sample_paths() if p.name.startswith("001"))
 SAMPLE_002 = next(p for p in sample_paths() if p.name.startswith("002"))
