@@ -128,7 +128,8 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool, roles: Sequence[str
         run = drafts[i:j]
         base = out[-1].seq.split("-")[0] if out[-1].seq else ""
         prev = int(base) if base.isdigit() else None
-        nxt = int(drafts[j].seq) if j < len(drafts) and drafts[j].seq.isdigit() else None
+        following = drafts[j].seq if j < len(drafts) else None
+        nxt = int(following) if following is not None and following.isdigit() else None
         room = (nxt - prev - 1) if prev is not None and nxt is not None else len(run)
         continued = 1 + sum(1 for d in out if d.seq and d.seq.startswith(f"{base}-"))
         for k, d in enumerate(run):
@@ -262,7 +263,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
         group_item: str | None = None
         for d in drafts:
             section_starts = d.section is not None
-            if section_starts:
+            if d.section is not None:
                 indicator_raw = clean_indicator(d.section) or indicator_raw
                 group_item = None
             if d.subsection is not None:
@@ -347,7 +348,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             seen_seq.add(seq)
             if seq.isdigit():
                 prev_seq = int(seq)
-            row = Row(
+            read = Row(
                 source=source,
                 seq=seq,
                 indicator_raw=indicator_raw or None,
@@ -363,7 +364,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                 warnings=tuple(dict.fromkeys(warnings)),
                 leaders=leaders,
             )
-            out.rows.append(row)
-            prev = row
+            out.rows.append(read)
+            prev = read
     return out
 

@@ -94,7 +94,9 @@ class Attribution:
 
 def _split_top(text: str, seps: str) -> list[str]:
     """Split on separators that stand outside nested brackets."""
-    parts, buf, depth = [], [], 0
+    parts: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for ch in text:
         if ch in OPENERS:
             depth += 1
@@ -204,20 +206,20 @@ def add_label(out: Attribution, role: str, value: str) -> None:
 
 def _labelled(content: str) -> tuple[Attribution | None, int]:
     """A labelled attribution and where it ends (a bulletin's progress text after "。" is no part of it)."""
-    labels = [m for m in _LABEL.finditer(content) if label_role(m.group("label"))]
+    labels = [(m, role) for m in _LABEL.finditer(content) if (role := label_role(m.group("label"))) is not None]
     if not labels:
         return None, len(content)
     out = Attribution()
     end_of_attribution = len(content)
-    for k, m in enumerate(labels):
-        end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
+    for k, (m, role) in enumerate(labels):
+        end = labels[k + 1][0].start() if k + 1 < len(labels) else len(content)
         segment = content[m.end():end]
         if k + 1 == len(labels) and "。" in segment.rstrip("。 "):
             # "牵头单位：X。截至6月底完成…": the value ends at the full stop
             cut = segment.index("。")
             end_of_attribution = m.end() + cut + 1
             segment = segment[:cut]
-        add_label(out, label_role(m.group("label")), segment)
+        add_label(out, role, segment)
     if not (out.names_units or out.deadline or out.leaders):
         return None, len(content)
     return out, end_of_attribution

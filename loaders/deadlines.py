@@ -130,9 +130,9 @@ def parse_deadline(raw: str | None, plan_year: int | None) -> tuple[str | None, 
             dates.append(value)
             year = used_year  # "2021年6月底前…，12月底前…": the second date is in 2021 too
     if not dates:
-        m = _YEAR_ONLY.search(text)
-        if m:
-            dates.append(f"{m.group('y')}-12-31")
+        year_only = _YEAR_ONLY.search(text)
+        if year_only:
+            dates.append(f"{year_only.group('y')}-12-31")
     warnings: list[str] = []
     if dates:
         if len(set(dates)) > 1:

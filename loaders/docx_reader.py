@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -28,6 +30,12 @@ from policykg.loaders.compose import Block, compose_result
 from policykg.loaders.formats import sniff_problem
 from policykg.messages import register
 from policykg.records import Document, LoadResult
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element
+
+    from policykg.loaders.docx_numbering import Numbering
 
 register({
     "docx_entities": {
@@ -50,7 +58,7 @@ _SKIP = {_q("delText"), _q("instrText"), _q("moveFrom"), _q("del"), _q("txbxCont
          _q("pPr"), _q("rPr")}
 
 
-def _run_text(element, out: list[str], in_cell: bool) -> None:
+def _run_text(element: _Element, out: list[str], in_cell: bool) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -72,14 +80,14 @@ def _run_text(element, out: list[str], in_cell: bool) -> None:
             _run_text(child, out, in_cell)
 
 
-def _paragraph_text(p, numbering, in_cell: bool = False) -> str:
+def _paragraph_text(p: _Element, numbering: Numbering, in_cell: bool = False) -> str:
     parts: list[str] = []
     _run_text(p, parts, in_cell)
     label = numbering.label(p) if numbering is not None else ""
     return label + "".join(parts)
 
 
-def _cell_text(tc, numbering) -> str:
+def _cell_text(tc: _Element, numbering: Numbering) -> str:
     lines: list[str] = []
     for child in tc:
         if child.tag == _q("p"):
@@ -94,7 +102,7 @@ def _cell_text(tc, numbering) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _int_attr(element, path: str, default: int) -> int:
+def _int_attr(element: _Element, path: str, default: int) -> int:
     found = element.find(path)
     if found is None:
         return default
@@ -104,7 +112,7 @@ def _int_attr(element, path: str, default: int) -> int:
         return default
 
 
-def _children(parent, tag: str):
+def _children(parent: _Element, tag: str) -> Iterator[_Element]:
     """The ``tag`` children of a table or row, also those wrapped in content controls (w:sdt)."""
     for child in parent:
         if child.tag == _q(tag):
@@ -115,16 +123,16 @@ def _children(parent, tag: str):
                 yield from _children(content, tag)
 
 
-def _cells(tr):
+def _cells(tr: _Element) -> Iterator[_Element]:
     """The row's w:tc elements."""
     return _children(tr, "tc")
 
 
-def _table_rows(tbl):
+def _table_rows(tbl: _Element) -> Iterator[_Element]:
     return _children(tbl, "tr")
 
 
-def _read_table(tbl, numbering, blocks: list[Block]) -> Matrix:
+def _read_table(tbl: _Element, numbering: Numbering, blocks: list[Block]) -> Matrix:
     matrix = Matrix()
     for tr in _table_rows(tbl):
         slots = [Slot() for _ in range(_int_attr(tr, f"{_q('trPr')}/{_q('gridBefore')}", 0))]
@@ -153,7 +161,7 @@ def _read_table(tbl, numbering, blocks: list[Block]) -> Matrix:
     return matrix
 
 
-def _walk(container, numbering, blocks: list[Block], matrices: list[Matrix]) -> None:
+def _walk(container: _Element, numbering: Numbering, blocks: list[Block], matrices: list[Matrix]) -> None:
     for child in container:
         if child.tag == _q("p"):
             blocks.append(Block(_paragraph_text(child, numbering), len(blocks) + 1))
@@ -165,7 +173,7 @@ def _walk(container, numbering, blocks: list[Block], matrices: list[Matrix]) -> 
                 _walk(content, numbering, blocks, matrices)
 
 
-def docx_blocks(document) -> tuple[list[Block], list[Matrix]]:
+def docx_blocks(document: WordDocument) -> tuple[list[Block], list[Matrix]]:
     """The blocks (paragraphs and table rows, numbered in document order) and tables of a python-docx Document."""
     from policykg.loaders.docx_numbering import Numbering
 

@@ -22,7 +22,7 @@ document (`policykg.loaders.outline`):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from policykg.loaders.assemble import Assembled
@@ -144,7 +144,7 @@ class _Reader:
                 continue
             node.body = [p for p in node.body if not p.names_units]
             node.children += [Node(p, node) for p in tasks]
-            node.children.sort(key=lambda n: n.para.line)
+            node.children.sort(key=lambda n: n.paragraph.line)
 
     def _has_task_below(self, node: Node) -> bool:
         key = id(node)
@@ -215,10 +215,10 @@ class _Reader:
             effective.deadline = own.deadline or source[0].deadline
             warnings.append(f"inline_attribution_from_heading:{source[1]}")
             inherited_only, source_key = True, source[2]
-        elif not own.lead and not (node.para.first_leads and own.responsible):
-            source = next(((a, k) for a, _, k in chain if a.lead), None)
-            if source is not None:
-                effective.lead, source_key = list(source[0].lead), source[1]
+        elif not own.lead and not (node.paragraph.first_leads and own.responsible):
+            lead_source = next(((a, k) for a, _, k in chain if a.lead), None)
+            if lead_source is not None:
+                effective.lead, source_key = list(lead_source[0].lead), lead_source[1]
         effective.leaders += [p for p in leaders if p not in effective.leaders]
         warnings += [f"inline_clause_ignored:{c}" for c in own.ignored]
         return _Task(node, effective, warnings, inherited_only, source_key)
@@ -229,7 +229,7 @@ class _Reader:
             return
         taken = {id(t.node) for t in self.found.tasks}
         styles = {t.node.style for t in self.found.tasks if t.node.style is not None}
-        first = min(t.node.para.line for t in self.found.tasks)
+        first = min(t.node.paragraph.line for t in self.found.tasks)
         under_task = {id(n) for t in self.found.tasks for n in _walk_nodes(t.node)}
         for node in _walk_nodes(self.outline.root):
             if node.para is None or id(node) in taken or id(node) in under_task or node.style not in styles:
@@ -254,7 +254,7 @@ class _Reader:
         for task in list(self.found.tasks):
             if last_line not in _lines(task.node):
                 continue
-            paras = [task.node.para] + task.node.body
+            paras = [task.node.paragraph] + task.node.body
             values = {line: v for p in paras for line, v in p.unit_values.items()}
             siblings = [t for t in self.found.tasks if t.node.parent is task.node.parent and t is not task]
             if (last_line in values and (cut_mid_line or unfinished_units(values[last_line]))) or (
@@ -267,11 +267,11 @@ class _Reader:
 
 def _closes_group(node: Node, own: Attribution) -> bool:
     """A task whose only units are responsible ones given on label lines (a group's "协同单位：…")."""
-    paras = [node.para] + node.body
+    paras = [node.paragraph] + node.body
     return bool(own.responsible) and not own.lead and any(p.attribution_lines for p in paras)
 
 
-def _walk_nodes(node: Node):
+def _walk_nodes(node: Node) -> Iterator[Node]:
     yield node
     for child in node.children:
         yield from _walk_nodes(child)
@@ -280,7 +280,7 @@ def _walk_nodes(node: Node):
 def _text_parts(task: _Task) -> tuple[str | None, str]:
     """(title, measure) of a task: a bare title line above its paragraphs is the title, not the measure."""
     node = task.node
-    para = node.para
+    para = node.paragraph
     parts: list[tuple[int, str]] = []
     for p in node.body:
         if not _PROGRESS.match(p.body):  # a bulletin's progress report is no part of the measure
@@ -310,7 +310,7 @@ def _seqs(tasks: list[_Task]) -> tuple[list[str], bool, list[bool]]:
     plain, keys, inferred = [], [], []
     position = 0
     for task in tasks:
-        marker = task.node.para.marker
+        marker = task.node.paragraph.marker
         if marker is None or marker.number is None:
             position += 1
             plain.append(str(position))
@@ -324,8 +324,8 @@ def _seqs(tasks: list[_Task]) -> tuple[list[str], bool, list[bool]]:
         return plain, False, inferred
     paths = []
     for task, own in zip(tasks, plain):
-        ancestors = [a.para.marker.ordinal for a in task.node.ancestors()
-                     if a.para.marker is not None and a.para.marker.number is not None]
+        ancestors = [a.paragraph.marker.ordinal for a in task.node.ancestors()
+                     if a.paragraph.marker is not None and a.paragraph.marker.number is not None]
         paths.append("".join(ancestors) + own)
     return paths, True, inferred
 
@@ -380,20 +380,20 @@ def read_inline_list(lines: Sequence[str], source: str, plan_year: int | None,
 def list_rows(found: InlineList, source: str, plan_year: int | None, home: str | None = None) -> Assembled:
     """The rows and rejects of the tasks `find_inline_list` found."""
     out = Assembled()
-    tasks = sorted(found.tasks, key=lambda t: t.node.para.line)
+    tasks = sorted(found.tasks, key=lambda t: t.node.paragraph.line)
     seqs, paths, inferred = _seqs(tasks)
     known = _known_prefixed(tasks)
     # A row's line identifies it (`policykg.records.row_key`). A page that prints several tasks on
     # one line (a whole list run together) numbers them by their paragraph's ordinal instead, as a
     # minified HTML page does, and says so.
-    taken = [t.node.para.line for t in tasks] + [n.para.line for n, _ in found.rejects]
+    taken = [t.node.paragraph.line for t in tasks] + [n.paragraph.line for n, _ in found.rejects]
     ordinals = None
     if len(set(taken)) < len(taken) and found.outline is not None:
         ordinals = {id(p): k for k, p in enumerate(found.outline.paras, 1)}
         out.problems.append("text_lines_ordinal")
 
     def line_of(node: Node) -> int:
-        return ordinals[id(node.para)] if ordinals is not None else node.para.line
+        return ordinals[id(node.paragraph)] if ordinals is not None else node.paragraph.line
 
     for task, seq, guessed in zip(tasks, seqs, inferred):
         row = _row(task, seq, guessed, paths, source, plan_year, known, home, out)
@@ -402,11 +402,11 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
         if row.measure:
             out.rows.append(row)
         else:  # units but no task text: nothing to read as a measure
-            out.rejects.append(Reject(source, row.line, seq, "reject_no_measure", collapse_ws(task.node.para.text)[:200]))
-    for node, reason in sorted(found.rejects, key=lambda r: r[0].para.line):
-        marker = node.para.marker
+            out.rejects.append(Reject(source, row.line, seq, "reject_no_measure", collapse_ws(task.node.paragraph.text)[:200]))
+    for node, reason in sorted(found.rejects, key=lambda r: r[0].paragraph.line):
+        marker = node.paragraph.marker
         out.rejects.append(Reject(source, line_of(node), marker.ordinal if marker else None, reason,
-                                  collapse_ws(node.para.text)[:200]))
+                                  collapse_ws(node.paragraph.text)[:200]))
     return out
 
 
@@ -437,7 +437,7 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
     warnings = list(task.warnings)
     lead = _units(attribution.lead, known, home, out, warnings)
     responsible = _units(attribution.responsible, known, home, out, warnings)
-    if not lead and responsible and node.para.first_leads:
+    if not lead and responsible and node.paragraph.first_leads:
         lead, responsible = responsible[:1], responsible[1:]
         warnings.append("lead_from_first_listed")
     if attribution.lead_required:
@@ -449,15 +449,15 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
     if paths:
         warnings.append("seq_path")
     title, measure = _text_parts(task)
-    ancestors = [a for a in node.ancestors() if a.para.marker is not None]
+    ancestors = [a for a in node.ancestors() if a.paragraph.marker is not None]
     if ancestors:
-        indicator_raw = clean_indicator(title_of(ancestors[0].para)) or None
+        indicator_raw = clean_indicator(title_of(ancestors[0].paragraph)) or None
     else:
         indicator_raw = clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", node.plain_heading or "")) or None
     if title is not None:
-        item = title
+        item: str | None = title
     elif len(ancestors) >= 2:
-        item = title_of(ancestors[-1].para) or None
+        item = title_of(ancestors[-1].paragraph) or None
     else:
         item = _title_sentence(measure)
     deadline_raw = squeeze(attribution.deadline) if attribution.deadline else None
@@ -469,7 +469,7 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
         source=source, seq=seq, indicator_raw=indicator_raw,
         indicator=canonical_indicator(indicator_raw) if indicator_raw else None,
         item=item, measure=measure, lead=tuple(lead), responsible=tuple(responsible),
-        deadline_raw=deadline_raw, deadline=deadline, remark=attribution.remark, line=node.para.line,
+        deadline_raw=deadline_raw, deadline=deadline, remark=attribution.remark, line=node.paragraph.line,
         warnings=tuple(dict.fromkeys(warnings)), leaders=tuple(attribution.leaders),
     )
 

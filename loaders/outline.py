@@ -90,6 +90,13 @@ class Node:
     def style(self) -> str | None:
         return self.para.marker.style if self.para is not None and self.para.marker is not None else None
 
+    @property
+    def paragraph(self) -> Para:
+        """The item's paragraph (every node but an outline's root has one)."""
+        if self.para is None:
+            raise ValueError("the root of an outline has no paragraph")
+        return self.para
+
     def ancestors(self) -> list[Node]:
         out, node = [], self.parent
         while node is not None and node.para is not None:
@@ -296,7 +303,7 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
             if any(n.style == marker.style for n in stack[1:]):
                 stack.pop()
                 continue
-            if RANK[top.style] >= RANK[marker.style]:
+            if top.style is None or RANK[top.style] >= RANK[marker.style]:
                 stack.pop()
                 continue
             break

@@ -253,11 +253,11 @@ def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
 
     ``workers`` as in `iter_documents` (default 1: this process only).
     """
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     results = []
-    for i, (path, result) in enumerate(zip(paths, iter_documents(paths, encoding, workers))):
+    for i, (path, result) in enumerate(zip(files, iter_documents(files, encoding, workers))):
         if progress is not None:
-            progress(i, len(paths), path)
+            progress(i, len(files), path)
         results.append(result)
     return results
 
@@ -283,11 +283,10 @@ def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, wor
     A file that cannot be read at all (`InputError`: missing, unreadable) raises
     at its place in the order, or, with ``on_error``, is reported to it and skipped.
     """
-    paths = [Path(p) for p in paths]
     if workers is None:
         workers = os.cpu_count() or 1
     workers = min(workers, len(paths) // _CHUNK_DOCUMENTS)
-    chunks = [paths[i:i + _CHUNK_DOCUMENTS] for i in range(0, len(paths), _CHUNK_DOCUMENTS)]
+    chunks = [[Path(p) for p in paths[i:i + _CHUNK_DOCUMENTS]] for i in range(0, len(paths), _CHUNK_DOCUMENTS)]
     if workers <= 1 or len(paths) < _PARALLEL_MIN_DOCUMENTS:
         return _results(chunks, (_read_chunk(chunk, encoding) for chunk in chunks), on_error)
     import multiprocessing

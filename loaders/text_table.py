@@ -397,7 +397,7 @@ def _group_rows(cells: Sequence[_Cell], roles: Sequence[str]) -> list[GridRow]:
                 continue
         anchors.append(k)
         last_value = value
-    starts = []
+    starts: list[int] = []
     for a in anchors:
         s = max(a - anchor_col, starts[-1] + 1 if starts else 0)
         # cells before the anchor belong to this row only if they are not the previous row's anchor
@@ -415,6 +415,6 @@ def _group_rows(cells: Sequence[_Cell], roles: Sequence[str]) -> list[GridRow]:
             rows.append(GridRow(texts, piece[0].line))
     if not anchors and cells:
         for p in range(0, len(cells), n):
-            piece = cells[p : p + n]
-            rows.append(GridRow([c.text.strip("\n") for c in piece], piece[0].line))
+            part = cells[p : p + n]
+            rows.append(GridRow([c.text.strip("\n") for c in part], part[0].line))
     return rows

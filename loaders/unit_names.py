@@ -156,7 +156,9 @@ def is_collective(name: str) -> bool:
 
 def _split_outside_brackets(text: str) -> list[str]:
     """Split on separators that stand outside quotation marks and parentheses (rule 3)."""
-    pieces, buf, stack = [], [], []
+    pieces: list[str] = []
+    buf: list[str] = []
+    stack: list[str] = []
     for ch in text:
         if ch in _OPEN and not (ch in "“‘" and stack and stack[-1] == _PAIRS[ch]):
             stack.append(_PAIRS[ch])
@@ -329,8 +331,9 @@ def _keep_home_place(parsed: UnitParse, text: str, home: tuple[str, ...]) -> Uni
     A name the cell writes with its prefix (区港口公积金中心) keeps it. Returns ``parsed``
     itself when nothing changes (it is a cached result, never modified).
     """
-    fixed = {n: n[len(jurisdiction_prefix(n) or ""):] for n in parsed.names
-             if jurisdiction_prefix(n) and n not in text and _opens_with_home(n[len(jurisdiction_prefix(n)):], home)}
+    prefixes = {n: jurisdiction_prefix(n) or "" for n in parsed.names}
+    fixed = {n: n[len(prefix):] for n, prefix in prefixes.items()
+             if prefix and n not in text and _opens_with_home(n[len(prefix):], home)}
     if not fixed:
         return parsed
     return UnitParse(
