@@ -6,9 +6,6 @@ surface names to agencies. The pure parsers (`parse_text`) take lines and never
 touch the file system, so most tests call them directly.
 """
 
-# Modules that register their messages (`policykg.messages.register`) when imported. Worker
-# processes read the documents and the parent renders the codes, so every process imports them.
-from policykg.loaders import assemble, compose, docx_reader, formats, html_reader, inline, unit_names, xlsx_reader  # noqa: F401,E402
 from policykg.loaders.read import iter_documents, load_corpus, parse_text, read_document, read_documents
 
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus"]

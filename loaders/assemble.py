@@ -29,17 +29,10 @@ from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import clean_measure, collapse_ws, squeeze, strip_markup
 from policykg.loaders.unit_names import jurisdiction_prefix, parse_units
-from policykg.messages import register
 from policykg.records import Reject, Row
 
 __all__ = ["GridRow", "Grid", "Assembled", "assemble_rows"]
 
-register({
-    "seq_continuation": {
-        "zh": "合并单元格的续行，序号记为 {detail}",
-        "en": "continuation row of a merged cell; numbered {detail}",
-    },
-})
 
 _SEQ = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
 _TITLE = re.compile(r"^(.{2,60}?[。！？!?])\s+(\S.*)$", re.S)

@@ -19,19 +19,11 @@ from dataclasses import dataclass, replace
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.cell_table import Matrix, find_cell_tables
 from policykg.loaders.document_facts import document_units, first_listed_leads, read_facts
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 _NOTE = re.compile(r"^\s*(?:说明|說明|注|註|备注|備註)\s*[:：]")
 
 __all__ = ["Block", "compose_result", "text_result"]
-
-register({
-    "doc_corrupt": {
-        "zh": "文件已损坏或不是有效的 {detail} 文件，无法读取；请用 Word/WPS/Excel 打开后另存一份再试",
-        "en": "the file is damaged or not a valid {detail} file; open it in Word/WPS/Excel, save a new copy and try again",
-    },
-})
 
 
 @dataclass(slots=True, frozen=True)

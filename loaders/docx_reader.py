@@ -28,7 +28,6 @@ from lxml import etree
 from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
 from policykg.loaders.formats import sniff_problem
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 if TYPE_CHECKING:
@@ -37,12 +36,6 @@ if TYPE_CHECKING:
 
     from policykg.loaders.docx_numbering import Numbering
 
-register({
-    "docx_entities": {
-        "zh": "文件声明了实体引用（{detail}），为安全起见未展开，其前后文字已照常读取",
-        "en": "the file declares entity references ({detail}); for safety they were not expanded, the text around them was read",
-    },
-})
 
 __all__ = ["read_docx", "docx_blocks"]
 

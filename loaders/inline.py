@@ -37,37 +37,10 @@ from policykg.loaders.unit_names import (
     parse_units,
     unfinished_units,
 )
-from policykg.messages import register
 from policykg.records import Reject, Row
 
 __all__ = ["InlineList", "find_inline_list", "read_inline_list", "list_rows", "list_number"]
 
-register({
-    "inline_attribution_from_heading": {
-        "zh": "任务未注明责任单位，沿用所属标题的分工：{detail}",
-        "en": "task names no units; the attribution of its heading was used: {detail}",
-    },
-    "inline_attributions_joined": {
-        "zh": "一段中有 {detail} 处分工说明，已合并",
-        "en": "{detail} attributions in one paragraph; joined",
-    },
-    "inline_clause_ignored": {
-        "zh": "分工说明中未能识别的部分已忽略：{detail}",
-        "en": "part of the attribution not understood; ignored: {detail}",
-    },
-    "responsible_from_group_line": {
-        "zh": "责任单位取自本组末尾的协同单位行",
-        "en": "responsible units taken from the line closing the group",
-    },
-    "text_lines_ordinal": {
-        "zh": "文本把多项任务印在同一行，行号改为任务段落在文中的序号",
-        "en": "the text prints several tasks on one line; line numbers are the ordinals of the tasks' paragraphs",
-    },
-    "seq_path": {
-        "zh": "各级标题下序号重新编号，序号写作各级序号的组合",
-        "en": "numbering restarts under each heading; seq is the path of printed numbers",
-    },
-})
 
 _BARE_TITLE = re.compile(r"[。！？!?；;，,]")
 _PROGRESS = re.compile(r"^(?:截至|截止|截止到|目前|进展情况|完成情况|工作进展|推进情况|当前进展)")

@@ -26,26 +26,11 @@ from policykg.loaders.indicator_corrections import apply_corrections
 from policykg.loaders.indicator_inference import infer_indicators
 from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_table import find_tables
-from policykg.messages import register
 from policykg.records import Corpus, Document, LoadResult, Reject
 
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus", "READERS",
            "register_reader", "expand_paths"]
 
-register({
-    "doc_encoding_mixed": {
-        "zh": "文件编码中途改变：第 {detail} 行按 GB18030 读取，其余按 UTF-8，请核对这些行",
-        "en": "the file's encoding changes part-way: lines {detail} were read as GB18030, the rest as UTF-8; check those lines",
-    },
-    "reject_no_units": {
-        "zh": "该项未注明牵头或责任单位，未解析",
-        "en": "the item names no lead or responsible unit; not read",
-    },
-    "reject_truncated": {
-        "zh": "该项的责任单位在文件末尾被截断，未解析",
-        "en": "the item's units are cut off by the end of the file; not read",
-    },
-})
 
 # Page-number lines of a printed document ("— 3 —", "- 12 -", "第 3 页", "3/12") are not content.
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"

@@ -25,7 +25,6 @@ from importlib import resources
 from policykg.loaders.hanzi import fold
 from policykg.loaders.places import gazetteer, short_name
 from policykg.loaders.text_clean import strip_markup
-from policykg.messages import register
 
 __all__ = [
     "UnitParse",
@@ -95,14 +94,6 @@ _OWN_ORG = re.compile(
 )
 # "市场…", "市政…" (but 市政府), "区域", "县域" start with 市/区/县 without being prefixes.
 _NOT_PREFIX = re.compile(r"^(?:市场|市政(?!府)|市民|市容|区域|县域|区块链|省会)")
-
-
-register({
-    "not_a_unit": {
-        "zh": "读作日期、数量或语句的内容不作单位名称：{detail}",
-        "en": "text that reads as a date, an amount or a sentence is not a unit name: {detail}",
-    },
-})
 
 
 @dataclass(slots=True)

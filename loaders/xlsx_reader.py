@@ -30,20 +30,12 @@ from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
 from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.formats import sniff_problem
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = ["read_xlsx", "read_csv", "sheet_matrix", "csv_matrix"]
-
-register({
-    "xlsx_sheet_lines": {
-        "zh": "工作簿有多个工作表，行号按工作簿连续编号：{detail}",
-        "en": "the workbook has several sheets; line numbers run on through the workbook: {detail}",
-    },
-})
 
 
 def _text(value: object) -> str:

@@ -28,6 +28,14 @@ READING: dict[str, dict[str, str]] = {
         "zh": "序号 {detail} 重复出现",
         "en": "number {detail} appears more than once",
     },
+    "seq_path": {
+        "zh": "各级标题下序号重新编号，序号写作各级序号的组合",
+        "en": "numbering restarts under each heading; seq is the path of printed numbers",
+    },
+    "seq_continuation": {
+        "zh": "合并单元格的续行，序号记为 {detail}",
+        "en": "continuation row of a merged cell; numbered {detail}",
+    },
     "seq_gap": {
         "zh": "序号不连续：缺少 {detail}",
         "en": "numbering skips {detail}",
@@ -59,6 +67,14 @@ READING: dict[str, dict[str, str]] = {
     "responsible_inherited": {
         "zh": "责任单位为空，沿用上一行：{detail}",
         "en": "responsible cell empty; inherited from the row above: {detail}",
+    },
+    "responsible_from_group_line": {
+        "zh": "责任单位取自本组末尾的协同单位行",
+        "en": "responsible units taken from the line closing the group",
+    },
+    "not_a_unit": {
+        "zh": "读作日期、数量或语句的内容不作单位名称：{detail}",
+        "en": "text that reads as a date, an amount or a sentence is not a unit name: {detail}",
     },
     "deadline_inherited": {
         "zh": "完成时限为空，沿用上一行：{detail}",
@@ -116,6 +132,18 @@ READING: dict[str, dict[str, str]] = {
         "zh": "该行跨多行书写，已拼接",
         "en": "row written across several lines; joined",
     },
+    "inline_attribution_from_heading": {
+        "zh": "任务未注明责任单位，沿用所属标题的分工：{detail}",
+        "en": "task names no units; the attribution of its heading was used: {detail}",
+    },
+    "inline_attributions_joined": {
+        "zh": "一段中有 {detail} 处分工说明，已合并",
+        "en": "{detail} attributions in one paragraph; joined",
+    },
+    "inline_clause_ignored": {
+        "zh": "分工说明中未能识别的部分已忽略：{detail}",
+        "en": "part of the attribution not understood; ignored: {detail}",
+    },
     # --- rejects ----------------------------------------------------------------
     "reject_no_measure": {
         "zh": "具体措施为空，该行未解析",
@@ -124,6 +152,14 @@ READING: dict[str, dict[str, str]] = {
     "reject_unreadable": {
         "zh": "无法识别该行的内容，未解析",
         "en": "row content could not be recognised; not read",
+    },
+    "reject_no_units": {
+        "zh": "该项未注明牵头或责任单位，未解析",
+        "en": "the item names no lead or responsible unit; not read",
+    },
+    "reject_truncated": {
+        "zh": "该项的责任单位在文件末尾被截断，未解析",
+        "en": "the item's units are cut off by the end of the file; not read",
     },
     # --- command summaries --------------------------------------------------------
     "nothing_read": {
@@ -155,6 +191,18 @@ READING: dict[str, dict[str, str]] = {
         "zh": "按 {detail} 编码读取",
         "en": "read as {detail}",
     },
+    "doc_encoding_mixed": {
+        "zh": "文件编码中途改变：第 {detail} 行按 GB18030 读取，其余按 UTF-8，请核对这些行",
+        "en": "the file's encoding changes part-way: lines {detail} were read as GB18030, the rest as UTF-8; check those lines",
+    },
+    "text_lines_ordinal": {
+        "zh": "文本把多项任务印在同一行，行号改为任务段落在文中的序号",
+        "en": "the text prints several tasks on one line; line numbers are the ordinals of the tasks' paragraphs",
+    },
+    "docx_entities": {
+        "zh": "文件声明了实体引用（{detail}），为安全起见未展开，其前后文字已照常读取",
+        "en": "the file declares entity references ({detail}); for safety they were not expanded, the text around them was read",
+    },
     "doc_undecodable": {
         "zh": "无法识别文本编码",
         "en": "the text encoding could not be recognised",
@@ -170,6 +218,45 @@ READING: dict[str, dict[str, str]] = {
     "doc_unsupported": {
         "zh": "不支持的文件格式：{detail}",
         "en": "unsupported file format: {detail}",
+    },
+    "doc_corrupt": {
+        "zh": "文件已损坏或不是有效的 {detail} 文件，无法读取；请用 Word/WPS/Excel 打开后另存一份再试",
+        "en": "the file is damaged or not a valid {detail} file; open it in Word/WPS/Excel, save a new copy and try again",
+    },
+    "doc_legacy_word": {
+        "zh": "旧版 Word 二进制文件（.doc/.wps）无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "old binary Word file (.doc/.wps) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to docx {detail}",
+    },
+    "doc_legacy_excel": {
+        "zh": "旧版 Excel 二进制文件（.xls/.et）无法直接读取；请先转换：libreoffice --headless --convert-to xlsx {detail}",
+        "en": "old binary Excel file (.xls/.et) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to xlsx {detail}",
+    },
+    "doc_encrypted": {
+        "zh": "文件有密码保护（已加密），无法读取；请在 Word/WPS/Excel 中取消密码后另存再试",
+        "en": "the file is password-protected (encrypted); remove the password in Word/WPS/Excel, save a copy and try again",
+    },
+    "doc_pdf_image": {
+        "zh": "PDF 只有扫描图像、没有文字层，需要先做文字识别（OCR）；最好取得原始 Word/Excel 文件",
+        "en": "the PDF holds scanned images without a text layer and needs OCR first; better, get the original Word/Excel file",
+    },
+    "doc_pdf_text": {
+        "zh": "不读取 PDF（表格单元格无法可靠还原）；请取得原始 Word/Excel 文件，或另存为 .docx 后再读",
+        "en": "PDF is not read (its table cells cannot be recovered reliably); get the original Word/Excel file "
+              "or save it as .docx",
+    },
+    "doc_rtf": {
+        "zh": "RTF 文件无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "RTF files cannot be read; convert it first: libreoffice --headless --convert-to docx {detail}",
+    },
+    "xlsx_sheet_lines": {
+        "zh": "工作簿有多个工作表，行号按工作簿连续编号：{detail}",
+        "en": "the workbook has several sheets; line numbers run on through the workbook: {detail}",
+    },
+    "html_lines_ordinal": {
+        "zh": "网页源码多行并作一行，行号改为段落/表格行在文中的序号",
+        "en": "the page's source puts many rows on one line; line numbers are the ordinals of paragraphs and rows",
     },
 }
 
