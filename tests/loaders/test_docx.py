@@ -5,10 +5,10 @@ from __future__ import annotations
 import docx
 import pytest
 from docx.table import _Cell
-from formats_fixture import RENDERERS, Spec, Table, render_docx, sample_spec
 
 from policykg import sample_paths
 from policykg.loaders import read_document
+from tests.support.document_formats import RENDERERS, Spec, Table, render_docx, sample_spec
 
 FIELDS = ("seq", "indicator_raw", "indicator", "item", "measure", "lead", "responsible", "deadline_raw", "deadline",
           "remark")
