@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from policykg.loaders.align import cell_kind
 from policykg.loaders.assemble import Grid, GridRow
-from policykg.loaders.columns import header_roles, is_header, label_role, refine_roles
+from policykg.loaders.columns import column_role, header_roles, is_header, refine_roles
 from policykg.loaders.labels import looks_like_person
 from policykg.loaders.numbering import is_bare_number, read_marker
 from policykg.loaders.page_artefacts import is_furniture
@@ -51,7 +51,7 @@ def _label(line: str) -> str | None:
     text = line.strip(" \u3000")
     if not text or len(text) > _MAX_LABEL or re.search(r"[，,。；;：:、（()）\d]", text):
         return None
-    return text if label_role(text) is not None else None
+    return text if column_role(text) is not None else None
 
 
 def line_header_at(lines: Sequence[str], i: int) -> tuple[list[str], int] | None:
