@@ -32,7 +32,7 @@ _MATCH_EMPTY = 0.2
 # merging into lead costs a little more: a surplus unit cell more often repeats the responsible units
 _MERGE = {"lead": -1.6, "responsible": -1.5, "remark": -2.0, "person": -2.0, "other": -2.0, "item": -3.5, "measure": -3.5}
 _MERGEABLE = frozenset(_MERGE)
-_NUMBER = re.compile(r"^\s*\d{1,7}\s*[.．、]?\s*$")
+_NUMBER = re.compile(r"^\s*\d+\s*[.．、]?\s*$")
 _CN_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]|^[（(]\s*[一二三四五六七八九十]+\s*[)）]")
 _LIST_START = re.compile(r"^\s*(?:<[^>]+>\s*)*[(（]?\d{1,3}[)）]?\s*[.．、](?!\d)")
 

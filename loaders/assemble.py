@@ -34,7 +34,7 @@ from policykg.records import Reject, Row
 __all__ = ["GridRow", "Grid", "Assembled", "assemble_rows"]
 
 
-_SEQ = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
+_SEQ = re.compile(r"^\s*(\d+)\s*[.．、]?\s*$")
 _TITLE = re.compile(r"^(.{2,60}?[。！？!?])\s+(\S.*)$", re.S)
 
 

@@ -227,7 +227,7 @@ def _units_prefix(text: str) -> int:
 
 def _split_glued(text: str, roles: list[str]) -> list[str] | None:
     """The cells of a run-together row, by meaning: category, number, content (to a full stop), units, rest."""
-    m = re.match(r"^(?P<before>\D*?)(?P<seq>\d{1,7})(?![\d.%％])(?P<rest>.+)$", text)
+    m = re.match(r"^(?P<before>\D*?)(?P<seq>\d+)(?![\d.%％])(?P<rest>.+)$", text)
     if not m or "seq" not in roles:
         return None
     cells = [""] * len(roles)

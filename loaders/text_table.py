@@ -35,8 +35,8 @@ from policykg.loaders.text_clean import strip_markup
 __all__ = ["TextTables", "find_tables"]
 
 _NOTE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:说明|說明|注|註|备注|備註)\s*[:：]")
-_NUMBER_CELL = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
-_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,7})\s*[.．、](?!\d)")
+_NUMBER_CELL = re.compile(r"^\s*(\d+)\s*[.．、]?\s*$")
+_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d+)\s*[.．、](?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
 
 
