@@ -5,11 +5,17 @@ spaces and a leading ordinal removed) into ``indicator_raw``; ``indicator`` is
 the canonical name of one of the 18 national indicators (aliases mapped), the
 cleaned name of a local category, or None for a theme ("持续提升投资服务水平")
 that is not an evaluation category.
+
+A local category (注销企业, 获得网络) is a category of the business-environment
+evaluation only beside the national ones: in a document none of whose categories
+is one of the 18, the headings are themes ("弘扬传承红色文化", "教育") and no row has
+an indicator (`local_categories_count`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from policykg.loaders.hanzi import fold
 from policykg.loaders.text_clean import squeeze, strip_markup
@@ -23,6 +29,7 @@ __all__ = [
     "LOCAL_CATEGORIES",
     "clean_indicator",
     "canonical_indicator",
+    "local_categories_count",
     "ORDINAL",
 ]
 
@@ -141,6 +148,20 @@ def canonical_indicator(raw: str | None) -> str | None:
     if _is_theme(raw):
         return None
     return raw
+
+
+def local_categories_count(indicators: Iterable[str | None]) -> bool:
+    """Whether a document's canonical categories are the evaluation's: one of the 18 is among them.
+
+    Only then do its other categories keep their names as local indicators.
+
+    >>> local_categories_count(["开办企业", "注销企业"]), local_categories_count(["弘扬传承红色文化", None])
+    (True, False)
+    """
+    return any(indicator in _NATIONAL for indicator in indicators)
+
+
+_NATIONAL = frozenset(INDICATORS)
 
 
 def _is_theme(raw: str) -> bool:

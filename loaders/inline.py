@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from policykg.loaders.assemble import Assembled
+from policykg.loaders.assemble import Assembled, themes_are_no_indicators
 from policykg.loaders.attribution import Attribution
 from policykg.loaders.deadlines import parse_deadline
 from policykg.loaders.indicators import canonical_indicator, clean_indicator
@@ -380,6 +380,7 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
         marker = node.paragraph.marker
         out.rejects.append(Reject(source, line_of(node), marker.ordinal if marker else None, reason,
                                   collapse_ws(node.paragraph.text)[:200]))
+    out.rows = themes_are_no_indicators(out.rows)
     return out
 
 

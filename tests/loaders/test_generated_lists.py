@@ -38,6 +38,10 @@ DEADLINES = ["6月底前完成", "2023年9月底前完成", "年底前完成", "
 WORDS = ["推进", "优化", "压缩", "办理", "时限", "环节", "材料", "全程", "网上", "审批", "服务", "企业", "平台",
          "数据", "共享", "登记", "监管", "机制", "完善", "建立", "提升", "便利", "改革", "试点", "推广", "开展"]
 CN = "一二三四五六七八九十"
+# List headings: evaluation indicators as printed (with their canonical name), and themes (no indicator).
+HEADINGS = [("开办企业", "开办企业"), ("纳税", "纳税"), ("不动产登记", "登记财产"), ("优化金融环境", "获得信贷"),
+            ("获得用水用气", "获得用水用气"), ("提升政务服务水平", None), ("教育", None), ("弘扬传承红色文化", None),
+            ("乡村振兴", None), ("组织保障", None), ("民生实事", None)]
 T2S = opencc.OpenCC("s2t")  # traditional-script renderings
 # More examples for a deeper search: POLICYKG_EXAMPLES=1000 python -m pytest tests/loaders/test_generated_lists.py
 EXAMPLES = int(os.environ.get("POLICYKG_EXAMPLES", "40"))
@@ -131,7 +135,8 @@ def test_family_a_labelled_brackets(plan, data):
     lead_label = draw(st.sampled_from(["牵头单位", "牵头部门", "主责单位", "牵头责任单位"]))
     resp_label = draw(st.sampled_from(["责任单位", "配合单位", "责任部门", "协办单位"]))
     sep = draw(st.sampled_from(["；", ";", "，", ","]))
-    lines = ["2023年优化营商环境重点任务", "一、提升政务服务水平"]
+    heading, indicator = draw(st.sampled_from(HEADINGS))
+    lines = ["2023年优化营商环境重点任务", f"一、{heading}"]
     seqs = []
     for n, t in enumerate(tasks, 1):
         printed, seq = _number(style, n)
@@ -145,6 +150,8 @@ def test_family_a_labelled_brackets(plan, data):
     text = _traditional("\n".join(lines) + "\n", draw)
     result = parse_text(text, "a.txt")
     assert _actual(result) == _expected_script(_expected(tasks, seqs, 2023, leaders=False), text != "\n".join(lines) + "\n")
+    # an indicator heading gives its canonical name; a theme is no indicator
+    assert {r.indicator for r in result.rows} == {indicator}
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
