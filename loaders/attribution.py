@@ -15,8 +15,9 @@ these forms, all read here into lead / responsible / deadline / leaders text
 - opening clauses of a paragraph: "由杨某副市长负责，市发改委牵头，相关部门配合，…".
 
 Inside a unit list, a clause that reads as a date ("6月底前完成") is the
-deadline, a declaration ("排在首位的为牵头单位，下同") sets a convention, and a
-person ("由X副市长负责") goes to the leaders: none of them is ever a unit.
+deadline, a declaration ("排在首位的为牵头单位，下同") sets a convention, a
+person ("由X副市长负责") goes to the leaders, and a report of progress
+("已完成12个", "计划9月底前完成主体工程") is dropped: none of them is ever a unit.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from policykg.loaders.labels import (
     label_role,
     looks_like_person,
 )
+from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.unit_names import ends_like_unit, is_collective, parse_units
 
 __all__ = ["Attribution", "parse_attribution", "parse_labels", "find_attributions", "opening_attribution",
@@ -167,6 +169,8 @@ def _add_units(out: Attribution, role: str, text: str) -> None:
             out.first_leads = out.first_leads or declares_first_leads(clause)
         elif _is_deadline_clause(clause):
             out.deadline = _deadline_text(clause)
+        elif reads_as_progress(clause, report=True):
+            continue  # "牵头单位：X，已完成12个": a bulletin's progress, no unit
         elif looks_like_person(clause):
             out.leaders.append(clause)
         else:

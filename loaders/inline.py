@@ -30,7 +30,8 @@ from policykg.loaders.attribution import Attribution
 from policykg.loaders.deadlines import parse_deadline
 from policykg.loaders.indicators import canonical_indicator, clean_indicator
 from policykg.loaders.numbering import UNNUMBERED_STYLES, read_marker
-from policykg.loaders.outline import Node, Outline, build_outline, title_of, title_units
+from policykg.loaders.outline import Node, Outline, Para, build_outline, title_of, title_units
+from policykg.loaders.progress import closes_the_list, reads_as_progress, reports_progress
 from policykg.loaders.text_clean import collapse_ws, squeeze
 from policykg.loaders.unit_names import (
     jurisdiction_prefix,
@@ -43,7 +44,6 @@ __all__ = ["InlineList", "find_inline_list", "read_inline_list", "list_rows", "l
 
 
 _BARE_TITLE = re.compile(r"[。！？!?；;，,]")
-_PROGRESS = re.compile(r"^(?:截至|截止|截止到|目前|进展情况|完成情况|工作进展|推进情况|当前进展)")
 
 
 def list_number(text: str) -> tuple[str | None, int | None, str]:
@@ -63,6 +63,8 @@ class _Task:
     warnings: list[str] = field(default_factory=list)
     inherited_only: bool = False  # units only from a heading: a group line may add responsible units
     source: int | None = None  # the heading whose units the task takes (its group)
+    in_report: bool = False  # the document reports on progress (`policykg.loaders.progress.reports_progress`)
+    ends_at_attribution: bool = False  # nothing after its attribution is its text (see `_text_parts`)
 
 
 @dataclass(slots=True)
@@ -250,14 +252,31 @@ def _walk_nodes(node: Node) -> Iterator[Node]:
         yield from _walk_nodes(child)
 
 
+def _after_attribution(node: Node) -> list[Para]:
+    """The paragraphs of a task after the last one that carries its attribution (brackets, label lines)."""
+    paras = [node.paragraph] + node.body
+    carriers = [k for k, p in enumerate(paras) if p.names_units or p.attribution_lines]
+    return paras[carriers[-1] + 1:] if carriers else []
+
+
 def _text_parts(task: _Task) -> tuple[str | None, str]:
-    """(title, measure) of a task: a bare title line above its paragraphs is the title, not the measure."""
+    """(title, measure) of a task: a bare title line above its paragraphs is the title, not the measure.
+
+    Progress is no part of the measure (`policykg.loaders.progress`); in a report on progress
+    nothing after the task's attribution is. Nor is a paragraph closing the list, or whatever
+    follows the attribution of a task that ends there (the last task of a list whose other
+    tasks all end at their attribution).
+    """
     node = task.node
     para = node.paragraph
+    report = task.in_report
+    after = {id(p) for p in _after_attribution(node)}
     parts: list[tuple[int, str]] = []
     for p in node.body:
-        if not _PROGRESS.match(p.body):  # a bulletin's progress report is no part of the measure
-            parts.append((p.line, p.body))
+        if reads_as_progress(p.body, report) or closes_the_list(p.body) or (
+                id(p) in after and (report or task.ends_at_attribution)):
+            continue
+        parts.append((p.line, p.body))
     for child in _walk_nodes(node):
         if child is node or child.para is None:
             continue
@@ -268,6 +287,8 @@ def _text_parts(task: _Task) -> tuple[str | None, str]:
     parts.sort()
     rest = collapse_ws("\n".join(t for _, t in parts if t))
     own = collapse_ws(para.body)
+    if para.tail and (report or reads_as_progress(para.tail)):  # "（牵头单位：X）已完成12个。"
+        own = collapse_ws(para.before_tail)
     if para.marker is not None and rest and own and not _BARE_TITLE.search(own) and len(own) <= 40:
         return own, rest
     return None, collapse_ws("\n".join(t for t in [own, rest] if t))
@@ -315,11 +336,32 @@ def find_inline_list(lines: Sequence[str], numbers: Sequence[int] | None = None,
     last = next((t for t in reversed(lines) if t.strip()), "")
     ends_open = cut_off and last.rstrip()[-1:] not in "。！？!?；;）)〕】]”"
     found = _Reader(outline, ends_open).read()
+    _mark_progress_and_ends(found)
     for task in found.tasks:
         found.list_lines.update(_lines(task.node))
     for node, _ in found.rejects:
         found.list_lines.update(_lines(node))
     return found
+
+
+def _mark_progress_and_ends(found: InlineList) -> None:
+    """Whether the list reports on progress, and whether its last task ends at its attribution.
+
+    A report on progress says so in a short line above the list or a heading of a task
+    ("…进展情况"), or a task's text reports what was done. The last task ends at its
+    attribution when every other task does: what follows it is the document's, not the task's.
+    """
+    if not found.tasks or found.outline is None:
+        return
+    tasks = sorted(found.tasks, key=lambda t: t.node.paragraph.line)
+    first = tasks[0].node.paragraph.line
+    titles = [p.text for p in found.outline.paras if p.line < first and len(p.text) <= 60]
+    titles += [title_of(a.paragraph) for t in tasks for a in t.node.ancestors()]
+    texts = [p.body for t in tasks for p in t.node.body] + [t.node.paragraph.tail for t in tasks]
+    report = reports_progress(" ".join(titles), texts)
+    for task in tasks:
+        task.in_report = report
+    tasks[-1].ends_at_attribution = len(tasks) >= 2 and all(not _after_attribution(t.node) for t in tasks[:-1])
 
 
 def _lines(node: Node) -> set[int]:

@@ -43,6 +43,7 @@ from policykg.loaders.numbering import (
     split_run_together,
 )
 from policykg.loaders.page_artefacts import is_furniture
+from policykg.loaders.progress import closes_the_list, reads_as_progress
 from policykg.loaders.text_clean import collapse_ws, strip_markup
 
 __all__ = ["Para", "Node", "Outline", "build_outline", "title_of"]
@@ -70,6 +71,8 @@ class Para:
     unit_lines: list[int] = field(default_factory=list)  # those that list units (a cut there loses names)
     unit_values: dict[int, str] = field(default_factory=dict)  # line → the unit list as printed
     first_leads: bool = False  # a "first listed leads" declaration is in force here
+    tail: str = ""  # the text after the paragraph's last attribution ("（牵头单位：X）已完成12个。")
+    before_tail: str = ""  # the text without attributions up to the last one
 
     @property
     def names_units(self) -> bool:
@@ -128,6 +131,7 @@ def read_para(para: Para) -> None:
     """Find the attributions in a paragraph's own text (brackets, tail, opening clauses)."""
     text = para.text
     found = find_attributions(text)
+    para.tail = para.before_tail = ""
     pieces, last = [], 0
     for start, end, attribution in found:
         pieces.append(text[last:start])
@@ -135,6 +139,9 @@ def read_para(para: Para) -> None:
         _attach_attribution(para, attribution)
     pieces.append(text[last:])
     body = _DOUBLED.sub(r"\1", collapse_ws("".join(pieces))).strip(" ，,")
+    if found and len(pieces) > 1 and pieces[-1].strip(" \u3000，,。；;"):
+        para.tail = collapse_ws(pieces[-1]).strip(" ，,。；;")
+        para.before_tail = _DOUBLED.sub(r"\1", collapse_ws("".join(pieces[:-1]))).strip(" ，,")
     if not found:
         # "由X负责，Y牵头，Z配合，…" opening the paragraph, or its second sentence (after a title)
         starts = [0] if para.marker is None else []
@@ -283,7 +290,8 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
         para.first_leads = first_leads
         marker = para.marker
         if marker is None:
-            if not para.names_units and _is_plain_heading(para.text) and k + 1 < len(paras):
+            if not para.names_units and _is_plain_heading(para.text) and k + 1 < len(paras) \
+                    and not reads_as_progress(para.text) and not closes_the_list(para.text):
                 pending_heading = para.text  # a short line above the tasks: their heading until another
                 continue
             owner = next(n for n in reversed(stack) if n.style not in ("bullet", "dash"))

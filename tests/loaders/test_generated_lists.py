@@ -332,6 +332,46 @@ def test_restarted_numbering_gives_paths_and_bulletins(plan, data):
         assert all("截至" not in r.measure for r in result.rows)  # progress text is no part of the measure
 
 
+PROGRESS = ["截至6月底，已完成年度任务的一半。", "已完成主体工程。", "正在推进，已开工25个。", "目前已全部落实到位。",
+            "计划9月底前完成主体工程。", "预计10月底投入使用。", "累计完成投资1.2亿元。", "完成投资8000万元，占年度计划的60%。"]
+CLOSING = ["下一步，各牵头单位要对照目标任务，倒排工期，确保按期完成。", "各单位要高度重视，确保各项任务按期完成。",
+           "请各牵头单位于每月25日前报送进展情况。"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(with_deadline=False), st.data())
+def test_bulletin_progress_and_closing_prose_are_neither_measure_nor_deadline(plan, data):
+    """Progress after a task's attribution — on its line after 。 or a comma, or on lines of its own — and a
+    paragraph closing the list are no part of any task: the measure is the project named, deadline null."""
+    prefix, tasks = plan
+    draw = data.draw
+    title = draw(st.sampled_from(["2024年民生实事项目进展情况", "重点项目推进情况通报", "2024年上半年重点工作完成情况"]))
+    lines = [title]
+    projects = []
+    for n, t in enumerate(tasks, 1):
+        project = t.measure.rstrip("。")[:12]
+        projects.append(project)
+        units = _list(t.lead, prefix, draw)
+        progress = draw(st.lists(st.sampled_from(PROGRESS), min_size=0, max_size=2))
+        form = draw(st.sampled_from(["full_stop", "comma", "bracket", "lines"]))
+        if form == "full_stop" or (form == "comma" and not progress):
+            lines.append(f"{n}、{project}，牵头单位：{units}。" + "".join(progress))
+        elif form == "comma":
+            lines.append(f"{n}、{project}，牵头单位：{units}，" + progress[0] + "".join(progress[1:]))
+        elif form == "bracket":
+            lines.append(f"{n}、{project}（牵头单位：{units}）")
+            lines += progress
+        else:
+            lines += [f"{n}、{project}", *progress, f"牵头单位：{units}"]
+    closing = draw(st.sampled_from([None] + CLOSING))
+    if closing:
+        lines.append(closing)
+    result = parse_text("\n".join(lines) + "\n", "bulletin.txt")
+    assert [(r.seq, r.measure, r.lead, r.deadline) for r in result.rows] == [
+        (str(n), project, tuple(t.lead), None) for n, (project, t) in enumerate(zip(projects, tasks), 1)]
+    assert all(r.item is None for r in result.rows)
+
+
 _PIECES = ["一、", "（一）", "(二)", "1.", "2、", "3。", "⑴", "①", "第一条", "第二章", "——", "●", "?", "牵头单位：",
            "责任单位:", "配合单位：", "牵头领导：", "完成时限：", "（", "）", "〔", "〕", "【", "】", "|", "\t", "\n", "\n\n",
            "  ", "、", "，",
