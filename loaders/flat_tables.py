@@ -29,6 +29,7 @@ from policykg.loaders.columns import column_role, header_roles, is_header, refin
 from policykg.loaders.labels import looks_like_person
 from policykg.loaders.numbering import is_bare_number, read_marker
 from policykg.loaders.page_artefacts import is_furniture
+from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import ends_like_unit, is_collective, unit_score
 
@@ -116,25 +117,63 @@ def _column(roles: list[str], fits: Sequence[str], start: int) -> int | None:
     return None
 
 
-def _stream_rows(cells: list[tuple[str, int]], roles: list[str], labels: Sequence[str]) -> list[GridRow]:
+_DIGIT_STYLES = ("num_dot", "num_paren", "paren_digit", "circled")
+
+
+def _task_number(text: str) -> int | None:
+    """The number a task cell opens with ("1.新增公办学位5000个" → 1), or None."""
+    marker, _ = read_marker(strip_markup(text).strip())
+    return marker.number if marker is not None and marker.style in _DIGIT_STYLES else None
+
+
+def _stream_rows(cells: list[tuple[str, int]], roles: list[str]) -> list[GridRow]:
+    """Give each cell to the next column that suits it; a cell that suits none after the last filled starts a row.
+
+    In a table without a 序号 column whose task cells open with their own number, a cell opening
+    with the next number starts the next row, and only such a cell does: text after a row's
+    units goes to its progress or remark column. Elsewhere, long text after the units starts a
+    row unless it reports progress.
+    """
     rows: list[GridRow] = []
     current: list[str] | None = None
     position = -1
-    persons = list(roles)  # a person's column (责任领导) takes names; side columns (进度) take short text
+    has_person = "person" in roles  # a person's column (责任领导) takes names; side columns (进度) take short text
+    numbered = "seq" not in roles and any(_task_number(t) == 1 for t, _ in cells[:8])
+    last_number = 0
     for text, line in cells:
-        kind = _kind(text, "person" in persons)
+        kind = _kind(text, has_person)
         if kind in ("heading", "subheading"):
             rows.append(GridRow([text.strip()], line, "section" if kind == "heading" else "subsection"))
             current, position = None, -1
             continue
         fits = _FITS.get(kind, ())
-        after = _column(persons, fits, position + 1)
+        number = _task_number(text) if numbered and kind in ("long", "short") else None
+        if number is not None and number in (last_number + 1, 1):  # numbering goes on, or restarts
+            start = _column(roles, fits, 0)
+            if start is not None:  # the next task
+                current = [""] * len(roles)
+                rows.append(GridRow(current, line))
+                current[start] = text.strip()
+                position, last_number = start, number
+                continue
+        has_units = current is not None and any(current[k] for k, r in enumerate(roles) if r in ("lead", "responsible"))
+        if kind == "long" and has_units and (numbered or reads_as_progress(text, report=True)):
+            fits = fits + ("other", "remark")  # progress reported beside the task, or a remark
+        after = _column(roles, fits, position + 1)
+        if current is not None and after is None and numbered and kind != "number":
+            # not the next number, so not the next task: a side column after the last filled, else more of it
+            side = next((k for k in range(position + 1, len(roles)) if roles[k] in ("other", "remark")), None)
+            if side is not None:
+                current[side], position = text.strip(), side
+            else:
+                current[position] += "\n" + text.strip()
+            continue
         if kind == "number" or current is None or after is None:
-            if current is not None and kind != "number" and position >= 0 and persons[position] in fits:
+            if current is not None and kind != "number" and position >= 0 and roles[position] in fits:
                 joiner = "、" if roles[position] in ("lead", "responsible") else "\n"
                 current[position] += joiner + text.strip()  # a cell broken over lines
                 continue
-            start = _column(persons, fits, 0)
+            start = _column(roles, fits, 0)
             if start is None:
                 if current is not None and position >= 0:  # a cell no column takes: kept with the one before
                     current[position] += "\n" + text.strip()
@@ -162,7 +201,7 @@ def read_line_table(lines: Sequence[str], start: int, labels: list[str], end_of_
             cells.append((text, i + 1))
             taken.add(i + 1)
         i += 1
-    rows = _stream_rows(cells, roles, labels)
+    rows = _stream_rows(cells, roles)
     roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
     cut = False
     if cut_off and rows and rows[-1].kind == "row":

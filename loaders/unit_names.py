@@ -139,10 +139,23 @@ def ends_like_unit(text: str) -> bool:
 def is_collective(name: str) -> bool:
     """Whether a name is a collective (各有关单位, 市直有关单位, 联动机制成员单位, …) (rule 5).
 
+    A word that opens collectives (各, 相关, 省级) makes one of a name, not of a sentence: the
+    name still ends like a body, a place or a bracket ("各县（市、区）", "各乡镇", "各地").
+
     >>> is_collective("各有关单位"), is_collective("联动机制成员单位"), is_collective("市公安局")
     (True, True, False)
+    >>> is_collective("各区县"), is_collective("省级补助资金已到位")
+    (True, False)
     """
-    return bool(_COLLECTIVE.search(fold(name)))
+    folded = fold(name).strip()
+    m = _COLLECTIVE.search(folded)
+    if m is None:
+        return False
+    return m.end() == len(folded) or ends_like_unit(folded) or folded.endswith(_COLLECTIVE_ENDS)
+
+
+# Endings of the places a collective may govern ("各区县", "各县（市、区）", "各地").
+_COLLECTIVE_ENDS = ("省", "市", "县", "区", "镇", "乡", "村", "州", "旗", "盟", "地", "级", "）", ")", "街", "社区")
 
 
 def _split_outside_brackets(text: str) -> list[str]:

@@ -267,6 +267,39 @@ def test_family_e_one_cell_per_line(plan, data):
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans(with_deadline=False), st.data())
+def test_family_e_one_cell_per_line_task_cells_carry_their_number(plan, data):
+    """No 序号 column: each task cell opens with its own number, and a cell opening with the next number
+    starts the next row; progress and remark cells are there for some rows only (missing cells are simply
+    missing), blank lines between cells or not."""
+    prefix, tasks = plan
+    draw = data.draw
+    header = draw(st.sampled_from([["目标任务", "牵头单位", "进度", "备注"], ["重点任务", "责任单位", "推进情况", "备注"],
+                                   ["工作任务", "牵头部门", "工作进展", "备注"]]))
+    style = draw(st.sampled_from(["{n}.", "{n}、", "({n})", "（{n}）"]))
+    blank = draw(st.booleans())
+    lines = ["2024年民生实事项目推进情况"] + header
+    for n, t in enumerate(tasks, 1):
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(f"{CN[min(n, 10) - 1]}、{draw(st.sampled_from(['教育', '医疗卫生', '城乡建设']))}")
+        cells = [style.format(n=n) + t.measure, _list(t.lead, prefix, draw)]
+        if draw(st.booleans()):
+            cells.append(draw(st.sampled_from(PROGRESS + ["已完成", "正在推进"])))
+        if draw(st.integers(0, 2)) == 0:
+            cells.append(draw(st.sampled_from(["资金已落实", "省级补助资金已到位", "列入省民生实事"])))
+        for cell in cells:
+            lines.append(cell)
+            if blank:
+                lines.append("")
+    result = parse_text("\n".join(lines) + "\n", "numbered.txt")
+    lead_label = header[1].startswith(("牵头", "主办"))
+    assert [(r.seq, r.measure, r.lead, r.responsible) for r in result.rows] == [
+        (str(n), t.measure, tuple(t.lead) if lead_label else (), () if lead_label else tuple(t.lead))
+        for n, t in enumerate(tasks, 1)]
+    assert result.rejects == []
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(with_deadline=False), st.data())
 def test_family_e_pipe_rows_with_merged_cells(plan, data):
     prefix, tasks = plan
     draw = data.draw
