@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from policykg.loaders.align import align_cells
+from policykg.loaders.align import Alignment, align_cells
 from policykg.loaders.attribution import parse_attribution, split_names
 from policykg.loaders.deadlines import parse_deadline
 from policykg.loaders.hanzi import fold
@@ -43,12 +43,17 @@ class GridRow:
     """One row of a task table as printed: raw cell texts and its first source line.
 
     ``kind`` is "row" for a task row, "section" for a heading row spanning the
-    table (its text sets the category of the rows below), "note" for a 说明 line.
+    table (its text sets the category of the rows below), "note" for a 说明 line,
+    "reject" for a numbered row the layout could not read (cells: its number and
+    text; ``reason``: the message key). ``by_meaning``: the layout already gave each
+    cell its column by what it says (cells a viewer ran together), so it is not realigned.
     """
 
     cells: list[str]
     line: int
     kind: str = "row"
+    reason: str | None = None
+    by_meaning: bool = False
 
 
 @dataclass(slots=True)
@@ -81,7 +86,7 @@ class _Draft:
 
 
 def _draft(grid: Grid, row: GridRow) -> _Draft:
-    alignment = align_cells(row.cells, grid.roles)
+    alignment = Alignment(dict(zip(grid.roles, row.cells))) if row.by_meaning else align_cells(row.cells, grid.roles)
     warnings: list[str] = []
     if alignment.shifted:
         warnings.append("shifted_cells:" + "/".join(r for r in grid.roles if alignment.cells.get(r, "").strip()))
@@ -236,6 +241,9 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             if row.kind == "subsection":
                 subheading = " ".join(row.cells)
                 continue
+            if row.kind == "reject" and row.reason is not None:
+                out.rejects.append(Reject(source, row.line, row.cells[0] or None, row.reason, row.cells[-1][:200]))
+                continue
             if row.kind != "row":
                 continue
             draft = _draft(grid, row)
@@ -360,6 +368,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             out.rows.append(read)
             prev = read
     out.rows = themes_are_no_indicators(out.rows)
+    out.rejects.sort(key=lambda r: r.line)
     return out
 
 

@@ -1,20 +1,17 @@
-"""Tables a web page or a viewer flattened into plain lines: one cell per line, or cells run together.
+"""Tables a web page flattened to one cell per line.
 
 Reading rules, "Numbered lists, articles and bulletins" — tables flattened by a
-web page are tables:
+web page are tables: the cells stand one per line under a header whose labels
+stand one per line (序号 / 主要工作举措 / 牵头单位 / 配合单位 / 责任领导, or 目标 /
+任务 / 主要内容 / 责任单位, or 目标任务 / 牵头单位 / 进度 / 备注), blank lines or not;
+an empty cell is simply missing, merged cells are printed once, category headings
+("一、…", "（一）…") stand between the rows. Cells are given to the header's columns
+in order by what they say (a number, a unit list, a person, prose): a cell that fits
+no column after the last one filled starts the next row — or, where the task cells
+open with their own number, a cell opening with the next number does.
 
-- **one cell per line** under a header whose labels stand one per line
-  (序号 / 主要工作举措 / 牵头单位 / 配合单位 / 责任领导, or 目标 / 任务 / 主要内容 /
-  责任单位), blank lines or not; an empty cell is simply missing, merged cells are
-  printed once, category headings ("一、…", "（一）…") stand between the rows.
-  Cells are given to the header's columns in order by what they say (a number, a
-  unit list, a person, prose): a cell that fits no column after the last one
-  filled starts the next row;
-- **cells run together** on one line, header included
-  ("类别序号重点督办内容牵头单位全年完成情况"): split by meaning — the category,
-  the number, the content up to a full stop, the unit names, the rest.
-
-Both give `Grid`s for `policykg.loaders.assemble`, like the other text layouts.
+The result is a `Grid` for `policykg.loaders.assemble`, like the other text layouts;
+tables whose cells a viewer ran together are `policykg.loaders.glued_rows`.
 """
 
 from __future__ import annotations
@@ -33,7 +30,7 @@ from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import ends_like_unit, is_collective, unit_score
 
-__all__ = ["line_header_at", "read_line_table", "glued_header", "read_glued_table", "FlatTable"]
+__all__ = ["line_header_at", "read_line_table", "FlatTable"]
 
 _MAX_LABEL = 8
 
@@ -209,102 +206,3 @@ def read_line_table(lines: Sequence[str], start: int, labels: list[str], end_of_
         unit_columns = [k for k, r in enumerate(roles) if r in ("lead", "responsible")]
         cut = bool(unit_columns) and (not any(k in unit_columns for k in filled) or filled[-1] in unit_columns)
     return FlatTable(Grid(roles, rows), i, taken, cut)
-
-
-# --- cells run together -----------------------------------------------------------------------
-
-_ANCHORS = re.compile(r"序号|编号|(?:牵头|主办|主责|责任|配合|协办)(?:责任)?(?:单位|部门)|责任领导"
-                      r"|完成时限|完成时间|时限|备注|完成情况|进展情况")
-
-
-def glued_header(line: str) -> list[str] | None:
-    """The labels of a header whose cells a viewer ran together ("类别序号重点督办内容牵头单位全年完成情况")."""
-    text = line.strip()
-    if not text or len(text) > 40 or re.search(r"[\s，,。；;：:、|]", text):
-        return None
-    labels: list[str] = []
-    last = 0
-    for m in _ANCHORS.finditer(text):
-        between = text[last:m.start()]
-        if between and len(between) <= 2 and m.group(0) in ("完成情况", "进展情况", "完成时限", "完成时间", "时限"):
-            labels.append(between + m.group(0))  # "全年" + "完成情况"
-        else:
-            if between:
-                labels.append(between)
-            labels.append(m.group(0))
-        last = m.end()
-    if last < len(text):
-        labels.append(text[last:])
-    if len(labels) >= 3 and "序号" in labels and is_header(labels):
-        return labels
-    return None
-
-
-_STRONG_END = ("局", "委", "办", "厅", "中心", "管委会", "公司", "政府", "院", "部门", "单位", "办公室", "集团", "行", "署",
-               "站", "所")
-
-
-def _units_prefix(text: str) -> int:
-    """Length of the unit names that open ``text`` ("区发展改革委西城区…" → 6), 0 when none does."""
-    end = 0
-    pos = 0
-    while pos < len(text):
-        cut = None
-        for k in range(pos + 3, min(len(text), pos + 25) + 1):
-            if text[pos:k].endswith(_STRONG_END):
-                cut = k
-                break
-        if cut is None:
-            break
-        end = cut
-        if cut < len(text) and text[cut] in "、，,":
-            pos = cut + 1
-            continue
-        break
-    return end
-
-
-def _split_glued(text: str, roles: list[str]) -> list[str] | None:
-    """The cells of a run-together row, by meaning: category, number, content (to a full stop), units, rest."""
-    m = re.match(r"^(?P<before>\D*?)(?P<seq>\d+)(?![\d.%％])(?P<rest>.+)$", text)
-    if not m or "seq" not in roles:
-        return None
-    cells = [""] * len(roles)
-    seq_at = roles.index("seq")
-    cells[seq_at] = m.group("seq")
-    if m.group("before") and seq_at > 0:
-        cells[seq_at - 1] = m.group("before")
-    rest = m.group("rest")
-    unit_at = next((k for k, r in enumerate(roles) if r in ("lead", "responsible")), None)
-    measure_at = roles.index("measure") if "measure" in roles else None
-    if unit_at is None or measure_at is None:
-        return None
-    for stop in (k + 1 for k, ch in enumerate(rest) if ch in "。；;"):
-        size = _units_prefix(rest[stop:])
-        if size:
-            cells[measure_at] = rest[:stop]
-            cells[unit_at] = rest[stop:stop + size]
-            tail = rest[stop + size:]
-            other = next((k for k in range(unit_at + 1, len(roles))), None)
-            if other is not None and tail:
-                cells[other] = tail
-            return cells
-    return None
-
-
-def read_glued_table(lines: Sequence[str], start: int, labels: list[str]) -> FlatTable:
-    """Read the run-together rows under a run-together header."""
-    roles = header_roles(labels)
-    rows: list[GridRow] = []
-    taken = {start + 1}
-    i = start + 1
-    while i < len(lines):
-        text = strip_markup(lines[i]).strip()
-        if text:
-            cells = _split_glued(text, roles)
-            if cells is None:
-                break
-            rows.append(GridRow(cells, i + 1))
-            taken.add(i + 1)
-        i += 1
-    return FlatTable(Grid(roles, rows), i, taken)

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
 from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
-from policykg.loaders.flat_tables import FlatTable, glued_header, line_header_at, read_glued_table, read_line_table
+from policykg.loaders.flat_tables import FlatTable, line_header_at, read_line_table
+from policykg.loaders.glued_rows import glued_header, read_glued_table
 from policykg.loaders.numbering import is_bare_number
 from policykg.loaders.text_clean import strip_markup
 

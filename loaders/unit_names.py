@@ -38,6 +38,7 @@ __all__ = [
     "VERB_OPENERS",
     "not_a_name",
     "unfinished_units",
+    "opens_like_unit",
 ]
 
 _OPEN = "（(【[「《“‘〔"
@@ -298,6 +299,29 @@ def _is_bare_body(name: str) -> bool:
     return len(name) <= 6 and not _owns_place(name)
 
 
+def opens_like_unit(name: str) -> bool:
+    """Whether a name opens as a unit's does: a jurisdiction (县市场监管局), a place (泉州海关), an
+    organisation of its own (人民银行…), a body's stem (税务局) or a collective's word (各有关单位).
+
+    >>> opens_like_unit("县市场监管局"), opens_like_unit("税务局"), opens_like_unit("各乡镇"), opens_like_unit("人民银行惠安支行")
+    (True, True, True, True)
+    >>> opens_like_unit("推行一表申报县市场监管局"), opens_like_unit("申报县市场监管局")
+    (False, False)
+    """
+    folded = fold(name)
+    if opens_with_body_stem(folded):
+        return True
+    if folded.startswith(VERB_OPENERS):
+        return False
+    return bool(jurisdiction_prefix(name) or is_collective(folded) or folded.startswith(_ORG_OPENERS)
+                or gazetteer().prefix_place(folded))
+
+
+# Organisations whose names open with their own brand rather than a place (人民银行泉州市中心支行, 国网…).
+_ORG_OPENERS = ("人民银行", "人行", "中国", "国网", "国家电网", "电网", "中石", "华润", "新奥", "邮政", "烟草", "电信",
+                "移动", "联通", "铁塔", "广电", "国家税务", "国家金融")
+
+
 def _opens_with_home(name: str, home: tuple[str, ...]) -> bool:
     """Whether ``name`` opens with the document's own place and goes on to a unit (港口 + 公积金中心)."""
     return any(name.startswith(h) and len(name) > len(h) and ends_like_unit(name[len(h):]) for h in home)
@@ -461,7 +485,8 @@ def unfinished_units(text: str) -> bool:
     return bool(_PLACE_LEVEL.match(fold(last))) or sum(text.count(o) for o in _OPEN) > sum(text.count(c) for c in _CLOSE)
 
 
-_AMOUNT = re.compile(r"\d\s*(?:万|亿|千)?(?:元|人|户|个|家|项|件|公里|亩|吨|平方米|%|％)|百分点")
+_AMOUNT = re.compile(r"\d\s*(?:万|亿|千)?(?:元|人|户|个|家|项|件|公里|亩|吨|平方米|%|％|处|所|座|栋|套|台|辆|条|次|场|批|间|名)"
+                     r"|百分点")
 _SUSPECT = re.compile(r"[\d。月年季每长常持百]|.{41}")
 _DATE_WORDS = re.compile(r"\d{1,2}\s*月|\d{4}\s*年|[年月]底|年内|季度|上半年|下半年|前完成|底前")
 
@@ -503,7 +528,7 @@ def unit_score(text: str) -> float:
     good = 0
     cleaned = [_TRAILING_PARENTHETICAL.sub("", _clean_name(_drop_deng(p)[0])) for p in parts]
     for p in cleaned:
-        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and (
+        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and not not_a_name(p) and (
             not fold(p).startswith(VERB_OPENERS) or opens_with_body_stem(p)  # 组织部, 建设局: bodies, not verbs
         ):
             good += 1

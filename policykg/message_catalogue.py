@@ -161,6 +161,10 @@ READING: dict[str, dict[str, str]] = {
         "zh": "该项的责任单位在文件末尾被截断，未解析",
         "en": "the item's units are cut off by the end of the file; not read",
     },
+    "reject_cells_run_together": {
+        "zh": "该行各栏连在一起，无法可靠地拆分出措施、单位和时限，未解析",
+        "en": "the row's cells are run together and cannot be split into measure, units and deadline with confidence; not read",
+    },
     # --- command summaries --------------------------------------------------------
     "nothing_read": {
         "zh": "没有读到任何任务行（见上方各文件的说明）",

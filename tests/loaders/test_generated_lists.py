@@ -299,6 +299,33 @@ def test_family_e_one_cell_per_line_task_cells_carry_their_number(plan, data):
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_family_e_cells_run_together_header_and_rows(plan, data):
+    """A viewer ran the header's cells together, and each row's: split by meaning; a numbered row
+    that names no unit cannot be split and is a reject with its line."""
+    prefix, tasks = plan
+    draw = data.draw
+    task_label = draw(st.sampled_from(["重点任务", "工作任务", "具体措施", "主要内容"]))
+    deadline_label = draw(st.sampled_from(["完成时限", "完成时间", "时间节点"]))
+    lines = ["2023年优化营商环境重点任务分工表", f"序号{task_label}牵头单位配合单位{deadline_label}"]
+    unsplit = draw(st.integers(0, len(tasks)))  # a row without units, when within the tasks
+    expected, rejects = [], []
+    for n, t in enumerate(tasks, 1):
+        measure = t.measure if draw(st.booleans()) else t.measure.rstrip("。")
+        if n == unsplit:
+            lines.append(f"{n}{measure}")
+            rejects.append((len(lines), str(n), "reject_cells_run_together"))
+            continue
+        deadline = (t.deadline or "年底前").replace("完成", "")  # (an empty cell would be a merged one)
+        units = _list(t.lead, prefix, draw) + (_list(t.responsible, prefix, draw) if t.responsible else "")
+        lines.append(f"{n}{measure}{units}{deadline}")
+        expected.append((str(n), measure, tuple(t.lead), tuple(t.responsible), parse_deadline(deadline, 2023)[0]))
+    result = parse_text("\n".join(lines) + "\n", "glued.txt")
+    assert [(r.seq, r.measure, r.lead, r.responsible, r.deadline) for r in result.rows] == expected
+    assert [(r.line, r.seq, r.reason) for r in result.rejects] == rejects
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans(with_deadline=False), st.data())
 def test_family_e_pipe_rows_with_merged_cells(plan, data):
     prefix, tasks = plan
