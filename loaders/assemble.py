@@ -20,18 +20,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from policykg.loaders.align import Alignment, align_cells
 from policykg.loaders.attribution import parse_attribution, split_names
 from policykg.loaders.deadlines import parse_deadline
 from policykg.loaders.hanzi import fold
-from policykg.loaders.indicators import canonical_indicator, clean_indicator, local_categories_count
+from policykg.loaders.indicators import clean_indicator, document_indicators
 from policykg.loaders.text_clean import clean_measure, collapse_ws, squeeze, strip_markup
 from policykg.loaders.unit_names import jurisdiction_prefix, parse_units
 from policykg.records import Reject, Row
 
-__all__ = ["GridRow", "Grid", "Assembled", "assemble_rows", "themes_are_no_indicators"]
+__all__ = ["GridRow", "Grid", "Assembled", "assemble_rows"]
 
 
 _SEQ = re.compile(r"^\s*(\d+)\s*[.．、]?\s*$")
@@ -254,6 +254,9 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
         drafts_by_grid.append((grid, drafts))
         all_drafts.extend(drafts)
     known = _known_prefixed(all_drafts)
+    # Reading rules, "Canonical indicators": local categories count beside national ones only
+    indicator = document_indicators([clean_indicator(d.cells.get("indicator", "")) for d in all_drafts]
+                                    + [clean_indicator(d.section) for d in all_drafts if d.section])
 
     for grid, drafts in drafts_by_grid:
         roles = set(grid.roles)
@@ -353,7 +356,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                 source=source,
                 seq=seq,
                 indicator_raw=indicator_raw or None,
-                indicator=canonical_indicator(indicator_raw) if indicator_raw else None,
+                indicator=indicator(indicator_raw),
                 item=item,
                 measure=measure,
                 lead=lead,
@@ -367,18 +370,6 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             )
             out.rows.append(read)
             prev = read
-    out.rows = themes_are_no_indicators(out.rows)
     out.rejects.sort(key=lambda r: r.line)
     return out
-
-
-def themes_are_no_indicators(rows: list[Row]) -> list[Row]:
-    """The rows without an indicator when none of their document's categories is one of the 18.
-
-    Reading rules, "Canonical indicators": local categories keep their names beside the
-    national ones; the headings of a document that names none of them are themes.
-    """
-    if local_categories_count(r.indicator for r in rows):
-        return rows
-    return [replace(r, indicator=None) if r.indicator is not None else r for r in rows]
 

@@ -9,13 +9,13 @@ that is not an evaluation category.
 A local category (注销企业, 获得网络) is a category of the business-environment
 evaluation only beside the national ones: in a document none of whose categories
 is one of the 18, the headings are themes ("弘扬传承红色文化", "教育") and no row has
-an indicator (`local_categories_count`).
+an indicator (`document_indicators`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from policykg.loaders.hanzi import fold
 from policykg.loaders.text_clean import squeeze, strip_markup
@@ -29,7 +29,7 @@ __all__ = [
     "LOCAL_CATEGORIES",
     "clean_indicator",
     "canonical_indicator",
-    "local_categories_count",
+    "document_indicators",
     "ORDINAL",
 ]
 
@@ -150,15 +150,24 @@ def canonical_indicator(raw: str | None) -> str | None:
     return raw
 
 
-def local_categories_count(indicators: Iterable[str | None]) -> bool:
-    """Whether a document's canonical categories are the evaluation's: one of the 18 is among them.
+def document_indicators(categories: Iterable[str | None]) -> Callable[[str | None], str | None]:
+    """The indicator of each cleaned category of one document, given all its categories.
 
-    Only then do its other categories keep their names as local indicators.
+    A category keeps its local name (注销企业) only when one of the 18 is among the document's
+    categories; otherwise its categories are themes, and only a national name counts.
 
-    >>> local_categories_count(["开办企业", "注销企业"]), local_categories_count(["弘扬传承红色文化", None])
-    (True, False)
+    >>> indicator = document_indicators(["开办企业", "注销企业"]); indicator("注销企业")
+    '注销企业'
+    >>> indicator = document_indicators(["弘扬传承红色文化", "教育"]); indicator("教育") is None
+    True
     """
-    return any(indicator in _NATIONAL for indicator in indicators)
+    national = any(canonical_indicator(c) in _NATIONAL for c in set(categories) if c)
+
+    def indicator(raw: str | None) -> str | None:
+        name = canonical_indicator(raw)
+        return name if national or name in _NATIONAL else None
+
+    return indicator
 
 
 _NATIONAL = frozenset(INDICATORS)

@@ -25,10 +25,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from policykg.loaders.assemble import Assembled, themes_are_no_indicators
+from policykg.loaders.assemble import Assembled
 from policykg.loaders.attribution import Attribution
 from policykg.loaders.deadlines import parse_deadline
-from policykg.loaders.indicators import canonical_indicator, clean_indicator
+from policykg.loaders.indicators import clean_indicator, document_indicators
 from policykg.loaders.numbering import UNNUMBERED_STYLES, read_marker
 from policykg.loaders.outline import Node, Outline, Para, build_outline, title_of, title_units
 from policykg.loaders.progress import closes_the_list, reads_as_progress, reports_progress
@@ -356,7 +356,8 @@ def _mark_progress_and_ends(found: InlineList) -> None:
     tasks = sorted(found.tasks, key=lambda t: t.node.paragraph.line)
     first = tasks[0].node.paragraph.line
     titles = [p.text for p in found.outline.paras if p.line < first and len(p.text) <= 60]
-    titles += [title_of(a.paragraph) for t in tasks for a in t.node.ancestors()]
+    headings = {id(t.node.parent): t.node.parent for t in tasks if t.node.parent is not None}
+    titles += [title_of(h.paragraph) for n in headings.values() for h in [n] + n.ancestors() if h.para is not None]
     texts = [p.body for t in tasks for p in t.node.body] + [t.node.paragraph.tail for t in tasks]
     report = reports_progress(" ".join(titles), texts)
     for task in tasks:
@@ -410,8 +411,10 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
     def line_of(node: Node) -> int:
         return ordinals[id(node.paragraph)] if ordinals is not None else node.paragraph.line
 
-    for task, seq, guessed in zip(tasks, seqs, inferred):
-        row = _row(task, seq, guessed, paths, source, plan_year, known, home, out)
+    categories = [_indicator_raw(t.node) for t in tasks]
+    indicator = document_indicators(categories)  # local categories count beside national ones only
+    for task, seq, guessed, category in zip(tasks, seqs, inferred, categories):
+        row = _row(task, seq, guessed, paths, source, plan_year, known, home, out, (category, indicator(category)))
         if ordinals is not None:
             row = replace(row, line=line_of(task.node))
         if row.measure:
@@ -422,8 +425,15 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
         marker = node.paragraph.marker
         out.rejects.append(Reject(source, line_of(node), marker.ordinal if marker else None, reason,
                                   collapse_ws(node.paragraph.text)[:200]))
-    out.rows = themes_are_no_indicators(out.rows)
     return out
+
+
+def _indicator_raw(node: Node) -> str | None:
+    """The task's category as printed: its first numbered heading, or a short heading line above it."""
+    top = next((a for a in node.ancestors() if a.paragraph.marker is not None), None)
+    if top is not None:
+        return clean_indicator(title_of(top.paragraph)) or None
+    return clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", node.plain_heading or "")) or None
 
 
 def _known_prefixed(tasks: list[_Task]) -> frozenset[str]:
@@ -448,7 +458,7 @@ def _units(texts: list[str], known: frozenset[str], home: str | None, out: Assem
 
 
 def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_year: int | None,
-         known: frozenset[str], home: str | None, out: Assembled) -> Row:
+         known: frozenset[str], home: str | None, out: Assembled, category: tuple[str | None, str | None]) -> Row:
     node, attribution = task.node, task.attribution
     warnings = list(task.warnings)
     lead = _units(attribution.lead, known, home, out, warnings)
@@ -466,10 +476,6 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
         warnings.append("seq_path")
     title, measure = _text_parts(task)
     ancestors = [a for a in node.ancestors() if a.paragraph.marker is not None]
-    if ancestors:
-        indicator_raw = clean_indicator(title_of(ancestors[0].paragraph)) or None
-    else:
-        indicator_raw = clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", node.plain_heading or "")) or None
     if title is not None:
         item: str | None = title
     elif len(ancestors) >= 2:
@@ -482,8 +488,7 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
         deadline, dl_warnings = parse_deadline(deadline_raw, plan_year)
         warnings.extend(dl_warnings)
     return Row(
-        source=source, seq=seq, indicator_raw=indicator_raw,
-        indicator=canonical_indicator(indicator_raw) if indicator_raw else None,
+        source=source, seq=seq, indicator_raw=category[0], indicator=category[1],
         item=item, measure=measure, lead=tuple(lead), responsible=tuple(responsible),
         deadline_raw=deadline_raw, deadline=deadline, remark=attribution.remark, line=node.paragraph.line,
         warnings=tuple(dict.fromkeys(warnings)), leaders=tuple(attribution.leaders),
