@@ -205,11 +205,16 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
             if place:
                 break
     if place is not None:
-        chain = gazetteer().ancestors(place)
+        # 北京市 the prefecture is 北京市 the province (as agency names read it): one place, one code
+        chain = [p for p in gazetteer().ancestors(place) if p.name != place.name]
+        chain = [p for i, p in enumerate(chain) if i + 1 == len(chain) or chain[i + 1].name != p.name]
+        place = next((p for p in gazetteer().ancestors(place) if p.name == place.name), place)
         facts["jurisdiction"] = place.name
         facts["adcode"] = place.adcode
         facts["parent"] = chain[0].name if chain else None
         facts["province"] = chain[-1].name if chain else None
+        facts["parent_adcode"] = chain[0].adcode if chain else None
+        facts["province_adcode"] = chain[-1].adcode if chain else None
     if not facts.get("title"):
         facts["title"] = source
     return facts

@@ -27,6 +27,7 @@ from lxml import etree
 
 from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
+from policykg.loaders.decompression import expansion_problem
 from policykg.loaders.formats import sniff_problem
 from policykg.records import Document, LoadResult
 
@@ -184,6 +185,9 @@ def read_docx(path: Path, encoding: str | None = None) -> LoadResult:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    too_large = expansion_problem(path)
+    if too_large is not None:
+        return LoadResult(document=Document(source=path.name), problems=[too_large])
     try:
         document = docx.Document(str(path))
         blocks, matrices = docx_blocks(document)

@@ -26,6 +26,7 @@ from policykg.loaders.indicator_corrections import apply_corrections
 from policykg.loaders.indicator_inference import infer_indicators
 from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_table import find_tables
+from policykg.processes import init_worker
 from policykg.records import Corpus, Document, LoadResult, Reject
 
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus", "READERS",
@@ -262,7 +263,8 @@ def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, wor
     indexes them meanwhile). The workers start when this is called, before the
     caller starts threads of its own (a store's, a producer's): on Linux they are
     forked then, which needs no ``if __name__ == "__main__"`` guard in the caller's
-    script. They read with the readers registered at that time; few documents are
+    script. They read with the readers registered at that time, and end with this
+    process however it ends (`policykg.processes.init_worker`); few documents are
     read in this process, lazily.
 
     A file that cannot be read at all (`InputError`: missing, unreadable) raises
@@ -279,7 +281,7 @@ def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, wor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=(os.getpid(),))
     done = pool.map(_read_chunk, chunks, [encoding] * len(chunks))  # submits every task: workers start now
     return _pooled(pool, _results(chunks, done, on_error))
 

@@ -70,7 +70,8 @@ class Document:
     ``jurisdiction`` is the place the plan governs (e.g. 福清市) and
     ``parent`` the place above it (福州市); ``province`` the province (福建省).
     ``adcode`` is the jurisdiction's six-digit administrative division code
-    when it could be identified. ``responsible_all`` lists the units the
+    when it could be identified; ``parent_adcode`` and ``province_adcode`` those
+    of the places above it (they key the places: `policykg.identities`). ``responsible_all`` lists the units the
     document declares responsible for every task (a 说明 line under the table).
     ``layout`` names the layout the loader recognised.
     """
@@ -89,6 +90,8 @@ class Document:
     layout: str | None = None
     notice_title: str | None = None
     context: str | None = None
+    parent_adcode: str | None = None
+    province_adcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -122,7 +125,8 @@ class Agency:
     and the normalised name). ``kind`` is ``"agency"`` or ``"collective"``.
     ``surface_names`` are the names as written in rows that map to it.
     ``parent`` is the name of the place above the agency's jurisdiction (福建省
-    for a 福州市 body), not a parent organisation.
+    for a 福州市 body), not a parent organisation; ``adcode`` and
+    ``parent_adcode`` are the division codes of the two places when known.
     """
 
     id: str
@@ -133,6 +137,8 @@ class Agency:
     surface_names: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     parent: str | None = None
+    adcode: str | None = None
+    parent_adcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

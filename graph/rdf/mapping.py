@@ -11,8 +11,11 @@ pyoxigraph objects, `policykg.graph.rdf.nquads.NQUADS_TERMS` N-Quads text for th
 bulk loader. One table drives both, so the two paths cannot drift apart.
 
 Fields not in a table are derived from others and documented where they are
-made: a row's ``source`` is its measure's ``pkg:document``; a document's
-``parent`` and ``adcode`` sit on its jurisdiction node.
+made: a row's ``source`` is its measure's ``pkg:document``. Places are nodes
+keyed by division code (`policykg.identities.jurisdiction_key`), written by the
+builder: a document's ``jurisdiction`` and ``province``, an agency's
+``jurisdiction``, are edges to them; the places' names, division codes and
+parents sit on those nodes.
 """
 
 from __future__ import annotations
@@ -236,7 +239,6 @@ CODECS: dict[str, Codec] = {
     "date_or_string": Codec(_date_or_string, _string_back),
     "labels": Codec(_labels, _labels_back),
     "indicator": _iri(iris.indicator_iri),
-    "jurisdiction": _iri(iris.jurisdiction_iri),
     "sector": _iri(iris.sector_iri),
     "agency": _iri(iris.agency_iri),
 }
@@ -279,8 +281,6 @@ DOCUMENT_MAP: tuple[FieldMap, ...] = (
     FieldMap("doc_number", node(PKG.documentNumber), "string"),
     FieldMap("issue_date", T.issued, "date_or_string"),
     FieldMap("plan_year", node(PKG.planYear), "integer"),
-    FieldMap("jurisdiction", T.jurisdiction, "jurisdiction"),
-    FieldMap("province", T.province, "jurisdiction"),
     FieldMap("responsible_all", node(PKG.responsibleAllNames), "json_list"),
     FieldMap("layout", node(PKG.layout), "string"),
     FieldMap("notice_title", node(PKG.noticeTitle), "string"),
@@ -290,15 +290,14 @@ DOCUMENT_MAP: tuple[FieldMap, ...] = (
 AGENCY_MAP: tuple[FieldMap, ...] = (
     FieldMap("id", T.identifier, "string"),
     FieldMap("name", T.pref_label, "label"),
-    FieldMap("jurisdiction", T.jurisdiction, "jurisdiction"),
     FieldMap("sector", T.classification, "sector"),
     FieldMap("surface_names", T.hidden_label, "labels"),
     FieldMap("aliases", T.alt_label, "labels"),
 )
 
-# Agency.kind is the node's class. Agency.parent is the name of the place above the agency's
-# jurisdiction (as policykg.loaders fills it); it is stored as that jurisdiction's
-# pkg:parentJurisdiction edge, not on the agency.
+# Agency.kind is the node's class. Agency.jurisdiction is its pkg:jurisdiction edge to the place
+# node; Agency.parent is the name of the place above it (as policykg.loaders fills it), stored as
+# that place's pkg:parentJurisdiction edge, not on the agency.
 KIND_CLASSES = {"agency": T.Agency, "collective": T.Collective}
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, output_options, parse_params
+from policykg.cli.common import corpus_options, emit, output_options, parse_params, quiet_step
 from policykg.errors import InputSelectionError
 from policykg.messages import get_language
 from policykg.pipeline import Inputs, open_graph
@@ -25,7 +25,7 @@ def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None, a
         from policykg.queries import HttpEndpoint
 
         return HttpEndpoint(endpoint)
-    return open_graph(Inputs(files, store, aliases))
+    return open_graph(Inputs(files, store, aliases), on_step=quiet_step)
 
 
 _endpoint_option = click.option(

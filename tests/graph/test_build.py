@@ -74,7 +74,8 @@ def test_one_named_graph_per_document():
 
 def test_iris_are_percent_encoded_and_stable():
     assert iris.graph_iri(LY) == "https://w3id.org/policykg/id/graph/b%20%E7%BD%97%E6%BA%90%231.txt"
-    assert iris.measure_iri(LY, 111) == "https://w3id.org/policykg/id/measure/b%20%E7%BD%97%E6%BA%90%231.txt/L111"
+    assert iris.measure_iri(LY, "1") == "https://w3id.org/policykg/id/measure/b%20%E7%BD%97%E6%BA%90%231.txt/1"
+    assert iris.measure_iri(LY, "一(三)2~2").endswith("/%E4%B8%80%28%E4%B8%89%292~2")
     assert iris.agency_iri("350181/公安局") == "https://w3id.org/policykg/id/agency/350181%2F%E5%85%AC%E5%AE%89%E5%B1%80"
     first = [{str(q) for q in part.quads} for part in build_graphs(handmade_corpus())]
     second = [{str(q) for q in part.quads} for part in build_graphs(handmade_corpus())]
@@ -82,11 +83,15 @@ def test_iris_are_percent_encoded_and_stable():
 
 
 def test_measure_carries_its_identifier_and_source_line():
+    """The id is the document and the printed number; the line stays a fact of the measure."""
     store = Store()
     load_corpus_into(store, handmade_corpus())
-    m = NamedNode(iris.measure_iri(FQ, 19))
+    m = NamedNode(iris.measure_iri(FQ, "2"))  # row 2, printed on line 19
     ids = [q.object.value for q in store.quads_for_pattern(m, NamedNode("http://purl.org/dc/terms/identifier"), None, None)]
-    assert ids == [f"{FQ}#L19"]
+    assert ids == [f"{FQ}#2"]
+    source_line = NamedNode("https://w3id.org/policykg/ontology#sourceLine")
+    lines = [q.object.value for q in store.quads_for_pattern(m, source_line, None, None)]
+    assert lines == ["19"]
 
 
 def test_jurisdiction_hierarchy_is_stated():
