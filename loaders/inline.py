@@ -393,8 +393,9 @@ def read_inline_list(lines: Sequence[str], source: str, plan_year: int | None,
     return list_rows(found, source, plan_year, home), found
 
 
-def list_rows(found: InlineList, source: str, plan_year: int | None, home: str | None = None) -> Assembled:
-    """The rows and rejects of the tasks `find_inline_list` found."""
+def list_rows(found: InlineList, source: str, plan_year: int | None, home: str | None = None,
+              title: str | None = None) -> Assembled:
+    """The rows and rejects of the tasks `find_inline_list` found (``title``: the document's, no category)."""
     out = Assembled()
     tasks = sorted(found.tasks, key=lambda t: t.node.paragraph.line)
     seqs, paths, inferred = _seqs(tasks)
@@ -411,7 +412,7 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
     def line_of(node: Node) -> int:
         return ordinals[id(node.paragraph)] if ordinals is not None else node.paragraph.line
 
-    categories = [_indicator_raw(t.node) for t in tasks]
+    categories = [_indicator_raw(t.node, title) for t in tasks]
     indicator = document_indicators(categories)  # local categories count beside national ones only
     for task, seq, guessed, category in zip(tasks, seqs, inferred, categories):
         row = _row(task, seq, guessed, paths, source, plan_year, known, home, out, (category, indicator(category)))
@@ -428,12 +429,19 @@ def list_rows(found: InlineList, source: str, plan_year: int | None, home: str |
     return out
 
 
-def _indicator_raw(node: Node) -> str | None:
-    """The task's category as printed: its first numbered heading, or a short heading line above it."""
+def _indicator_raw(node: Node, title: str | None) -> str | None:
+    """The task's category as printed: its first numbered heading, or a short heading line above it.
+
+    The document's title standing right above an unheaded list ("2023年度重点任务分工方案") names the
+    plan, not a category of its tasks.
+    """
     top = next((a for a in node.ancestors() if a.paragraph.marker is not None), None)
     if top is not None:
         return clean_indicator(title_of(top.paragraph)) or None
-    return clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", node.plain_heading or "")) or None
+    heading = node.plain_heading or ""
+    if title and re.sub(r"\s", "", heading) == title:
+        return None
+    return clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", heading)) or None
 
 
 def _known_prefixed(tasks: list[_Task]) -> frozenset[str]:
