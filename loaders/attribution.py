@@ -356,6 +356,11 @@ def opening_attribution(text: str) -> tuple[Attribution, str] | None:
     >>> a, rest = opening_attribution("由杨某副市长负责，市发改委牵头，相关部门配合，抓紧编制方案。")
     >>> a.lead, a.responsible, a.leaders, rest
     (['市发改委'], ['相关部门'], ['杨某副市长'], '抓紧编制方案。')
+    >>> a, rest = opening_attribution("市发改委牵头，市统计局、各区县政府配合。")
+    >>> a.lead, a.responsible, rest
+    (['市发改委'], ['市统计局、各区县政府'], '')
+    >>> opening_attribution("由县工信局牵头，县财政局配合，年底前完成技改项目20个。")[1]
+    '年底前完成技改项目20个。'
     """
     clauses = re.finditer(r"[^，,；;。]+[，,；;]", text)
     out = Attribution()
@@ -376,4 +381,13 @@ def opening_attribution(text: str) -> tuple[Attribution, str] | None:
         end = m.end()
     if not out.names_units:
         return None
-    return out, text[end:].strip()
+    rest = text[end:].strip()
+    # "X牵头，Y、Z配合。": the clauses may run to the sentence's end, the last one closed by 。 rather than
+    # a comma. Only units: what else ends the sentence ("年底前完成技改项目20个", "持续推进") is the task's text.
+    last = rest.rstrip("。.；; \u3000")
+    if last and not re.search(r"[，,；;。！？]", last):
+        closing = _verb_form(last, bare_list=False)
+        if closing is not None and not closing.ignored and closing.deadline is None:
+            out.merge(closing)
+            rest = ""
+    return out, rest

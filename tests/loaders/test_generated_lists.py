@@ -182,6 +182,11 @@ def test_family_b_verb_attributions(plan, data):
             inside = f"{lead}{draw(st.sampled_from(['牵头', '牵头落实']))}"
             row = (seq, tuple(t.lead), ())
         deadline = None
+        if form in ("lead_resp", "host") and t.responsible and not t.deadline and draw(st.booleans()):
+            # no bracket: the clauses are the task's second sentence, closed by 。 ("…。X牵头，Y配合。")
+            lines.append(f"{printed}{t.measure}{inside}。")
+            expected.append(row + (None, ()))
+            continue
         if t.deadline:
             inside += f"，{t.deadline}"
             deadline = parse_deadline(t.deadline.replace("完成", ""), 2023)[0]
