@@ -37,6 +37,7 @@ from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.unit_names import ends_like_unit, is_collective, parse_units
 
 __all__ = ["Attribution", "parse_attribution", "parse_labels", "find_attributions", "opening_attribution",
+           "closing_attribution",
            "add_label", "split_names", "OPENERS", "CLOSERS"]
 
 OPENERS = "（(〔【[［"
@@ -348,6 +349,42 @@ def find_attributions(text: str) -> list[tuple[int, int, Attribution]]:
             found.append((m.start(), len(text), attribution))
         break
     return found
+
+
+def closing_attribution(text: str) -> tuple[Attribution, str] | None:
+    """Verb clauses that close a task's sentence after a comma, and the text before them.
+
+    Only clauses that name units and nothing else count, and some task text must stay before them.
+
+    >>> a, rest = closing_attribution("谋划储备重大项目100个，县财政局、县自然资源局配合。")
+    >>> a.lead, a.responsible, rest
+    ([], ['县财政局、县自然资源局'], '谋划储备重大项目100个。')
+    >>> closing_attribution("完善工作机制，加强部门协调配合。") is None
+    True
+    """
+    body = text.rstrip(" \u3000。.；;")
+    clauses = list(re.finditer(r"[^，,；;。！？]+", body))
+    found: list[Attribution] = []
+    cut = None
+    for m in reversed(clauses[1:]):
+        if body[m.start() - 1] not in "，,；;":
+            break
+        single = _verb_form(m.group(0).strip(), bare_list=False)
+        if single is None or single.ignored or single.deadline is not None:
+            break
+        found.append(single)
+        cut = m.start() - 1
+    if cut is None:
+        return None
+    rest = body[:cut].strip(" \u3000，,；;")
+    if not rest:
+        return None
+    out = Attribution()
+    for single in reversed(found):
+        out.merge(single)
+    if not out.names_units:
+        return None
+    return out, rest + ("。" if text.rstrip().endswith("。") else "")
 
 
 def opening_attribution(text: str) -> tuple[Attribution, str] | None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.attribution import (
     Attribution,
     add_label,
+    closing_attribution,
     find_attributions,
     opening_attribution,
     parse_attribution,
@@ -152,6 +153,11 @@ def read_para(para: Para) -> None:
                 _attach_attribution(para, opening[0])
                 body = (body[:start] + opening[1]).strip()
                 break
+        else:  # "…，Y配合。" closing the sentence
+            closing = closing_attribution(body)
+            if closing is not None:
+                _attach_attribution(para, closing[0])
+                body = closing[1]
     para.body = body
 
 

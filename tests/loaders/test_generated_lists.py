@@ -183,8 +183,10 @@ def test_family_b_verb_attributions(plan, data):
             row = (seq, tuple(t.lead), ())
         deadline = None
         if form in ("lead_resp", "host") and t.responsible and not t.deadline and draw(st.booleans()):
-            # no bracket: the clauses are the task's second sentence, closed by 。 ("…。X牵头，Y配合。")
-            lines.append(f"{printed}{t.measure}{inside}。")
+            # no bracket: the clauses are the task's second sentence ("…。X牵头，Y配合。") or close its
+            # only one after a comma ("…，X牵头，Y配合。")
+            joint = draw(st.sampled_from(["。", "，"]))
+            lines.append(f"{printed}{t.measure.rstrip('。')}{joint}{inside}。")
             expected.append(row + (None, ()))
             continue
         if t.deadline:
