@@ -32,7 +32,7 @@ FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("person", re.compile(r"领导|责任人|负责人|^人$|负责同志|分管")),
     ("progress", re.compile(r"进展|完成情况|评价|成效|成果|状态|现状|推进情况|进度(?!安排|要求)")),
     ("lead", re.compile(r"牵头|主办|主责")),
-    ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办|实施主体|落实单位|参加")),
+    ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办|实施主体|实施单位|实施部门|执行单位|落实单位|参加")),
     ("deadline", re.compile(r"时限|时间|期限|节点|进度安排|进度要求|时间安排|完成日期")),
 )
 
@@ -53,6 +53,8 @@ def field_word(words: str) -> str | None:
 
     >>> field_word("牵头单位"), field_word("责任领导"), field_word("工作进度"), field_word("进度安排")
     ('lead', 'person', 'progress', 'deadline')
+    >>> field_word("实施单位"), field_word("实施时间"), field_word("实施内容")
+    ('responsible', 'deadline', None)
     """
     for role, pattern in FIELD_WORDS:
         if pattern.search(words):
