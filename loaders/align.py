@@ -34,7 +34,7 @@ _MERGE = {"lead": -1.6, "responsible": -1.5, "remark": -2.0, "person": -2.0, "ot
 _MERGEABLE = frozenset(_MERGE)
 _NUMBER = re.compile(r"^\s*\d+\s*[.．、]?\s*$")
 _CN_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]|^[（(]\s*[一二三四五六七八九十]+\s*[)）]")
-_LIST_START = re.compile(r"^\s*(?:<[^>]+>\s*)*[(（]?\d{1,3}[)）]?\s*[.．、](?!\d)")
+_LIST_START = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:[(（]\d{1,3}[)）]|\d{1,3}\s*[.．、](?!\d))")
 
 
 @dataclass(slots=True)
@@ -57,8 +57,8 @@ def cell_kind(text: str) -> str:
 
     >>> cell_kind("12"), cell_kind("2021年9月底"), cell_kind("市公安局、税务局")
     ('number', 'deadline', 'units')
-    >>> cell_kind("一、开办企业"), cell_kind("推进投资项目审批便利化")
-    ('indicator', 'short')
+    >>> cell_kind("一、开办企业"), cell_kind("推进投资项目审批便利化"), cell_kind("(1)建成区级政务服务中心")
+    ('indicator', 'short', 'long')
     """
     plain = strip_markup(text).strip()
     if not plain:
@@ -69,11 +69,11 @@ def cell_kind(text: str) -> str:
         return "deadline"
     if len(plain) <= 30 and fold(clean_indicator(plain)) in _KNOWN_CATEGORIES:
         return "indicator"  # 开办企业 ends like a unit name but is a category
+    if _LIST_START.match(plain):
+        return "long"  # "1. …", "(1)…": a numbered measure, never a category nor units (建成区级政务服务中心)
     if unit_score(_TRAILING_VERB.sub("", plain)) >= 0.75:  # "X、Y分别牵头落实": units with their role
         return "units"
     compact = _WHITESPACE.sub("", plain)
-    if _LIST_START.match(plain):
-        return "long"  # "1. …": a numbered measure, never a category
     if len(compact) <= 25 and not re.search(r"[，,；;。]", compact[:-1]) and (
         _CN_ORDINAL.match(compact) or _is_indicator_name(compact)
     ):

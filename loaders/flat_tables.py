@@ -144,9 +144,10 @@ def _stream_rows(cells: list[tuple[str, int]], roles: list[str]) -> list[GridRow
             current, position = None, -1
             continue
         fits = _FITS.get(kind, ())
-        number = _task_number(text) if numbered and kind in ("long", "short") else None
+        number = _task_number(text) if numbered and kind in ("long", "short", "units") else None
         if number is not None and number in (last_number + 1, 1):  # numbering goes on, or restarts
-            start = _column(roles, fits, 0)
+            # a numbered task may end like a unit name ("(1)建成区级政务服务中心"); a unit cell opens with no number
+            start = _column(roles, _FITS["long"] if kind == "units" else fits, 0)
             if start is not None:  # the next task
                 current = [""] * len(roles)
                 rows.append(GridRow(current, line))
