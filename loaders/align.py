@@ -21,7 +21,7 @@ from policykg.loaders.deadlines import looks_like_deadline
 from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import ALIASES, INDICATORS, LOCAL_CATEGORIES, canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import strip_markup
-from policykg.loaders.unit_names import VERB_OPENERS, unit_score
+from policykg.loaders.unit_names import opens_with_verb, unit_score
 
 __all__ = ["Alignment", "align_cells", "cell_kind", "role_compatibility"]
 
@@ -89,7 +89,7 @@ def _is_indicator_name(text: str) -> bool:
     cleaned = fold(clean_indicator(text))
     if cleaned in INDICATORS or cleaned in ALIASES or cleaned in LOCAL_CATEGORIES:
         return True
-    return (len(cleaned) <= 8 and not cleaned.startswith(VERB_OPENERS) and not text.endswith("。")
+    return (len(cleaned) <= 8 and not opens_with_verb(cleaned) and not text.endswith("。")
             and canonical_indicator(cleaned) is not None)
 
 

@@ -35,13 +35,13 @@ from policykg.loaders.places import gazetteer
 from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import (
-    VERB_OPENERS,
     ends_like_unit,
     is_collective,
     jurisdiction_prefix,
     not_a_name,
     opens_like_unit,
     opens_with_body_stem,
+    opens_with_verb,
 )
 
 __all__ = ["glued_header", "read_glued_table", "split_glued_row"]
@@ -183,7 +183,7 @@ def _is_name(text: str, first_of_cell: bool) -> bool:
     if not (ends_like_unit(text) or is_collective(text)) or not_a_name(text):
         return False
     # a name after 、 may drop the jurisdiction the cell's first name carries ("县公安局、税务局")
-    if not opens_like_unit(text) and (first_of_cell or fold(text).startswith(VERB_OPENERS)):
+    if not opens_like_unit(text) and (first_of_cell or opens_with_verb(fold(text))):
         return False
     return not any(_second_name_at(text, q) for q in range(2, len(text) - 1))
 

@@ -36,6 +36,7 @@ __all__ = [
     "body_stems",
     "opens_with_body_stem",
     "VERB_OPENERS",
+    "opens_with_verb",
     "not_a_name",
     "unfinished_units",
     "opens_like_unit",
@@ -69,7 +70,20 @@ VERB_OPENERS = (
     "试行", "制定", "出台", "严格", "深入", "着力", "大力", "拓展", "拓宽", "整合", "精简", "开通", "打通",
     "畅通", "提供", "推出", "扩展", "缩短", "全力", "确保", "坚持", "加速", "提速", "减轻", "力争", "争取",
     "逐步", "有序", "不断", "切实", "认真", "巩固", "用好", "发挥", "设立",
+    # what a 民生实事 table builds ends like a unit ("建成区级政务服务中心", "组建…工作站"; 新建 below)
+    "建成", "新增", "改造", "改建", "扩建", "组建", "成立",
 )
+# 新建 opens a task ("新建社区综合服务站") and a district's name (新建区民政局)
+_VERB_OPENING = re.compile("^(?:" + "|".join(map(re.escape, VERB_OPENERS)) + "|新建(?!区))")
+
+
+def opens_with_verb(text: str) -> bool:
+    """Whether (folded) text opens with a policy verb, as a measure does and a unit's name never does.
+
+    >>> opens_with_verb("推进企业开办"), opens_with_verb("新建社区综合服务站"), opens_with_verb("新建区民政局")
+    (True, True, False)
+    """
+    return _VERB_OPENING.match(text) is not None
 # Pieces that complete the name before them rather than start a new one.
 _FRAGMENTS = frozenset({
     "管委会", "管理委员会", "委员会", "中心", "管理中心", "服务中心", "办公室", "办", "局", "分局",
@@ -311,7 +325,7 @@ def opens_like_unit(name: str) -> bool:
     folded = fold(name)
     if opens_with_body_stem(folded):
         return True
-    if folded.startswith(VERB_OPENERS):
+    if opens_with_verb(folded):
         return False
     return bool(jurisdiction_prefix(name) or is_collective(folded) or folded.startswith(_ORG_OPENERS)
                 or gazetteer().prefix_place(folded))
@@ -499,13 +513,13 @@ def not_a_name(name: str) -> bool:
     (True, True, True, False)
     """
     folded = fold(name)
-    if not _SUSPECT.search(folded) and (len(folded) <= 6 or not folded.startswith(VERB_OPENERS)):
+    if not _SUSPECT.search(folded) and (len(folded) <= 6 or not opens_with_verb(folded)):
         return False  # the common case: a plain name
     if "。" in folded or _DATE_WORDS.search(folded) or _AMOUNT.search(folded):
         return True
     if re.match(r"^(?:每(?:年|季度?|月|周)|长期|常态化?|持续推进)$", folded):
         return True
-    if folded.startswith(VERB_OPENERS) and not is_collective(folded) and not opens_with_body_stem(folded) \
+    if opens_with_verb(folded) and not is_collective(folded) and not opens_with_body_stem(folded) \
             and (len(folded) > 6 or not ends_like_unit(folded)):
         return True  # "推进企业开办全程网办": a sentence, though it ends in 办
     return len(folded) > 40 and not ends_like_unit(folded) and not is_collective(folded)
@@ -529,7 +543,7 @@ def unit_score(text: str) -> float:
     cleaned = [_TRAILING_PARENTHETICAL.sub("", _clean_name(_drop_deng(p)[0])) for p in parts]
     for p in cleaned:
         if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and not not_a_name(p) and (
-            not fold(p).startswith(VERB_OPENERS) or opens_with_body_stem(p)  # 组织部, 建设局: bodies, not verbs
+            not opens_with_verb(fold(p)) or opens_with_body_stem(p)  # 组织部, 建设局: bodies, not verbs
         ):
             good += 1
     score = good / len(parts)
