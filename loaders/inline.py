@@ -44,6 +44,11 @@ __all__ = ["InlineList", "find_inline_list", "read_inline_list", "list_rows", "l
 
 
 _BARE_TITLE = re.compile(r"[。！？!?；;，,]")
+# Supplementary provisions close a document of articles (第N章 附则): when it takes effect, who interprets
+# it, what it repeals — never tasks, so no rejects either.
+_SUPPLEMENTARY = re.compile(r"^(?:附\s*则|附\s*則)$")
+_IN_FORCE = re.compile(r"本(?:措施|办法|方案|意见|规定|细则|通知|规划|计划|辦法|意見|規定|細則|規劃|計劃)[^。]{0,30}"
+                       r"(?:起施行|起实施|起执行|起實施|起執行|负责解释|負責解釋|同时废止|同時廢止)")
 
 
 def list_number(text: str) -> tuple[str | None, int | None, str]:
@@ -210,6 +215,9 @@ class _Reader:
             if node.para is None or id(node) in taken or id(node) in under_task or node.style not in styles:
                 continue
             if self._has_task_below(node) or node.para.line < first:  # the notice before the list: prose
+                continue
+            if _IN_FORCE.search(node.para.text) or any(
+                    a.para is not None and _SUPPLEMENTARY.match(title_of(a.para)) for a in node.ancestors()):
                 continue
             self.found.rejects.append((node, "reject_no_units"))
         self._cut_off(self.ends_open)
