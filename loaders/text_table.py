@@ -55,6 +55,7 @@ class TextTables:
 
 _SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
 SPACE_RUN = "  "  # the separator of a table flattened to runs of spaces
+IDEOGRAPHIC = "\u3000"  # one full-width space between cells ("序号　重点任务　牵头单位"); two mark an empty cell
 
 
 def _tab_cells(line: str, sep: str = "\t") -> list[str]:
@@ -67,7 +68,9 @@ def _tab_cells(line: str, sep: str = "\t") -> list[str]:
 
 
 def _has_sep(line: str, sep: str) -> bool:
-    return bool(_SPACES.search(line.strip())) if sep == SPACE_RUN else sep in line
+    if sep == SPACE_RUN:
+        return bool(_SPACES.search(line.strip()))
+    return sep in (line.strip() if sep == IDEOGRAPHIC else line)
 
 
 def _is_tab_header(line: str) -> list[str] | None:
@@ -78,7 +81,9 @@ def _is_tab_header(line: str) -> list[str] | None:
 def _header_sep(line: str) -> tuple[list[str], str] | None:
     """A header line and its cell separator: TAB, or the " | " of a table flattened by a web page."""
     # the first separator the line holds decides: a TAB line is never split on spaces
-    sep = "\t" if "\t" in line else "|" if "|" in line else SPACE_RUN if _SPACES.search(line.strip()) else None
+    stripped = line.strip()
+    sep = ("\t" if "\t" in line else "|" if "|" in line else SPACE_RUN if _SPACES.search(stripped)
+           else IDEOGRAPHIC if IDEOGRAPHIC in stripped else None)
     if sep is None:
         return None
     cells = _tab_cells(line, sep)
