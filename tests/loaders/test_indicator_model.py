@@ -9,11 +9,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from indicator_measures import HANDMADE, NONE
 
 from policykg.loaders.indicator_model import load_model
 from policykg.loaders.indicator_text import MeasureText
-
-from indicator_measures import HANDMADE, NONE
 
 _BUILD = Path(__file__).resolve().parents[2] / "training" / "indicators" / "build_model.py"
 
