@@ -361,13 +361,17 @@ def closing_attribution(text: str) -> tuple[Attribution, str] | None:
     ([], ['县财政局、县自然资源局'], '谋划储备重大项目100个。')
     >>> closing_attribution("完善工作机制，加强部门协调配合。") is None
     True
+    >>> a, rest = closing_attribution("压缩企业开办时间。市市场监管局、市税务局负责。")
+    >>> a.lead, a.responsible, rest
+    ([], ['市市场监管局、市税务局'], '压缩企业开办时间。')
     """
     body = text.rstrip(" \u3000。.；;")
     clauses = list(re.finditer(r"[^，,；;。！？]+", body))
     found: list[Attribution] = []
     cut = None
     for m in reversed(clauses[1:]):
-        if body[m.start() - 1] not in "，,；;":
+        # a comma before the clause, or a full stop: "…。市发改委负责。" is a sentence of units alone
+        if body[m.start() - 1] not in "，,；;。":
             break
         single = _verb_form(m.group(0).strip(), bare_list=False)
         if single is None or single.ignored or single.deadline is not None:

@@ -211,10 +211,14 @@ class _Reader:
         styles = {t.node.style for t in self.found.tasks if t.node.style is not None}
         first = min(t.node.paragraph.line for t in self.found.tasks)
         under_task = {id(n) for t in self.found.tasks for n in _walk_nodes(t.node)}
+        task_parents = {id(t.node.parent) for t in self.found.tasks}
         for node in _walk_nodes(self.outline.root):
             if node.para is None or id(node) in taken or id(node) in under_task or node.style not in styles:
                 continue
-            if self._has_task_below(node) or node.para.line < first:  # the notice before the list: prose
+            # before the first task, numbered paragraphs are the notice's (指导思想, 工作目标) — unless they
+            # are numbered in the same list as tasks: then they are tasks that name no unit
+            before = node.para.line < first and id(node.parent) not in task_parents
+            if self._has_task_below(node) or before:
                 continue
             if _IN_FORCE.search(node.para.text) or any(
                     a.para is not None and _SUPPLEMENTARY.match(title_of(a.para)) for a in node.ancestors()):
