@@ -591,8 +591,35 @@ INDICATORS: dict[str, dict[str, str]] = {
         "en": "{d0}: the document prints the indicator “{d1}” for this row, which wins; correction not applied",
     },
     "corrections_applied": {
-        "zh": "{d0}：已应用 {d1} 条校正",
-        "en": "{d0}: {d1} corrections applied",
+        "zh": "{path}：已应用 {count} 条校正",
+        "en": "{path}: {count} corrections applied",
+    },
+    "corrections_read": {
+        "zh": "人工校正的指标：{path}，{count} 条",
+        "en": "corrected indicators: {path}, {count} corrections",
+    },
+    "corrections_kept": {
+        "zh": "沿用库中保存的人工校正指标：{path}，{count} 条",
+        "en": "using the corrected indicators kept with the store: {path}, {count} corrections",
+    },
+    "corrections_replaced": {
+        "zh": "注意：{store} 原先按另一份指标校正表构建；库中本次未重建的 {count} 份文件仍按原校正，请一并重建",
+        "en": "note: {store} was built with other corrections; {count} documents of the store not built now "
+              "keep the old ones until built again",
+    },
+    "corrections_not_found": {"zh": "{path}: 文件不存在", "en": "{path}: file not found"},
+    "corrections_unreadable": {
+        "zh": "{path}: 无法读取校正表（{reason}）",
+        "en": "{path}: cannot read the corrections table ({reason})",
+    },
+    "corrections_missing_columns": {
+        "zh": "{path}: 缺少列：{columns}（请使用 policykg indicators 生成的表格）",
+        "en": "{path}: missing columns: {columns} (use a table written by `policykg indicators`)",
+    },
+    "inputs_corrections_and_store": {
+        "zh": "--corrections 只在读取文件时使用；库沿用构建时的校正（policykg build --store 库 --corrections 文件）",
+        "en": "--corrections applies when documents are read; a store keeps the corrections it was built with "
+              "(policykg build --store DIR --corrections FILE)",
     },
     "indicators_written": {
         "zh": "{d0} 条措施的指标为推断所得（{d1} 条达到阈值 {d2}），已写出供审核 → {d3}",

@@ -146,6 +146,8 @@ class LoadResult:
     that the CLI reports with the file name; they never raise.
     ``unit_aliases`` maps a surface name to the sub-office / alias names its
     parentheticals gave (县发改局（大数据局） → {"县发改局": ["大数据局"]}).
+    ``corrections_not_applied`` are message codes of a planner's corrections for this
+    document that were not applied (the measure is gone, or its indicator is printed).
     """
 
     document: Document
@@ -153,6 +155,7 @@ class LoadResult:
     rejects: list[Reject] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     unit_aliases: dict[str, list[str]] = field(default_factory=dict)
+    corrections_not_applied: list[str] = field(default_factory=list)
 
 
 def row_key(row: Row) -> tuple[str, int]:

@@ -24,6 +24,7 @@ from policykg.pipeline import (
     document_paths,
     open_graph,
     read_aliases_file,
+    read_corrections_file,
     validation_steps,
 )
 
@@ -36,20 +37,22 @@ __all__ = ["build", "export", "validate", "serve", "publish"]
 _DEFAULT_CONCURRENT = max(2, os.cpu_count() or 2)
 
 
-def _open(files: tuple[Path, ...], store: Path | None, aliases: Path | None = None) -> Store:
-    return open_graph(Inputs(files, store, aliases))
+def _open(files: tuple[Path, ...], store: Path | None, aliases: Path | None = None,
+          corrections: Path | None = None) -> Store:
+    return open_graph(Inputs(files, store, aliases, corrections))
 
 
 @cli.command()
 @corpus_options
 @click.option("--optimize", is_flag=True,
               help="Compact the store after building it: a few seconds more, faster queries after (15–25 % at scale).")
-def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, optimize: bool) -> None:
+def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+          optimize: bool) -> None:
     """Build the RDF graph of documents into an on-disk store (one named graph per document).
 
     With no FILES the bundled samples are read. Rebuilding replaces each
     document's named graph whole; graphs of other documents stay. A store
-    built with --aliases keeps the file and rebuilds with it.
+    built with --aliases or --corrections keeps the file and rebuilds with it.
 
     \b
     Example:
@@ -57,13 +60,15 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, opt
       policykg build a.txt b.docx --store kg/
       policykg build plans/ --store kg/ --optimize
       policykg build plans/ --store kg/ --aliases aliases.csv
+      policykg build plans/ --store kg/ --corrections review.xlsx
     """
     if store is None:
         raise click.UsageError("Missing option '--store DIR': where to write the store.")
     # documents are read by worker processes while the store indexes those already read
     _, stats = build_store_from_documents(document_paths(files), store, progress=lambda source, measures, quads: say(
         render("graph_document_written", source=source, measures=measures)),
-        aliases=read_aliases_file(aliases, show_step), on_step=show_step)
+        aliases=read_aliases_file(aliases, show_step), on_step=show_step,
+        corrections=read_corrections_file(corrections, show_step))
     say(render("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
     if optimize:
@@ -78,7 +83,8 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, opt
               show_default=True, help="Serialisation: Turtle (graphs merged), TriG, N-Quads or JSON-LD.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
-def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str, output: Path | None) -> None:
+def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, fmt: str,
+           output: Path | None) -> None:
     """Serialise the graph as Turtle, TriG, N-Quads or JSON-LD (with rdflib).
 
     \b
@@ -88,7 +94,7 @@ def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fm
     """
     from policykg.graph.rdf.export import export_store
 
-    text = export_store(_open(files, store, aliases), fmt)
+    text = export_store(_open(files, store, aliases, corrections), fmt)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -99,7 +105,8 @@ def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fm
 @cli.command()
 @corpus_options
 @output_options
-def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str) -> None:
+def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+             fmt: str) -> None:
     """Check the graph against the SHACL shapes; exit 1 when anything violates them.
 
     Each violation names the measure (source#Lline) or agency, the property,
@@ -112,7 +119,7 @@ def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, 
     """
     from policykg.graph.rdf.validate import validate_store
 
-    report = validate_store(_open(files, store, aliases), get_language(), progress=validation_steps(show_step))
+    report = validate_store(_open(files, store, aliases, corrections), get_language(), progress=validation_steps(show_step))
     if report.conforms:
         say(render("graph_conforms", triples=report.triples))
         return
@@ -153,8 +160,8 @@ def _stopped_by_signals() -> Iterator[None]:
               help="Seconds a query may run (and may wait for a free slot) before it is stopped.")
 @click.option("--max-concurrent", type=click.IntRange(min=1), default=_DEFAULT_CONCURRENT, show_default=True,
               help="Queries run at the same time; more wait for a slot.")
-def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, host: str, port: int, writable: bool,
-          query_timeout: float, max_concurrent: int) -> None:
+def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, host: str,
+          port: int, writable: bool, query_timeout: float, max_concurrent: int) -> None:
     """Serve the graph as a SPARQL 1.1 endpoint with a query page that knows the named queries.
 
     The page (http://HOST:PORT/) lists the project's prefixes and the named
@@ -181,7 +188,7 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, hos
     from policykg.graph.rdf.store import require_store
     from policykg.queries import HttpEndpoint, run_named
 
-    Inputs(files, store, aliases)  # refuses FILES and --store together, and --aliases with --store
+    Inputs(files, store, aliases, corrections)  # refuses FILES with --store, and --aliases/--corrections with it
     limits = Limits(timeout=query_timeout, concurrent=max_concurrent)
     with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
         try:
@@ -190,7 +197,8 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, hos
                 location = Path(tmp) / "store"
                 say(render("serve_building", path=location))
                 build_store_from_documents(document_paths(files), location,
-                                           aliases=read_aliases_file(aliases, show_step))
+                                           aliases=read_aliases_file(aliases, show_step),
+                                           corrections=read_corrections_file(corrections, show_step))
             else:
                 require_store(location)
             server = start_server(location, host="127.0.0.1", writable=writable, query_timeout=limits.timeout)
@@ -225,7 +233,8 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, hos
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph) "
                    "or http://host:3030/ds/data (Fuseki).")
-def publish(files: tuple[Path, ...], store: Path | None, aliases: Path | None, endpoint: str) -> None:
+def publish(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+            endpoint: str) -> None:
     """PUT every named graph to another triple store (SPARQL 1.1 Graph Store Protocol).
 
     Each graph replaces the graph of the same name there, so publishing again
@@ -237,6 +246,6 @@ def publish(files: tuple[Path, ...], store: Path | None, aliases: Path | None, e
     """
     from policykg.graph.rdf.publish import publish_store
 
-    published = publish_store(_open(files, store, aliases), endpoint, progress=lambda p: say(
+    published = publish_store(_open(files, store, aliases, corrections), endpoint, progress=lambda p: say(
         render("publish_graph", graph=p.graph, triples=p.triples, status=p.status)))
     say(render("publish_done", graphs=len(published), triples=sum(p.triples for p in published), endpoint=endpoint))

@@ -21,6 +21,7 @@ from policykg.cli import cli
 from policykg.cli.common import (
     aliases_option,
     corpus_options,
+    corrections_option,
     emit,
     load_input_corpus,
     output_options,
@@ -66,8 +67,8 @@ def neo4j() -> None:
 @bolt_options
 @click.option("--replace", is_flag=True,
               help="Replace each document's measures (measures no longer in a document are deleted).")
-def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, uri: str, user: str,
-         database: str | None, replace: bool) -> None:
+def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, uri: str,
+         user: str, database: str | None, replace: bool) -> None:
     """Push documents (default: the samples) or a store into Neo4j / FalkorDB, one transaction per document.
 
     Pushing again creates no duplicates; indexes are created when missing.
@@ -80,7 +81,7 @@ def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, uri:
     from policykg.graph.property.bolt import open_connection
     from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 
-    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
+    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
     settings = settings_from(uri, user, database)
     with open_connection(settings) as conn:
         server = conn.dialect + (f" {conn.version}" if conn.version else "")
@@ -102,8 +103,10 @@ def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, uri:
               help="A document to read instead of the samples (repeatable).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Read the graph from a store built by `policykg build` instead of documents.")
+@corrections_option
 @aliases_option
-def export(directory: Path, files: tuple[Path, ...], store: Path | None, aliases: Path | None) -> None:
+def export(directory: Path, files: tuple[Path, ...], store: Path | None, corrections: Path | None,
+           aliases: Path | None) -> None:
     """Write CSV files for `neo4j-admin database import`, plus import.args and load.cypher, into DIRECTORY.
 
     \b
@@ -113,7 +116,7 @@ def export(directory: Path, files: tuple[Path, ...], store: Path | None, aliases
     """
     from policykg.graph.property.neo4j_export import export_csv
 
-    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
+    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
     result = export_csv(corpus, directory)
     say(render("neo4j_exported", nodes=len(result.nodes), relationships=len(result.relationships),
                  directory=directory))

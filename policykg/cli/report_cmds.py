@@ -50,7 +50,8 @@ def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, l
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write workload.md, workload.xlsx and the CSV files into.")
 @lang_option
-def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, jurisdiction: str | None,
+def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+           jurisdiction: str | None,
            as_of: _dt.datetime | None,
            lead_weight: float, responsible_weight: float, agency_sheets: int, output: Path) -> None:
     """Write the workload-per-agency report (Markdown, CSV, Excel).
@@ -66,7 +67,7 @@ def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, ju
     Example:
       policykg report --jurisdiction 罗源县 --as-of 2023-06-30 -o out/report
     """
-    corpus = load_input_corpus(files, store, aliases=aliases)
+    corpus = load_input_corpus(files, store, aliases=aliases, corrections=corrections)
     places = sorted({d.jurisdiction for d in corpus.documents if d.jurisdiction})
     if jurisdiction is not None and jurisdiction not in places:
         raise PolicyKGError("report_unknown_jurisdiction", jurisdiction=jurisdiction, choices="、".join(places))

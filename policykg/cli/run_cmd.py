@@ -22,14 +22,16 @@ __all__ = ["run"]
 @corrections_option
 @aliases_option
 @lang_option
-def run(files: tuple[Path, ...], out: Path, encoding: str | None, aliases: Path | None) -> None:
+def run(files: tuple[Path, ...], out: Path, encoding: str | None, corrections: Path | None,
+        aliases: Path | None) -> None:
     """Run every stage on the documents (default: the bundled samples).
 
     Reads the documents into rows, resolves agencies, builds the store, runs
     the named queries, validates, exports for Neo4j, writes the report and the
     pictures into the output folder; ends with a summary and the paths written.
     With --aliases (or the aliases an earlier run kept in DIR/store) agency
-    names are read as reviewed.
+    names are read as reviewed; with --corrections (or those kept in DIR/store)
+    inferred indicators as corrected.
 
     \b
     Example:
@@ -37,7 +39,8 @@ def run(files: tuple[Path, ...], out: Path, encoding: str | None, aliases: Path 
       policykg run plans/*.txt -o out/
       policykg run plans/ -o out/         # every document in the folder
     """
-    result = run_stages(files, out, get_language(), encoding, on_step=show_step, aliases=aliases)
+    result = run_stages(files, out, get_language(), encoding, on_step=show_step, aliases=aliases,
+                        corrections=corrections)
     click.echo(render("run_summary", documents=result.documents, rows=result.rows, rejects=result.rejects,
                       agencies=result.agencies, collectives=result.collectives, seconds=result.seconds))
     for label, path in result.written:

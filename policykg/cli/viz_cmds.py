@@ -21,8 +21,8 @@ __all__ = ["viz"]
               help="Agencies drawn as nodes of their own (by cross-cutting load); the rest are merged by sector.")
 @click.option("--no-png", is_flag=True, help="Skip the PNG pictures (they need a CJK font such as fonts-noto-cjk).")
 @lang_option
-def viz(files: tuple[Path, ...], store: Path | None, aliases: Path | None, out_dir: Path, top_n: int,
-        no_png: bool) -> None:
+def viz(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, out_dir: Path,
+        top_n: int, no_png: bool) -> None:
     """Draw the agency network, the agency × indicator heatmap and the deadline timeline.
 
     Writes network.html, heatmap.html, timeline.html, heatmap.png,
@@ -40,7 +40,7 @@ def viz(files: tuple[Path, ...], store: Path | None, aliases: Path | None, out_d
     from policykg.visualizations.dashboard import write_views
 
     start = time.monotonic()
-    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
+    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
     written = write_views(corpus, out_dir, lang=get_language(), top_n=top_n, png=not no_png,
                           sector_label=sector_label, progress=lambda name: say(render("viz_writing", name=name)))
     for path in written.paths.values():

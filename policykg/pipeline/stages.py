@@ -21,6 +21,7 @@ from pyoxigraph import Store
 from policykg.agency_count import count_agencies
 from policykg.errors import PolicyKGError
 from policykg.loaders.aliases import ReviewedAliases
+from policykg.loaders.indicator_corrections import Corrections
 from policykg.loaders_report import (
     AGENCY_COLUMNS,
     EXTRACT_COLUMNS,
@@ -36,10 +37,12 @@ from policykg.pipeline.inputs import (
     build_store_from_loaded,
     ignore_steps,
     read_aliases_file,
+    read_corrections_file,
     read_inputs,
     validation_steps,
 )
 from policykg.pipeline.kept_aliases import kept_aliases
+from policykg.pipeline.kept_corrections import kept_corrections
 from policykg.records import Corpus, LoadResult
 
 __all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
@@ -49,7 +52,8 @@ __all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
 class RunContext:
     """What the stages share: the output folder, the documents read, their corpus and the store built.
 
-    ``aliases`` are the reviewed agency names every stage reads the documents with.
+    ``aliases`` are the reviewed agency names every stage reads the documents with, and
+    ``corrections`` the corrected indicators they were read with (the store keeps both).
     """
 
     out: Path
@@ -59,6 +63,7 @@ class RunContext:
     on_step: StepCallback = ignore_steps
     store: Store | None = None
     aliases: ReviewedAliases | None = None
+    corrections: Corrections | None = None
 
 
 @dataclass
@@ -105,7 +110,7 @@ def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
     from policykg.graph.rdf.store import open_store, optimize_store
 
     path = ctx.out / "store"
-    build_store_from_loaded(ctx.results, path, aliases=ctx.aliases, on_step=ctx.on_step)
+    build_store_from_loaded(ctx.results, path, aliases=ctx.aliases, on_step=ctx.on_step, corrections=ctx.corrections)
     optimize_store(path)
     ctx.store = open_store(path)
     return [("run_out_store", path)]
@@ -201,13 +206,16 @@ _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export"
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
-               on_step: StepCallback = ignore_steps, aliases: Path | None = None) -> RunResult:
+               on_step: StepCallback = ignore_steps, aliases: Path | None = None,
+               corrections: Path | None = None) -> RunResult:
     """Read the documents (default: the samples) and run every stage into ``out``.
 
     Each stage reports ``run_stage_done`` with its seconds; the result lists
     every path written, in data-flow order. Agency names are read with the
     ``aliases`` file, or else with those ``out/store`` keeps from an earlier run
-    (``aliases_kept``), so that every stage counts the same agencies.
+    (``aliases_kept``), so that every stage counts the same agencies; inferred
+    indicators with the ``corrections`` table, or else those ``out/store`` keeps
+    (``corrections_kept``).
 
     Raises
     ------
@@ -220,9 +228,15 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         reviewed = kept_aliases(out / "store")
         if reviewed is not None:
             on_step(Step("aliases_kept", {"path": reviewed.source, "count": len(reviewed)}))
-    results, corpus = read_inputs(files, encoding, on_step, reviewed)
+    fixes = read_corrections_file(corrections, on_step)
+    if fixes is None and (out / "store").is_dir():
+        fixes = kept_corrections(out / "store")
+        if fixes is not None:
+            on_step(Step("corrections_kept", {"path": fixes.path, "count": len(fixes)}))
+    results, corpus = read_inputs(files, encoding, on_step, reviewed, fixes)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed)
+    ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed,
+                     corrections=fixes)
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
     for name, stage in STAGES:
