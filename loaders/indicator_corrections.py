@@ -25,7 +25,7 @@ from pathlib import Path
 from policykg.cells import CSV_QUOTING, csv_text, csv_text_original
 from policykg.errors import InputError
 from policykg.loaders.indicators import INDICATORS, INDICATORS_EN, canonical_indicator
-from policykg.records import LoadResult, Row
+from policykg.records import CORRECTION_PREFIX, LoadResult, Row
 
 __all__ = ["REVIEW_COLUMNS", "NONE_WORDS", "CORRECTION_PREFIX", "Correction", "Corrections", "CorrectionsError",
            "read_corrections", "parse_corrections", "apply_corrections", "correction_value", "unescape_cell"]
@@ -51,8 +51,6 @@ _HEADERS = {**{text: key for key, names in REVIEW_COLUMNS.items() for text in na
 NONE_WORDS = frozenset({"无", "none", "不属于", "非评价指标", "不属于任何指标", "n/a"})
 _REQUIRED = ("source", "measure", "correction")
 _MATCH_CHARS = 20  # a measure is recognised by its first characters, as the scorer of readings does
-# ``indicator_inferred_by`` of a corrected row: this prefix and the corrections table's file name.
-CORRECTION_PREFIX = "correction:"
 
 
 class CorrectionsError(InputError):

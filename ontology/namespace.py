@@ -33,6 +33,10 @@ class PKG(DefinedNamespace):
     PlanDocument: URIRef
     Sector: URIRef
     DeadlineKind: URIRef
+    IndicatorInference: URIRef
+    IndicatorClassification: URIRef
+    IndicatorModel: URIRef
+    IndicatorReview: URIRef
     # individuals
     ongoing: URIRef
     conditional: URIRef
@@ -46,6 +50,10 @@ class PKG(DefinedNamespace):
     responsibleUnit: URIRef
     # measure facts
     addressesIndicator: URIRef
+    inferredIndicator: URIRef
+    qualifiedInferredIndicator: URIRef
+    confidence: URIRef
+    evidence: URIRef
     dueDate: URIRef
     deadlineKind: URIRef
     deadlineRaw: URIRef

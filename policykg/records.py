@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Row", "Document", "Reject", "Agency", "LoadResult", "Corpus", "ROW_FIELDS", "row_key"]
+__all__ = ["Row", "Document", "Reject", "Agency", "LoadResult", "Corpus", "ROW_FIELDS", "CORRECTION_PREFIX", "row_key"]
+
+# Row.indicator_inferred_by of a planner's correction: this prefix and the corrections table's file name.
+CORRECTION_PREFIX = "correction:"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ A document is written in three steps inside one managed transaction:
    relationships will point to; again ``UNWIND … MERGE`` in batches, no relationships;
 3. one *publish* statement: merge the ``:Document``, delete the measures being
    replaced, and for each staged node create the ``:Measure`` with its ``FROM`` /
-   ``ADDRESSES`` / ``LEADS`` / ``RESPONSIBLE_FOR`` relationships (index lookups of
-   the indicator and agencies), then delete the staged node.
+   ``ADDRESSES`` / ``INFERRED`` / ``LEADS`` / ``RESPONSIBLE_FOR`` relationships (index
+   lookups of the indicators and agencies), then delete the staged node.
 
 On Neo4j the transaction alone makes this atomic. FalkorDB applies each statement
 at once and cannot roll back, and takes at most 4 KB per statement (docs/cypher.md),
@@ -86,7 +86,8 @@ FOREACH (name IN a.sectors | MERGE (s:Sector {name: name}) MERGE (n)-[:IN_SECTOR
 # its relationships go to; the publish statement turns it into a :Measure node.
 _MEASURES = """UNWIND $batch AS m
 MERGE (x:StagedMeasure {id: m.id})
-SET x += m.props, x.indicators = m.indicators, x.leads = m.leads, x.responsible = m.responsible"""
+SET x += m.props, x.indicators = m.indicators, x.inferred = m.inferred, x.leads = m.leads,
+    x.responsible = m.responsible"""
 
 # Appends one piece of a measure text too long for one FalkorDB statement; the
 # offset check makes a repeated append (a retried transaction) a no-op.
@@ -110,6 +111,8 @@ CREATE (x:Measure)
 SET x = s {MEASURE_PROJECTION}
 CREATE (x)-[:FROM]->(d)
 FOREACH (name IN coalesce(s.indicators, []) | MERGE (i:Indicator {name: name}) MERGE (x)-[:ADDRESSES]->(i))
+FOREACH (name IN coalesce(s.inferred, []) | MERGE (i:Indicator {name: name})
+  MERGE (x)-[:INFERRED {confidence: s.indicator_confidence, by: s.indicator_inferred_by}]->(i))
 FOREACH (aid IN coalesce(s.leads, []) | MERGE (a:Agency {id: aid}) MERGE (a)-[:LEADS]->(x))
 FOREACH (aid IN coalesce(s.responsible, []) | MERGE (a:Agency {id: aid}) MERGE (a)-[:RESPONSIBLE_FOR]->(x))
 DETACH DELETE s

@@ -2,7 +2,8 @@
 
 Each document graph is self-contained: the document's facts, its measures,
 and the agencies, indicators, jurisdictions and sectors those measures refer
-to. Replacing one document's graph therefore never removes facts another
+to, and what decided an inferred indicator (the classifier's activity and model,
+or a planners' corrections table). Replacing one document's graph therefore never removes facts another
 document needs (an agency named in two documents is stated in both graphs;
 RDF merges the identical triples). The ontology and the indicator scheme live
 in two graphs of their own (`iris.ONTOLOGY_GRAPH`, `iris.VOCABULARY_GRAPH`).
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
@@ -23,12 +24,14 @@ from policykg.graph.rdf import iris
 from policykg.graph.rdf.mapping import (
     AGENCY_MAP,
     DOCUMENT_MAP,
+    INFERENCE_MAP,
     KIND_CLASSES,
     OXIGRAPH_TERMS,
     ROW_MAP,
     T,
     Terms,
     compile_table,
+    inferred_by_link,
 )
 from policykg.ontology import read_turtle
 from policykg.records import Corpus, Document, Row
@@ -106,6 +109,31 @@ class _Emitter:
             self.add(node, v.type, v.concept)
             self.add(node, v.pref_label, self.terms.lang_literal(name, "zh"))
             self.add(node, v.in_scheme, scheme)
+
+    def inference(self, measure: Any, measure_iri: str, row: Row) -> None:
+        """How the row's indicator was inferred: its node (INFERENCE_MAP), and what decided, stated once per graph."""
+        v, terms, add = self.v, self.terms, self.add
+        node = terms.iri(iris.inference_iri(measure_iri))
+        add(measure, v.qualified_inferred_indicator, node)
+        add(node, v.type, v.IndicatorInference)
+        for fill in compile_table(INFERENCE_MAP, terms):
+            for p, o in fill(row):
+                add(node, p, o)
+        predicate, source = inferred_by_link(cast(str, row.indicator_inferred_by))
+        origin = terms.iri(source)
+        add(node, terms.iri(predicate.value), origin)
+        if self.once(source):
+            by = cast(str, row.indicator_inferred_by)
+            if predicate == T.was_attributed_to:
+                add(origin, v.type, v.IndicatorReview)
+                add(origin, v.identifier, terms.literal(by.partition(":")[2]))
+            else:
+                model = terms.iri(iris.model_iri(by))
+                add(origin, v.type, v.IndicatorClassification)
+                add(origin, v.identifier, terms.literal(by))
+                add(origin, v.used, model)
+                add(model, v.type, v.IndicatorModel)
+                add(model, v.identifier, terms.literal(by))
 
     def agency_ref(self, agency_id: str) -> Any:
         """The agency's IRI term (its description is written by `agency`)."""
@@ -256,7 +284,8 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
     refs, ref = em.refs, em.agency_ref
     for row in rows:
         line = int(row.line)
-        m = terms.iri(f"{measure_prefix}{line}")
+        m_iri = f"{measure_prefix}{line}"
+        m = terms.iri(m_iri)
         append(quad(m, v.type, v.Measure, g))
         append(quad(m, v.identifier, terms.literal(iris.measure_id(source, line)), g))
         append(quad(m, v.document, d, g))
@@ -265,6 +294,10 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
                 append(quad(m, p, o, g))
         if row.indicator is not None:
             em.indicator(row.indicator)
+        if row.indicator_inferred is not None:  # no indicator printed: the inferred one, apart
+            em.indicator(row.indicator_inferred)
+        if row.indicator_inferred_by is not None:
+            em.inference(m, m_iri, row)
         for agency_id in corpus.lead_ids(row):
             append(quad(m, v.lead_unit, refs.get(agency_id) or ref(agency_id), g))
         for agency_id in corpus.responsible_ids(row):

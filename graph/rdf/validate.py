@@ -10,8 +10,9 @@ and the shape's message in the chosen language.
 A store is validated in parts, so that a province's graph fits in memory and
 both cores work (pySHACL holds an rdflib graph at ≈ 2 KB a triple and checks
 ≈ 10k triples a second). Measures and documents live in their own document
-graph, which also states every node they point to, so the shapes of those two
-classes are checked graph batch by graph batch. Every other node (agencies,
+graph, which also states every node they point to, so the shapes of those
+classes (and of a measure's inference node, also in its graph only) are
+checked graph batch by graph batch. Every other node (agencies,
 jurisdictions, indicators, sectors) may be stated in many graphs, so its shapes
 are checked once on the union of those nodes' triples, where a second name or
 parent stated by another document is still caught. The parts together give
@@ -43,7 +44,7 @@ from policykg.ontology.namespace import PKG_IRI
 __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_store", "data_graph", "LOCAL_CLASSES"]
 
 # Classes whose nodes live in one document graph only (their IRIs carry the source).
-LOCAL_CLASSES = (PKG_IRI + "Measure", PKG_IRI + "PlanDocument")
+LOCAL_CLASSES = (PKG_IRI + "Measure", PKG_IRI + "PlanDocument", PKG_IRI + "IndicatorInference")
 # Triples of document graphs per batch: bounds a worker's rdflib graph (≈ 2 KB a triple).
 _BATCH_TRIPLES = 150_000
 # progress(done, total): called as each part of the store is checked
@@ -156,7 +157,7 @@ def _check_part(nt: bytes, local: bool, lang: str) -> tuple[ReportPart, int]:
     data = Graph()
     data.parse(data=nt.decode("utf-8"), format="nt")
     report = _validate(data, _shapes(local), lang)
-    if local:  # a document batch owns the triples of its measures and documents (each in one graph only)
+    if local:  # a document batch owns the triples of its measures, documents, inferences (each in one graph only)
         mine = {s for cls in LOCAL_CLASSES for s in data.subjects(RDF.type, URIRef(cls))}
         owned = sum(1 for s in data.subjects() if s in mine)
     else:
@@ -173,11 +174,11 @@ class ReportPart:
 def _shared_part(store: Store) -> bytes:
     """Every triple (once) of every node that is not a measure or a document, from all data graphs."""
     # the IRIs are this module's own constants, written by pyoxigraph's term serialisation
-    ontology, measure, document = (str(NamedNode(i)) for i in (iris.ONTOLOGY_GRAPH, *LOCAL_CLASSES))
+    ontology, *local = (str(NamedNode(i)) for i in (iris.ONTOLOGY_GRAPH, *LOCAL_CLASSES))
     result = store.query(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
         GRAPH ?g {{ ?s ?p ?o }}
         FILTER(?g != {ontology})
-        MINUS {{ GRAPH ?g {{ ?s a ?local }} VALUES ?local {{ {measure} {document} }} }}
+        MINUS {{ GRAPH ?g {{ ?s a ?local }} VALUES ?local {{ {" ".join(local)} }} }}
     }}""")
     assert isinstance(result, QueryTriples)
     return result.serialize(format=RdfFormat.N_TRIPLES) or b""

@@ -142,7 +142,7 @@ def test_cli_build_then_query_store(tmp_path):
     assert built.exit_code == 0, built.output
     assert built.stdout == ""
     assert built.stderr.splitlines()[0] == "000_b36def11830eaf28.txt: 113 measures"
-    assert built.stderr.splitlines()[-1].startswith(f"wrote 5 documents, 521 measures, 11791 quads → {target} (")
+    assert built.stderr.splitlines()[-1].startswith(f"wrote 5 documents, 521 measures, 12217 quads → {target} (")
     res = runner.invoke(cli, ["query", "measures_without_lead", "--store", str(target), "--format", "json"])
     assert res.exit_code == 0 and json.loads(res.stdout) == []
     assert runner.invoke(cli, ["build"]).exit_code == 2
