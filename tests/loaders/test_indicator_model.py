@@ -1,4 +1,4 @@
-"""The shipped indicator model: its pure-Python scorer equals the scikit-learn pipeline, and it rebuilds byte for byte."""
+"""The shipped indicator model: its numpy scorer equals the scikit-learn pipeline, and it rebuilds byte for byte."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ def built(build):
 
 
 def _measures(build) -> list[MeasureText]:
+    """Every training row (all rows of the samples, every task of the real corpus) and the hand-made measures."""
     rows = [build.measure_of(r) for r in build.read_rows()]
     extra = [MeasureText(t) for t in list(HANDMADE.values()) + NONE] + [
         MeasureText("", None, None),  # no text at all: only the intercepts
@@ -50,12 +51,28 @@ def test_scorer_gives_the_labels_and_confidences_of_scikit_learn(build, built):
     labels = pipeline.predict(measures)
     classes = list(pipeline.named_steps["classifier"].classes_)
     assert tuple(classes) == model.classes
-    for measure, probabilities, label in zip(measures, expected, labels):
+    batch = model.predict_many(measures)  # all together, as a document's rows are scored
+    for measure, probabilities, label, prediction in zip(measures, expected, labels, batch):
         got = model.probabilities(measure)
         assert max(abs(a - b) for a, b in zip(got, probabilities)) < 1e-9
-        prediction = model.predict(measure)
         assert (prediction.indicator or "none") == label
         assert abs(prediction.confidence - max(probabilities)) < 1e-9
+        top3 = sorted(range(len(classes)), key=lambda k: -probabilities[k])[:3]
+        assert [label or "none" for label, _ in prediction.ranking] == [classes[k] for k in top3]
+        assert all(abs(p - probabilities[k]) < 1e-9 for (_, p), k in zip(prediction.ranking, top3))
+
+
+def test_a_measure_scored_alone_or_in_a_batch_gets_the_same_prediction(build):
+    """Labels, confidences and deciding words do not depend on which measures share the batch."""
+    model = load_model()
+    measures = _measures(build)
+    batch = model.predict_many(measures)
+    reversed_batch = model.predict_many(measures[::-1])[::-1]
+    for measure, together, backwards in zip(measures, batch, reversed_batch):
+        alone = model.predict(measure)
+        assert alone.indicator == together.indicator == backwards.indicator
+        assert alone.evidence == together.evidence == backwards.evidence
+        assert abs(alone.confidence - together.confidence) < 1e-12
 
 
 def test_rebuilding_gives_the_shipped_file_byte_for_byte(build, built):
