@@ -10,7 +10,7 @@ policykg's graph, the part every named query walks:
 
 ==========================  ==========================================
 measure IRI                 ``a pkg:Measure``
-``dcterms:identifier``      ``source#Lline``
+``dcterms:identifier``      ``source#seq`` (`policykg.identities`)
 ``pkg:document``            the document IRI
 ``pkg:seq``                 the row number as printed
 ``pkg:measureText``         the measure text
@@ -85,6 +85,7 @@ def ensure_venv() -> tuple[Path, float]:
 def write_rml_input(corpus, folder: Path) -> dict:
     """measures.csv, leads.csv and responsible.csv: the rows the builder gets, IRIs minted by policykg."""
     from policykg.graph.rdf import iris
+    from policykg.identities import measure_keys
 
     folder.mkdir(parents=True, exist_ok=True)
     counts = {"measures": 0, "leads": 0, "responsible": 0}
@@ -97,11 +98,15 @@ def write_rml_input(corpus, folder: Path) -> dict:
                            "deadline_kind"])
         leads.writerow(["measure", "agency"])
         resp.writerow(["measure", "agency"])
+        by_source: dict[str, list] = {}
         for row in corpus.rows:
-            m = iris.measure_iri(row.source, row.line)
+            by_source.setdefault(row.source, []).append(row)
+        keyed = [(row, key) for rows in by_source.values() for row, key in zip(rows, measure_keys(rows))]
+        for row, key in keyed:
+            m = iris.measure_iri(row.source, key)
             deadline = row.deadline or ""
             measures.writerow([
-                m, iris.measure_id(row.source, row.line), iris.document_iri(row.source), row.seq, row.measure,
+                m, iris.measure_id(row.source, key), iris.document_iri(row.source), row.seq, row.measure,
                 row.line, iris.indicator_iri(row.indicator) if row.indicator else "",
                 deadline if _DATE.match(deadline) else "", kinds.get(deadline, ""),
             ])

@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from policykg.messages import render
+
 if TYPE_CHECKING:
     from policykg.graph.rdf.build import GraphPart, build_document_graph, build_graphs, vocabulary_graphs
     from policykg.graph.rdf.rebuild import corpus_from_store
@@ -51,5 +53,6 @@ __all__ = list(_RDF_EXPORTS)
 def __getattr__(name: str) -> Any:
     module = _RDF_EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        # AttributeError, as Python's own lookup raises (hasattr, getattr with a default rely on it)
+        raise AttributeError(render("module_no_attribute", module=__name__, name=name))
     return getattr(importlib.import_module(f"policykg.graph.rdf.{module}"), name)

@@ -206,6 +206,8 @@ def _agency(agency_id: str, group: _Group) -> Agency:
         surface_names=tuple(sorted(group.surfaces)),
         aliases=tuple(sorted(group.aliases)),
         parent=res.parent,
+        adcode=res.adcode,
+        parent_adcode=res.parent_adcode,
     )
 
 

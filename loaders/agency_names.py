@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from policykg.identities import jurisdiction_key
 from policykg.loaders.places import Place, gazetteer
 from policykg.records import Document
 
@@ -62,12 +63,18 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 
 @dataclass(frozen=True, slots=True)
 class _Juris:
-    """A jurisdiction as agencies need it: its name, its id code and its parent's name."""
+    """A jurisdiction as agencies need it: its name, its id code and its parent's name.
+
+    ``code`` is `policykg.identities.jurisdiction_key` of the place (its division
+    code, else parent·name); ``adcode`` and ``parent_adcode`` the division codes when known.
+    """
 
     name: str
     code: str
     parent: str | None
     place: Place | None = None
+    adcode: str | None = None
+    parent_adcode: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,7 @@ class NameResolution:
     """How one surface name of one document was read.
 
     ``key`` is the normalised name without its jurisdiction (自然资源和规划局);
-    ``code`` the jurisdiction's adcode (or name when it has none); ``display`` the
+    ``code`` the jurisdiction's key (its adcode, else parent·name); ``display`` the
     qualified name this surface suggests (罗源县资规局); ``full`` is False when the
     abbreviation rules lengthened the name, so a full form is preferred as the
     agency's name. ``qualified`` tells whether the name carried its own prefix
@@ -101,6 +108,8 @@ class NameResolution:
     display: str
     full: bool
     qualified: bool
+    adcode: str | None = None
+    parent_adcode: str | None = None
 
     def agency_id(self, source: str) -> str:
         """The agency id: ``{code}/{key}``; collectives also carry their document.
@@ -187,7 +196,8 @@ def _juris(place: Place) -> _Juris:
     grand = g.parent(parent) if parent is not None else None
     if parent is not None and grand is not None and grand.name == parent.name:
         parent = grand
-    return _Juris(place.name, place.adcode, parent.name if parent else None, place)
+    return _Juris(place.name, place.adcode, parent.name if parent else None, place, place.adcode,
+                  parent.adcode if parent else None)
 
 
 def _find_place(name: str | None, parent: str | None = None, province: str | None = None) -> Place | None:
@@ -224,10 +234,13 @@ def _doc_places(ctx: _Context) -> _DocPlaces:
     own: _Juris | None = None
     if place is not None:
         j = _juris(place)
-        own = _Juris(j.name, j.code, ctx.parent or j.parent, j.place)
+        same_parent = ctx.parent in (None, j.parent)
+        own = _Juris(j.name, j.code, ctx.parent or j.parent, j.place, j.adcode, j.parent_adcode if same_parent else None)
     elif ctx.jurisdiction:
-        own = _Juris(ctx.jurisdiction, ctx.adcode or ctx.jurisdiction, ctx.parent)
-    parent_j = _juris(parent) if parent is not None else (_Juris(ctx.parent, ctx.parent, ctx.province) if ctx.parent else None)
+        own = _Juris(ctx.jurisdiction, jurisdiction_key(ctx.jurisdiction, ctx.adcode, ctx.parent), ctx.parent,
+                     adcode=ctx.adcode)
+    parent_j = _juris(parent) if parent is not None else (
+        _Juris(ctx.parent, jurisdiction_key(ctx.parent, None, ctx.province), ctx.province) if ctx.parent else None)
     province_j = _juris(province) if province is not None else (_Juris(ctx.province, ctx.province, None) if ctx.province else None)
     return _DocPlaces(own, parent_j, province_j)
 
@@ -373,13 +386,15 @@ def _resolve(ctx: _Context, surface: str, builtin_aliases: bool = True) -> NameR
     code = juris.code if juris else None
     jname = juris.name if juris else None
     parent = juris.parent if juris else None
+    codes = {"adcode": juris.adcode, "parent_adcode": juris.parent_adcode} if juris else {}
     if _is_collective(name, rest):
-        return NameResolution(surface, "collective", name, code, jname, parent, name, True, how is not None)
+        return NameResolution(surface, "collective", name, code, jname, parent, name, True, how is not None, **codes)
     key = _normalise(rest)
     # A name that carries its place keeps it as written (泉州海关, 人行福清支行); one
     # with a level prefix or none is qualified with its jurisdiction (市公安局 → 福清市公安局).
     display = name if how == "place" or juris is None else juris.name + rest
-    return NameResolution(surface, "agency", key, code, jname, parent, display, len(key) <= len(rest), how is not None)
+    return NameResolution(surface, "agency", key, code, jname, parent, display, len(key) <= len(rest), how is not None,
+                          **codes)
 
 
 def _context(document: Document) -> _Context:

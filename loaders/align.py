@@ -30,9 +30,9 @@ _DROP_EMPTY = -0.4
 _DROP_CELL = -6.0
 _MATCH_EMPTY = 0.2
 # merging into lead costs a little more: a surplus unit cell more often repeats the responsible units
-_MERGE = {"lead": -1.6, "responsible": -1.5, "remark": -2.0, "other": -2.0, "item": -3.5, "measure": -3.5}
+_MERGE = {"lead": -1.6, "responsible": -1.5, "remark": -2.0, "person": -2.0, "other": -2.0, "item": -3.5, "measure": -3.5}
 _MERGEABLE = frozenset(_MERGE)
-_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.．、]?\s*$")
+_NUMBER = re.compile(r"^\s*\d{1,7}\s*[.．、]?\s*$")
 _CN_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]|^[（(]\s*[一二三四五六七八九十]+\s*[)）]")
 _LIST_START = re.compile(r"^\s*(?:<[^>]+>\s*)*[(（]?\d{1,3}[)）]?\s*[.．、](?!\d)")
 
@@ -48,6 +48,7 @@ class Alignment:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_TRAILING_VERB = re.compile(r"(?:等)?(?:按职责分工|分别|共同)?(?:牵头|主办|负责|配合|协办)(?:落实|实施)?$")
 
 
 @lru_cache(maxsize=200_000)
@@ -68,7 +69,7 @@ def cell_kind(text: str) -> str:
         return "deadline"
     if len(plain) <= 30 and fold(clean_indicator(plain)) in _KNOWN_CATEGORIES:
         return "indicator"  # 开办企业 ends like a unit name but is a category
-    if unit_score(plain) >= 0.75:
+    if unit_score(_TRAILING_VERB.sub("", plain)) >= 0.75:  # "X、Y分别牵头落实": units with their role
         return "units"
     compact = _WHITESPACE.sub("", plain)
     if _LIST_START.match(plain):
@@ -94,12 +95,12 @@ def _is_indicator_name(text: str) -> bool:
 
 # Compatibility of a cell kind with a column role.
 _COMPAT: dict[str, dict[str, float]] = {
-    "number": {"seq": 4, "indicator": -4, "item": -3, "measure": -2, "lead": -5, "responsible": -5, "deadline": -2, "remark": 0, "other": 0},
-    "deadline": {"seq": -8, "indicator": -4, "item": -4, "measure": -3, "lead": -5, "responsible": -5, "deadline": 4, "remark": 0.5, "other": 0},
-    "units": {"seq": -8, "indicator": -3, "item": -3, "measure": -3, "lead": 3, "responsible": 3, "deadline": -5, "remark": 0, "other": 0},
-    "indicator": {"seq": -8, "indicator": 3, "item": 0, "measure": -1, "lead": -3, "responsible": -3, "deadline": -5, "remark": 0, "other": 0},
-    "short": {"seq": -8, "indicator": 0.5, "item": 2, "measure": 1.5, "lead": -1, "responsible": -1, "deadline": -5, "remark": 1, "other": 0.5},
-    "long": {"seq": -8, "indicator": -4, "item": 0.5, "measure": 3, "lead": -5, "responsible": -5, "deadline": -5, "remark": 0, "other": 0},
+    "number": {"seq": 4, "indicator": -4, "item": -3, "measure": -2, "lead": -5, "responsible": -5, "deadline": -2, "remark": 0, "person": 0, "other": 0},
+    "deadline": {"seq": -8, "indicator": -4, "item": -4, "measure": -3, "lead": -5, "responsible": -5, "deadline": 4, "remark": 0.5, "person": 0, "other": 0},
+    "units": {"seq": -8, "indicator": -3, "item": -3, "measure": -3, "lead": 3, "responsible": 3, "deadline": -5, "remark": 0, "person": 0, "other": 0},
+    "indicator": {"seq": -8, "indicator": 3, "item": 0, "measure": -1, "lead": -3, "responsible": -3, "deadline": -5, "remark": 0, "person": 0, "other": 0},
+    "short": {"seq": -8, "indicator": 0.5, "item": 2, "measure": 1.5, "lead": -1, "responsible": -1, "deadline": -5, "remark": 1, "person": 0.5, "other": 0.5},
+    "long": {"seq": -8, "indicator": -4, "item": 0.5, "measure": 3, "lead": -5, "responsible": -5, "deadline": -5, "remark": 0, "person": 0, "other": 0},
 }
 
 

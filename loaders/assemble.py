@@ -23,15 +23,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.align import align_cells
+from policykg.loaders.attribution import parse_attribution, split_names
 from policykg.loaders.deadlines import parse_deadline
+from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import clean_measure, collapse_ws, squeeze, strip_markup
 from policykg.loaders.unit_names import jurisdiction_prefix, parse_units
+from policykg.messages import register
 from policykg.records import Reject, Row
 
 __all__ = ["GridRow", "Grid", "Assembled", "assemble_rows"]
 
-_SEQ = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
+register({
+    "seq_continuation": {
+        "zh": "合并单元格的续行，序号记为 {detail}",
+        "en": "continuation row of a merged cell; numbered {detail}",
+    },
+})
+
+_SEQ = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
 _TITLE = re.compile(r"^(.{2,60}?[。！？!?])\s+(\S.*)$", re.S)
 
 
@@ -61,6 +71,7 @@ class Assembled:
     rows: list[Row] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     unit_aliases: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # document-level message codes
 
 
 @dataclass(slots=True)
@@ -73,6 +84,7 @@ class _Draft:
     warnings: list[str]
     raw_text: str
     section: str | None = None  # a category heading row printed just above this row
+    subsection: str | None = None  # a second-level heading ("（一）…") just above: the item of the rows below
 
 
 def _draft(grid: Grid, row: GridRow) -> _Draft:
@@ -92,7 +104,7 @@ def _draft(grid: Grid, row: GridRow) -> _Draft:
     return _Draft(row.line, seq, alignment.cells, warnings, raw_text)
 
 
-def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
+def _number_rows(drafts: list[_Draft], has_seq_column: bool, roles: Sequence[str] = ()) -> list[_Draft]:
     """Give numberless rows the numbers their neighbours imply; fold fragments into the row above."""
     if not has_seq_column:
         for d in drafts:
@@ -114,10 +126,20 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
         while j < len(drafts) and drafts[j].seq is None:
             j += 1
         run = drafts[i:j]
-        prev = int(out[-1].seq) if out[-1].seq and out[-1].seq.isdigit() else None
+        base = out[-1].seq.split("-")[0] if out[-1].seq else ""
+        prev = int(base) if base.isdigit() else None
         nxt = int(drafts[j].seq) if j < len(drafts) and drafts[j].seq.isdigit() else None
         room = (nxt - prev - 1) if prev is not None and nxt is not None else len(run)
+        continued = 1 + sum(1 for d in out if d.seq and d.seq.startswith(f"{base}-"))
         for k, d in enumerate(run):
+            if has_seq_column and prev is not None and d.section is None and (k >= room or nxt is None) \
+                    and _continues_merged(d, roles):
+                # Reading rules: the k-th continuation row of a merged cell numbered N is "N-k"
+                continued += 1
+                d.seq = f"{prev}-{continued}"
+                d.warnings.append(f"seq_continuation:{d.seq}")
+                out.append(d)
+                continue
             if (k < room and prev is not None) or d.section is not None:
                 if k >= room or prev is None:
                     d.seq = None
@@ -131,6 +153,35 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool) -> list[_Draft]:
                 _fold_into(out[-1], d)
         i = j
     return out
+
+
+_ROLE_VERB = re.compile(r"(?:牵头|主办|主责|负责|配合|协办|参与)(?:落实|实施|推进)?$")
+
+
+def _unit_cells(lead: str, responsible: str) -> tuple[str, str]:
+    """Lead and responsible text of a row whose unit cell says the roles in verbs.
+
+    "X、Y分别牵头落实" in the one unit column makes every listed unit a lead,
+    "X牵头，Y配合" splits the cell (reading rules, "Labels").
+    """
+    folded = fold(responsible.strip(" 。"))
+    if not responsible or lead.strip() or not _ROLE_VERB.search(folded) or re.search(r"职责|职能|分工", folded):
+        return lead, responsible  # "…按照各自职责分工分别牵头负责": how units take part, not who leads
+    attribution = parse_attribution(strip_markup(responsible))
+    if attribution is None or attribution.ignored or not attribution.names_units:
+        return lead, responsible
+    return "、".join(attribution.lead), "、".join(attribution.responsible)
+
+
+def _continues_merged(d: _Draft, roles: Sequence[str]) -> bool:
+    """A numberless row that fills two or more columns beside empty merged ones (category, item, lead).
+
+    It is a row of its own under the merged number above, not a fragment of the row above
+    (a fragment fills one column: the rest of a cell broken over lines).
+    """
+    filled = [r for r, text in d.cells.items() if text.strip() and r != "seq"]
+    merged = [r for r in ("indicator", "item", "lead") if r in roles]
+    return bool(merged) and len(filled) >= 2 and all(not d.cells.get(r, "").strip() for r in merged)
 
 
 def _fold_into(target: _Draft, fragment: _Draft) -> None:
@@ -183,16 +234,21 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
     for grid in grids:
         drafts: list[_Draft] = []
         heading: str | None = None
+        subheading: str | None = None
         for row in grid.rows:
             if row.kind == "section":
                 heading = " ".join(row.cells)
+                continue
+            if row.kind == "subsection":
+                subheading = " ".join(row.cells)
                 continue
             if row.kind != "row":
                 continue
             draft = _draft(grid, row)
             draft.section, heading = heading, None
+            draft.subsection, subheading = subheading, None
             drafts.append(draft)
-        drafts = _number_rows(drafts, "seq" in grid.roles)
+        drafts = _number_rows(drafts, "seq" in grid.roles, grid.roles)
         drafts_by_grid.append((grid, drafts))
         all_drafts.extend(drafts)
     known = _known_prefixed(all_drafts)
@@ -203,10 +259,14 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
         indicator_raw: str | None = None
         prev_seq: int | None = None
         seen_seq: set[str] = set()
+        group_item: str | None = None
         for d in drafts:
             section_starts = d.section is not None
             if section_starts:
                 indicator_raw = clean_indicator(d.section) or indicator_raw
+                group_item = None
+            if d.subsection is not None:
+                group_item = clean_indicator(d.subsection) or None
             warnings = list(d.warnings)
             cells = d.cells
             measure, number = clean_measure(cells.get("measure", ""))
@@ -232,9 +292,12 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                     item = prev.item
             else:
                 item, measure = _split_title(measure)
+            if item is None and group_item is not None:
+                item = group_item
             # lead / responsible (merged lead cell carries its responsible units when those are empty too)
-            lead_parse = parse_units(cells.get("lead", ""), known, home)
-            resp_parse = parse_units(cells.get("responsible", ""), known, home)
+            lead_cell, resp_cell = _unit_cells(cells.get("lead", ""), cells.get("responsible", ""))
+            lead_parse = parse_units(lead_cell, known, home)
+            resp_parse = parse_units(resp_cell, known, home)
             for parse in (lead_parse, resp_parse):
                 warnings.extend(parse.warnings)
                 for name, aliases in parse.aliases.items():
@@ -258,6 +321,9 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                         responsible = prev.responsible
                 else:
                     warnings.append("no_lead")
+            elif not lead and not responsible and "responsible" in roles and "-" in (d.seq or ""):
+                # the one unit column of a continuation row ("N-k") is a merged cell: as above
+                responsible = prev.responsible if prev is not None else ()
             # deadline
             deadline_raw: str | None = None
             deadline: str | None = None
@@ -270,6 +336,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                 elif prev is not None:
                     deadline_raw, deadline = prev.deadline_raw, prev.deadline
             remark = collapse_ws(strip_markup(cells.get("remark", ""))) or None
+            leaders = tuple(split_names(collapse_ws(strip_markup(cells.get("person", ""))))) if "person" in roles else ()
             seq = d.seq or number or ""
             if seq in seen_seq:
                 warnings.append(f"seq_duplicate:{seq}")
@@ -294,6 +361,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                 remark=remark,
                 line=d.line,
                 warnings=tuple(dict.fromkeys(warnings)),
+                leaders=leaders,
             )
             out.rows.append(row)
             prev = row

@@ -35,7 +35,7 @@ from policykg.loaders.text_clean import squeeze, strip_markup
 __all__ = ["Slot", "MatrixRow", "Matrix", "CellTables", "find_cell_tables"]
 
 _NOTE = re.compile(r"^\s*(?:说明|說明|注|註|备注|備註)\s*[:：]")
-_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.．、]?\s*$")
+_NUMBER = re.compile(r"^\s*\d{1,7}\s*[.．、]?\s*$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
 _LIST_START = re.compile(r"^\s*[(（]?\d{1,3}[)）]?\s*[.．、](?!\d)")
 _TEXT_PLACEHOLDER = "内容"  # a label that header_roles reads as a text column

@@ -22,17 +22,21 @@ from policykg.loaders.text_clean import squeeze, strip_markup
 __all__ = ["ROLES", "header_roles", "is_header", "refine_roles", "label_role", "merge_header_rows", "is_subheader"]
 
 # "other" columns (责任领导, 联系人, 分值) are kept apart and never read into a field.
-ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark", "other")
+ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark", "person", "other")
 
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("seq", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.I)),
-    ("other", re.compile(r"领导|联系人|联系方式|电话|分值|权重|得分|考核|评分|督办")),
+    # persons (责任领导, 项目责任人) go to the row's leaders, never to its units
+    ("person", re.compile(r"领导|责任人|负责人")),
+    # progress and status columns of bulletins and reports belong to no field
+    ("other", re.compile(r"联系人|联系方式|电话|分值|权重|得分|考核|评分|督办(?!内容|事项|任务)|进展|完成情况|评价|成效|成果|状态|现状"
+                          r"|^进度$|进度情况|工作进度|推进情况")),
     ("lead", re.compile(r"牵头|主办|主责")),
     ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办")),
     ("deadline", re.compile(r"时限|时间|期限|节点|进度|完成日期")),
     ("remark", re.compile(r"^备注|^说明$|^附注")),
     ("text", re.compile(
-        r"指标|事项|措施|举措|任务|目标|内容|工作|领域|类别|项目|名称|要点|要求|环节|清单|改革|方向|重点|举措|具体")),
+        r"指标|事项|措施|举措|任务|目标|内容|工作|领域|类别|项目|名称|要点|要求|环节|清单|改革|方向|重点|举措|具体|实事")),
 )
 
 
@@ -80,7 +84,7 @@ def header_roles(cells: Sequence[str]) -> list[str]:
     # an empty label inside the header is a merged header cell: the column belongs with the one before
     for i, role in enumerate(roles):
         if role == "":
-            roles[i] = roles[i - 1] if i and roles[i - 1] in ("lead", "responsible", "remark", "other") else "other"
+            roles[i] = roles[i - 1] if i and roles[i - 1] in ("lead", "responsible", "remark", "person", "other") else "other"
     text_positions = [i for i, r in enumerate(roles) if r == "text"]
     n = len(text_positions)
     if n == 1:
@@ -133,7 +137,7 @@ def is_subheader(cells: Sequence[str]) -> bool:
     labels = [squeeze(strip_markup(c)) for c in cells if squeeze(strip_markup(c))]
     if not labels or len(labels) > 4 or any(len(c) > 12 for c in labels):
         return False
-    return all(label_role(c) in ("lead", "responsible", "deadline", "remark", "other") for c in labels)
+    return all(label_role(c) in ("lead", "responsible", "deadline", "remark", "person", "other") for c in labels)
 
 
 def merge_header_rows(top: Sequence[str], sub: Sequence[str]) -> list[str]:

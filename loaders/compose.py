@@ -19,19 +19,11 @@ from dataclasses import dataclass, replace
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.cell_table import Matrix, find_cell_tables
 from policykg.loaders.document_facts import first_listed_leads, document_units, read_facts
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 _NOTE = re.compile(r"^\s*(?:说明|說明|注|註|备注|備註)\s*[:：]")
 
 __all__ = ["Block", "compose_result", "text_result"]
-
-register({
-    "doc_corrupt": {
-        "zh": "文件已损坏或不是有效的 {detail} 文件，无法读取；请用 Word/WPS/Excel 打开后另存一份再试",
-        "en": "the file is damaged or not a valid {detail} file; open it in Word/WPS/Excel, save a new copy and try again",
-    },
-})
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,9 +55,12 @@ def text_result(blocks: Sequence[Block], source: str, fallback: LoadResult | Non
         for part in block.text.split("\n"):
             lines.append(part)
             numbers.append(block.line)
-    result = parse_text("\n".join(lines), source)
+    result = parse_text("\n".join(lines) + "\n", source)  # blocks are whole paragraphs: none is cut off
     if not result.rows and not result.rejects and fallback is not None:
         return fallback
+
+    if "text_lines_ordinal" in result.problems:
+        return result  # lines are the ordinals of the tasks' paragraphs, not lines of the text
 
     def remap(line: int) -> int:
         return numbers[line - 1] if 0 < line <= len(numbers) else line

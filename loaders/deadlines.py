@@ -113,13 +113,18 @@ def parse_deadline(raw: str | None, plan_year: int | None) -> tuple[str | None, 
     ('conditional', [])
     >>> parse_deadline("2月中旬", 2021)
     ('2021-02-20', [])
+    >>> parse_deadline("年内持续推进", 2020)
+    ('ongoing', [])
     """
     if not raw:
         return None, []
     text = fold(raw).replace("（", "(").replace("）", ")")
     dates: list[str] = []
     year = plan_year
-    for m in _DATE.finditer(text):
+    matches = list(_DATE.finditer(text))
+    if matches and all(m.group(0) in ("年内", "全年") for m in matches) and _ONGOING.search(text):
+        return "ongoing", []  # "年内持续推进": keep pushing through the year, no date
+    for m in matches:
         value, used_year = _resolve(m, year)
         if value:
             dates.append(value)
@@ -150,6 +155,8 @@ _DEADLINE_HINT = re.compile(
 
 
 _WHITESPACE = re.compile(r"\s+")
+_ONGOING_ONLY = re.compile(r"^(?:持续|长期|常态|逐步|每年|定期|立即|即时)")
+_ONGOING_WORDS = re.compile(r"持续|长期|常态化?|逐步|每年|定期|立即|即时|推进|坚持|开展|实施|落实|完成|抓好|执行|办理|推动")
 
 
 def looks_like_deadline(text: str) -> bool:
@@ -163,5 +170,7 @@ def looks_like_deadline(text: str) -> bool:
         return False
     if not _DEADLINE_HINT.match(text):
         return False
+    if _ONGOING_ONLY.match(text) and len(_ONGOING_WORDS.sub("", text).strip("，,。；;")) > 2:
+        return False  # "持续推进生活垃圾分类": a measure that opens with 持续, not a deadline
     # "根据…" prose in a measure cell is long and full of clauses; a deadline is short.
     return len(text) <= 30 or bool(re.search(r"进度|时序|推进$", text))

@@ -16,14 +16,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from policykg.loaders.hanzi import fold
+from policykg.loaders.labels import declares_first_leads, implicit_units_text
 from policykg.loaders.places import Place, gazetteer
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import parse_units
 
-__all__ = ["read_facts", "Facts", "document_units", "first_listed_leads"]
+__all__ = ["read_facts", "Facts", "document_units", "first_listed_leads", "implicit_units"]
 
-# "排在第一位的为牵头单位", "排名第一的单位为牵头单位", "第一个单位为牵头单位"
-_FIRST_LEADS = re.compile(r"(?:排在?第一位|排名第一|排第一|列第一|排在首位|首位|第一个|第一家)[^。；;\n]{0,8}?(?:为|是|系)[^。；;\n]{0,2}牵头")
 
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -93,6 +92,18 @@ def _choose_place(text: str, context: str) -> Place | None:
     best = [c for c in candidates if c[0] == best_level]
     best.sort(key=lambda c: (-c[1], c[2].adcode))
     return best[0][2]
+
+
+def implicit_units(lines: Sequence[str]) -> list[str]:
+    """Units a declaration makes responsible for every task ("以下…均需…落实，不再单独列出")."""
+    units: list[str] = []
+    for line in lines:
+        if "不再" not in line:
+            continue
+        text = implicit_units_text(strip_markup(line))
+        if text:
+            units.extend(n for n in parse_units(text).names if n not in units)
+    return units
 
 
 def document_units(notes: Sequence[tuple[int, str]]) -> list[str]:
@@ -170,6 +181,12 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
         plan_year = int(re.search(r"〔(\d{4})〕", number).group(1))
     if plan_year is None and issue_date:
         plan_year = int(issue_date[:4])
+    if plan_year is None:  # a page without title or date: the year its opening lines speak of
+        for _, text in head[:8]:
+            m = _PLAN_YEAR.search(re.sub(r"《[^》]*》", "", text))
+            if m and 1990 <= int(m.group(1)) <= 2100:
+                plan_year = int(m.group(1))
+                break
     facts["plan_year"] = plan_year
     # jurisdiction
     context = "\n".join(lines[: min(len(lines), 400)])
@@ -186,11 +203,16 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
             if place:
                 break
     if place is not None:
-        chain = gazetteer().ancestors(place)
+        # 北京市 the prefecture is 北京市 the province (as agency names read it): one place, one code
+        chain = [p for p in gazetteer().ancestors(place) if p.name != place.name]
+        chain = [p for i, p in enumerate(chain) if i + 1 == len(chain) or chain[i + 1].name != p.name]
+        place = next((p for p in gazetteer().ancestors(place) if p.name == place.name), place)
         facts["jurisdiction"] = place.name
         facts["adcode"] = place.adcode
         facts["parent"] = chain[0].name if chain else None
         facts["province"] = chain[-1].name if chain else None
+        facts["parent_adcode"] = chain[0].adcode if chain else None
+        facts["province_adcode"] = chain[-1].adcode if chain else None
     if not facts.get("title"):
         facts["title"] = source
     return facts
@@ -202,4 +224,4 @@ def first_listed_leads(text: str) -> bool:
     >>> first_listed_leads("说明：责任单位中排在第一位的为牵头单位。")
     True
     """
-    return bool(_FIRST_LEADS.search(fold(text)))
+    return declares_first_leads(text)

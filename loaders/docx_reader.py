@@ -25,8 +25,17 @@ from lxml import etree
 
 from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
+from policykg.loaders.decompression import expansion_problem
 from policykg.loaders.formats import sniff_problem
+from policykg.messages import register
 from policykg.records import Document, LoadResult
+
+register({
+    "docx_entities": {
+        "zh": "文件声明了实体引用（{detail}），为安全起见未展开，其前后文字已照常读取",
+        "en": "the file declares entity references ({detail}); for safety they were not expanded, the text around them was read",
+    },
+})
 
 __all__ = ["read_docx", "docx_blocks"]
 
@@ -49,6 +58,11 @@ def _run_text(element, out: list[str], in_cell: bool) -> None:
             continue
         if tag == _q("t"):
             out.append(child.text or "")
+            # An entity reference the parser left unexpanded (python-docx parses with
+            # resolve_entities=False): the text after it is its tail, kept; the reference is dropped.
+            for sub in child:
+                if sub.tag is etree.Entity:
+                    out.append(sub.tail or "")
         elif tag == _q("tab"):
             out.append(" " if in_cell else "\t")
         elif tag in (_q("br"), _q("cr")):
@@ -170,13 +184,20 @@ def read_docx(path: Path, encoding: str | None = None) -> LoadResult:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    too_large = expansion_problem(path)
+    if too_large is not None:
+        return LoadResult(document=Document(source=path.name), problems=[too_large])
     try:
         document = docx.Document(str(path))
         blocks, matrices = docx_blocks(document)
+        entities = sorted({e.name for e in document.element.iter() if e.tag is etree.Entity})
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError,
             zlib.error):
         problem = sniff_problem(path)
         if problem.startswith("doc_corrupt"):
             problem = "doc_corrupt:docx"
         return LoadResult(document=Document(source=path.name), problems=[problem])
-    return compose_result(blocks, matrices, path.name, "docx-table")
+    result = compose_result(blocks, matrices, path.name, "docx-table")
+    if entities:
+        result.problems.append("docx_entities:" + "、".join(entities))
+    return result

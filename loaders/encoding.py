@@ -84,6 +84,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         return Decoded((data.decode("utf-8"), "utf-8", None))
     except UnicodeDecodeError:
         pass
+    mixed = _decode_by_line(data)
+    if mixed is not None:
+        return mixed
     try:
         text = data.decode("gb18030")
         if _printable_share(text) >= 0.95:
@@ -99,6 +102,35 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     if _printable_share(text) < 0.9:
         return Decoded(("", best.encoding, "doc_binary"))
     return Decoded((text, best.encoding, None))
+
+
+def _decode_by_line(data: bytes) -> Decoded | None:
+    """A file whose encoding changes part-way (text pasted from two sources): each line in its own.
+
+    Used when some lines hold Chinese in UTF-8 and others are not UTF-8: each of those
+    is read as GB18030 (the superset of GBK/GB2312), else with replacement characters.
+    The encoding name gives the lines read otherwise ("utf-8+gb18030:12-40"), so the
+    reader can say which lines to check; no line is dropped.
+    """
+    lines = data.split(b"\n")
+    out: list[str] = []
+    other: list[int] = []
+    utf8_han = 0
+    for number, raw in enumerate(lines, 1):
+        try:
+            text = raw.decode("utf-8")
+            utf8_han += not raw.isascii()
+        except UnicodeDecodeError:
+            other.append(number)
+            try:
+                text = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                text = raw.decode("utf-8", errors="replace")
+        out.append(text)
+    if not utf8_han or not other:
+        return None  # one encoding throughout
+    span = f"{other[0]}-{other[-1]}" if len(other) > 1 else str(other[0])
+    return Decoded(("\n".join(out), "utf-8+gb18030:" + span, None))
 
 
 def _printable_share(text: str) -> float:

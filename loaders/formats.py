@@ -20,43 +20,12 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 __all__ = ["sniff_suffix", "read_unreadable", "sniff_problem"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
-
-register({
-    "doc_legacy_word": {
-        "zh": "旧版 Word 二进制文件（.doc/.wps）无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
-        "en": "old binary Word file (.doc/.wps) cannot be read; convert it first: "
-              "libreoffice --headless --convert-to docx {detail}",
-    },
-    "doc_legacy_excel": {
-        "zh": "旧版 Excel 二进制文件（.xls/.et）无法直接读取；请先转换：libreoffice --headless --convert-to xlsx {detail}",
-        "en": "old binary Excel file (.xls/.et) cannot be read; convert it first: "
-              "libreoffice --headless --convert-to xlsx {detail}",
-    },
-    "doc_encrypted": {
-        "zh": "文件有密码保护（已加密），无法读取；请在 Word/WPS/Excel 中取消密码后另存再试",
-        "en": "the file is password-protected (encrypted); remove the password in Word/WPS/Excel, save a copy and try again",
-    },
-    "doc_pdf_image": {
-        "zh": "PDF 只有扫描图像、没有文字层，需要先做文字识别（OCR）；最好取得原始 Word/Excel 文件",
-        "en": "the PDF holds scanned images without a text layer and needs OCR first; better, get the original Word/Excel file",
-    },
-    "doc_pdf_text": {
-        "zh": "不读取 PDF（表格单元格无法可靠还原）；请取得原始 Word/Excel 文件，或另存为 .docx 后再读",
-        "en": "PDF is not read (its table cells cannot be recovered reliably); get the original Word/Excel file "
-              "or save it as .docx",
-    },
-    "doc_rtf": {
-        "zh": "RTF 文件无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
-        "en": "RTF files cannot be read; convert it first: libreoffice --headless --convert-to docx {detail}",
-    },
-})
 
 
 def _head(path: Path, size: int = 4096) -> bytes:

@@ -27,18 +27,12 @@ from pathlib import Path
 from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
 from policykg.loaders.encoding import decode_bytes
+from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_clean import CJK
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 __all__ = ["read_html", "parse_html", "declared_charset"]
 
-register({
-    "html_lines_ordinal": {
-        "zh": "网页源码多行并作一行，行号改为段落/表格行在文中的序号",
-        "en": "the page's source puts many rows on one line; line numbers are the ordinals of paragraphs and rows",
-    },
-})
 
 _BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article blockquote pre caption center "
                    "header footer main aside form fieldset address figure figcaption hr body html".split())
@@ -181,7 +175,7 @@ def parse_html(text: str, source: str) -> LoadResult:
     """Read an HTML page's text (already decoded) into facts, rows and rejects."""
     import lxml.html
 
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    text = strip_pinyin(re.sub(r"^\s*<\?xml[^>]*\?>", "", text))  # a hosting site's glosses: 區(qū)
     try:
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError):

@@ -1,34 +1,47 @@
-"""Numbered task lists whose tasks name their units inline: the "inline-list" layout.
+"""Numbered lists, articles and bulletins: which items are tasks, and the row each task gives.
 
-Reading rules, "What a row is": besides task tables, plans assign tasks in a
-numbered list, each task ending with its attribution
-("12.规范中介服务…（牵头单位：…；责任单位：…；完成时限：…）", see
-`policykg.loaders.attribution`). A task becomes a row: seq from its number,
-measure the text without the attribution, lead / responsible / deadline from
-the attribution, indicator or theme from the nearest section heading above
-("一、开办企业", "（一）…"). A prose section that only summarises tasks without
-naming units is not a source of rows, so only the part of a document that
-carries attributions is read as a list.
+Reading rules, "Numbered lists, articles and bulletins". On the outline of a
+document (`policykg.loaders.outline`):
 
-The pure core `find_inline_list` works on lines (text lines, Word or HTML
-paragraphs) and gives a `Grid` for `policykg.loaders.assemble`;
-`read_inline_list` assembles it. Merged-cell inheritance is a table notion: a
-task that names no unit or deadline does not take its neighbour's.
+- **the task** is the innermost numbered item that carries units — its own
+  attribution, label lines or opening clauses — or that inherits them from a
+  heading above it ("一、X牵头工作", "（一）…（牵头单位：X）") or from a line closing
+  its group ("协同单位：…"); items above a task are headings; numbered points
+  under a task that name no units are part of its text;
+- **seq** is the number as printed ("3", "（二）", "第五条", "⑴"); where numbering
+  restarts so that two tasks would share a number, the path of printed ordinals
+  ("一(三)1"); an unnumbered task (a paragraph, a dash point) gets its position;
+- **indicator_raw** is the first heading level, **item** the heading just above
+  the task or the title the task opens with;
+- **declarations** apply from where they stand: "排在首位的为牵头单位" makes the
+  first unit of each later attribution the lead;
+- a numbered item among tasks that names no units, and a task whose units the
+  end of the file cuts off, are rejects with their line and reason.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from policykg.loaders.assemble import Assembled, Grid, GridRow, assemble_rows
-from policykg.loaders.attribution import Attribution, find_attributions
-from policykg.loaders.text_clean import collapse_ws, strip_markup
-from policykg.messages import register
+from policykg.loaders.assemble import Assembled
+from policykg.loaders.attribution import Attribution
+from policykg.loaders.deadlines import parse_deadline
+from policykg.loaders.indicators import canonical_indicator, clean_indicator
+from policykg.loaders.numbering import UNNUMBERED_STYLES, read_marker
+from policykg.loaders.outline import Node, Outline, build_outline, title_of, title_units
+from policykg.loaders.text_clean import collapse_ws, squeeze
+from policykg.loaders.unit_names import (
+    jurisdiction_prefix,
+    parse_units,
+    unfinished_units,
+)
 
-__all__ = ["InlineList", "find_inline_list", "read_inline_list", "list_number"]
+from policykg.messages import register
+from policykg.records import Reject, Row
+
+__all__ = ["InlineList", "find_inline_list", "read_inline_list", "list_rows", "list_number"]
 
 register({
     "inline_attribution_from_heading": {
@@ -43,225 +56,313 @@ register({
         "zh": "分工说明中未能识别的部分已忽略：{detail}",
         "en": "part of the attribution not understood; ignored: {detail}",
     },
+    "responsible_from_group_line": {
+        "zh": "责任单位取自本组末尾的协同单位行",
+        "en": "responsible units taken from the line closing the group",
+    },
+    "text_lines_ordinal": {
+        "zh": "文本把多项任务印在同一行，行号改为任务段落在文中的序号",
+        "en": "the text prints several tasks on one line; line numbers are the ordinals of the tasks' paragraphs",
+    },
+    "seq_path": {
+        "zh": "各级标题下序号重新编号，序号写作各级序号的组合",
+        "en": "numbering restarts under each heading; seq is the path of printed numbers",
+    },
 })
 
-ROLES = ["seq", "measure", "lead", "responsible", "deadline"]
-_CN = "零〇一二三四五六七八九十百"
-_LEVELS = (
-    (1, re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
-    (2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*[、.．]?\s*")),
-    (3, re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,3})\s*[)）]\s*|^(\d{1,3})\s*[)）]\s*")),
-    (5, re.compile(r"^([①-⑳])\s*")),
-)
-_UNNUMBERED = 9
-_SENTENCE = re.compile(r"[。；;！!？?]")
+_BARE_TITLE = re.compile(r"[。！？!?；;，,]")
+_PROGRESS = re.compile(r"^(?:截至|截止|截止到|目前|进展情况|完成情况|工作进展|推进情况|当前进展)")
 
 
-def _cn_int(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "①" <= text <= "⑳":
-        return ord(text) - ord("①") + 1
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = digits.get(ch, 0)
-    return total + current
-
-
-def list_number(text: str) -> tuple[int, int | None, str]:
-    """(level, number, rest) of a paragraph: 1 "一、", 2 "（一）", 3 "1.", 4 "（1）", 5 "①"; 9 unnumbered.
+def list_number(text: str) -> tuple[str | None, int | None, str]:
+    """(style, number, rest) of a paragraph (`policykg.loaders.numbering.read_marker`); style None when unnumbered.
 
     >>> list_number("12.规范中介服务"), list_number("（三）优化服务"), list_number("推进改革")
-    ((3, 12, '规范中介服务'), (2, 3, '优化服务'), (9, None, '推进改革'))
+    (('num_dot', 12, '规范中介服务'), ('cn_paren', 3, '优化服务'), (None, None, '推进改革'))
     """
-    stripped = text.strip(" \t\u3000\u00a0")
-    for level, pattern in _LEVELS:
-        m = pattern.match(stripped)
-        if m and stripped[m.end() :].strip():
-            number = next(g for g in m.groups() if g)
-            return level, _cn_int(number), stripped[m.end() :]
-    return _UNNUMBERED, None, stripped
+    marker, rest = read_marker(text)
+    return (marker.style, marker.number, rest) if marker else (None, None, text.strip())
 
 
 @dataclass(slots=True)
-class _Item:
-    level: int
-    number: int | None
-    text: str
-    line: int
-    attributions: list[Attribution] = field(default_factory=list)
-    body: str = ""  # text without attributions
-
-    def read(self) -> None:
-        text = collapse_ws(self.text)
-        found = find_attributions(text)
-        self.attributions = [a for _, _, a in found]
-        body, last = [], 0
-        for start, end, _ in found:
-            body.append(text[last:start])
-            last = end
-        body.append(text[last:])
-        self.body = collapse_ws("".join(body)).strip(" ，,；;")
-
-    @property
-    def attributed(self) -> bool:
-        return any(a.names_units for a in self.attributions)
-
-    @property
-    def attribution_only(self) -> bool:
-        return bool(self.attributions) and not self.body.strip("。.")
+class _Task:
+    node: Node
+    attribution: Attribution
+    warnings: list[str] = field(default_factory=list)
+    inherited_only: bool = False  # units only from a heading: a group line may add responsible units
+    source: int | None = None  # the heading whose units the task takes (its group)
 
 
 @dataclass(slots=True)
 class InlineList:
-    """The task list found in a document's lines: its grid and what each task itself named."""
+    """The tasks found in a document's lines, the lines they take, and the rejected items."""
 
-    grid: Grid | None = None
+    tasks: list[_Task] = field(default_factory=list)
+    rejects: list[tuple[Node, str]] = field(default_factory=list)
     list_lines: set[int] = field(default_factory=set)
-    named: dict[int, tuple[bool, bool, bool]] = field(default_factory=dict)  # line → names lead, responsible, deadline
-    notes: dict[int, list[str]] = field(default_factory=dict)  # line → warnings of the task
+    outline: Outline | None = None
 
 
-def _items(lines: Sequence[str], numbers: Sequence[int]) -> list[_Item]:
-    """Paragraphs with their list level; wrapped lines and attribution-only paragraphs join the item above."""
-    items: list[_Item] = []
-    blank_before = True
-    labels_open = False  # the item above ends in "牵头单位：…" lines: more label lines may follow
-    for text, number in zip(lines, numbers):
-        plain = strip_markup(text.replace("\t", " ")).strip()
-        if not plain:
-            blank_before = True
+def _own(node: Node, body_mode: bool) -> Attribution:
+    """What the item itself names: its text, its label lines and (in body mode) its paragraphs."""
+    out = Attribution()
+    paras = [node.para] + (node.body if body_mode else [])
+    for para in paras:
+        if para is not None and para.attribution is not None:
+            out.merge(para.attribution)
+    return out
+
+
+def _heading_units(node: Node) -> tuple[Attribution | None, str | None]:
+    if node.para is None or node.para.marker is None:
+        return None, None
+    return title_units(title_of(node.para))
+
+
+class _Reader:
+    def __init__(self, outline: Outline, ends_open: bool) -> None:
+        self.outline = outline
+        self.ends_open = ends_open
+        self.found = InlineList(outline=outline)
+        self.body_mode = True
+        self._task_below: dict[int, bool] = {}
+
+    def read(self) -> InlineList:
+        self._split_paragraph_tasks()
+        self._walk(self.outline.root, [], [])
+        self._reject_unattributed()
+        return self.found
+
+    def _split_paragraph_tasks(self) -> None:
+        """Unnumbered paragraphs that name units are tasks when a heading holds several of them."""
+        nodes = list(_walk_nodes(self.outline.root))
+        self.body_mode = not any(sum(p.names_units for p in n.body) >= 2 for n in nodes if n.para is not None)
+        if self.body_mode:
+            return
+        for node in nodes:
+            tasks = [p for p in node.body if p.names_units]
+            if not tasks:
+                continue
+            node.body = [p for p in node.body if not p.names_units]
+            node.children += [Node(p, node) for p in tasks]
+            node.children.sort(key=lambda n: n.para.line)
+
+    def _has_task_below(self, node: Node) -> bool:
+        key = id(node)
+        if key not in self._task_below:
+            self._task_below[key] = any(
+                _own(c, self.body_mode).names_units or self._has_task_below(c) for c in node.children)
+        return self._task_below[key]
+
+    def _is_heading(self, node: Node, own: Attribution) -> bool:
+        """A heading: a task stands below it, or it names no units and has numbered items below.
+
+        Bullet and dash points under an item that names units are part of its text; numbered
+        items under one that names none are its tasks (they inherit what a heading names).
+        """
+        if self._has_task_below(node):
+            return True
+        return not own.names_units and any(
+            c.style not in UNNUMBERED_STYLES or _own(c, self.body_mode).names_units
+            for c in node.children if c.style is not None)
+
+    def _walk(self, node: Node, inherited: list[tuple[Attribution, str, int]], leaders: list[str]) -> None:
+        """Find the tasks under ``node``; ``inherited`` holds the units named above, nearest first."""
+        pending: list[_Task] = []
+        for child in node.children:
+            own = _own(child, self.body_mode)
+            heading, person = _heading_units(child)
+            child_leaders = leaders + ([person] if person else [])
+            if child.para is not None and child.para.attribution is not None and not own.names_units:
+                child_leaders += [p for p in child.para.attribution.leaders if p not in child_leaders]
+            title = title_of(child.para) if child.para is not None else ""
+            if self._is_heading(child, own):
+                above = list(inherited)
+                if heading is not None:
+                    above.insert(0, (heading, title, id(child)))
+                if own.names_units:
+                    above.insert(0, (own, title, id(child)))
+                self._walk(child, above, child_leaders)
+                continue
+            chain = ([(heading, title, id(child))] if heading is not None else []) + inherited
+            task = self._task(child, own, chain, child_leaders)
+            if task is None:
+                continue
+            self.found.tasks.append(task)
+            if task.inherited_only:
+                pending.append(task)
+                continue
+            if _closes_group(child, own):
+                for earlier in pending:
+                    if earlier.source == task.source and not earlier.attribution.responsible:
+                        earlier.attribution.responsible = list(own.responsible)
+                        earlier.warnings.append("responsible_from_group_line")
+            pending = []
+
+    def _task(self, node: Node, own: Attribution, chain: list[tuple[Attribution, str, int]],
+              leaders: list[str]) -> _Task | None:
+        effective = Attribution()
+        effective.merge(own)
+        warnings: list[str] = []
+        source_key = None
+        inherited_only = False
+        if not own.names_units:
+            source = next(((a, t, k) for a, t, k in chain if a.names_units), None)
+            if source is None:
+                return None
+            effective = Attribution()
+            effective.merge(source[0])
+            effective.leaders = list(own.leaders)
+            effective.deadline = own.deadline or source[0].deadline
+            warnings.append(f"inline_attribution_from_heading:{source[1]}")
+            inherited_only, source_key = True, source[2]
+        elif not own.lead and not (node.para.first_leads and own.responsible):
+            source = next(((a, k) for a, _, k in chain if a.lead), None)
+            if source is not None:
+                effective.lead, source_key = list(source[0].lead), source[1]
+        effective.leaders += [p for p in leaders if p not in effective.leaders]
+        warnings += [f"inline_clause_ignored:{c}" for c in own.ignored]
+        return _Task(node, effective, warnings, inherited_only, source_key)
+
+    def _reject_unattributed(self) -> None:
+        """Numbered items among the tasks that name no units are rejects (every numbered task is accounted for)."""
+        if not self.found.tasks:
+            return
+        taken = {id(t.node) for t in self.found.tasks}
+        styles = {t.node.style for t in self.found.tasks if t.node.style is not None}
+        first = min(t.node.para.line for t in self.found.tasks)
+        under_task = {id(n) for t in self.found.tasks for n in _walk_nodes(t.node)}
+        for node in _walk_nodes(self.outline.root):
+            if node.para is None or id(node) in taken or id(node) in under_task or node.style not in styles:
+                continue
+            if self._has_task_below(node) or node.para.line < first:  # the notice before the list: prose
+                continue
+            self.found.rejects.append((node, "reject_no_units"))
+        self._cut_off(self.ends_open)
+
+    def _cut_off(self, cut_mid_line: bool) -> None:
+        """The document ends inside its last item: a task whose units may be cut off is a reject.
+
+        Its units are cut off when the document ends on its unit list and the list is
+        unfinished — the text stops mid-line, or the list ends with an empty label, a
+        separator or a name that cannot end it — or when the task relies on a heading's
+        units while the tasks before it name their own (its own line was not reached).
+        """
+        last_line = max(line for p in self.outline.paras for line in p.lines + p.attribution_lines)
+        for k, (node, reason) in enumerate(self.found.rejects):
+            if last_line in _lines(node):
+                self.found.rejects[k] = (node, "reject_truncated")
+        for task in list(self.found.tasks):
+            if last_line not in _lines(task.node):
+                continue
+            paras = [task.node.para] + task.node.body
+            values = {line: v for p in paras for line, v in p.unit_values.items()}
+            siblings = [t for t in self.found.tasks if t.node.parent is task.node.parent and t is not task]
+            if (last_line in values and (cut_mid_line or unfinished_units(values[last_line]))) or (
+                    cut_mid_line and task.inherited_only and any(not t.inherited_only for t in siblings)):
+                self.found.tasks.remove(task)
+                self.found.rejects.append((task.node, "reject_truncated"))
+            elif cut_mid_line:
+                task.warnings.append("row_truncated")
+
+
+def _closes_group(node: Node, own: Attribution) -> bool:
+    """A task whose only units are responsible ones given on label lines (a group's "协同单位：…")."""
+    paras = [node.para] + node.body
+    return bool(own.responsible) and not own.lead and any(p.attribution_lines for p in paras)
+
+
+def _walk_nodes(node: Node):
+    yield node
+    for child in node.children:
+        yield from _walk_nodes(child)
+
+
+def _text_parts(task: _Task) -> tuple[str | None, str]:
+    """(title, measure) of a task: a bare title line above its paragraphs is the title, not the measure."""
+    node = task.node
+    para = node.para
+    parts: list[tuple[int, str]] = []
+    for p in node.body:
+        if not _PROGRESS.match(p.body):  # a bulletin's progress report is no part of the measure
+            parts.append((p.line, p.body))
+    for child in _walk_nodes(node):
+        if child is node or child.para is None:
             continue
-        level, value, rest = list_number(plain)
-        if level == _UNNUMBERED and items:
-            last = items[-1]
-            probe = _Item(level, None, plain, number)
-            probe.read()
-            if probe.attribution_only and (not last.attributed or labels_open):
-                # "（牵头单位：…）" or "牵头单位：…" on a line of its own
-                last.text += ("；" if plain[0] not in "（(〔【[［" else "") + plain
-                last.read()
-                blank_before = False
-                labels_open = plain[0] not in "（(〔【[［"
-                continue
-            if not blank_before and not last.attributed and last.level != _UNNUMBERED:
-                last.text += "\n" + plain  # a line wrapped in the extraction
-                last.read()
-                continue
-        labels_open = False
-        item = _Item(level, value, rest if level != _UNNUMBERED else plain, number)
-        item.read()
-        items.append(item)
-        blank_before = False
-    return items
+        marker = child.para.marker
+        prefix = marker.printed.strip() if marker is not None and marker.style not in UNNUMBERED_STYLES else ""
+        parts.append((child.para.line, prefix + child.para.body))
+        parts.extend((p.line, p.body) for p in child.body)
+    parts.sort()
+    rest = collapse_ws("\n".join(t for _, t in parts if t))
+    own = collapse_ws(para.body)
+    if para.marker is not None and rest and own and not _BARE_TITLE.search(own) and len(own) <= 40:
+        return own, rest
+    return None, collapse_ws("\n".join(t for t in [own, rest] if t))
 
 
-def _title(item: _Item) -> str:
-    """A heading's title: its text without attribution, up to the first full stop."""
-    head = _SENTENCE.split(item.body, maxsplit=1)[0]
-    return head.strip(" ：:")
+def _title_sentence(measure: str) -> str | None:
+    m = re.match(r"^(.{2,40}?[。！？!?])(?=\S)", measure)
+    return m.group(1) if m else None
 
 
-def _is_plain_heading(item: _Item) -> bool:
-    return item.level == _UNNUMBERED and not item.attributions and len(item.body) <= 20 and not re.search(
-        r"[。，,；;：:！？]", item.body)
+def _seqs(tasks: list[_Task]) -> tuple[list[str], bool, list[bool]]:
+    """Printed numbers, or paths of them where two tasks would share a number; and which were inferred."""
+    plain, keys, inferred = [], [], []
+    position = 0
+    for task in tasks:
+        marker = task.node.para.marker
+        if marker is None or marker.number is None:
+            position += 1
+            plain.append(str(position))
+            keys.append(position)
+            inferred.append(True)
+        else:
+            plain.append(marker.ordinal)
+            keys.append(marker.number)
+            inferred.append(False)
+    if len(set(keys)) == len(keys):
+        return plain, False, inferred
+    paths = []
+    for task, own in zip(tasks, plain):
+        ancestors = [a.para.marker.ordinal for a in task.node.ancestors()
+                     if a.para.marker is not None and a.para.marker.number is not None]
+        paths.append("".join(ancestors) + own)
+    return paths, True, inferred
 
 
-def find_inline_list(lines: Sequence[str], numbers: Sequence[int] | None = None) -> InlineList:
-    """Find the numbered task list carrying inline attributions, as a grid (roles `ROLES`).
+def find_inline_list(lines: Sequence[str], numbers: Sequence[int] | None = None,
+                     cut_off: bool = False) -> InlineList:
+    """The tasks of a numbered list, article or bulletin document (see the module docstring).
 
-    Parameters
-    ----------
-    lines : the document's lines or paragraphs, in order.
-    numbers : the line number of each (default 1, 2, …), used for ``Row.line``.
+    ``cut_off``: the text stops mid-line (a file without its final line break): the last
+    item may have lost the end of its unit list.
     """
     numbers = list(numbers) if numbers is not None else list(range(1, len(lines) + 1))
-    items = _items(lines, numbers)
-    attributed = [it for it in items if it.attributed]
-    out = InlineList()
-    if not attributed:
-        return out
-    counts = Counter(it.level for it in attributed)
-    task_level = max(counts, key=lambda level: (counts[level], level))
-    first = items.index(attributed[0])
-    last = items.index(attributed[-1])
-    # the list runs from the heading above the first attributed task to the heading after the last
-    start = first
-    while start > 0 and items[start - 1].level >= task_level and not _is_plain_heading(items[start - 1]):
-        start -= 1
-    end = last + 1
-    while end < len(items) and items[end].level >= task_level and not _is_plain_heading(items[end]):
-        end += 1
-    # headings above the list give the first section
-    headings: dict[int, _Item] = {}
-    for it in items[:start]:
-        if it.level < task_level:
-            headings = {k: v for k, v in headings.items() if k < it.level}
-            headings[it.level] = it
-    rows: list[GridRow] = []
-    current_section: str | None = None
-    for index in range(start, end):
-        it = items[index]
-        is_heading = it.level < task_level or (
-            _is_plain_heading(it) and index + 1 < len(items) and items[index + 1].level == task_level)
-        if is_heading:
-            level = it.level if it.level < task_level else task_level - 0.5
-            headings = {k: v for k, v in headings.items() if k < level}
-            headings[level] = it
-            out.list_lines.add(it.line)
-            continue
-        if it.level > task_level:  # a sub-point of the task above: part of its text
-            if rows:
-                rows[-1].cells[1] += "\n" + it.text
-                out.list_lines.add(it.line)
-            continue
-        if headings:
-            deepest = headings[max(headings)]
-            title = _title(deepest)
-            if title and title != current_section:
-                rows.append(GridRow([title], deepest.line, "section"))
-                current_section = title
-        attributions = [a for a in it.attributions]
-        warnings_from: _Item | None = None
-        if not any(a.names_units for a in attributions):
-            for level in sorted(headings, reverse=True):
-                if headings[level].attributed:
-                    warnings_from = headings[level]
-                    attributions = attributions + headings[level].attributions
-                    break
-        lead = "、".join(u for a in attributions for u in a.lead)
-        responsible = "、".join(u for a in attributions for u in a.responsible)
-        deadline = next((a.deadline for a in reversed(attributions) if a.deadline), "")
-        seq = str(it.number) if it.number is not None else ""
-        row = GridRow([seq, it.body, lead, responsible, deadline], it.line)
-        rows.append(row)
-        out.list_lines.add(it.line)
-        out.named[it.line] = (bool(lead), bool(responsible), bool(deadline))
-        notes = []
-        if warnings_from is not None:
-            notes.append(f"inline_attribution_from_heading:{_title(warnings_from)}")
-        if sum(1 for a in it.attributions if a.names_units) > 1:
-            notes.append(f"inline_attributions_joined:{sum(1 for a in it.attributions if a.names_units)}")
-        notes.extend(f"inline_clause_ignored:{c}" for a in attributions for c in a.ignored)
-        out.notes[it.line] = notes
-    if any(r.kind == "row" for r in rows):
-        out.grid = Grid(list(ROLES), rows)
+    outline = build_outline(lines, numbers)
+    last = next((t for t in reversed(lines) if t.strip()), "")
+    ends_open = cut_off and last.rstrip()[-1:] not in "。！？!?；;）)〕】]”"
+    found = _Reader(outline, ends_open).read()
+    for task in found.tasks:
+        found.list_lines.update(_lines(task.node))
+    for node, _ in found.rejects:
+        found.list_lines.update(_lines(node))
+    return found
+
+
+def _lines(node: Node) -> set[int]:
+    out: set[int] = set()
+    for n in _walk_nodes(node):
+        for p in ([n.para] if n.para is not None else []) + n.body:
+            out.update(p.lines)
+            out.update(p.attribution_lines)
     return out
 
 
 def read_inline_list(lines: Sequence[str], source: str, plan_year: int | None,
                      numbers: Sequence[int] | None = None,
                      home: str | None = None) -> tuple[Assembled, InlineList] | None:
-    """Rows of the inline task list in the lines, or None when the lines hold no such list.
+    """Rows of the task list in the lines, or None when the lines hold no task.
 
     Examples
     --------
@@ -272,22 +373,104 @@ def read_inline_list(lines: Sequence[str], source: str, plan_year: int | None,
     ('1', '开办企业', '压缩开办时间。', ('市市场监管局',), ('市税务局',), '2021-06-30')
     """
     found = find_inline_list(lines, numbers)
-    if found.grid is None:
+    if not found.tasks and not found.rejects:
         return None
-    assembled = assemble_rows([found.grid], source, plan_year, home=home)
-    fixed = []
-    for row in assembled.rows:
-        names_lead, names_responsible, names_deadline = found.named.get(row.line, (True, True, True))
-        warnings = list(row.warnings) + found.notes.get(row.line, [])
-        changes: dict = {}
-        # a list item names its own units or none: no merged-cell inheritance
-        if not names_lead:
-            warnings = [w for w in warnings if not w.startswith("lead_inherited")] + ["no_lead"]
-            changes["lead"] = ()
-        if not names_responsible:
-            changes["responsible"] = ()
-        if not names_deadline:
-            changes.update(deadline_raw=None, deadline=None)
-        fixed.append(replace(row, warnings=tuple(dict.fromkeys(warnings)), **changes))
-    assembled.rows = fixed
-    return assembled, found
+    return list_rows(found, source, plan_year, home), found
+
+
+def list_rows(found: InlineList, source: str, plan_year: int | None, home: str | None = None) -> Assembled:
+    """The rows and rejects of the tasks `find_inline_list` found."""
+    out = Assembled()
+    tasks = sorted(found.tasks, key=lambda t: t.node.para.line)
+    seqs, paths, inferred = _seqs(tasks)
+    known = _known_prefixed(tasks)
+    # A row's line identifies it (`policykg.records.row_key`). A page that prints several tasks on
+    # one line (a whole list run together) numbers them by their paragraph's ordinal instead, as a
+    # minified HTML page does, and says so.
+    taken = [t.node.para.line for t in tasks] + [n.para.line for n, _ in found.rejects]
+    ordinals = None
+    if len(set(taken)) < len(taken) and found.outline is not None:
+        ordinals = {id(p): k for k, p in enumerate(found.outline.paras, 1)}
+        out.problems.append("text_lines_ordinal")
+
+    def line_of(node: Node) -> int:
+        return ordinals[id(node.para)] if ordinals is not None else node.para.line
+
+    for task, seq, guessed in zip(tasks, seqs, inferred):
+        row = _row(task, seq, guessed, paths, source, plan_year, known, home, out)
+        if ordinals is not None:
+            row = replace(row, line=line_of(task.node))
+        if row.measure:
+            out.rows.append(row)
+        else:  # units but no task text: nothing to read as a measure
+            out.rejects.append(Reject(source, row.line, seq, "reject_no_measure", collapse_ws(task.node.para.text)[:200]))
+    for node, reason in sorted(found.rejects, key=lambda r: r[0].para.line):
+        marker = node.para.marker
+        out.rejects.append(Reject(source, line_of(node), marker.ordinal if marker else None, reason,
+                                  collapse_ws(node.para.text)[:200]))
+    return out
+
+
+def _known_prefixed(tasks: list[_Task]) -> frozenset[str]:
+    names: set[str] = set()
+    for task in tasks:
+        for text in task.attribution.lead + task.attribution.responsible:
+            names.update(n for n in parse_units(text).names if jurisdiction_prefix(n))
+    return frozenset(names)
+
+
+def _units(texts: list[str], known: frozenset[str], home: str | None, out: Assembled,
+           warnings: list[str]) -> list[str]:
+    names: list[str] = []
+    for text in texts:
+        parsed = parse_units(text, known, home)
+        warnings.extend(parsed.warnings)
+        for name, aliases in parsed.aliases.items():
+            bucket = out.unit_aliases.setdefault(name, [])
+            bucket.extend(a for a in aliases if a not in bucket)
+        names.extend(n for n in parsed.names if n not in names)
+    return names
+
+
+def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_year: int | None,
+         known: frozenset[str], home: str | None, out: Assembled) -> Row:
+    node, attribution = task.node, task.attribution
+    warnings = list(task.warnings)
+    lead = _units(attribution.lead, known, home, out, warnings)
+    responsible = _units(attribution.responsible, known, home, out, warnings)
+    if not lead and responsible and node.para.first_leads:
+        lead, responsible = responsible[:1], responsible[1:]
+        warnings.append("lead_from_first_listed")
+    if attribution.lead_required:
+        responsible = [n for n in responsible if n not in lead]
+    if not lead:
+        warnings.append("no_lead")
+    if guessed:
+        warnings.append(f"seq_inferred:{seq}")
+    if paths:
+        warnings.append("seq_path")
+    title, measure = _text_parts(task)
+    ancestors = [a for a in node.ancestors() if a.para.marker is not None]
+    if ancestors:
+        indicator_raw = clean_indicator(title_of(ancestors[0].para)) or None
+    else:
+        indicator_raw = clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", node.plain_heading or "")) or None
+    if title is not None:
+        item = title
+    elif len(ancestors) >= 2:
+        item = title_of(ancestors[-1].para) or None
+    else:
+        item = _title_sentence(measure)
+    deadline_raw = squeeze(attribution.deadline) if attribution.deadline else None
+    deadline = None
+    if deadline_raw:
+        deadline, dl_warnings = parse_deadline(deadline_raw, plan_year)
+        warnings.extend(dl_warnings)
+    return Row(
+        source=source, seq=seq, indicator_raw=indicator_raw,
+        indicator=canonical_indicator(indicator_raw) if indicator_raw else None,
+        item=item, measure=measure, lead=tuple(lead), responsible=tuple(responsible),
+        deadline_raw=deadline_raw, deadline=deadline, remark=attribution.remark, line=node.para.line,
+        warnings=tuple(dict.fromkeys(warnings)), leaders=tuple(attribution.leaders),
+    )
+

@@ -10,6 +10,7 @@ their unit names to agencies.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import re
@@ -19,15 +20,33 @@ from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.loaders.assemble import assemble_rows
-from policykg.loaders.document_facts import document_units, first_listed_leads, read_facts
+from policykg.loaders.document_facts import document_units, first_listed_leads, implicit_units, read_facts
 from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.indicator_corrections import Corrections, apply_corrections
 from policykg.loaders.indicator_inference import infer_indicators
+from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_table import find_tables
-from policykg.records import Corpus, Document, LoadResult
+from policykg.messages import register
+from policykg.processes import init_worker
+from policykg.records import Corpus, Document, LoadResult, Reject
 
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus", "READERS",
            "register_reader", "expand_paths"]
+
+register({
+    "doc_encoding_mixed": {
+        "zh": "文件编码中途改变：第 {detail} 行按 GB18030 读取，其余按 UTF-8，请核对这些行",
+        "en": "the file's encoding changes part-way: lines {detail} were read as GB18030, the rest as UTF-8; check those lines",
+    },
+    "reject_no_units": {
+        "zh": "该项未注明牵头或责任单位，未解析",
+        "en": "the item names no lead or responsible unit; not read",
+    },
+    "reject_truncated": {
+        "zh": "该项的责任单位在文件末尾被截断，未解析",
+        "en": "the item's units are cut off by the end of the file; not read",
+    },
+})
 
 # Page-number lines of a printed document ("— 3 —", "- 12 -", "第 3 页", "3/12") are not content.
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
@@ -84,6 +103,7 @@ def parse_text(text: str, source: str) -> LoadResult:
     >>> r.rows[0].lead, r.rows[0].responsible, r.rows[0].deadline
     (('市税务局',), ('市财政局', '市人社局'), '2020-06-30')
     """
+    text = strip_pinyin(text)
     lines = [_PAGE_NUMBER.sub("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     tables = find_tables(lines)
     table_start = min(tables.table_lines) - 1 if tables.table_lines else len(lines)
@@ -93,7 +113,7 @@ def parse_text(text: str, source: str) -> LoadResult:
     )
     document = Document(
         source=source,
-        responsible_all=tuple(document_units(tables.notes)),
+        responsible_all=tuple(dict.fromkeys(document_units(tables.notes) + implicit_units(lines))),
         layout=tables.layout,
         context=context or None,
         **facts,
@@ -103,7 +123,7 @@ def parse_text(text: str, source: str) -> LoadResult:
         # no task table: a numbered list whose tasks name their units inline ("inline-list")
         from policykg.loaders.inline_document import inline_result
 
-        inline = inline_result(lines, source)
+        inline = inline_result(lines, source, cut_off=bool(lines) and lines[-1].strip() != "")
         if inline is not None:
             return inline
         result.problems.append("doc_no_table")
@@ -115,12 +135,27 @@ def parse_text(text: str, source: str) -> LoadResult:
     result.unit_aliases = assembled.unit_aliases
     if tables.truncated is not None:
         result.problems.append(f"doc_truncated:{tables.truncated}")
-        if result.rows:
-            last = result.rows[-1]
-            result.rows[-1] = replace(last, warnings=last.warnings + ("row_truncated",))
+        _mark_cut_row(result, tables.truncated, tables.truncated_units)
     if not result.rows and not result.rejects:
         result.problems.append("doc_no_table")
     return result
+
+
+def _mark_cut_row(result: LoadResult, line: int, units_lost: bool) -> None:
+    """The row the end of the file cuts off: a reject when its unit cells may be lost, else a warning.
+
+    A continuation row of a merged cell ("N-k") takes its units from the row above, so
+    only its own text can be cut.
+    """
+    row = next((r for r in reversed(result.rows) if r.line == line), None)
+    if row is None:
+        return
+    if units_lost and "-" not in row.seq:
+        result.rows.remove(row)
+        text = " | ".join(x for x in (row.measure, "、".join(row.lead), "、".join(row.responsible)) if x)
+        result.rejects.append(Reject(row.source, row.line, row.seq, "reject_truncated", text[:200]))
+    else:
+        result.rows[result.rows.index(row)] = replace(row, warnings=row.warnings + ("row_truncated",))
 
 
 def read_text_file(path: Path, encoding: str | None = None) -> LoadResult:
@@ -130,7 +165,9 @@ def read_text_file(path: Path, encoding: str | None = None) -> LoadResult:
     if decoded.problem:
         return LoadResult(document=Document(source=path.name), problems=[decoded.problem])
     result = parse_text(decoded.text, path.name)
-    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+    if decoded.encoding.startswith("utf-8+"):
+        result.problems.insert(0, f"doc_encoding_mixed:{decoded.encoding.partition(':')[2]}")
+    elif decoded.encoding not in ("utf-8", "utf-8-sig"):
         result.problems.insert(0, f"doc_encoding:{decoded.encoding}")
     return result
 
@@ -151,9 +188,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
+            # a link that leads nowhere (a loop, a deleted target) is kept: reading it says so
             found = sorted(
                 (p for p in path.iterdir()
-                 if p.is_file() and p.suffix.lower() in READERS and p.suffix and not p.name.startswith((".", "~$"))),
+                 if (p.is_file() or _dead_link(p)) and p.suffix.lower() in READERS and p.suffix
+                 and not p.name.startswith((".", "~$"))),
                 key=lambda p: p.name,
             )
             out.extend(found or [path])
@@ -165,9 +204,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         other = seen.setdefault(path.name, path)
         if other is path:
             unique.append(path)
-        elif other.resolve() != path.resolve():
+        elif _dead_link(path) or _dead_link(other) or other.resolve() != path.resolve():
             raise InputError("input_same_name", path=path, other=other)
     return unique  # a file named twice is read once
+
+
+def _dead_link(path: Path) -> bool:
+    """A symbolic link whose target cannot be reached: a loop, or a target that is gone."""
+    return path.is_symlink() and not path.exists()
 
 
 def read_document(path: str | Path, encoding: str | None = None, corrections: Corrections | None = None) -> LoadResult:
@@ -182,6 +226,13 @@ def read_document(path: str | Path, encoding: str | None = None, corrections: Co
         Only when the path does not exist or is not a readable file.
     """
     path = Path(path)
+    if _dead_link(path):
+        try:
+            os.stat(path)
+            key = "input_link_unreadable"
+        except OSError as exc:
+            key = "input_link_loop" if exc.errno == errno.ELOOP else "input_link_dead"
+        raise InputError(key, path=path)
     if path.is_dir():
         raise InputError("input_folder_empty", path=path)
     if not path.is_file():
@@ -229,7 +280,8 @@ def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, wor
     indexes them meanwhile). The workers start when this is called, before the
     caller starts threads of its own (a store's, a producer's): on Linux they are
     forked then, which needs no ``if __name__ == "__main__"`` guard in the caller's
-    script. They read with the readers registered at that time; few documents are
+    script. They read with the readers registered at that time, and end with this
+    process however it ends (`policykg.processes.init_worker`); few documents are
     read in this process, lazily.
 
     A file that cannot be read at all (`InputError`: missing, unreadable) raises
@@ -249,7 +301,7 @@ def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, wor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=(os.getpid(),))
     shares = [None if corrections is None else corrections.for_sources(p.name for p in chunk) for chunk in chunks]
     done = pool.map(_read_chunk, chunks, [encoding] * len(chunks), shares)  # submits every task: workers start now
     return _pooled(pool, _results(chunks, done, on_error))

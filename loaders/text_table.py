@@ -1,15 +1,21 @@
-"""Task tables in text extractions: the two layouts, found by themselves.
+"""Task tables in text extractions: the layouts, found by themselves.
 
 - **TAB lines** (samples 001, 002, 003): one table row per line, cells
   separated by TAB; headers repeat after page breaks; a row may be broken
-  over lines (a cell holding a line break) or printed without a number.
+  over lines (a cell holding a line break) or printed without a number. A
+  table a web page flattened to " | " or to runs of spaces is read the same
+  way; a " | " row that prints its own cells first and its merged ones as
+  empties at the end ("内容 | 进展 | |||") is put back in its columns. A bare
+  page number on a line of its own never ends a table.
 - **Cell lines** (samples 000, 004): every cell starts a line with a TAB; a
   line without the leading TAB continues the cell above (names and
   categories broken over lines); blank lines separate rows but may also sit
   inside a cell. Rows are found by their anchor cell: the number column, or,
   in tables without one, the numbered measure ("12.规范…").
 
-Both give `Grid`s for `policykg.loaders.assemble`. A line is never dropped
+Tables flattened to one cell per line without TABs, or with their cells run
+together, are `policykg.loaders.flat_tables`. All give `Grid`s for
+`policykg.loaders.assemble`. A line is never dropped
 without a trace: header repeats and page artefacts are skipped on purpose,
 说明 lines become document notes, everything else ends up in a row.
 """
@@ -21,14 +27,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
+from policykg.loaders.flat_tables import FlatTable, glued_header, line_header_at, read_glued_table, read_line_table
 from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
+from policykg.loaders.numbering import is_bare_number
 from policykg.loaders.text_clean import strip_markup
 
 __all__ = ["TextTables", "find_tables"]
 
 _NOTE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:说明|說明|注|註|备注|備註)\s*[:：]")
-_NUMBER_CELL = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
-_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,4})\s*[.．、](?!\d)")
+_NUMBER_CELL = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
+_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,7})\s*[.．、](?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
 
 
@@ -41,17 +49,39 @@ class TextTables:
     layout: str | None = None
     table_lines: set[int] = field(default_factory=set)
     truncated: int | None = None  # the line where the last table stops mid-row
+    truncated_units: bool = False  # … before or inside its unit cells (its units are lost)
 
 
-def _tab_cells(line: str) -> list[str]:
-    return line.split("\t")
+_SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
+SPACE_RUN = "  "  # the separator of a table flattened to runs of spaces
+
+
+def _tab_cells(line: str, sep: str = "\t") -> list[str]:
+    if sep == "\t":
+        return line.split("\t")
+    if sep == SPACE_RUN:  # "1  推进改革。  市发改委  市财政局  6月底"
+        return [c for c in _SPACES.split(line.strip()) if c] if _SPACES.search(line.strip()) else [line.strip()]
+    text = line.strip()  # a table a web page flattened: "序号 | 项目名称 | … |"
+    return [c.strip() for c in (text[1:] if text.startswith(sep) else text).split(sep)]
+
+
+def _has_sep(line: str, sep: str) -> bool:
+    return bool(_SPACES.search(line.strip())) if sep == SPACE_RUN else sep in line
 
 
 def _is_tab_header(line: str) -> list[str] | None:
-    if "\t" not in line:
+    found = _header_sep(line)
+    return found[0] if found is not None else None
+
+
+def _header_sep(line: str) -> tuple[list[str], str] | None:
+    """A header line and its cell separator: TAB, or the " | " of a table flattened by a web page."""
+    # the first separator the line holds decides: a TAB line is never split on spaces
+    sep = "\t" if "\t" in line else "|" if "|" in line else SPACE_RUN if _SPACES.search(line.strip()) else None
+    if sep is None:
         return None
-    cells = _tab_cells(line)
-    return cells if is_header(cells) else None
+    cells = _tab_cells(line, sep)
+    return (cells, sep) if is_header(cells) else None
 
 
 def _cell_header_at(lines: Sequence[str], i: int) -> list[str] | None:
@@ -99,9 +129,9 @@ def find_tables(lines: Sequence[str]) -> TextTables:
     out = TextTables()
     i = 0
     while i < len(lines):
-        header = _is_tab_header(lines[i])
-        if header is not None:
-            i = _read_tab_table(lines, i, header, out)
+        found = _header_sep(lines[i])
+        if found is not None:
+            i = _read_tab_table(lines, i, found[0], out, found[1])
             out.layout = out.layout or "tab-lines"
             continue
         if lines[i].startswith("\t"):
@@ -110,20 +140,45 @@ def find_tables(lines: Sequence[str]) -> TextTables:
                 i = _read_cell_table(lines, i, labels, out)
                 out.layout = out.layout or "cell-lines"
                 continue
+        elif lines[i].strip():
+            flat = _flat_table_at(lines, i)
+            if flat is not None:
+                out.grids.append(flat.grid)
+                out.table_lines |= flat.lines
+                out.layout = out.layout or "flat-lines"
+                if flat.cut:
+                    out.truncated = flat.grid.rows[-1].line
+                    out.truncated_units = True
+                i = flat.end
+                continue
         i += 1
     return out
+
+
+def _flat_table_at(lines: Sequence[str], i: int) -> FlatTable | None:
+    """A table a web page flattened, starting at line i: labels one per line, or cells run together."""
+    header = line_header_at(lines, i)
+    if header is not None:
+        cut_off = bool(lines) and lines[-1].strip() != ""
+        table = read_line_table(lines, i, header[0], header[1], cut_off)
+        return table if any(r.kind == "row" for r in table.grid.rows) else None
+    labels = glued_header(lines[i])
+    if labels is not None:
+        table = read_glued_table(lines, i, labels)
+        return table if table.grid.rows else None
+    return None
 
 
 # --- TAB lines ---------------------------------------------------------------------
 
 
-def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: TextTables) -> int:
+def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: TextTables, sep: str = "\t") -> int:
     header_key = [c.strip() for c in header if c.strip()]
     rows: list[GridRow] = []
     i = start + 1
     out.table_lines.add(start + 1)
-    if i < len(lines) and "\t" in lines[i] and is_subheader(_tab_cells(lines[i])):
-        header = merge_header_rows(header, _tab_cells(lines[i]))  # 责任单位 over 牵头 | 配合
+    if i < len(lines) and _has_sep(lines[i], sep) and is_subheader(_tab_cells(lines[i], sep)):
+        header = merge_header_rows(header, _tab_cells(lines[i], sep))  # 责任单位 over 牵头 | 配合
         out.table_lines.add(i + 1)
         i += 1
     roles = header_roles(header)
@@ -133,8 +188,10 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
         if not line.strip():
             i += 1
             continue
-        cells = _tab_cells(line)
-        if "\t" in line and [c.strip() for c in cells if c.strip()] == header_key:
+        cells = _tab_cells(line, sep)
+        if sep == "|":
+            cells = _unrotate(cells, roles)
+        if _has_sep(line, sep) and [c.strip() for c in cells if c.strip()] == header_key:
             out.table_lines.add(lineno)  # a repeated header after a page break
             i += 1
             continue
@@ -146,13 +203,17 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
             out.table_lines.add(lineno)
             i += 1
             continue
-        if "\t" not in line:
+        if not _has_sep(line, sep):
+            if is_bare_number(line) and _next_is_row(lines, i + 1, sep):
+                out.table_lines.add(lineno)  # a page number inside the table (never its end)
+                i += 1
+                continue
             if rows and _incomplete(rows[-1], roles) and not _NUMBER_CELL.match(line):
                 rows[-1].cells[-1] += "\n" + line  # a cell broken over lines
                 out.table_lines.add(lineno)
                 i += 1
                 continue
-            if _HEADING.match(strip_markup(line)) and _next_is_row(lines, i + 1):
+            if _HEADING.match(strip_markup(line)) and _next_is_row(lines, i + 1, sep):
                 rows.append(GridRow([strip_markup(line).strip()], lineno, "section"))
                 out.table_lines.add(lineno)
                 i += 1
@@ -176,7 +237,42 @@ def _read_tab_table(lines: Sequence[str], start: int, header: list[str], out: Te
     out.grids.append(Grid(roles, rows))
     if i >= len(lines) and rows and rows[-1].kind == "row" and _cut_off(lines, rows[-1], roles):
         out.truncated = rows[-1].line
+        out.truncated_units = _before_units(rows[-1], roles)
     return i
+
+
+# Columns a merged cell spans most often, in the order a continuation row leaves them to the row above.
+_MERGEABLE = ("seq", "indicator", "item", "lead", "responsible", "deadline", "remark")
+
+
+def _unrotate(cells: list[str], roles: Sequence[str]) -> list[str]:
+    """Put back a flattened row that printed its own cells first and its merged cells as empties at the end.
+
+    A web page flattening a table with merged cells writes a continuation row as
+    "内容 | 进展 | 评价 | |||": the cells the row above spans (number, item, unit) come
+    last and empty. Its own cells belong to the columns a merged cell does not span.
+    """
+    while len(cells) > len(roles) and not cells[-1].strip():
+        cells = cells[:-1]  # the separator closing the line
+    own = [c for c in cells if c.strip()]
+    k = len(cells)
+    while k and not cells[k - 1].strip():
+        k -= 1
+    short = len(cells) < len(roles)  # a row the end of the file cut off
+    if (len(cells) - k < 2 and not short) or any(not c.strip() for c in cells[:k]) or len(own) >= len(roles) \
+            or not own or _NUMBER_CELL.match(own[0]):
+        return cells
+    columns = list(range(len(roles)))
+    for role in _MERGEABLE:
+        if len(columns) <= len(own):
+            break
+        columns = [c for c in columns if roles[c] != role]
+    if len(columns) < len(own) or (len(columns) > len(own) and not short):
+        return cells
+    placed = [""] * len(roles)
+    for column, text in zip(columns, own):
+        placed[column] = text
+    return placed
 
 
 def _cut_off(lines: Sequence[str], row: GridRow, roles: Sequence[str]) -> bool:
@@ -185,16 +281,23 @@ def _cut_off(lines: Sequence[str], row: GridRow, roles: Sequence[str]) -> bool:
     return ends_open and len(row.cells) < len(roles) - 1
 
 
+def _before_units(row: GridRow, roles: Sequence[str]) -> bool:
+    """The row stops before or inside its unit cells: the units it names may be lost."""
+    units = [k for k, role in enumerate(roles) if role in ("lead", "responsible")]
+    filled = [k for k, cell in enumerate(row.cells) if cell.strip()]
+    return bool(units) and bool(filled) and filled[-1] <= max(units)
+
+
 def _incomplete(row: GridRow, roles: Sequence[str]) -> bool:
     """A row with fewer cells than the header whose last cell is not empty may continue."""
     filled = len(row.cells)
     return row.kind == "row" and filled < len(roles) - 1 and bool(row.cells[-1].strip())
 
 
-def _next_is_row(lines: Sequence[str], i: int) -> bool:
-    while i < len(lines) and not lines[i].strip():
+def _next_is_row(lines: Sequence[str], i: int, sep: str = "\t") -> bool:
+    while i < len(lines) and (not lines[i].strip() or is_bare_number(lines[i])):
         i += 1
-    return i < len(lines) and "\t" in lines[i]
+    return i < len(lines) and _has_sep(lines[i], sep)
 
 
 # --- cell lines ---------------------------------------------------------------------
@@ -241,6 +344,7 @@ def _read_cell_table(lines: Sequence[str], start: int, labels: list[str], out: T
     rows = _group_cells(cells, roles)
     if rows and rows[-1].kind == "row" and len(rows[-1].cells) < n - 1:
         out.truncated = rows[-1].line
+        out.truncated_units = _before_units(rows[-1], roles)
     roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
     out.grids.append(Grid(roles, rows))
     return i

@@ -25,6 +25,7 @@ from importlib import resources
 from policykg.loaders.hanzi import fold
 from policykg.loaders.places import gazetteer, short_name
 from policykg.loaders.text_clean import strip_markup
+from policykg.messages import register
 
 __all__ = [
     "UnitParse",
@@ -36,6 +37,8 @@ __all__ = [
     "body_stems",
     "opens_with_body_stem",
     "VERB_OPENERS",
+    "not_a_name",
+    "unfinished_units",
 ]
 
 _OPEN = "（(【[「《“‘〔"
@@ -74,22 +77,31 @@ _FRAGMENTS = frozenset({
     "工作组", "支行", "分行", "站", "所", "处", "科", "室", "管理局", "管理处", "管理站", "管理所",
 })
 _COLLECTIVE = re.compile(
-    r"^(?:各|有关|相关|其他|其它|全[市县区省]各|[市县区省]直|[市县区省]级|[市县区省]属|全体|所有|涉及|进驻)"
+    r"^(?:各|有关|相关|其他|其它|全[市县区省]各|[市县区省]直|[市县区省]级|[市县区省]属|全体|所有|涉及|进驻"
+    r"|(?:[两三四五六七八九十]+[县区市镇乡州])+(?:人民)?政府$)"
     r"|(?:成员单位|各单位|有关单位|相关单位|有关部门|相关部门|主管部门|监管部门|执法部门|各部门|职能部门"
     r"|预算单位|责任单位|配合单位|协办单位|牵头单位|审批部门|各级各部门|等单位|工作专班)$"
 )
 # A role written after a name in a unit cell: "市发改委（牵头）", "县司法局牵头", "各有关单位配合".
-_ROLE_MARK = re.compile(r"^(?P<name>.+?)\s*[（(]?\s*(?P<role>牵头|主办|主责|配合|协办|参与)(?:负责)?\s*[)）]?$")
+_ROLE_MARK = re.compile(r"^(?P<name>.+?)\s*[（(]?\s*(?:分别|共同)?(?P<role>牵头|主办|主责|配合|协办|参与)(?:负责|落实)?\s*[)）]?$")
 # A clause telling *how* units take part is not part of their names.
 _HOW_CLAUSE = re.compile(r"(?:按照?|根据|依据)(?:各自)?(?:职责|职能|分工).*$|(?:分别|共同|配合)?(?:牵头)?负责$")
 # Markers of a name that carries its own organisation (rule 4: does not inherit).
 _OWN_ORG = re.compile(
     r"银行|人行|海关|国网|电网|有限|股份|集团|电信|移动|联通|铁塔|广电|华润|新奥|中石|中国|中证|邮政|"
     r"烟草|保险|证券|银保监|证监|气象台|港务|边检|边防|出入境|海事|开发区|高新区|台商区|经开区|"
-    r"园区|自贸|保税|投资区|试验区|示范区|新区|管理区|农场|林场|街道|乡|镇"
+    r"园区|自贸|保税|投资区|试验区|示范区|新区|管理区|农场|林场|街道|(?<!城)乡(?!村)|镇"
 )
 # "市场…", "市政…" (but 市政府), "区域", "县域" start with 市/区/县 without being prefixes.
 _NOT_PREFIX = re.compile(r"^(?:市场|市政(?!府)|市民|市容|区域|县域|区块链|省会)")
+
+
+register({
+    "not_a_unit": {
+        "zh": "读作日期、数量或语句的内容不作单位名称：{detail}",
+        "en": "text that reads as a date, an amount or a sentence is not a unit name: {detail}",
+    },
+})
 
 
 @dataclass(slots=True)
@@ -102,15 +114,23 @@ class UnitParse:
     marked_lead: list[str] = field(default_factory=list)  # names the cell marks （牵头） / 牵头
 
 
+# Multi-character prefixes a list's names share ("自治区发展改革委、财政厅" → 自治区财政厅; "两市…").
+_LONG_PREFIXES = ("自治区", "两市", "两区", "两县", "三市")
+
+
 def jurisdiction_prefix(name: str) -> str | None:
-    """The elided-prefix character a name carries: 市, 县, 区 or 省 (rule 4).
+    """The elided prefix a name carries: 市, 县, 区, 省, 自治区 or 两市 (rule 4).
 
     >>> jurisdiction_prefix("市公安局"), jurisdiction_prefix("市场监管局"), jurisdiction_prefix("县委宣传部")
     ('市', None, '县')
-    >>> jurisdiction_prefix("市市场监管局"), jurisdiction_prefix("市政府办公室")
-    ('市', '市')
+    >>> jurisdiction_prefix("市市场监管局"), jurisdiction_prefix("市政府办公室"), jurisdiction_prefix("自治區財政廳")
+    ('市', '市', '自治區')
     """
     folded = fold(name)
+    if folded[:1] in "自两三":
+        for long in _LONG_PREFIXES:
+            if folded.startswith(long) and len(folded) > len(long) + 1 and not _owns_place(name[len(long):]):
+                return name[: len(long)]
     if folded[:1] not in "市县区省" or len(name) <= 2:
         return None
     if opens_with_body_stem(folded[1:]):  # 市民政局 is 市 + 民政局, 市市场监管局 is 市 + 市场监管局
@@ -259,10 +279,13 @@ def _is_bare_body(name: str) -> bool:
     """
     if jurisdiction_prefix(name) or is_collective(name) or not ends_like_unit(name):
         return False
+    name = fold(name)  # 綿陽海關 carries its place as 绵阳海关 does
     if name.endswith(("公司", "企业")) or _OWN_ORG.search(name):
         return False
     if opens_with_body_stem(name):
         return True
+    if name.endswith(("管委会", "管理委员会")):
+        return False  # 宁东管委会, 海淀园管委会: the committee of a zone named before it
     return len(name) <= 6 and not _owns_place(name)
 
 
@@ -303,8 +326,8 @@ def _keep_home_place(parsed: UnitParse, text: str, home: tuple[str, ...]) -> Uni
     A name the cell writes with its prefix (区港口公积金中心) keeps it. Returns ``parsed``
     itself when nothing changes (it is a cached result, never modified).
     """
-    fixed = {n: n[1:] for n in parsed.names
-             if jurisdiction_prefix(n) and n not in text and _opens_with_home(n[1:], home)}
+    fixed = {n: n[len(jurisdiction_prefix(n) or ""):] for n in parsed.names
+             if jurisdiction_prefix(n) and n not in text and _opens_with_home(n[len(jurisdiction_prefix(n)):], home)}
     if not fixed:
         return parsed
     return UnitParse(
@@ -358,7 +381,7 @@ def _parse_units(cell: str, known_prefixed: frozenset[str]) -> UnitParse:
     if not text.strip():
         return out
     prefix: str | None = None
-    for piece in _split_outside_brackets(text):
+    for piece in _join_place_collectives(_split_outside_brackets(text)):
         for raw in _split_on_space(piece.strip()):
             role = None
             m = _ROLE_MARK.match(fold(raw))
@@ -373,6 +396,9 @@ def _parse_units(cell: str, known_prefixed: frozenset[str]) -> UnitParse:
             name, aliases = _strip_parenthetical(_clean_name(name))
             name = _clean_name(name)
             if not name or name == "等":
+                continue
+            if not_a_name(name):
+                out.warnings.append(f"not_a_unit:{name[:40]}")
                 continue
             own = jurisdiction_prefix(name)
             if own:
@@ -391,6 +417,63 @@ def _parse_units(cell: str, known_prefixed: frozenset[str]) -> UnitParse:
                 continue
             out.names.append(name)
     return out
+
+
+# "各区、县(市)政府", "各开发区、镇(街道)": 各 governs the places listed after it, so the 、 joins
+# parts of one collective (reading rules, "Unit names" 5).
+_PLACE_LEVEL = re.compile(r"^各(?:[省市县区镇乡旗盟州]|县[（(]市[)）]|开发区|园区|功能区|街道|乡镇|镇街|社区)$")
+
+
+def _join_place_collectives(pieces: list[str]) -> list[str]:
+    if len(pieces) < 2 or not any(p.lstrip().startswith("各") and len(p.strip()) <= 6 for p in pieces[:-1]):
+        return pieces
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].endswith("\x00"):
+            out[-1] = out[-1][:-1] + "、" + piece
+        else:
+            out.append(piece)
+        if _PLACE_LEVEL.match(fold(piece.strip())):
+            out[-1] += "\x00"  # joins the next piece
+    return [p.rstrip("\x00") for p in out]
+
+
+def unfinished_units(text: str) -> bool:
+    """A unit list that cannot end where it stops: empty, on a separator, or on a word that governs more.
+
+    >>> unfinished_units("市财政局等有关部门,各区"), unfinished_units(""), unfinished_units("市财政局、市税务局")
+    (True, True, False)
+    """
+    text = strip_markup(text).strip(" \u3000")
+    if not text or text[-1] in _SEPARATORS:
+        return True
+    last = _split_outside_brackets(text)[-1].strip()
+    return bool(_PLACE_LEVEL.match(fold(last))) or sum(text.count(o) for o in _OPEN) > sum(text.count(c) for c in _CLOSE)
+
+
+_AMOUNT = re.compile(r"\d\s*(?:万|亿|千)?(?:元|人|户|个|家|项|件|公里|亩|吨|平方米|%|％)|百分点")
+_SUSPECT = re.compile(r"[\d。月年季每长常持百]|.{41}")
+_DATE_WORDS = re.compile(r"\d{1,2}\s*月|\d{4}\s*年|[年月]底|年内|季度|上半年|下半年|前完成|底前")
+
+
+@lru_cache(maxsize=65536)
+def not_a_name(name: str) -> bool:
+    """A list item that reads as a date, a period, an amount or a sentence is never a unit's name.
+
+    >>> not_a_name("6月底前完成"), not_a_name("晋安区6月底前完成"), not_a_name("每季度"), not_a_name("市财政局")
+    (True, True, True, False)
+    """
+    folded = fold(name)
+    if not _SUSPECT.search(folded) and (len(folded) <= 6 or not folded.startswith(VERB_OPENERS)):
+        return False  # the common case: a plain name
+    if "。" in folded or _DATE_WORDS.search(folded) or _AMOUNT.search(folded):
+        return True
+    if re.match(r"^(?:每(?:年|季度?|月|周)|长期|常态化?|持续推进)$", folded):
+        return True
+    if folded.startswith(VERB_OPENERS) and not is_collective(folded) and not opens_with_body_stem(folded) \
+            and (len(folded) > 6 or not ends_like_unit(folded)):
+        return True  # "推进企业开办全程网办": a sentence, though it ends in 办
+    return len(folded) > 40 and not ends_like_unit(folded) and not is_collective(folded)
 
 
 def unit_score(text: str) -> float:

@@ -27,19 +27,12 @@ from lxml import etree
 
 from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
+from policykg.loaders.decompression import expansion_problem
 from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.formats import sniff_problem
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
 __all__ = ["read_xlsx", "read_csv", "sheet_matrix", "csv_matrix"]
-
-register({
-    "xlsx_sheet_lines": {
-        "zh": "工作簿有多个工作表，行号按工作簿连续编号：{detail}",
-        "en": "the workbook has several sheets; line numbers run on through the workbook: {detail}",
-    },
-})
 
 
 def _text(value) -> str:
@@ -88,6 +81,9 @@ def read_xlsx(path: Path, encoding: str | None = None) -> LoadResult:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    too_large = expansion_problem(path)
+    if too_large is not None:
+        return LoadResult(document=Document(source=path.name), problems=[too_large])
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, etree.XMLSyntaxError,

@@ -66,6 +66,8 @@ class PKG(DefinedNamespace):
     remark: URIRef
     leadNames: URIRef
     responsibleNames: URIRef
+    leaderNames: URIRef
+    leader: URIRef
     warnings: URIRef
     # agencies, jurisdictions
     jurisdiction: URIRef

@@ -116,6 +116,18 @@ READING: dict[str, dict[str, str]] = {
         "zh": "该行跨多行书写，已拼接",
         "en": "row written across several lines; joined",
     },
+    "inline_attribution_from_heading": {
+        "zh": "任务未注明责任单位，沿用所属标题的分工：{detail}",
+        "en": "task names no units; the attribution of its heading was used: {detail}",
+    },
+    "inline_attributions_joined": {
+        "zh": "一段中有 {detail} 处分工说明，已合并",
+        "en": "{detail} attributions in one paragraph; joined",
+    },
+    "inline_clause_ignored": {
+        "zh": "分工说明中未能识别的部分已忽略：{detail}",
+        "en": "part of the attribution not understood; ignored: {detail}",
+    },
     # --- rejects ----------------------------------------------------------------
     "reject_no_measure": {
         "zh": "具体措施为空，该行未解析",
@@ -129,6 +141,11 @@ READING: dict[str, dict[str, str]] = {
     "nothing_read": {
         "zh": "没有读到任何任务行（见上方各文件的说明）",
         "en": "no task rows could be read (see the messages above for each file)",
+    },
+    "documents_left_out": {
+        "zh": "{count} 份文件未写入：{names}（无法读取或没有任务行，见上方说明；此前为它们写入的内容保持不变）",
+        "en": "{count} documents not written: {names} (unreadable or without task rows, see above; what was "
+              "written for them before stays as it was)",
     },
     "extract_total": {
         "zh": "合计：{rows} 行，{rejects} 行未解析",
@@ -170,6 +187,52 @@ READING: dict[str, dict[str, str]] = {
     "doc_unsupported": {
         "zh": "不支持的文件格式：{detail}",
         "en": "unsupported file format: {detail}",
+    },
+    "doc_corrupt": {
+        "zh": "文件已损坏或不是有效的 {detail} 文件，无法读取；请用 Word/WPS/Excel 打开后另存一份再试",
+        "en": "the file is damaged or not a valid {detail} file; open it in Word/WPS/Excel, save a new copy and try again",
+    },
+    "doc_too_large": {
+        "zh": "文件解压后有 {d0} MB，超过单个文件的上限 {d1} MB（防止“压缩炸弹”），未读取；如确为正常文件，"
+              "请拆分，或用环境变量 POLICYKG_MAX_EXPANDED_MB 提高上限",
+        "en": "the file expands to {d0} MB, more than the {d1} MB one document may take (a guard against zip "
+              "bombs), so it was not read; if it is a genuine document, split it or raise the limit with the "
+              "environment variable POLICYKG_MAX_EXPANDED_MB",
+    },
+    "doc_legacy_word": {
+        "zh": "旧版 Word 二进制文件（.doc/.wps）无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "old binary Word file (.doc/.wps) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to docx {detail}",
+    },
+    "doc_legacy_excel": {
+        "zh": "旧版 Excel 二进制文件（.xls/.et）无法直接读取；请先转换：libreoffice --headless --convert-to xlsx {detail}",
+        "en": "old binary Excel file (.xls/.et) cannot be read; convert it first: "
+              "libreoffice --headless --convert-to xlsx {detail}",
+    },
+    "doc_encrypted": {
+        "zh": "文件有密码保护（已加密），无法读取；请在 Word/WPS/Excel 中取消密码后另存再试",
+        "en": "the file is password-protected (encrypted); remove the password in Word/WPS/Excel, save a copy and try again",
+    },
+    "doc_pdf_image": {
+        "zh": "PDF 只有扫描图像、没有文字层，需要先做文字识别（OCR）；最好取得原始 Word/Excel 文件",
+        "en": "the PDF holds scanned images without a text layer and needs OCR first; better, get the original Word/Excel file",
+    },
+    "doc_pdf_text": {
+        "zh": "不读取 PDF（表格单元格无法可靠还原）；请取得原始 Word/Excel 文件，或另存为 .docx 后再读",
+        "en": "PDF is not read (its table cells cannot be recovered reliably); get the original Word/Excel file "
+              "or save it as .docx",
+    },
+    "doc_rtf": {
+        "zh": "RTF 文件无法直接读取；请先转换：libreoffice --headless --convert-to docx {detail}",
+        "en": "RTF files cannot be read; convert it first: libreoffice --headless --convert-to docx {detail}",
+    },
+    "xlsx_sheet_lines": {
+        "zh": "工作簿有多个工作表，行号按工作簿连续编号：{detail}",
+        "en": "the workbook has several sheets; line numbers run on through the workbook: {detail}",
+    },
+    "html_lines_ordinal": {
+        "zh": "网页源码多行并作一行，行号改为段落/表格行在文中的序号",
+        "en": "the page's source puts many rows on one line; line numbers are the ordinals of paragraphs and rows",
     },
 }
 
@@ -222,7 +285,6 @@ BOLT: dict[str, dict[str, str]] = {
 
 # RDF store commands: build, export, validate, serve, publish.
 GRAPH_COMMANDS: dict[str, dict[str, str]] = {
-    "graph_document_written": {"zh": "{source}：{measures} 条措施", "en": "{source}: {measures} measures"},
     "graph_built": {"zh": "已写入 {documents} 份文件、{measures} 条措施、{quads} 个四元组 → {store}（{seconds:.2f} 秒）",
                     "en": "wrote {documents} documents, {measures} measures, {quads} quads → {store} ({seconds:.2f} s)"},
     "graph_conforms": {"zh": "图符合约束：{triples} 个三元组，无违规",
@@ -232,6 +294,8 @@ GRAPH_COMMANDS: dict[str, dict[str, str]] = {
     "graph_optimized": {"zh": "已压缩存储（{seconds:.2f} 秒）", "en": "store compacted ({seconds:.2f} s)"},
     "graph_validating": {"zh": "SHACL 校验：第 {done}/{total} 部分", "en": "SHACL validation: part {done}/{total}"},
     "graph_exported": {"zh": "已导出 {fmt} → {path}", "en": "exported {fmt} → {path}"},
+    "graph_network_exported": {"zh": "已导出 {fmt}：{nodes} 个节点、{edges} 条边 → {path}",
+                               "en": "exported {fmt}: {nodes} nodes, {edges} edges → {path}"},
     "serve_building": {"zh": "正在把文件构建到临时库 {path}", "en": "building the documents into a temporary store at {path}"},
     "serve_started": {"zh": "SPARQL 端点：{query}（查询页 {url}/，{mode}）。按 Ctrl-C 停止。",
                       "en": "SPARQL endpoint: {query} (query page {url}/, {mode}). Press Ctrl-C to stop."},
@@ -287,10 +351,6 @@ NEO4J_COMMANDS: dict[str, dict[str, str]] = {
         "en": "exported {nodes} node files, {relationships} relationship files, import.args, load.cypher and "
               "after_import.cypher → {directory}",
     },
-    "neo4j_export_delimiter": {
-        "zh": "{where}：值 {value!r} 含有数组分隔符 {delimiter!r}（array delimiter），无法写入导入文件",
-        "en": "{where}: value {value!r} contains the array delimiter {delimiter!r}",
-    },
 }
 
 # The report command.
@@ -299,6 +359,11 @@ REPORT_COMMAND: dict[str, dict[str, str]] = {
         "zh": "没有辖区为“{jurisdiction}”的文件；可选：{choices}",
         "en": "no document has jurisdiction “{jurisdiction}”; choose one of: {choices}",
     },
+    "report_unknown_agency": {
+        "zh": "没有名称或编号为“{agency}”的单位（--agency 须为单位全称或编号，见 policykg agencies）",
+        "en": "no agency is named or numbered “{agency}” (--agency takes an agency's full name or id; see policykg agencies)",
+    },
+    "report_as_of": {"zh": "基准日：{as_of}", "en": "as of {as_of}"},
     "report_written": {
         "zh": "报告已写入 {path}：{agencies} 个单位、{collectives} 个集合性单位，{measures} 项措施",
         "en": "report written to {path}: {agencies} agencies, {collectives} collectives, {measures} measures",
@@ -309,9 +374,50 @@ REPORT_COMMAND: dict[str, dict[str, str]] = {
     },
 }
 
+# Help texts of command options (`policykg.cli.common.CatalogueOption`), in the language of --lang.
+CLI_HELP: dict[str, dict[str, str]] = {
+    "help_as_of": {
+        "zh": "基准日（YYYY-MM-DD，默认今天）：据此把完成时限分为已逾期、30 天内到期、以后到期；写入每份输出",
+        "en": "The date deadlines are counted against (YYYY-MM-DD, default today): overdue, due within 30 days, "
+              "later; printed in every output",
+    },
+    "help_agency_sheets": {
+        "zh": "按跨领域工作量排名前 N 的牵头单位各占一张工作表，其余牵头单位的措施合为一张长表",
+        "en": "The top N leading agencies by cross-cutting load get a sheet of their own; the other leading "
+              "agencies' measures share one long sheet",
+    },
+    "help_agency": {
+        "zh": "另为该单位（全称或编号）单列一张工作表；可重复",
+        "en": "Also give this agency (full name or id) a sheet of its own; repeatable",
+    },
+    "help_viz_top": {
+        "zh": "每个视图中单独成点的单位数（按跨领域工作量），其余按辖区与行业类别合并，绝不跨辖区合并",
+        "en": "Agencies drawn as nodes of their own in each view (by cross-cutting load); the rest are merged by "
+              "jurisdiction and sector family, never across jurisdictions",
+    },
+    "help_no_png": {
+        "zh": "不生成 PNG 图片（图片需要中文字体，如 fonts-noto-cjk；缺字体时自动跳过）",
+        "en": "Skip the PNG pictures (they need a CJK font such as fonts-noto-cjk; without one they are skipped anyway)",
+    },
+    "help_export_format": {
+        "zh": "格式：RDF（ttl 合并各图、trig、nq、jsonld）或单位网络（graphml、gexf，含各项指标，供 Gephi 等使用）",
+        "en": "Format: RDF (ttl with the graphs merged, trig, nq, jsonld) or the agency network (graphml, gexf, with "
+              "the metrics, for Gephi and friends)",
+    },
+    "help_export_network": {
+        "zh": "graphml/gexf 导出哪张网络：agencies 为单位协同网络（共同措施数为权重），bipartite 为单位–措施二部图",
+        "en": "Which network graphml/gexf holds: agencies = the co-assignment network (weight: measures shared), "
+              "bipartite = the agency–measure graph",
+    },
+}
+
 # The viz command.
 VIZ_COMMAND: dict[str, dict[str, str]] = {
     "viz_writing": {"zh": "正在写入 {name}", "en": "writing {name}"},
+    "viz_no_cjk_font": {
+        "zh": "未找到中文字体（{families}），图片中的中文无法显示",
+        "en": "no CJK font found ({families}), so Chinese text cannot be drawn",
+    },
     "viz_done": {"zh": "已写入 {count} 个文件 → {path}（{seconds:.1f} 秒）；用浏览器打开 dashboard.html（无需联网）",
                  "en": "wrote {count} files → {path} ({seconds:.1f} s); open dashboard.html in a browser (no network needed)"},
 }
@@ -326,7 +432,7 @@ VIEWS: dict[str, dict[str, str]] = {
     "viz_jurisdiction": {"zh": "辖区（文件）", "en": "Jurisdiction (document)"},
     "viz_indicator": {"zh": "指标", "en": "Indicator"},
     "viz_all": {"zh": "全部", "en": "all"},
-    "viz_lead_only": {"zh": "仅牵头关系（箭头：牵头→配合）", "en": "lead links only (arrow: lead → partner)"},
+    "viz_lead_only": {"zh": "谁依赖谁（箭头：牵头→须协调）", "en": "who depends on whom (arrow: lead → partner)"},
     "viz_measure_nodes": {"zh": "显示措施节点", "en": "show measures as nodes"},
     "viz_too_many_measures": {"zh": "措施过多（{detail} 项），请先按辖区或指标筛选", "en": "too many measures ({detail}); filter by jurisdiction or indicator first"},
     "viz_status": {"zh": "显示 {d0} 个节点、{d1} 条连线、{d2} 项措施", "en": "{d0} nodes, {d1} links, {d2} measures shown"},
@@ -370,16 +476,54 @@ VIEWS: dict[str, dict[str, str]] = {
     "viz_measure_count": {"zh": "措施数", "en": "Measures"},
     "viz_pruned": {"zh": "仅显示最强的 {detail} 条连线", "en": "only the {detail} strongest links are drawn"},
     "viz_no_dated": {"zh": "没有带具体日期的完成时限", "en": "no deadline with a date"},
+    # the overview (first view of the dashboard), the agency card, the network's legend and ego view
+    "viz_overview_title": {"zh": "总览：谁承担最多跨领域任务，谁依赖谁", "en": "Overview: who carries the most cross-cutting load, who depends on whom"},
+    "viz_overview_tab": {"zh": "总览", "en": "Overview"},
+    "viz_all_jurisdictions": {"zh": "全部辖区", "en": "all jurisdictions"},
+    "viz_as_of": {"zh": "基准日 {detail}", "en": "as of {detail}"},
+    "viz_ranking_title": {"zh": "跨领域工作量排名（X = W · P）", "en": "Cross-cutting load ranking (X = W · P)"},
+    "viz_ranking_caption": {"zh": "条形长度为跨领域工作量 X：深色为牵头部分（L·P），浅色为配合部分；右侧依次为涉及指标数、参与系数 P、协同单位数、牵头占比。点击单位查看详情。",
+                            "en": "Bar length: cross-cutting load X; dark, the part it leads (L·P), light, the part it supports. Then: indicators spanned, participation P, partners, lead share. Click an agency for its card."},
+    "viz_rank_columns": {"zh": "排名|单位（所属辖区）|跨领域工作量|指标数|P|协同单位|牵头占比", "en": "Rank|Agency (jurisdiction)|Cross-cutting load|Indicators|P|Partners|Lead share"},
+    "viz_dependencies_title": {"zh": "谁依赖谁：牵头单位 → 须协调的单位（共同措施数）", "en": "Who depends on whom: lead agency → agencies it must coordinate (measures shared)"},
+    "viz_dependencies_caption": {"zh": "跨领域工作量前 {detail} 名中的牵头单位，及其牵头措施中的其他牵头或责任单位；数字为共同措施数（命名查询 dependencies）。",
+                                 "en": "The lead agencies among the top {detail} by cross-cutting load, and the other lead or responsible agencies of the measures they lead; numbers are measures shared (named query dependencies)."},
+    "viz_lead_part": {"zh": "牵头部分", "en": "led part"},
+    "viz_support_part": {"zh": "配合部分", "en": "supporting part"},
+    "viz_more": {"zh": "……另有 {detail} 项", "en": "… and {detail} more"},
+    "viz_none": {"zh": "（无）", "en": "(none)"},
+    "viz_close": {"zh": "关闭", "en": "close"},
+    "viz_line": {"zh": "第", "en": "line"},
+    "viz_led": {"zh": "牵头的措施", "en": "Measures it leads"},
+    "viz_supporting": {"zh": "配合的措施", "en": "Measures it supports"},
+    "viz_partners": {"zh": "协作单位（共同措施数）", "en": "Partners (measures shared)"},
+    "viz_indicators": {"zh": "涉及指标（措施数）", "en": "Indicators (measures)"},
+    "viz_participation": {"zh": "参与系数 P", "en": "Participation P"},
+    "viz_due_soon": {"zh": "30 天内到期", "en": "Due within 30 days"},
+    "viz_no_texts": {"zh": "措施较多，卡片不含措施原文：原文见 workload.xlsx 与 rows.csv（按文件与行号查找）", "en": "Many measures: the card leaves their texts out; find them by document and line in workload.xlsx and rows.csv"},
+    "viz_ego": {"zh": "显示其协作网络", "en": "show its partners"},
+    "viz_back": {"zh": "返回整体网络", "en": "back to the whole network"},
+    "viz_ego_status": {"zh": "{d0} 的协作网络：{d1} 个协作单位（显示前 {d2} 个）", "en": "{d0}'s partners: {d1} (the top {d2} shown)"},
+    "viz_legend_families": {"zh": "颜色：行业类别", "en": "Colour: sector family"},
+    "viz_legend_node": {"zh": "节点大小：跨领域工作量 X", "en": "Node size: cross-cutting load X"},
+    "viz_legend_edge": {"zh": "连线粗细：共同承担的措施数", "en": "Link width: measures shared"},
+    "viz_legend_labels": {"zh": "只标注跨领域工作量前 {detail} 的单位，其余悬停可见名称；点击单位查看详情", "en": "Only the top {detail} agencies by cross-cutting load are labelled; hover for the others; click an agency for its card"},
+    "viz_group": {"zh": "{d0}其他{d1}单位（{d2} 个）", "en": "{d0}: other {d1} agencies ({d2})"},
+    "viz_rest_hidden": {"zh": "本视图 {d0} 个单位，只画出跨领域工作量前 {d1} 个；其余分属太多辖区，请选择一个辖区查看", "en": "{d0} agencies in this view; only the top {d1} by cross-cutting load are drawn, the rest belong to too many places: choose one jurisdiction"},
+    "viz_group_note": {"zh": "本视图 {d0} 个单位，前 {d1} 个单独成点，其余按所属辖区与行业类别合并（不跨辖区）", "en": "{d0} agencies in this view; the top {d1} have a node each, the rest are merged by their jurisdiction and sector family (never across jurisdictions)"},
 }
 
-# Headers, titles and value labels of the workload report (`report_data.LABELS` is this section).
+# Headers, titles and value labels of the workload report (`policykg.visualizations.report_data.label`).
 REPORT_LABELS: dict[str, dict[str, str]] = {
     "report_title": {"zh": "各单位营商环境任务工作量报告", "en": "Business-environment task workload per agency"},
     "scope": {"zh": "范围", "en": "Scope"},
     "all_documents": {"zh": "全部文件", "en": "all documents"},
+    "scope_all": {"zh": "全部文件（{count} 个辖区）", "en": "all documents ({count} jurisdictions)"},
     "documents": {"zh": "文件数", "en": "Documents"},
     "measures_total": {"zh": "措施总数", "en": "Measures"},
-    "as_of": {"zh": "逾期计算基准日", "en": "Overdue as of"},
+    "agencies_counted": {"zh": "单位数（不含集合性单位）", "en": "Agencies (collectives apart)"},
+    "as_of": {"zh": "基准日", "en": "As of"},
+    "as_of_line": {"zh": "基准日 {as_of} · {scope}", "en": "As of {as_of} · {scope}"},
     "weights": {"zh": "权重", "en": "Weights"},
     "rank": {"zh": "排名", "en": "Rank"},
     "agency": {"zh": "单位编号", "en": "Agency id"},
@@ -396,6 +540,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "betweenness": {"zh": "中介中心性", "en": "Betweenness"},
     "ongoing_share": {"zh": "持续推进占比", "en": "Ongoing share"},
     "overdue": {"zh": "逾期措施数", "en": "Overdue"},
+    "due_soon": {"zh": "30 天内到期数", "en": "Due within 30 days"},
     "peak_month": {"zh": "到期最集中月份", "en": "Busiest month"},
     "peak_count": {"zh": "该月到期数", "en": "Due that month"},
     "cross_cutting": {"zh": "跨领域工作量", "en": "Cross-cutting load"},
@@ -409,7 +554,15 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "ongoing": {"zh": "持续推进", "en": "ongoing"},
     "conditional": {"zh": "视进度安排", "en": "conditional"},
     "undated": {"zh": "未定时限", "en": "no deadline"},
+    "status": {"zh": "状态", "en": "Status"},
+    "status_overdue": {"zh": "已逾期", "en": "overdue"},
+    "status_due_soon": {"zh": "30 天内到期", "en": "due within 30 days"},
+    "status_later": {"zh": "以后到期", "en": "due later"},
+    "status_ongoing": {"zh": "持续推进", "en": "ongoing"},
+    "status_conditional": {"zh": "视进度安排", "en": "conditional"},
+    "status_undated": {"zh": "未定时限", "en": "no deadline"},
     "source": {"zh": "文件", "en": "Document"},
+    "line": {"zh": "行号", "en": "Line"},
     "seq": {"zh": "序号", "en": "No."},
     "indicator": {"zh": "指标", "en": "Indicator"},
     "item": {"zh": "改革事项", "en": "Item"},
@@ -419,12 +572,23 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "deadline": {"zh": "完成时限", "en": "Deadline"},
     "lead_names": {"zh": "牵头单位", "en": "Lead units"},
     "responsible_names": {"zh": "责任单位", "en": "Responsible units"},
+    "lead_name": {"zh": "牵头单位", "en": "Lead agency"},
+    "lead_partners": {"zh": "须协调单位数", "en": "Agencies to coordinate"},
+    "lead_id": {"zh": "牵头单位编号", "en": "Lead id"},
+    "partner_id": {"zh": "协调单位编号", "en": "Partner id"},
+    "partner_name": {"zh": "须协调的单位", "en": "Partner"},
+    "table_dependency_pairs": {"zh": "依赖关系（每一对）", "en": "Dependencies (every pair)"},
+    "partners": {"zh": "须协调的单位（共同措施数）", "en": "Agencies to coordinate (measures shared)"},
+    "shared_count": {"zh": "共同措施数", "en": "Shared measures"},
     "lead": {"zh": "牵头", "en": "lead"},
     "responsible": {"zh": "责任", "en": "responsible"},
     "both": {"zh": "牵头兼责任", "en": "lead and responsible"},
     "metric": {"zh": "指标项", "en": "Metric"},
     "formula": {"zh": "公式", "en": "Formula"},
     "meaning": {"zh": "含义", "en": "Meaning"},
+    "table_overview": {"zh": "摘要", "en": "Summary"},
+    "table_ranking": {"zh": "跨领域工作量排名", "en": "Cross-cutting ranking"},
+    "table_dependencies": {"zh": "依赖关系（牵头→协调）", "en": "Dependencies (lead → partner)"},
     "table_summary": {"zh": "单位工作量汇总", "en": "Workload per agency"},
     "table_collectives": {"zh": "集合性单位（单列）", "en": "Collectives (listed apart)"},
     "table_matrix": {"zh": "单位×指标矩阵", "en": "Agency × indicator matrix"},
@@ -433,6 +597,67 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "table_formulas": {"zh": "计算公式", "en": "Formulas"},
     "table_measures": {"zh": "牵头单位措施清单", "en": "Measures of leading agencies"},
     "other_leaders": {"zh": "其余牵头单位", "en": "Other leading agencies"},
+    "overview_statuses": {"zh": "完成时限状态（基准日 {as_of}）", "en": "Deadlines as of {as_of}"},
+    "overview_top": {"zh": "跨领域工作量前 {count} 名（完整排名见“{sheet}”表）",
+                     "en": "Top {count} by cross-cutting load (the full ranking: sheet “{sheet}”)"},
+    "ranking_note": {"zh": "按跨领域工作量 X = W · P 排序的前 {count} 个单位（共 {total} 个，全部见“{sheet}”表）",
+                     "en": "The top {count} of {total} agencies by cross-cutting load X = W · P (all of them: sheet “{sheet}”)"},
+    "dependencies_note": {"zh": "跨领域工作量前 {count} 名牵头单位各自须协调的单位（同一措施的其他牵头或责任单位），按共同措施数排序；每一对见 dependencies.csv 与命名查询 dependencies",
+                          "en": "For the top {count} lead agencies by cross-cutting load, the agencies each must coordinate (the other "
+                                "lead or responsible agencies of its measures), by measures shared; every pair: dependencies.csv and "
+                                "the named query dependencies"},
+    "agency_sheet_line": {"zh": "{jurisdiction} · 牵头 {lead} 项、责任 {responsible} 项 · 跨领域工作量 {cross_cutting}",
+                          "en": "{jurisdiction} · leads {lead}, responsible for {responsible} · cross-cutting load {cross_cutting}"},
+    "page_header": {"zh": "第 &P 页，共 &N 页", "en": "page &P of &N"},
+    "markdown_measures_note": {
+        "zh": "跨领域工作量前列及 --agency 指定单位的措施清单（含完成时限与状态）见 workload.xlsx 各单位工作表，其余牵头单位在“其余牵头单位”表；全部见 measures.csv。",
+        "en": "The measures of the top agencies by cross-cutting load and of those named with --agency, with deadlines and "
+              "status, are in workload.xlsx (one sheet each), the other leading agencies in one long sheet; all of them in measures.csv.",
+    },
+    # formulas and meanings of the report's figures ({wl}, {wr}, {as_of} are filled in)
+    "formula_lead_count": {"zh": "L = |{{m : a ∈ 牵头(m)}}|", "en": "L = |{{m : a ∈ lead(m)}}|"},
+    "meaning_lead_count": {"zh": "列为牵头单位的措施数", "en": "measures naming the agency lead"},
+    "formula_responsible_count": {"zh": "R = |{{m : a ∈ 责任(m)}}|", "en": "R = |{{m : a ∈ responsible(m)}}|"},
+    "meaning_responsible_count": {"zh": "列为责任单位的措施数（兼牵头者两处都计）",
+                                  "en": "measures naming it responsible (also counted in L when it leads them too)"},
+    "formula_measure_count": {"zh": "M = |{{m : a ∈ 牵头(m) ∪ 责任(m)}}|", "en": "M = |{{m : a ∈ lead(m) ∪ responsible(m)}}|"},
+    "meaning_measure_count": {"zh": "涉及的措施数，每项措施只计一次", "en": "measures it is named in, each once"},
+    "formula_weighted_load": {"zh": "W = {wl}·L + {wr}·(M − L)", "en": "W = {wl}·L + {wr}·(M − L)"},
+    "meaning_weighted_load": {"zh": "按角色加权的工作量，每项措施只计一次", "en": "load weighted by role, each measure once"},
+    "formula_indicator_breadth": {"zh": "B = |{{指标(m) : m ∈ M(a)}}|", "en": "B = |{{indicator(m) : m ∈ M(a)}}|"},
+    "meaning_indicator_breadth": {"zh": "所涉措施覆盖的不同规范指标数（无指标的措施不计）",
+                                  "en": "distinct canonical indicators of its measures (measures without one left out)"},
+    "formula_participation": {"zh": "P = 1 − Σ_s (k_s / k)²", "en": "P = 1 − Σ_s (k_s / k)²"},
+    "meaning_participation": {"zh": "参与系数（Guimerà–Amaral）：k_s 为指标 s 下的措施数，k = Σ k_s；即随机抽两项措施属于不同指标的概率",
+                              "en": "participation coefficient (Guimerà–Amaral): k_s measures in indicator s, k = Σ k_s; "
+                                    "the chance two of its measures address different indicators"},
+    "formula_partner_count": {"zh": "deg(a)", "en": "deg(a)"},
+    "meaning_partner_count": {"zh": "协同单位数：至少共担一项措施的其他单位数（不含集合性单位）",
+                              "en": "other agencies sharing at least one measure (collectives left out)"},
+    "formula_betweenness": {"zh": "C_B(a) = 2/((n−1)(n−2)) · Σ_{{s≠a≠t}} σ_st(a)/σ_st",
+                            "en": "C_B(a) = 2/((n−1)(n−2)) · Σ_{{s≠a≠t}} σ_st(a)/σ_st"},
+    "meaning_betweenness": {"zh": "协同网络中其他单位之间的最短路径经过该单位的比例（在其连通分量内归一化，n 为分量单位数）",
+                            "en": "share of shortest paths between other agencies through it, in the co-assignment graph "
+                                  "(normalised within its connected component of n agencies)"},
+    "formula_ongoing_share": {"zh": "持续推进措施数 / M", "en": "ongoing measures / M"},
+    "meaning_ongoing_share": {"zh": "时限为持续推进、长期、常态化的措施占比", "en": "share of measures marked ongoing"},
+    "formula_overdue": {"zh": "|{{m : 时限(m) < {as_of}}}|", "en": "|{{m : deadline(m) < {as_of}}}|"},
+    "meaning_overdue": {"zh": "时限早于基准日的措施数（文件不载完成情况，为上限）",
+                        "en": "measures due before the date (the documents record no completion, so an upper bound)"},
+    "formula_due_soon": {"zh": "|{{m : {as_of} ≤ 时限(m) ≤ {as_of} + 30 天}}|",
+                         "en": "|{{m : {as_of} ≤ deadline(m) ≤ {as_of} + 30 days}}|"},
+    "meaning_due_soon": {"zh": "基准日起 30 天内到期的措施数", "en": "measures due within 30 days from the date"},
+    "formula_cross_cutting": {"zh": "X = W · P", "en": "X = W · P"},
+    "meaning_cross_cutting": {"zh": "跨领域工作量：需要跨指标协调的加权工作量，X ≤ W；排名依据",
+                              "en": "cross-cutting load: the weighted load that crosses indicator lines, X ≤ W; the ranking's key"},
+    "formula_lead_share": {"zh": "L / M；行业：行业牵头措施数 / 辖区措施总数",
+                           "en": "L / M; for a sector: measures led by the sector / measures of the jurisdiction"},
+    "meaning_lead_share": {"zh": "单位牵头的措施占其措施的比例；某行业单位牵头的措施占该辖区全部措施的比例",
+                           "en": "share of an agency's measures it leads; share of a jurisdiction's measures led by a body of the sector"},
+    "formula_shared_count": {"zh": "|{{m : a ∈ 牵头(m), b ∈ 牵头(m) ∪ 责任(m), b ≠ a}}|",
+                             "en": "|{{m : a ∈ lead(m), b ∈ lead(m) ∪ responsible(m), b ≠ a}}|"},
+    "meaning_shared_count": {"zh": "依赖关系 a → b：a 牵头、b 参与（牵头或责任）的措施数",
+                             "en": "dependency a → b: measures a leads with b also lead or responsible"},
 }
 
 # Progress of the pipeline (`policykg.pipeline.Step`) and of `policykg run`.
@@ -443,13 +668,30 @@ PIPELINE: dict[str, dict[str, str]] = {
         "zh": "{source}: {rows} 行，{warned} 行有警告，{rejects} 行未解析",
         "en": "{source}: {rows} rows, {warned} with warnings, {rejects} rejected",
     },
+    "run_replacing": {
+        "zh": "{out} 中有上一次运行的输出（库中 {documents} 份文件），本次运行全部替换；要把文件追加到原库中，请用 --append",
+        "en": "{out} holds an earlier run's output (its store: {documents} documents); this run replaces all of it; "
+              "to add documents to that store instead, use --append",
+    },
+    "run_replaced_dropped": {
+        "zh": "  原库中有、本次没有的 {count} 份文件不再在库中：{names}",
+        "en": "  {count} documents of the earlier store are not in this run and leave it: {names}",
+    },
+    "run_appending": {
+        "zh": "追加到 {store}（已有 {documents} 份文件）；各项输出描述库中全部文件",
+        "en": "adding to {store} ({documents} documents already); every output describes all documents in it",
+    },
     "run_stage_done": {"zh": "  {stage}: {seconds:.2f}s", "en": "  {stage}: {seconds:.2f}s"},
     "run_violation": {"zh": "  {focus}  {path}  {message}", "en": "  {focus}  {path}  {message}"},
-    "run_no_png": {"zh": "  viz: {error}", "en": "  viz: {error}"},
+    "viz_png_skipped": {
+        "zh": "未生成 PNG 图片：{reason}；HTML 页面已写入，无需字体。安装中文字体后重跑即可得到图片：apt-get install fonts-noto-cjk",
+        "en": "PNG pictures skipped: {reason}; the HTML pages are written and need no font. Install a CJK font and run "
+              "again for the pictures: apt-get install fonts-noto-cjk",
+    },
     "run_summary": {
-        "zh": "{documents} 份文件，{rows} 行任务，{rejects} 行未解析，{agencies} 个单位，{collectives} 个集合性单位（{seconds:.1f} 秒）",
-        "en": "{documents} documents, {rows} rows, {rejects} rejected, {agencies} agencies, {collectives} collectives "
-              "({seconds:.1f}s)",
+        "zh": "{documents} 份文件，{rows} 行任务，{rejects} 行未解析，{agencies} 个单位，{collectives} 个集合性单位，基准日 {as_of}（{seconds:.1f} 秒）",
+        "en": "{documents} documents, {rows} rows, {rejects} rejected, {agencies} agencies, {collectives} collectives, "
+              "as of {as_of} ({seconds:.1f}s)",
     },
     "run_written": {"zh": "  {label}: {path}", "en": "  {label}: {path}"},
     "run_out_rows": {"zh": "rows", "en": "rows"},
@@ -559,8 +801,40 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{store}: not a directory; --store needs a directory for the store",
     },
     "store_locked": {
-        "zh": "{store}: cannot open the store ({reason}); if `policykg serve` is running on it, stop it first",
-        "en": "{store}: cannot open the store ({reason}); if `policykg serve` is running on it, stop it first",
+        "zh": "{store}：库正被另一个进程使用（另一次 build，或 `policykg serve`），无法打开（{reason}）；"
+              "等它结束或先停止它，再运行一次；库保持不变",
+        "en": "{store}: the store is in use by another process (another build, or `policykg serve`) and cannot be "
+              "opened ({reason}); wait for it to end or stop it, then run again; the store is unchanged",
+    },
+    "store_open_failed": {
+        "zh": "{store}：无法打开库（{reason}）；库保持不变；请腾出磁盘空间（或排除原因）后再运行",
+        "en": "{store}: the store cannot be opened ({reason}); it is unchanged; free some disk space (or remove the "
+              "cause) and run again",
+    },
+    "store_built_meanwhile": {
+        "zh": "{store}：本次构建期间另一次构建已在此建好了库；本次没有写入任何内容，库完整；要把文件加入其中，请再运行一次",
+        "en": "{store}: another build made a store here while this one ran; this build wrote nothing and that store "
+              "is whole; run again to add the documents to it",
+    },
+    "store_new_failed": {
+        "zh": "{store}：无法写入新库（{reason}）；没有留下任何内容，原有内容不变；请腾出磁盘空间（或排除原因）后再运行",
+        "en": "{store}: the new store could not be written ({reason}); nothing was left behind and what was there "
+              "is unchanged; free some disk space (or remove the cause) and run again",
+    },
+    "store_update_failed": {
+        "zh": "把 {graph} 写入库时出错（{reason}）；此前写入的 {written} 份文件完整，{graph} 及其后的文件保持原状；"
+              "请腾出磁盘空间（或排除原因）后再运行",
+        "en": "writing {graph} into the store failed ({reason}); the {written} documents written before it are "
+              "complete, it and the ones after it are as they were; free some disk space (or remove the cause) "
+              "and run again",
+    },
+    "io_failed": {
+        "zh": "无法读写文件：{reason}",
+        "en": "cannot read or write a file: {reason}",
+    },
+    "terminated": {
+        "zh": "已按信号 {signal} 停止；已完成的部分完整，未完成的部分没有留下内容",
+        "en": "stopped by {signal}; what was complete stays whole, the unfinished part left nothing behind",
     },
     "store_quad_outside_graph": {
         "zh": "{graph}: a quad of this part is not in its own graph",
@@ -573,6 +847,46 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{path}: same file name as {other}; the name identifies a document, rename one",
     },
     "input_unreadable": {"zh": "{path}: {reason}", "en": "{path}: {reason}"},
+    "input_link_unreadable": {"zh": "{path}: 符号链接无法访问", "en": "{path}: symbolic link cannot be followed"},
+    "input_link_loop": {"zh": "{path}: 符号链接循环，无法读取", "en": "{path}: symbolic link loop; cannot be read"},
+    "input_link_dead": {"zh": "{path}: 符号链接指向的文件不存在", "en": "{path}: symbolic link to a missing file"},
+    "graph_agency_undefined": {
+        "zh": "单位编号 {agency} 在分配中出现，但 Corpus.agencies 中没有这个单位",
+        "en": "agency id {agency} is assigned in the corpus but not defined in Corpus.agencies",
+    },
+    "graph_agency_kind": {
+        "zh": "单位 {agency} 的类型为 {kind}；应为 agency 或 collective",
+        "en": "agency {agency} has kind {kind}; expected agency or collective",
+    },
+    "export_unknown_format": {
+        "zh": "未知的导出格式 {fmt}；可用：{choices}",
+        "en": "unknown export format {fmt}; use one of {choices}",
+    },
+    "export_array_delimiter": {
+        "zh": "{where}：值 {value} 含有列表分隔符 {delimiter}，neo4j-admin 无法读回",
+        "en": "{where}: value {value} contains the array delimiter {delimiter}, which neo4j-admin could not read back",
+    },
+    "export_directory": {
+        "zh": "{directory}：无法创建导出文件夹（{reason}）",
+        "en": "{directory}: cannot create the export directory ({reason})",
+    },
+    "publish_refused": {
+        "zh": "{endpoint} 拒绝了命名图 <{graph}>（HTTP {status}）：{detail}",
+        "en": "{endpoint} refused graph <{graph}> (HTTP {status}): {detail}",
+    },
+    "publish_unreachable": {
+        "zh": "{endpoint}：无法连接图存储端点（{reason}）",
+        "en": "{endpoint}: cannot reach the Graph Store endpoint ({reason})",
+    },
+    "bolt_row_too_large": {
+        "zh": "{measure}：该行除措施文本外的字段已超过服务器单条语句可接收的 {budget} 字节",
+        "en": "{measure}: this row's fields other than the measure text exceed what the server takes in one "
+              "statement ({budget} bytes)",
+    },
+    "module_no_attribute": {
+        "zh": "module {module!r} has no attribute {name!r}",
+        "en": "module {module!r} has no attribute {name!r}",
+    },
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
 }
 
@@ -759,6 +1073,7 @@ SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "neo4j_commands": NEO4J_COMMANDS,
     "report_command": REPORT_COMMAND,
     "queries": QUERIES,
+    "cli_help": CLI_HELP,
     "viz_command": VIZ_COMMAND,
     "views": VIEWS,
     "report_labels": REPORT_LABELS,

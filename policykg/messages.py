@@ -21,8 +21,9 @@ _language = "zh"
 def register(entries: dict[str, dict[str, str]]) -> None:
     """Add entries to the catalogue at import time (existing keys are kept).
 
-    Only the loaders still register their few entries this way; new keys go into
-    `policykg.message_catalogue`.
+    For plug-ins outside the package. policykg's own keys all live in
+    `policykg.message_catalogue`: a key registered by a module that only a
+    reading worker process imports never reaches the parent that renders it.
     """
     for key, texts in entries.items():
         MESSAGES.setdefault(key, texts)

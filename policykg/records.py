@@ -26,7 +26,9 @@ class Row:
     removed, elided jurisdiction prefix restored); mapping them to agencies is
     a separate step (`policykg.loaders.agencies`). ``deadline`` is an ISO date
     ``YYYY-MM-DD``, ``"ongoing"``, ``"conditional"`` or None. ``warnings`` are
-    codes from `policykg.messages` (``code`` or ``code:detail``).
+    codes from `policykg.messages` (``code`` or ``code:detail``). ``leaders``
+    are the persons the document names for the task (牵头领导, 责任领导, 项目责任人),
+    as printed; a person is never a lead or responsible unit.
 
     The ``indicator_*`` fields are not read from the document: where it prints none of the 18
     indicators for the row, `policykg.loaders.indicator_inference` fills them in after reading
@@ -47,6 +49,7 @@ class Row:
     remark: str | None
     line: int
     warnings: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()  # persons (牵头领导, 责任领导 …): never units
     indicator_inferred: str | None = None
     indicator_confidence: float | None = None
     indicator_evidence: tuple[str, ...] = ()
@@ -55,7 +58,7 @@ class Row:
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with lists instead of tuples, in field order (for JSON/CSV)."""
         d = asdict(self)
-        for key in ("lead", "responsible", "warnings", "indicator_evidence"):
+        for key in ("lead", "responsible", "warnings", "leaders", "indicator_evidence"):
             d[key] = list(d[key])
         return d
 
@@ -70,7 +73,8 @@ class Document:
     ``jurisdiction`` is the place the plan governs (e.g. 福清市) and
     ``parent`` the place above it (福州市); ``province`` the province (福建省).
     ``adcode`` is the jurisdiction's six-digit administrative division code
-    when it could be identified. ``responsible_all`` lists the units the
+    when it could be identified; ``parent_adcode`` and ``province_adcode`` those
+    of the places above it (they key the places: `policykg.identities`). ``responsible_all`` lists the units the
     document declares responsible for every task (a 说明 line under the table).
     ``layout`` names the layout the loader recognised.
     """
@@ -89,6 +93,8 @@ class Document:
     layout: str | None = None
     notice_title: str | None = None
     context: str | None = None
+    parent_adcode: str | None = None
+    province_adcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -122,7 +128,8 @@ class Agency:
     and the normalised name). ``kind`` is ``"agency"`` or ``"collective"``.
     ``surface_names`` are the names as written in rows that map to it.
     ``parent`` is the name of the place above the agency's jurisdiction (福建省
-    for a 福州市 body), not a parent organisation.
+    for a 福州市 body), not a parent organisation; ``adcode`` and
+    ``parent_adcode`` are the division codes of the two places when known.
     """
 
     id: str
@@ -133,6 +140,8 @@ class Agency:
     surface_names: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     parent: str | None = None
+    adcode: str | None = None
+    parent_adcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -22,7 +22,7 @@ def test_loader_exports():
 def test_row_has_exactly_the_reading_rules_fields():
     assert policykg.records.ROW_FIELDS == (
         "source", "seq", "indicator_raw", "indicator", "item", "measure", "lead", "responsible",
-        "deadline_raw", "deadline", "remark", "line", "warnings",
+        "deadline_raw", "deadline", "remark", "line", "warnings", "leaders",
         # filled in after reading where the document prints no indicator (policykg.loaders.indicator_inference)
         "indicator_inferred", "indicator_confidence", "indicator_evidence", "indicator_inferred_by",
     )

@@ -17,6 +17,7 @@ from policykg.records import Corpus
 from policykg.visualizations.html_utils import label
 from policykg.visualizations.matrix import MatrixTable, render_matrix_page
 from policykg.visualizations.mpl_cjk import cjk_fonts
+from policykg.visualizations.names import PLAIN, Names
 
 __all__ = ["heatmap_table", "render_heatmap_html", "render_heatmap_png", "HTML_ROWS", "PNG_ROWS"]
 
@@ -25,7 +26,7 @@ PNG_ROWS = 40
 
 
 def heatmap_table(corpus: Corpus, matrix: IndicatorMatrix | None = None,
-                  lang: str | None = None, limit: int | None = None) -> MatrixTable:
+                  lang: str | None = None, limit: int | None = None, names: Names = PLAIN) -> MatrixTable:
     """The heatmap's rows (agencies by total measures, the ``limit`` busiest), columns (indicators) and hover texts.
 
     Examples
@@ -37,25 +38,26 @@ def heatmap_table(corpus: Corpus, matrix: IndicatorMatrix | None = None,
     """
     matrix = matrix if matrix is not None else indicator_matrix(corpus)
     ids, counts, leads = matrix.agencies[:limit], matrix.counts[:limit], matrix.lead_counts[:limit]
-    names = [corpus.agencies[a].name for a in ids]
+    agencies = [corpus.agencies[a].name for a in ids]
+    columns = [names.indicator(ind) or ind for ind in matrix.indicators]
     titles = [[label(f"viz_cell:{name}|{ind}|{n}|{led}", lang) if n else ""
-               for ind, n, led in zip(matrix.indicators, row, lead_row)]
-              for name, row, lead_row in zip(names, counts, leads)]
-    return MatrixTable(rows=names, groups=[corpus.agencies[a].jurisdiction or "" for a in ids],
-                       columns=list(matrix.indicators), counts=[list(r) for r in counts], titles=titles,
+               for ind, n, led in zip(columns, row, lead_row)]
+              for name, row, lead_row in zip(agencies, counts, leads)]
+    return MatrixTable(rows=agencies, groups=[corpus.agencies[a].jurisdiction or "" for a in ids],
+                       columns=columns, counts=[list(r) for r in counts], titles=titles,
                        total_rows=len(matrix.agencies))
 
 
 def render_heatmap_html(corpus: Corpus, matrix: IndicatorMatrix | None = None, lang: str | None = None,
-                        max_rows: int = HTML_ROWS) -> str:
+                        max_rows: int = HTML_ROWS, names: Names = PLAIN) -> str:
     """The heatmap page: one row per agency (the ``max_rows`` busiest), one column per indicator."""
-    table = heatmap_table(corpus, matrix, lang, limit=max_rows)
+    table = heatmap_table(corpus, matrix, lang, limit=max_rows, names=names)
     return render_matrix_page(table, title=label("viz_heatmap_title", lang), corner=label("viz_agency", lang),
                               caption=label("viz_heatmap_caption", lang), lang=lang)
 
 
 def render_heatmap_png(corpus: Corpus, path: Path, matrix: IndicatorMatrix | None = None,
-                       lang: str | None = None, max_rows: int = PNG_ROWS) -> Path:
+                       lang: str | None = None, max_rows: int = PNG_ROWS, names: Names = PLAIN) -> Path:
     """Write the heatmap of the ``max_rows`` busiest agencies as a PNG; returns its path.
 
     Raises
@@ -63,7 +65,7 @@ def render_heatmap_png(corpus: Corpus, path: Path, matrix: IndicatorMatrix | Non
     PolicyKGError
         When no CJK font is installed (`cjk_family`).
     """
-    table = heatmap_table(corpus, matrix, lang, limit=max_rows)
+    table = heatmap_table(corpus, matrix, lang, limit=max_rows, names=names)
     rows, cols = len(table.rows), len(table.columns)
     with cjk_fonts():
         fig = Figure(figsize=(max(8.0, 2.5 + 0.42 * cols), max(4.0, 2.2 + 0.3 * rows)), dpi=110,

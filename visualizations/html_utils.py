@@ -15,7 +15,6 @@ never run text that came from a document. Two rules follow, enforced here:
 from __future__ import annotations
 
 import base64
-import colorsys
 import hashlib
 import html
 import json
@@ -34,14 +33,8 @@ __all__ = [
     "asset_text",
     "render_page",
     "script_hashes",
-    "sector_colours",
     "label",
-    "COLLECTIVE_COLOUR",
-    "OTHER_COLOUR",
 ]
-
-COLLECTIVE_COLOUR = "#9e9e9e"
-OTHER_COLOUR = "#bdbdbd"
 
 def label(code: str, lang: str | None = None) -> str:
     """A view label from the catalogue (``"code"`` or ``"code:d0|d1"``)."""
@@ -133,19 +126,3 @@ def render_page(title: str, body: str, *, scripts: Sequence[str] = (), styles: S
 def script_hashes(scripts: list[str]) -> list[str]:
     """The CSP source expressions (``'sha256-…'``) of inline scripts."""
     return [_hash(s) for s in scripts]
-
-
-def sector_colours(sectors: list[str | None]) -> dict[str | None, str]:
-    """A stable colour per sector: hues spread by the golden angle in sorted order.
-
-    Collectives and unclassified agencies (sector None) are grey. The same
-    sector list always gives the same colours, so pictures of two runs compare.
-    """
-    out: dict[str | None, str] = {None: COLLECTIVE_COLOUR}
-    named = sorted({s for s in sectors if s})
-    for i, sector in enumerate(named):
-        hue = (i * 0.381966) % 1.0
-        light = (0.42, 0.55, 0.66)[i % 3]
-        r, g, b = colorsys.hls_to_rgb(hue, light, 0.62)
-        out[sector] = f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"
-    return out

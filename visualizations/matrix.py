@@ -33,6 +33,8 @@ class MatrixTable:
     totals: list[int] | None = None
     total_titles: list[str] | None = None
     total_rows: int | None = None  # rows before a cut to the busiest (for the caption)
+    marker: int | None = None  # a column to mark with a vertical line (the as-of month of a timeline)
+    marker_label: str = ""
 
 
 def cell_colour(count: int, top: int) -> str:
@@ -53,29 +55,33 @@ def cell_colour(count: int, top: int) -> str:
 
 def _table(m: MatrixTable, corner: str, lang: str | None) -> str:
     top = max((c for row in m.counts for c in row), default=0)
-    head = "".join(f'<th data-col="{j + 1}" title="{esc(c)}">{esc(c)}</th>' for j, c in enumerate(m.columns))
+    def today(j: int) -> str:
+        return ' class="today"' if j == m.marker else ""
+
+    head = "".join(f'<th data-col="{j + 1}"{today(j)} title="{esc(m.marker_label if j == m.marker else c)}">{esc(c)}</th>'
+                   for j, c in enumerate(m.columns))
     out = [f'<table class="matrix"><thead><tr><th class="rowhead" data-col="0">{esc(corner)}</th>{head}'
            f'<th data-col="{len(m.columns) + 1}">{esc(label("viz_total", lang))}</th></tr>']
     if m.totals is not None:
         peak = max(m.totals, default=0) or 1
         bars = "".join(
-            f'<td title="{esc(t)}"><span class="bar-cell" style="height:{round(60 * n / peak)}px"></span>{n or ""}</td>'
-            for n, t in zip(m.totals, m.total_titles or [""] * len(m.totals)))
+            f'<td{today(j)} title="{esc(t)}"><span class="bar-cell" style="height:{round(60 * n / peak)}px"></span>{n or ""}</td>'
+            for j, (n, t) in enumerate(zip(m.totals, m.total_titles or [""] * len(m.totals))))
         out.append(f'<tr class="totals"><th class="rowhead">{esc(label("viz_total", lang))}</th>{bars}'
                    f"<td>{sum(m.totals)}</td></tr>")
     out.append("</thead><tbody>")
     for name, group, counts, titles in zip(m.rows, m.groups, m.counts, m.titles):
         cells = "".join(
-            f'<td style="background:{cell_colour(n, top)}{";color:#fff" if n >= 0.6 * top else ""}"'
-            f' title="{esc(t)}">{n}</td>' if n else "<td></td>" for n, t in zip(counts, titles))
+            f'<td{today(j)} style="background:{cell_colour(n, top)}{";color:#fff" if n >= 0.6 * top else ""}"'
+            f' title="{esc(t)}">{n}</td>' if n else f"<td{today(j)}></td>" for j, (n, t) in enumerate(zip(counts, titles)))
         out.append(f'<tr data-group="{esc(group)}"><th>{esc(name)}</th>{cells}<td>{sum(counts)}</td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
 
 
 def render_matrix_page(m: MatrixTable, *, title: str, corner: str, caption: str,
-                       lang: str | None = None) -> str:
-    """A self-contained page holding the matrix, a group filter and a name filter."""
+                       lang: str | None = None, extra: str = "") -> str:
+    """A self-contained page holding the matrix, a group filter and a name filter (``extra``: more header text)."""
     groups = sorted({g for g in m.groups if g})
     options = "".join(f'<option value="{esc(g)}">{esc(g)}</option>' for g in groups)
     shown = label(f"viz_rows_shown:{len(m.rows)}|{m.total_rows if m.total_rows is not None else len(m.rows)}", lang)
@@ -83,7 +89,7 @@ def render_matrix_page(m: MatrixTable, *, title: str, corner: str, caption: str,
             f'<label>{esc(label("viz_unit_jurisdiction", lang))} <select id="f-group">'
             f'<option value="">{esc(label("viz_all", lang))}</option>{options}</select></label>'
             f'<input type="search" id="f-name" placeholder="{esc(label("viz_filter_name", lang))}">'
-            f'<span class="status">{esc(shown)}</span></header>'
+            f'<span class="status">{esc(shown)}</span>{extra}</header>'
             f'<p class="caption">{esc(caption)}</p>'
             f'<div class="matrix-wrap">{_table(m, corner, lang)}</div>')
     return render_page(title, body, scripts=[asset_text("table.js")], styles=[asset_text("viz.css")],

@@ -3,11 +3,15 @@
 matplotlib's default DejaVu Sans has no CJK glyphs: Chinese labels come out
 as empty boxes with only a warning. The PNG views therefore ask for a CJK
 family by name (Debian's fonts-noto-cjk gives "Noto Sans CJK SC") and raise
-when none is installed, instead of writing a picture nobody can read.
+when none is installed, instead of writing a picture nobody can read. The
+environment variable ``POLICYKG_CJK_FONT`` names the one family to use instead
+(a font installed under another name); when it is not installed, there is no
+CJK font.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -17,14 +21,22 @@ from matplotlib import font_manager
 
 from policykg.errors import PolicyKGError
 
-__all__ = ["CJK_FAMILIES", "cjk_family", "cjk_fonts"]
+__all__ = ["CJK_FAMILIES", "FONT_VARIABLE", "cjk_family", "cjk_fonts"]
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
                 "Microsoft YaHei", "SimHei", "PingFang SC")
 
 
+FONT_VARIABLE = "POLICYKG_CJK_FONT"
+
+
+def _families() -> tuple[str, ...]:
+    chosen = os.environ.get(FONT_VARIABLE, "").strip()
+    return (chosen,) if chosen else CJK_FAMILIES
+
+
 def _find() -> str | None:
-    for family in CJK_FAMILIES:
+    for family in _families():
         try:
             font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
             return family
@@ -55,8 +67,7 @@ def cjk_family() -> str:
                     continue
         family = _find()
     if family is None:
-        raise PolicyKGError("未找到中文字体（需要 Noto Sans CJK SC 等），图片中的中文将无法显示："
-                            "请安装 fonts-noto-cjk / no CJK font found: install fonts-noto-cjk")
+        raise PolicyKGError("viz_no_cjk_font", families="、".join(_families()))
     return family
 
 

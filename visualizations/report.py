@@ -7,12 +7,13 @@ and hands them to the three writers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from policykg.records import Corpus
+from policykg.visualizations.names import PLAIN, Names
 from policykg.visualizations.report_csv import write_csv_report
-from policykg.visualizations.report_data import ReportData, build_report
+from policykg.visualizations.report_data import AGENCY_SHEETS, ReportData, build_report
 from policykg.visualizations.report_excel import write_workbook
 from policykg.visualizations.report_markdown import write_markdown
 
@@ -28,17 +29,22 @@ def write_report(
     lang: str = "zh",
     lead_weight: float = 1.0,
     responsible_weight: float = 0.5,
-    agency_sheets: int = 250,
+    agency_sheets: int = AGENCY_SHEETS,
+    agencies: Sequence[str] = (),
+    names: Names = PLAIN,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[ReportData, list[Path]]:
     """Write workload.md, workload.xlsx and the CSV tables into ``output``; return the data and the paths.
 
+    ``as_of`` (default today) is the date deadlines are counted against; ``agency_sheets`` and
+    ``agencies`` choose the agencies with a sheet of their own (`build_report`);
     ``progress(done, total)`` is called as workbook sheets are written.
     """
-    data = build_report(corpus, jurisdiction=jurisdiction, as_of=as_of, lang=lang,
-                        lead_weight=lead_weight, responsible_weight=responsible_weight)
+    data = build_report(corpus, jurisdiction=jurisdiction, as_of=as_of, lang=lang, lead_weight=lead_weight,
+                        responsible_weight=responsible_weight, agency_sheets=agency_sheets, agencies=agencies,
+                        names=names)
     output.mkdir(parents=True, exist_ok=True)
     written = [write_markdown(data, output / "workload.md")]
-    written.append(write_workbook(data, output / "workload.xlsx", progress=progress, max_agency_sheets=agency_sheets))
+    written.append(write_workbook(data, output / "workload.xlsx", progress=progress))
     written += write_csv_report(data, output)
     return data, written

@@ -9,6 +9,7 @@ headers and names correctly on a double click; values are raw numbers
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ __all__ = ["CSV_FILES", "write_csv_report", "write_table_csv"]
 # table key → file name
 CSV_FILES: dict[str, str] = {
     "summary": "summary.csv",
+    "ranking": "ranking.csv",
+    "dependency_pairs": "dependencies.csv",
     "collectives": "collectives.csv",
     "matrix": "indicator_matrix.csv",
     "sectors": "sectors.csv",
@@ -30,6 +33,10 @@ CSV_FILES: dict[str, str] = {
 
 
 def _value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
     if isinstance(value, float):
         return round(value, 6)
     return sheet_cell(value)
@@ -45,7 +52,7 @@ def write_table_csv(headers: list[str], rows: list[list[Any]], path: Path) -> Pa
 
 
 def _measures(data: ReportData) -> Table:
-    """All leading agencies' measure lists in one long table, the agency in front."""
+    """The measure lists (every leading agency's, and those named with --agency) in one long table, the agency in front."""
     columns = ["agency", "name", *MEASURE_COLUMNS]
     headers = [label(c, data.lang) for c in columns]
     rows = [[agency_id, name, *row] for agency_id, name, table in data.agency_measures for row in table.rows]

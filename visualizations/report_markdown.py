@@ -44,15 +44,16 @@ def render_markdown(data: ReportData) -> str:
     '# Business-environment task workload per agency'
     """
     lang = data.lang
-    out = [f"# {label('report_title', lang)}", ""]
+    out = [f"# {data.title}", ""]
     out += [f"- {name}: {value}" for name, value in data.facts]
-    for table in (data.formulas, data.summary, data.collectives, data.sectors, data.deadlines, data.matrix):
+    out += ["", f"## {label('overview_statuses', lang, as_of=data.as_of)}", ""]
+    out += [f"- {name}: {count}" for name, count in data.statuses]
+    for table in (data.formulas, data.ranking, data.dependencies, data.summary, data.collectives, data.sectors,
+                  data.deadlines, data.matrix):
         out += ["", f"## {table.title}", ""]
+        out += [table.note, ""] if table.note else []
         out += _table(table) if table.rows else ["—"]
-    note = ("各牵头单位的措施清单（含完成时限）见 workload.xlsx 各单位工作表及 measures.csv。" if lang == "zh"
-            else "The measures of each leading agency, with deadlines, are in workload.xlsx (one sheet each) "
-                 "and measures.csv.")
-    out += ["", f"## {label('table_measures', lang)}", "", note, ""]
+    out += ["", f"## {label('table_measures', lang)}", "", label("markdown_measures_note", lang), ""]
     return "\n".join(out)
 
 

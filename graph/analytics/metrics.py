@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from policykg.graph.analytics.projections import co_assignment_graph, measure_roles, rows_in
-from policykg.graph.analytics.rollups import deadline_profile, is_date, quarter_of, sector_rollup
+from policykg.graph.analytics.rollups import DUE_SOON_DAYS, deadline_profile, is_date, quarter_of, sector_rollup
 from policykg.records import Corpus
 
 __all__ = [
@@ -75,6 +75,12 @@ class AgencyMetrics:
     ongoing_share: float = 0.0
     overdue: int | None = None
     cross_cutting: float = 0.0
+    due_soon: int | None = None
+
+    @property
+    def lead_share(self) -> float:
+        """Share of its measures the agency leads, :math:`L / M` (0 with no measures)."""
+        return self.lead_count / self.measure_count if self.measure_count else 0.0
 
 
 def participation_coefficient(counts: Iterable[int]) -> float:
@@ -197,19 +203,30 @@ def cross_cutting_score(load: float, participation: float) -> float:
     return load * participation
 
 
+def _partner_counts(corpus: Corpus, jurisdiction: str | None, collectives: set[str]) -> dict[str, int]:
+    """Degree in the co-assignment graph, counted from the measures: a body's partners leave collectives out."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for row, _ in rows_in(corpus, jurisdiction):
+        ids = [a for a in measure_roles(corpus, row) if a in corpus.agencies]
+        for a in ids:
+            partners[a].update(b for b in ids if b != a and (a in collectives or b not in collectives))
+    return {a: len(p) for a, p in partners.items()}
+
+
 class _Tally:
     """Per-agency accumulators filled in one pass over the rows."""
 
-    __slots__ = ("lead", "responsible", "measures", "indicators", "months", "ongoing", "overdue")
+    __slots__ = ("lead", "responsible", "measures", "indicators", "months", "ongoing", "overdue", "due_soon")
 
     def __init__(self) -> None:
-        self.lead = self.responsible = self.measures = self.ongoing = self.overdue = 0
+        self.lead = self.responsible = self.measures = self.ongoing = self.overdue = self.due_soon = 0
         self.indicators: Counter[str] = Counter()
         self.months: Counter[str] = Counter()
 
 
 def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weight: float = 1.0,
-                   responsible_weight: float = 0.5, as_of: str | None = None) -> list[AgencyMetrics]:
+                   responsible_weight: float = 0.5, as_of: str | None = None,
+                   betweenness: bool = True) -> list[AgencyMetrics]:
     """Workload figures for every agency and collective named in the measures.
 
     Parameters
@@ -221,9 +238,14 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
     lead_weight, responsible_weight
         :math:`w_L`, :math:`w_R` of the weighted load.
     as_of
-        ``YYYY-MM-DD``; measures with a dated deadline before it count as overdue.
-        None: ``overdue`` is None (the documents carry no completion status, so
-        "overdue" means "due before the date and not known to be done").
+        ``YYYY-MM-DD``; measures with a dated deadline before it count as overdue,
+        those due on it or in the `DUE_SOON_DAYS` days after it as due soon.
+        None: ``overdue`` and ``due_soon`` are None (the documents carry no completion
+        status, so "overdue" means "due before the date and not known to be done").
+    betweenness
+        False: ``betweenness`` is left at 0 and no co-assignment graph is built
+        (partners are counted straight from the measures); for views that show
+        every other figure of many jurisdictions at once.
 
     Returns
     -------
@@ -245,7 +267,8 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
       the co-assignment graph); ``betweenness`` = `component_betweenness` there.
     - ``due_per_month`` = measures with a dated deadline per ``YYYY-MM``;
       ``ongoing_share`` = measures marked ongoing / :math:`M`;
-      ``overdue`` = measures due strictly before ``as_of``.
+      ``overdue`` = measures due strictly before ``as_of``; ``due_soon`` = due
+      from ``as_of`` to ``as_of`` + 30 days (`policykg.graph.analytics.rollups.deadline_status`).
     - ``cross_cutting`` :math:`X = W \\cdot P` (`cross_cutting_score`).
 
     Examples
@@ -258,8 +281,10 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
     >>> [(m.name, m.weighted_load, m.participation, m.cross_cutting) for m in agency_metrics(c)]
     [('甲', 2.0, 0.5, 1.0), ('乙', 1.0, 0.5, 0.5)]
     """
+    soon = None
     if as_of is not None:
-        as_of = _dt.date.fromisoformat(as_of).isoformat()
+        day = _dt.date.fromisoformat(as_of)
+        as_of, soon = day.isoformat(), (day + _dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     for row, _ in rows_in(corpus, jurisdiction):
         for agency_id, role in measure_roles(corpus, row).items():
@@ -273,33 +298,41 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
                 t.indicators[row.indicator] += 1
             if is_date(row.deadline):
                 t.months[row.deadline[:7]] += 1
-                if as_of is not None and row.deadline < as_of:
-                    t.overdue += 1
+                if as_of is not None and soon is not None:
+                    if row.deadline < as_of:
+                        t.overdue += 1
+                    elif row.deadline <= soon:
+                        t.due_soon += 1
             elif row.deadline == "ongoing":
                 t.ongoing += 1
-    # Shared-measure counts between two bodies do not depend on the collectives beside them, so the
-    # graph without collectives is the graph with them, minus their nodes (one projection, not two).
-    everyone = co_assignment_graph(corpus, jurisdiction, include_collectives=True)
     collectives = {a for a in tallies if corpus.agencies[a].kind == "collective"}
-    bodies = everyone.subgraph([a for a in everyone if a not in collectives]).copy() if collectives else everyone
-    between = {"agency": component_betweenness(bodies),
-               "collective": component_betweenness(everyone, only=collectives) if collectives else {}}
+    if betweenness:
+        # Shared-measure counts between two bodies do not depend on the collectives beside them, so the
+        # graph without collectives is the graph with them, minus their nodes (one projection, not two).
+        everyone = co_assignment_graph(corpus, jurisdiction, include_collectives=True)
+        bodies = everyone.subgraph([a for a in everyone if a not in collectives]).copy() if collectives else everyone
+        between = {"agency": component_betweenness(bodies),
+                   "collective": component_betweenness(everyone, only=collectives) if collectives else {}}
+        degree = {a: (everyone if a in collectives else bodies).degree(a) for a in tallies if a in everyone}
+    else:
+        between = {"agency": {}, "collective": {}}
+        degree = _partner_counts(corpus, jurisdiction, collectives)
     out = []
     for agency_id, t in tallies.items():
         agency = corpus.agencies[agency_id]
-        graph = everyone if agency.kind == "collective" else bodies
         load = weighted_load(t.lead, t.measures, lead_weight, responsible_weight)
         p = participation_coefficient(t.indicators.values())
         out.append(AgencyMetrics(
             agency=agency_id, name=agency.name, jurisdiction=agency.jurisdiction, sector=agency.sector,
             kind=agency.kind, lead_count=t.lead, responsible_count=t.responsible, measure_count=t.measures,
             weighted_load=load, indicator_breadth=len(t.indicators), participation=p,
-            partner_count=graph.degree(agency_id) if agency_id in graph else 0,
+            partner_count=degree.get(agency_id, 0),
             betweenness=between.get(agency.kind, between["agency"]).get(agency_id, 0.0),
             due_per_month=dict(sorted(t.months.items())),
             ongoing_share=t.ongoing / t.measures if t.measures else 0.0,
             overdue=t.overdue if as_of is not None else None,
             cross_cutting=cross_cutting_score(load, p),
+            due_soon=t.due_soon if as_of is not None else None,
         ))
     out.sort(key=lambda m: (-m.cross_cutting, m.name, m.agency))
     return out

@@ -10,6 +10,9 @@ built here with networkx from a `Corpus` (the graph's rows, as
 - `co_assignment_graph`: its projection onto agencies; two agencies are linked
   when they share a measure, ``weight`` = number of shared measures.
 - `indicator_matrix`: measures per agency and canonical indicator.
+- `dependency_weights`: who depends on whom, lead → partner, weighted by the
+  measures the lead must coordinate with the partner (the named query
+  ``dependencies`` gives the same answer from the store).
 
 Every view can be restricted to one jurisdiction: a measure belongs to the
 jurisdiction of its *document* (``Corpus.document(row.source).jurisdiction``),
@@ -32,6 +35,7 @@ from policykg.records import Corpus, Row
 __all__ = [
     "IndicatorMatrix",
     "bipartite_graph",
+    "dependency_weights",
     "co_assignment_graph",
     "indicator_matrix",
     "measure_node",
@@ -238,3 +242,52 @@ def indicator_matrix(corpus: Corpus, jurisdiction: str | None = None,
         counts=[[cells[a][ind] for ind in indicators] for a in agencies],
         lead_counts=[[leads[a][ind] for ind in indicators] for a in agencies],
     )
+
+
+def dependency_weights(corpus: Corpus, jurisdiction: str | None = None,
+                       indicator: str | None = None) -> Counter[tuple[str, str]]:
+    """Lead → partner: the measures each lead agency shares with each agency it must coordinate.
+
+    Parameters
+    ----------
+    jurisdiction
+        Only measures of documents of this jurisdiction.
+    indicator
+        Only measures addressing this canonical indicator.
+
+    Returns
+    -------
+    Counter
+        ``(lead id, partner id) → measures``; kind agency only at both ends.
+
+    Notes
+    -----
+    For a lead :math:`a` (role lead or both) and another agency :math:`b`
+    involved in the same measure (lead or responsible),
+    :math:`w(a \\to b) = |\\{m : a \\in \\mathrm{lead}(m),\\ b \\in \\mathrm{lead}(m) \\cup
+    \\mathrm{responsible}(m),\\ b \\ne a\\}|`. Two co-leads depend on each
+    other, so each gets an arc. Collectives are left out as in
+    `co_assignment_graph`. This is the contract of ``queries/dependencies.rq``.
+
+    Examples
+    --------
+    >>> from policykg.records import Agency, Corpus, Document, Row
+    >>> rows = [Row("d.txt", str(i), None, None, None, "m", ("甲",), ("乙",), None, None, None, i) for i in (1, 2)]
+    >>> c = Corpus([Document("d.txt")], rows,
+    ...            agencies={"a": Agency("a", "甲", "X", None, "agency"), "b": Agency("b", "乙", "X", None, "agency")},
+    ...            assignments={("d.txt", "甲"): "a", ("d.txt", "乙"): "b"})
+    >>> dict(dependency_weights(c))
+    {('a', 'b'): 2}
+    """
+    out: Counter[tuple[str, str]] = Counter()
+    for row, _ in rows_in(corpus, jurisdiction):
+        if indicator is not None and row.indicator != indicator:
+            continue
+        roles = {a: r for a, r in measure_roles(corpus, row).items() if _keep(corpus, a, False)}
+        for lead, role in roles.items():
+            if role == "responsible":
+                continue
+            for partner in roles:
+                if partner != lead:
+                    out[(lead, partner)] += 1
+    return out

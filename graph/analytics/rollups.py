@@ -1,4 +1,4 @@
-"""Roll-ups over measures: deadlines per month and quarter, sectors across jurisdictions.
+"""Roll-ups over measures: deadlines per month and quarter and against a date, sectors across jurisdictions.
 
 Companions of `policykg.graph.analytics.metrics` (which re-exports them): where that
 module scores single agencies, these count measures in time and across
@@ -8,13 +8,19 @@ jurisdiction and counts once per agency.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter, defaultdict
 from typing import TypeGuard
 
 from policykg.graph.analytics.projections import measure_roles, rows_in
 from policykg.records import Corpus
 
-__all__ = ["deadline_profile", "sector_rollup", "quarter_of", "is_date"]
+__all__ = ["deadline_profile", "sector_rollup", "quarter_of", "is_date", "deadline_status", "status_counts",
+           "parse_as_of", "DEADLINE_STATUSES", "DUE_SOON_DAYS"]
+
+# Where a measure stands on the as-of date, in the order a planner reads them.
+DEADLINE_STATUSES = ("overdue", "due_soon", "later", "ongoing", "conditional", "undated")
+DUE_SOON_DAYS = 30
 
 
 def quarter_of(month: str) -> str:
@@ -31,6 +37,61 @@ def quarter_of(month: str) -> str:
 def is_date(deadline: str | None) -> TypeGuard[str]:
     """True for an ISO date deadline (not ``"ongoing"``, ``"conditional"`` or None)."""
     return deadline is not None and len(deadline) == 10 and deadline[4] == "-"
+
+
+def parse_as_of(as_of: str | _dt.date | None) -> _dt.date:
+    """The as-of date: an ISO date string or a date; today when None.
+
+    Examples
+    --------
+    >>> parse_as_of("2021-06-30")
+    datetime.date(2021, 6, 30)
+    """
+    if as_of is None:
+        return _dt.date.today()
+    if isinstance(as_of, _dt.date):
+        return as_of
+    return _dt.date.fromisoformat(as_of)
+
+
+def deadline_status(deadline: str | None, as_of: str | _dt.date) -> str:
+    """Where a measure stands on ``as_of``: one of `DEADLINE_STATUSES`.
+
+    ``overdue``: due strictly before ``as_of`` (the documents record no
+    completion, so "due and not known to be done"); ``due_soon``: due on
+    ``as_of`` or within the `DUE_SOON_DAYS` days after it; ``later``: due after
+    that; ``ongoing`` / ``conditional``: the deadline kinds of the reading rules;
+    ``undated``: no deadline.
+
+    Examples
+    --------
+    >>> [deadline_status(d, "2021-06-30") for d in ("2021-06-29", "2021-06-30", "2021-07-30", "2021-07-31")]
+    ['overdue', 'due_soon', 'due_soon', 'later']
+    >>> deadline_status("ongoing", "2021-06-30"), deadline_status(None, "2021-06-30")
+    ('ongoing', 'undated')
+    """
+    if is_date(deadline):
+        day = parse_as_of(as_of)
+        if deadline < day.isoformat():
+            return "overdue"
+        return "due_soon" if deadline <= (day + _dt.timedelta(days=DUE_SOON_DAYS)).isoformat() else "later"
+    return deadline if deadline in ("ongoing", "conditional") else "undated"
+
+
+def status_counts(corpus: Corpus, as_of: str | _dt.date, jurisdiction: str | None = None) -> dict[str, int]:
+    """Measures per `deadline_status` on ``as_of`` (each measure once), every status present.
+
+    Examples
+    --------
+    >>> from policykg.records import Corpus, Document, Row
+    >>> mk = lambda i, d: Row("d.txt", str(i), None, None, None, "m", (), (), None, d, None, i)
+    >>> c = Corpus([Document("d.txt")], [mk(1, "2021-02-28"), mk(2, "2021-07-15"), mk(3, "ongoing")])
+    >>> status_counts(c, "2021-06-30")
+    {'overdue': 1, 'due_soon': 1, 'later': 0, 'ongoing': 1, 'conditional': 0, 'undated': 0}
+    """
+    day = parse_as_of(as_of)
+    counts = Counter(deadline_status(row.deadline, day) for row, _ in rows_in(corpus, jurisdiction))
+    return {status: counts[status] for status in DEADLINE_STATUSES}
 
 
 def _deadline_bucket(deadline: str | None) -> str:

@@ -56,7 +56,7 @@ _PROPERTIES: dict[str, dict[str, str]] = {
     "Agency": AGENCY_PROPERTIES,
     "Document": DOCUMENT_PROPERTIES,
     "Indicator": {"name": "string"},
-    "Jurisdiction": {"name": "string", "adcode": "string"},
+    "Jurisdiction": {"id": "string", "name": "string", "adcode": "string"},
     "Sector": {"name": "string"},
 }
 
@@ -118,7 +118,7 @@ def _cell(value: Any, where: str) -> str:
     if isinstance(value, (list, tuple)):
         for item in value:
             if ARRAY_DELIMITER in str(item):
-                raise StoreError("neo4j_export_delimiter", where=where, value=str(item), delimiter=ARRAY_DELIMITER)
+                raise StoreError("export_array_delimiter", where=where, value=item, delimiter=ARRAY_DELIMITER)
         return csv_text(ARRAY_DELIMITER.join(str(v) for v in value))
     return csv_text(str(value))
 
@@ -250,7 +250,7 @@ def export_csv(corpus: Corpus, directory: Path) -> CsvExport:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{directory}: cannot create the export directory ({exc})") from exc
+        raise StoreError("export_directory", directory=directory, reason=exc) from exc
     graph = build_property_graph(corpus)
     export = CsvExport(directory)
     for label, nodes in graph.nodes.items():

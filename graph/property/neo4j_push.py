@@ -27,9 +27,11 @@ with every document (≈660 rows/s at 20,000 rows; ≈420 rows/s at 150,000, dow
 Everything else is MERGE on indexed keys (`ensure_indexes`; pitfalls.md: MERGE is
 unique and fast only with the constraint), and the publish creates a measure only
 from a staged node it deletes in the same statement, so the driver may retry a
-transaction and a second push creates nothing new. Without ``replace`` a measure
-that is no longer in the document stays; with it, the document's measures are
-exactly the new ones. Agencies, places, sectors and indicators are shared between
+transaction and a second push creates nothing new. With ``replace`` (what
+``policykg neo4j push`` does unless told not to) the document's measures are
+exactly the new ones; without it a measure no longer in the document stays.
+Measure ids are the document and the printed number (`policykg.identities`), so
+an edit elsewhere in a document duplicates nothing either way. Agencies, places, sectors and indicators are shared between
 documents and stay.
 """
 
@@ -67,19 +69,20 @@ _NEO4J_BATCH = 1000  # measures (or agencies, places) per UNWIND on servers with
 _CLEAR_STAGED = "MATCH (x:StagedMeasure {source: $source}) DETACH DELETE x"
 
 _PLACES = """UNWIND $batch AS p
-MERGE (j:Jurisdiction {name: p.name})
+MERGE (j:Jurisdiction {id: p.id})
+SET j.name = p.name
 FOREACH (code IN CASE WHEN p.adcode IS NULL THEN [] ELSE [p.adcode] END | SET j.adcode = code)"""
 
 _PART_OF = """UNWIND $batch AS link
-MERGE (part:Jurisdiction {name: link.part})
-MERGE (whole:Jurisdiction {name: link.whole})
+MERGE (part:Jurisdiction {id: link.part})
+MERGE (whole:Jurisdiction {id: link.whole})
 MERGE (part)-[:PART_OF]->(whole)"""
 
 _AGENCIES = """UNWIND $batch AS a
 MERGE (n:Agency {id: a.id})
 SET n += a.props
 FOREACH (flag IN CASE WHEN a.collective THEN [1] ELSE [] END | SET n:Collective)
-FOREACH (name IN a.jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (n)-[:IN]->(j))
+FOREACH (key IN a.jurisdictions | MERGE (j:Jurisdiction {id: key}) MERGE (n)-[:IN]->(j))
 FOREACH (name IN a.sectors | MERGE (s:Sector {name: name}) MERGE (n)-[:IN_SECTOR]->(s))"""
 
 # A staged measure holds the measure's properties plus, as lists, the keys of the nodes
@@ -104,7 +107,7 @@ OPTIONAL MATCH (old:Measure {source: $source})
 WHERE $replace OR old.id IN ids
 DETACH DELETE old
 WITH DISTINCT d
-FOREACH (name IN $jurisdictions | MERGE (j:Jurisdiction {name: name}) MERGE (d)-[:IN]->(j))
+FOREACH (key IN $jurisdictions | MERGE (j:Jurisdiction {id: key}) MERGE (d)-[:IN]->(j))
 WITH d
 MATCH (s:StagedMeasure {source: $source})
 CREATE (x:Measure)
@@ -162,8 +165,7 @@ def _split_text(measure: dict[str, Any], budget: int) -> list[Statement]:
     text = measure["props"].get("text") or ""
     bare = {**measure, "props": {**measure["props"], "text": ""}}
     if statement_bytes(_MEASURES, {"batch": [bare]}) > budget:
-        raise BackendError(f"{measure['id']}: this row's fields other than the measure text exceed what "
-                           f"the server takes in one statement ({budget} bytes)")
+        raise BackendError("bolt_row_too_large", measure=measure["id"], budget=budget)
     out: list[Statement] = [(_MEASURES, {"batch": [bare]})]
     room = max((budget - statement_bytes(_APPEND_TEXT, {"id": measure["id"], "offset": 10**9, "piece": ""})) // 4, 1)
     for offset in range(0, len(text), room):

@@ -16,6 +16,9 @@ does, and ``-[r:ADDRESSES|INFERRED]->`` with ``r.confidence`` counts both. The m
 ``indicator_confidence``, ``indicator_evidence`` and ``indicator_inferred_by`` also when the
 answer is "serves none of the 18" (no ``INFERRED`` then).
 
+A place (``:Jurisdiction``) is keyed by its division code (``id``), so two
+places of one name stay two nodes (`policykg.identities.jurisdiction_key`).
+
 A collective (Agency.kind "collective", e.g. 各有关单位) is an ``:Agency`` node
 that also carries the label ``:Collective``, so every unit is found through one
 key (``Agency.id``) and "kind agency only" is ``NOT a:Collective``.
@@ -35,6 +38,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykg import identities
+from policykg.identities import jurisdiction_key, measure_keys
 from policykg.records import Agency, Corpus, Document, Row
 
 __all__ = [
@@ -46,7 +51,6 @@ __all__ = [
     "DOCUMENT_PROPERTIES",
     "DocumentBatch",
     "PropertyGraph",
-    "measure_id",
     "deadline_parts",
     "measure_properties",
     "agency_properties",
@@ -61,7 +65,7 @@ NODE_KEYS: dict[str, str] = {
     "Measure": "id",
     "Agency": "id",
     "Indicator": "name",
-    "Jurisdiction": "name",
+    "Jurisdiction": "id",
     "Document": "source",
     "Sector": "name",
 }
@@ -82,7 +86,7 @@ RELATIONSHIPS: dict[str, tuple[str, str]] = {
 MEASURE_PROPERTIES: dict[str, str] = {
     "id": "string", "source": "string", "line": "int", "seq": "string", "text": "string",
     "item": "string", "indicator_raw": "string", "deadline_date": "string", "deadline_kind": "string",
-    "deadline_raw": "string", "remark": "string", "warnings": "string[]",
+    "deadline_raw": "string", "remark": "string", "warnings": "string[]", "leaders": "string[]",
     "indicator_confidence": "double", "indicator_evidence": "string[]", "indicator_inferred_by": "string",
 }
 # Relationship type → its property names and types (types not listed have none).
@@ -101,11 +105,6 @@ DOCUMENT_PROPERTIES: dict[str, str] = {
 }
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def measure_id(row: Row) -> str:
-    """The measure's id, ``source#Lline`` (the named-query contract; unique, unlike seq)."""
-    return f"{row.source}#L{row.line}"
 
 
 def deadline_parts(deadline: str | None) -> tuple[str | None, str | None]:
@@ -129,13 +128,17 @@ def deadline_parts(deadline: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def measure_properties(row: Row) -> dict[str, Any]:
-    """The ``:Measure`` node's properties (None values are simply not stored)."""
+def measure_properties(row: Row, measure_id: str) -> dict[str, Any]:
+    """The ``:Measure`` node's properties (None values are simply not stored).
+
+    ``measure_id`` is the row's id, `policykg.identities.measure_ids` (it depends on the document's other rows).
+    """
     date, kind = deadline_parts(row.deadline)
     return {
-        "id": measure_id(row), "source": row.source, "line": row.line, "seq": row.seq, "text": row.measure,
+        "id": measure_id, "source": row.source, "line": row.line, "seq": row.seq, "text": row.measure,
         "item": row.item, "indicator_raw": row.indicator_raw, "deadline_date": date, "deadline_kind": kind,
         "deadline_raw": row.deadline_raw, "remark": row.remark, "warnings": list(row.warnings),
+        "leaders": list(row.leaders),
         "indicator_confidence": row.indicator_confidence, "indicator_evidence": list(row.indicator_evidence),
         "indicator_inferred_by": row.indicator_inferred_by,
     }
@@ -160,22 +163,38 @@ def document_properties(doc: Document) -> dict[str, Any]:
     }
 
 
-def place_links(doc: Document | None, agencies: list[Agency]) -> list[tuple[str, str]]:
-    """``(part, whole)`` jurisdiction pairs: document place → parent → province, agency place → parent.
+def place_links(doc: Document | None, agencies: list[Agency]) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str]]]:
+    """The places a document and its agencies name, and their ``(part, whole)`` pairs, by place key.
 
-    A place is never part of itself (泉州市's parent and province may both be 福建省).
+    Places are keyed as in the RDF graph (`policykg.identities.jurisdiction_key`:
+    the division code, else parent·name; a place named as a parent by its code,
+    else its name), so 鼓楼区 of 福州 and of 南京 are two nodes. Returns
+    ``{key: {"id", "name", "adcode"}}`` and the pairs document place → parent →
+    province, agency place → parent; a place is never part of itself (泉州市's
+    parent and province may both be 福建省).
     """
-    chains: list[tuple[str | None, ...]] = []
-    if doc is not None:
-        chains.append((doc.jurisdiction, doc.parent, doc.province))
-    chains.extend((a.jurisdiction, a.parent) for a in agencies)
+    places: dict[str, dict[str, Any]] = {}
     links: list[tuple[str, str]] = []
+
+    def place(name: str | None, adcode: str | None, parent: str | None = None) -> str | None:
+        if not name:
+            return None
+        key = jurisdiction_key(name, adcode, parent)
+        places.setdefault(key, {"id": key, "name": name, "adcode": adcode})
+        return key
+
+    chains: list[list[str | None]] = []
+    if doc is not None:
+        chains.append([place(doc.jurisdiction, doc.adcode, doc.parent), place(doc.parent, doc.parent_adcode),
+                       place(doc.province, doc.province_adcode)])
+    for a in agencies:
+        chains.append([place(a.jurisdiction, a.adcode, a.parent), place(a.parent, a.parent_adcode)])
     for chain in chains:
-        names = [n for n in chain if n]
-        for part, whole in zip(names, names[1:]):
+        keys = [k for k in chain if k]
+        for part, whole in zip(keys, keys[1:]):
             if part != whole and (part, whole) not in links:
                 links.append((part, whole))
-    return links
+    return places, links
 
 
 @dataclass(slots=True)
@@ -186,8 +205,9 @@ class DocumentBatch:
     "responsible": [agency id]}`` (``indicators`` and ``inferred`` have zero or one element; the
     ``INFERRED`` relationship's properties are the measure's ``indicator_confidence`` and
     ``indicator_inferred_by``).
-    ``agencies`` items: ``{"id", "props", "collective": bool, "jurisdictions": [name], "sectors": [name]}``.
-    ``places``: ``{"name", "adcode"}``; ``part_of``: ``{"part", "whole"}``.
+    ``agencies`` items: ``{"id", "props", "collective": bool, "jurisdictions": [place key], "sectors": [name]}``.
+    ``places``: ``{"id", "name", "adcode"}`` (``id`` the place key); ``part_of``: ``{"part", "whole"}`` keys;
+    ``jurisdictions``: the document's place key.
     """
 
     source: str
@@ -209,7 +229,8 @@ def _agency_entry(agency: Agency) -> dict[str, Any]:
         "id": agency.id,
         "props": agency_properties(agency),
         "collective": agency.kind == "collective",
-        "jurisdictions": [agency.jurisdiction] if agency.jurisdiction else [],
+        "jurisdictions": ([jurisdiction_key(agency.jurisdiction, agency.adcode, agency.parent)]
+                          if agency.jurisdiction else []),
         "sectors": [agency.sector] if agency.sector else [],
     }
 
@@ -231,31 +252,24 @@ def document_batches(corpus: Corpus) -> Iterator[DocumentBatch]:
         rows = rows_by_source.get(source, [])
         used: dict[str, Agency] = {}
         measures = []
-        for row in rows:
+        for row, key in zip(rows, measure_keys(rows)):
             leads, responsible = corpus.lead_ids(row), corpus.responsible_ids(row)
             for agency_id in leads + responsible:
                 used.setdefault(agency_id, corpus.agencies[agency_id])
+            measure_id = identities.measure_id(source, key)
             measures.append({
-                "id": measure_id(row), "props": measure_properties(row),
+                "id": measure_id, "props": measure_properties(row, measure_id),
                 "indicators": [row.indicator] if row.indicator else [],
                 "inferred": [row.indicator_inferred] if row.indicator_inferred else [],
                 "leads": leads, "responsible": responsible,
             })
         agencies = list(used.values())
-        places: dict[str, dict[str, Any]] = {}
-        if doc is not None and doc.jurisdiction:
-            places[doc.jurisdiction] = {"name": doc.jurisdiction, "adcode": doc.adcode}
-        links = place_links(doc, agencies)
-        for part, whole in links:
-            for name in (part, whole):
-                places.setdefault(name, {"name": name, "adcode": None})
-        for agency in agencies:
-            if agency.jurisdiction:
-                places.setdefault(agency.jurisdiction, {"name": agency.jurisdiction, "adcode": None})
+        places, links = place_links(doc, agencies)
         yield DocumentBatch(
             source=source,
             document=document_properties(doc) if doc is not None else {"source": source},
-            jurisdictions=[doc.jurisdiction] if doc is not None and doc.jurisdiction else [],
+            jurisdictions=([jurisdiction_key(doc.jurisdiction, doc.adcode, doc.parent)]
+                           if doc is not None and doc.jurisdiction else []),
             places=list(places.values()),
             part_of=[{"part": p, "whole": w} for p, w in links],
             agencies=[_agency_entry(a) for a in agencies],
@@ -304,10 +318,6 @@ def build_property_graph(corpus: Corpus) -> PropertyGraph:
         if key not in seen[label]:
             seen[label].add(key)
             graph.nodes[label].append(props)
-        elif label == "Jurisdiction" and props.get("adcode"):
-            for existing in graph.nodes[label]:
-                if existing["name"] == key and not existing.get("adcode"):
-                    existing["adcode"] = props["adcode"]
 
     def rel(kind: str, start: str, end: str) -> None:
         if (start, end) not in seen_rel[kind]:

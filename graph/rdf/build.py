@@ -33,6 +33,7 @@ from policykg.graph.rdf.mapping import (
     compile_table,
     inferred_by_link,
 )
+from policykg.identities import jurisdiction_key, measure_keys
 from policykg.ontology import read_turtle
 from policykg.records import Corpus, Document, Row
 
@@ -82,16 +83,19 @@ class _Emitter:
         self._seen.add(key)
         return True
 
-    def jurisdiction(self, name: str | None) -> Any:
+    def jurisdiction(self, name: str | None, adcode: str | None = None, parent: str | None = None) -> Any:
+        """The place's IRI term, keyed by its code (`policykg.identities.jurisdiction_key`), stated once."""
         if name is None:
             return None
-        key = iris.jurisdiction_iri(name)
+        key = iris.jurisdiction_iri(jurisdiction_key(name, adcode, parent))
         j = self._nodes.get(key)
         if j is None:
             v = self.v
             j = self._nodes[key] = self.terms.iri(key)
             self.add(j, v.type, v.Jurisdiction)
             self.add(j, v.pref_label, self.terms.lang_literal(name, "zh"))
+            if adcode:
+                self.add(j, v.adcode, self.terms.literal(adcode))
         return j
 
     def indicator(self, name: str) -> None:
@@ -149,26 +153,32 @@ class _Emitter:
             return a
         agency = corpus.agencies.get(agency_id)
         if agency is None:
-            raise InputError(f"agency id {agency_id!r} is assigned in the corpus but not defined in Corpus.agencies")
+            raise InputError("graph_agency_undefined", agency=agency_id)
         kind = KIND_CLASSES.get(agency.kind)
         if kind is None:
-            raise InputError(f"agency {agency_id!r} has kind {agency.kind!r}; expected 'agency' or 'collective'")
+            raise InputError("graph_agency_kind", agency=agency_id, kind=agency.kind)
         a = self._nodes[agency_id] = self.agency_ref(agency_id)
         self.add(a, self.v.type, self.terms.iri(kind.value))
         for fill in compile_table(AGENCY_MAP, self.terms):
             for p, o in fill(agency):
                 self.add(a, p, o)
-        j = self.jurisdiction(agency.jurisdiction)
-        if j is not None and agency.parent is not None:
-            self.parent(j, agency.parent)
+        j = self.jurisdiction(agency.jurisdiction, agency.adcode, agency.parent)
+        if j is not None:
+            self.add(a, self.v.jurisdiction, j)
+            if agency.parent is not None:
+                self.parent(j, agency.parent, agency.parent_adcode)
         if agency.sector is not None:
             self.sector(agency.sector)
         return a
 
-    def parent(self, j: Any, parent_name: str) -> Any:
-        """State ``j``'s parent jurisdiction once in this graph (the first statement wins)."""
-        p = self.jurisdiction(parent_name)
-        if self.once(f"{j} parent"):
+    def parent(self, j: Any, parent_name: str, parent_adcode: str | None) -> Any:
+        """State ``j``'s parent jurisdiction once in this graph (the first statement wins; never itself).
+
+        A place named as a parent is keyed without its own parent (which the
+        record naming it does not give): by its code, else its name.
+        """
+        p = self.jurisdiction(parent_name, parent_adcode)
+        if p != j and self.once(f"{j} parent"):
             self.add(j, self.v.parent_jurisdiction, p)
         return p
 
@@ -258,17 +268,19 @@ def _document_facts(em: _Emitter, document: Document) -> Any:
     for fill in compile_table(DOCUMENT_MAP, terms):
         for p, o in fill(document):
             add(d, p, o)
-    j = em.jurisdiction(document.jurisdiction)
-    em.jurisdiction(document.province)
+    j = em.jurisdiction(document.jurisdiction, document.adcode, document.parent)
     if j is not None:
-        if document.adcode:
-            add(j, v.adcode, terms.literal(document.adcode))
+        add(d, v.jurisdiction, j)
+    province = em.jurisdiction(document.province, document.province_adcode)
+    if province is not None:
+        add(d, v.province, province)
+    if j is not None:
         # Hierarchy edges (福清市 ⊂ 福州市 ⊂ 福建省): the document's own facts come first, so
         # they win over an agency's; within one graph a jurisdiction has at most one parent.
         if document.parent is not None:
-            parent = em.parent(j, document.parent)
-            if document.province is not None and document.province != document.parent:
-                em.parent(parent, document.province)
+            parent = em.parent(j, document.parent, document.parent_adcode)
+            if document.province is not None:
+                em.parent(parent, document.province, document.province_adcode)
     if document.plan_year is not None:
         _year(em, d, document.plan_year)
     return d
@@ -279,15 +291,13 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
     # The hot loop (millions of quads at scale): local names instead of em.add.
     terms, v = em.terms, em.v
     fills = compile_table(ROW_MAP, terms)
-    measure_prefix = iris.measure_iri(source, 0)[:-1]  # ".../measure/<source>/L"
     quad, g, append = terms.quad, em.graph, em.quads.append
     refs, ref = em.refs, em.agency_ref
-    for row in rows:
-        line = int(row.line)
-        m_iri = f"{measure_prefix}{line}"
+    for row, key in zip(rows, measure_keys(rows)):
+        m_iri = iris.measure_iri(source, key)
         m = terms.iri(m_iri)
         append(quad(m, v.type, v.Measure, g))
-        append(quad(m, v.identifier, terms.literal(iris.measure_id(source, line)), g))
+        append(quad(m, v.identifier, terms.literal(iris.measure_id(source, key)), g))
         append(quad(m, v.document, d, g))
         for fill in fills:
             for p, o in fill(row):
@@ -302,6 +312,13 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
             append(quad(m, v.lead_unit, refs.get(agency_id) or ref(agency_id), g))
         for agency_id in corpus.responsible_ids(row):
             append(quad(m, v.responsible_unit, refs.get(agency_id) or ref(agency_id), g))
+        for name in row.leaders:  # persons are people linked to the measure, never agencies
+            key = iris.person_iri(source, name)
+            person = terms.iri(key)
+            append(quad(m, v.leader, person, g))
+            if em.once(key):
+                em.add(person, v.type, v.Person)
+                em.add(person, v.foaf_name, terms.literal(name))
 
 
 def _year(em: _Emitter, d: Any, year: int) -> None:

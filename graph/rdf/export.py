@@ -63,7 +63,7 @@ def export_store(store: Store, fmt: str) -> str:
     """
     spec = FORMATS.get(fmt)
     if spec is None:
-        raise QueryError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise QueryError("export_unknown_format", fmt=fmt, choices=", ".join(FORMATS))
     dataset = to_dataset(store)
     if spec.named_graphs:
         return dataset.serialize(format=spec.rdflib_format)

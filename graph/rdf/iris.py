@@ -1,12 +1,12 @@
 """Instance IRIs minted from stable keys, percent-encoded (style.md, "Mint IRIs from stable keys").
 
 Keys: documents and their named graphs by source file name, measures by source
-and line, agencies by Corpus agency id, indicators by canonical name,
-jurisdictions and sectors by name; a measure's inferred indicator under the
-measure's IRI, the classifier by its model id, a corrections table by its file name. The same key gives the same IRI in every
-run. Jurisdictions are keyed by name only (the adcode is a property,
-``pkg:adcode``) so that a name seen in an agency and in a document meet in one
-node whichever documents are loaded.
+and printed number (`policykg.identities.measure_keys`), agencies by Corpus
+agency id, indicators by canonical name, jurisdictions by division code
+(`policykg.identities.jurisdiction_key`), sectors by name; a measure's inferred
+indicator under the measure's IRI, the classifier by its model id, a
+corrections table by its file name. The same key gives the same IRI in every
+run.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote, unquote
 
+from policykg import identities
 from policykg.ontology.namespace import ID_BASE
 
 __all__ = [
@@ -72,13 +73,19 @@ def graph_iri(source: str) -> str:
     return GRAPH_PREFIX + encode_key(source)
 
 
-def measure_id(source: str, line: int) -> str:
-    """The measure identifier shared by every backend: ``source#Lline``."""
-    return f"{source}#L{line}"
+def measure_id(source: str, key: str) -> str:
+    """The measure identifier shared by every backend: ``source#key`` (`policykg.identities`)."""
+    return identities.measure_id(source, key)
 
 
-def measure_iri(source: str, line: int) -> str:
-    return f"{ID_BASE}measure/{encode_key(source)}/L{int(line)}"
+def measure_iri(source: str, key: str) -> str:
+    """A measure by its document and its key (`policykg.identities.measure_keys`: the printed number)."""
+    return f"{ID_BASE}measure/{encode_key(source)}/{encode_key(key)}"
+
+
+def person_iri(source: str, name: str) -> str:
+    """A person a document names (牵头领导 …): one per document, since a name alone does not identify a person."""
+    return f"{ID_BASE}person/{encode_key(source)}/{encode_key(name)}"
 
 
 def agency_iri(agency_id: str) -> str:
@@ -89,8 +96,9 @@ def indicator_iri(name: str) -> str:
     return f"{ID_BASE}indicator/{encode_key(name)}"
 
 
-def jurisdiction_iri(name: str) -> str:
-    return f"{ID_BASE}jurisdiction/{encode_key(name)}"
+def jurisdiction_iri(key: str) -> str:
+    """A place by its key (`policykg.identities.jurisdiction_key`: the division code, else parent·name)."""
+    return f"{ID_BASE}jurisdiction/{encode_key(key)}"
 
 
 def sector_iri(name: str) -> str:

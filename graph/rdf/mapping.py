@@ -11,10 +11,13 @@ pyoxigraph objects, `policykg.graph.rdf.nquads.NQUADS_TERMS` N-Quads text for th
 bulk loader. One table drives both, so the two paths cannot drift apart.
 
 Fields not in a table are derived from others and documented where they are
-made: a row's ``source`` is its measure's ``pkg:document``; a document's
-``parent`` and ``adcode`` sit on its jurisdiction node. A row's inferred
-indicator is ``pkg:inferredIndicator`` on the measure (`ROW_MAP`), apart from the
-printed ``pkg:addressesIndicator``; how it was inferred sits on a node of its own
+made: a row's ``source`` is its measure's ``pkg:document``. Places are nodes
+keyed by division code (`policykg.identities.jurisdiction_key`), written by the
+builder: a document's ``jurisdiction`` and ``province``, an agency's
+``jurisdiction``, are edges to them; the places' names, division codes and
+parents sit on those nodes. A row's inferred indicator is
+``pkg:inferredIndicator`` on the measure (`ROW_MAP`), apart from the printed
+``pkg:addressesIndicator``; how it was inferred sits on a node of its own
 (`INFERENCE_MAP`, `inferred_by_link`).
 """
 
@@ -29,7 +32,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, Quad
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, TIME, XSD
 
 from policykg.graph.rdf import iris
 from policykg.ontology.namespace import PKG
@@ -97,6 +100,9 @@ class T:
     indicator_scheme = node(PKG.indicatorScheme)
     sector_scheme = node(PKG.sectorScheme)
     lead_unit = node(PKG.leadUnit)
+    leader = node(PKG.leader)
+    Person = node(FOAF.Person)
+    foaf_name = node(FOAF.name)
     responsible_unit = node(PKG.responsibleUnit)
     document = node(PKG.document)
     due_date = node(PKG.dueDate)
@@ -265,7 +271,6 @@ CODECS: dict[str, Codec] = {
     "date_or_string": Codec(_date_or_string, _string_back),
     "labels": Codec(_labels, _labels_back),
     "indicator": _iri(iris.indicator_iri),
-    "jurisdiction": _iri(iris.jurisdiction_iri),
     "sector": _iri(iris.sector_iri),
     "agency": _iri(iris.agency_iri),
 }
@@ -294,6 +299,7 @@ ROW_MAP: tuple[FieldMap, ...] = (
     FieldMap("measure", node(PKG.measureText), "string"),
     FieldMap("lead", node(PKG.leadNames), "json_list"),
     FieldMap("responsible", node(PKG.responsibleNames), "json_list"),
+    FieldMap("leaders", node(PKG.leaderNames), "json_list"),
     FieldMap("deadline_raw", node(PKG.deadlineRaw), "string"),
     FieldMap("deadline", T.due_date, "date_or_string"),  # kinds: see encode_deadline
     FieldMap("remark", node(PKG.remark), "string"),
@@ -308,8 +314,6 @@ DOCUMENT_MAP: tuple[FieldMap, ...] = (
     FieldMap("doc_number", node(PKG.documentNumber), "string"),
     FieldMap("issue_date", T.issued, "date_or_string"),
     FieldMap("plan_year", node(PKG.planYear), "integer"),
-    FieldMap("jurisdiction", T.jurisdiction, "jurisdiction"),
-    FieldMap("province", T.province, "jurisdiction"),
     FieldMap("responsible_all", node(PKG.responsibleAllNames), "json_list"),
     FieldMap("layout", node(PKG.layout), "string"),
     FieldMap("notice_title", node(PKG.noticeTitle), "string"),
@@ -319,7 +323,6 @@ DOCUMENT_MAP: tuple[FieldMap, ...] = (
 AGENCY_MAP: tuple[FieldMap, ...] = (
     FieldMap("id", T.identifier, "string"),
     FieldMap("name", T.pref_label, "label"),
-    FieldMap("jurisdiction", T.jurisdiction, "jurisdiction"),
     FieldMap("sector", T.classification, "sector"),
     FieldMap("surface_names", T.hidden_label, "labels"),
     FieldMap("aliases", T.alt_label, "labels"),
@@ -360,9 +363,9 @@ def inferred_by_value(props: dict[str, list[Any]]) -> str | None:
     return None
 
 
-# Agency.kind is the node's class. Agency.parent is the name of the place above the agency's
-# jurisdiction (as policykg.loaders fills it); it is stored as that jurisdiction's
-# pkg:parentJurisdiction edge, not on the agency.
+# Agency.kind is the node's class. Agency.jurisdiction is its pkg:jurisdiction edge to the place
+# node; Agency.parent is the name of the place above it (as policykg.loaders fills it), stored as
+# that place's pkg:parentJurisdiction edge, not on the agency.
 KIND_CLASSES = {"agency": T.Agency, "collective": T.Collective}
 
 

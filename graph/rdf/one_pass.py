@@ -49,6 +49,7 @@ def build_store_from_results(
     builder: CorpusAccumulator,
     store_dir: Path,
     progress: Progress | None = None,
+    replace: bool = False,
 ) -> BuildStats:
     """Write the documents of ``results`` into the store at ``store_dir`` as they come.
 
@@ -60,6 +61,10 @@ def build_store_from_results(
         The documents read, in order (an iterator may still be reading them).
     progress
         ``progress(source, measures, quads)`` once per document graph written.
+    replace
+        Make a new store of exactly these documents even where one exists; it
+        replaces the old one when complete (`policykg.graph.rdf.store.bulk_build`).
+        Otherwise an existing store is updated document by document.
 
     Raises
     ------
@@ -67,7 +72,7 @@ def build_store_from_results(
         ``store_dir`` is a file, or the store is locked by another process.
     """
     store_dir = Path(store_dir)
-    if not is_new_store(store_dir):
+    if not is_new_store(store_dir) and not replace:
         for result in results:
             builder.add(result)
         return build_store(builder.finish(), store_dir, progress)
@@ -75,7 +80,7 @@ def build_store_from_results(
     def load(store: Store) -> BuildStats:
         return load_parts_into(store, _parts(iter(results), builder), progress)
 
-    return bulk_build(store_dir, load)
+    return bulk_build(store_dir, load, replace=replace)
 
 
 def _parts(results: Iterator[LoadResult], builder: CorpusAccumulator) -> Iterator[GraphPart]:

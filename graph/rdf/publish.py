@@ -62,9 +62,10 @@ def publish_store(
                 status = response.status
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:300]
-            raise BackendError(f"{endpoint} refused graph <{graph.value}> (HTTP {exc.code}): {detail}") from exc
+            raise BackendError("publish_refused", endpoint=endpoint, graph=graph.value, status=exc.code,
+                               detail=detail) from exc
         except (urllib.error.URLError, OSError) as exc:
-            raise BackendError(f"{endpoint}: cannot reach the Graph Store endpoint ({exc})") from exc
+            raise BackendError("publish_unreachable", endpoint=endpoint, reason=exc) from exc
         out.append(PublishedGraph(graph.value, triples, status))
         if progress:
             progress(out[-1])

@@ -9,6 +9,7 @@ keeps no order among repeated values).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any, cast
 
 from pyoxigraph import NamedNode, Store
@@ -76,7 +77,9 @@ def corpus_from_store(store: Store) -> Corpus:
             if kind is not None:
                 values = decode_fields(AGENCY_MAP, props)
                 values["kind"] = kind
-                values["parent"] = _parent_name(subjects, props.get(T.jurisdiction.value))
+                place = _place(subjects, props.get(T.jurisdiction.value))
+                values["jurisdiction"], values["adcode"] = place.name, place.adcode
+                values["parent"], values["parent_adcode"] = place.parent_name, place.parent_adcode
                 merged = agencies.setdefault(values["id"], values)
                 # the same agency stated in several graphs: union the name sets
                 for key in ("surface_names", "aliases"):
@@ -98,19 +101,34 @@ def _inference(subjects: dict[str, Props], measure: Props) -> dict[str, Any]:
 
 def _document(subjects: dict[str, Props], props: Props) -> Document:
     values = decode_fields(DOCUMENT_MAP, props)
-    jurisdiction = props.get(T.jurisdiction.value)
-    values["parent"] = _parent_name(subjects, jurisdiction)
-    codes = subjects.get(jurisdiction[0].value, {}).get(T.adcode.value) if jurisdiction else None
-    values["adcode"] = codes[0].value if codes else None
+    place = _place(subjects, props.get(T.jurisdiction.value))
+    province = _place(subjects, props.get(T.province.value))
+    values.update(jurisdiction=place.name, adcode=place.adcode, parent=place.parent_name,
+                  parent_adcode=place.parent_adcode, province=province.name, province_adcode=province.adcode)
     return Document(**values)
 
 
-def _parent_name(subjects: dict[str, Props], jurisdiction: list[Any] | None) -> str | None:
-    """The name of the parent of a jurisdiction node, as stated in the same graph."""
-    if not jurisdiction:
-        return None
-    parent = subjects.get(jurisdiction[0].value, {}).get(T.parent_jurisdiction.value)
-    if not parent:
-        return None
-    labels = subjects.get(parent[0].value, {}).get(T.pref_label.value, [])
-    return labels[0].value if labels else None
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A place node as stated in one graph: its name and code, its parent's name and code."""
+
+    name: str | None = None
+    adcode: str | None = None
+    parent_name: str | None = None
+    parent_adcode: str | None = None
+
+
+def _first(props: Props, predicate: str) -> str | None:
+    values = props.get(predicate)
+    return values[0].value if values else None
+
+
+def _place(subjects: dict[str, Props], edge: list[Any] | None) -> _Place:
+    """The place an edge (pkg:jurisdiction, pkg:province) points to, read from the same graph."""
+    if not edge:
+        return _Place()
+    props = subjects.get(edge[0].value, {})
+    parent = props.get(T.parent_jurisdiction.value)
+    parent_props = subjects.get(parent[0].value, {}) if parent else {}
+    return _Place(_first(props, T.pref_label.value), _first(props, T.adcode.value),
+                  _first(parent_props, T.pref_label.value), _first(parent_props, T.adcode.value))

@@ -7,12 +7,15 @@
   the same statements as the pyoxigraph term path, see tests/graph/test_nquads.py).
   An existing store is updated document by document, each in one transaction:
   a document's named graph is replaced all-or-nothing, other graphs untouched.
+  What a build killed half-way leaves beside the store is cleared by the next
+  (`clear_leftovers`); a write that fails (a full disk) is one `StoreError`.
 - `write_graphs` is that per-document replacement, for any open store.
 - `open_store` opens a built store again (read-only unless asked).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import queue
@@ -20,7 +23,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
@@ -31,6 +34,7 @@ from policykg.graph.rdf import iris
 from policykg.graph.rdf.build import GraphPart, build_graphs, vocabulary_graphs
 from policykg.graph.rdf.mapping import Terms
 from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri
+from policykg.processes import is_running
 from policykg.records import Corpus
 
 __all__ = [
@@ -46,6 +50,8 @@ __all__ = [
     "open_store",
     "require_store",
     "document_graphs",
+    "document_sources",
+    "clear_leftovers",
 ]
 
 # progress(source, measures, quads), called once per document graph written
@@ -54,12 +60,18 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(slots=True)
 class BuildStats:
-    """What a build wrote: document graphs, measures, quads, and the seconds it took."""
+    """What a build wrote: document graphs, measures, quads, and the seconds it took.
+
+    ``left_out`` names the documents given that were not written (unreadable, or
+    read to no task rows), whose graphs a store keeps as they were; whoever reads
+    the documents fills it (`policykg.pipeline`).
+    """
 
     documents: int = 0
     measures: int = 0
     quads: int = 0
     seconds: float = 0.0
+    left_out: list[str] = field(default_factory=list)
 
 
 def _parts(corpus: Corpus, terms: Terms) -> Iterable[GraphPart]:
@@ -91,11 +103,22 @@ def replace_graph(store: Store, part: GraphPart) -> None:
 
 
 def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None) -> BuildStats:
-    """Write the vocabularies and every document of ``corpus`` into an open store, graph by graph."""
+    """Write the vocabularies and every document of ``corpus`` into an open store, graph by graph.
+
+    Raises
+    ------
+    StoreError
+        A graph could not be written (disk full, …): the graphs written before it
+        are complete, it and the rest are as they were (``store_update_failed``).
+    """
     stats = BuildStats()
     start = time.perf_counter()
     for part in _parts(corpus, NQUADS_TERMS):
-        replace_graph(store, part)
+        try:
+            replace_graph(store, part)
+        except OSError as exc:
+            raise StoreError("store_update_failed", graph=part.source or iris.decode_key(part.iri.rpartition("/")[2]), reason=exc,
+                             written=stats.documents) from exc
         _count(stats, part, progress)
     stats.seconds = time.perf_counter() - start
     return stats
@@ -254,7 +277,9 @@ class _ChunkReader(io.RawIOBase):
                 self._chunks.put(item)
                 self.exhausted = True
                 self.error = item
-                raise OSError(f"building the N-Quads failed: {item}")
+                # stops the bulk load (a stream's readinto may raise only OSError); never shown:
+                # load_parts_into raises the producer's own error, self.error
+                raise OSError(item)
             part, count, data = cast(tuple[GraphPart, int, bytes], item)
             self._buffer = memoryview(data)
             self._batch_quads += count
@@ -289,12 +314,14 @@ def build_store(corpus: Corpus, store_dir: Path, progress: Progress | None = Non
         ``store_dir`` is a file, or the store is locked by another process.
     """
     store_dir = Path(store_dir)
+    clear_leftovers(store_dir)
     if not is_new_store(store_dir):
         store = _open(store_dir, read_only=False)
         try:
             return write_graphs(store, corpus, progress)
         finally:
-            store.flush()
+            with contextlib.suppress(OSError):  # a failed write says why; the flush of a full disk adds nothing
+                store.flush()
             del store
     return bulk_build(store_dir, lambda store: load_corpus_into(store, corpus, progress))
 
@@ -307,26 +334,80 @@ def is_new_store(store_dir: Path) -> bool:
     return _is_empty_dir(store_dir)
 
 
-def bulk_build(store_dir: Path, load: Callable[[Store], BuildStats]) -> BuildStats:
+def bulk_build(store_dir: Path, load: Callable[[Store], BuildStats], replace: bool = False) -> BuildStats:
     """Make a new store at ``store_dir`` with ``load``, all or nothing.
 
     Oxigraph's bulk loader is not atomic, so the store is loaded in a sibling
-    directory and renamed into place when complete: a failure leaves nothing behind.
+    directory (``.NAME.building-PID``) and renamed into place when complete: a
+    failure leaves nothing behind, and what a killed build left is removed by the
+    next (`clear_leftovers`). With ``replace``, a store already at ``store_dir``
+    gives way to the new one once that is complete (set aside as
+    ``.NAME.old-PID`` for the moment of the swap); without, ``store_dir`` must be
+    missing or empty.
+
+    Raises
+    ------
+    StoreError
+        The store could not be written (``store_new_failed``: disk full, …), or
+        another build made a store at ``store_dir`` meanwhile (``store_built_meanwhile``).
     """
     store_dir = Path(store_dir)
-    staging = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
+    staging, retired = _leftover(store_dir, "building", os.getpid()), _leftover(store_dir, "old", os.getpid())
+    clear_leftovers(store_dir)
     shutil.rmtree(staging, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
     try:
-        store = Store(str(staging))
-        stats = load(store)
-        del store  # closes the database before the rename
+        try:
+            store = Store(str(staging))
+            stats = load(store)
+            del store  # closes the database before the rename
+        except OSError as exc:
+            raise StoreError("store_new_failed", store=store_dir, reason=exc) from exc
         if store_dir.exists():
-            store_dir.rmdir()
+            if replace and not _is_empty_dir(store_dir):
+                store_dir.rename(retired)
+            else:
+                try:
+                    store_dir.rmdir()
+                except OSError as exc:  # not empty: another build finished first
+                    raise StoreError("store_built_meanwhile", store=store_dir) from exc
         staging.rename(store_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)
     return stats
+
+
+def _leftover(store_dir: Path, kind: str, pid: int) -> Path:
+    return store_dir.parent / f".{store_dir.name}.{kind}-{pid}"
+
+
+def clear_leftovers(store_dir: Path) -> list[Path]:
+    """Remove what builds killed half-way left beside ``store_dir``; return what was removed or restored.
+
+    A staging store (``.NAME.building-PID``) of a process no longer running is
+    removed. A store set aside for a swap (``.NAME.old-PID``) by a process no
+    longer running goes back into place when the swap did not happen (no store at
+    ``store_dir``), and is removed otherwise. Leftovers of running processes
+    (another build) are left alone.
+    """
+    store_dir = Path(store_dir)
+    if not store_dir.parent.is_dir():
+        return []
+    done = []
+    for kind in ("old", "building"):  # a store set aside goes back before staging stores are removed
+        for path in sorted(store_dir.parent.glob(f".{store_dir.name}.{kind}-*")):
+            pid = path.name.rpartition("-")[2]
+            if not pid.isdigit() or int(pid) == os.getpid() or is_running(int(pid)):
+                continue
+            if kind == "old" and _is_empty_dir(store_dir):
+                if store_dir.exists():
+                    store_dir.rmdir()
+                path.rename(store_dir)
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+            done.append(path)
+    return done
 
 
 def optimize_store(store_dir: Path) -> float:
@@ -348,13 +429,20 @@ def _open(store_dir: Path, read_only: bool) -> Store:
     try:
         return Store.read_only(str(store_dir)) if read_only else Store(str(store_dir))
     except OSError as exc:
-        raise StoreError("store_locked", store=store_dir, reason=exc) from exc
+        # RocksDB names its lock file when another process holds the store ("While lock file: …/LOCK")
+        key = "store_locked" if "lock" in str(exc).lower() else "store_open_failed"
+        raise StoreError(key, store=store_dir, reason=exc) from exc
 
 
 def document_graphs(store: Store) -> list[str]:
     """IRIs of the document graphs in a store (not the ontology or vocabulary), sorted."""
     skip = {iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH}
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
+
+
+def document_sources(store: Store) -> list[str]:
+    """The source names (file names) of the documents a store holds, in the order of their graphs."""
+    return [iris.decode_key(g.removeprefix(iris.GRAPH_PREFIX)) for g in document_graphs(store)]
 
 
 def open_store(store_dir: Path, read_only: bool = True) -> Store:
@@ -369,7 +457,7 @@ def open_store(store_dir: Path, read_only: bool = True) -> Store:
 
 
 def require_store(store_dir: Path) -> Path:
-    """``store_dir``, when it holds a store.
+    """``store_dir``, when it holds a store (one a build killed during its swap set aside is put back first).
 
     Raises
     ------
@@ -377,6 +465,9 @@ def require_store(store_dir: Path) -> Path:
         The directory is missing or empty (with what to run to build one).
     """
     store_dir = Path(store_dir)
+    if _is_empty_dir(store_dir) and any(store_dir.parent.glob(f".{store_dir.name}.old-*")):
+        with contextlib.suppress(OSError):  # a reader without write access still gets the message below
+            clear_leftovers(store_dir)
     if _is_empty_dir(store_dir):
         raise StoreError("store_missing", store=store_dir)
     return store_dir

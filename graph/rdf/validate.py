@@ -4,7 +4,7 @@ The data graph is the union of the document graphs and the indicator scheme
 (the ontology graph is left out: it describes terms, it is not data). No
 inference is run: the shapes are explicit (pitfalls.md: OWL-RL makes pySHACL
 10-15x slower). Each problem is reported with the thing a person can find —
-a measure as ``source#Lline``, an agency by its id — the property, the value
+a measure by its id (``source#seq``), an agency by its id — the property, the value
 and the shape's message in the chosen language.
 
 A store is validated in parts, so that a province's graph fits in memory and
@@ -40,6 +40,7 @@ from rdflib.namespace import DCTERMS, RDF, SH, SKOS
 from policykg.graph.rdf import iris
 from policykg.ontology import read_turtle
 from policykg.ontology.namespace import PKG_IRI
+from policykg.processes import init_worker
 
 __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_store", "data_graph", "LOCAL_CLASSES"]
 
@@ -94,7 +95,7 @@ def _short(term) -> str:
 
 
 def _describe(data: Graph, node) -> str:
-    """A measure as source#Lline, an agency or document by its identifier, else its (decoded) IRI."""
+    """A measure by its id (source#seq), an agency or document by its identifier, else its (decoded) IRI."""
     for value in data.objects(node, DCTERMS.identifier):
         return str(value)
     for value in data.objects(node, SKOS.prefLabel):
@@ -234,7 +235,8 @@ def validate_store(store: Store, lang: str = "zh", workers: int | None = None,
         return _merge((_check_part(nt, local, lang) for nt, local in parts()), total, progress)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                             initargs=(os.getpid(),)) as pool:  # workers end with this process
         return _merge(_bounded(pool, parts(), lang, 2 * workers), total, progress)
 
 

@@ -8,13 +8,16 @@ usage mistakes exit 2 (click's own handling).
 
 from __future__ import annotations
 
+import errno
 import importlib
+import signal
 
 import click
 
 from policykg import __version__
 from policykg.errors import InputSelectionError, PolicyKGError
-from policykg.messages import set_language
+from policykg.messages import render, set_language
+from policykg.processes import Terminated, signals_unwind
 
 __all__ = ["main", "cli"]
 
@@ -32,7 +35,12 @@ _COMMAND_MODULES = (
 
 
 class _Group(click.Group):
-    """A group that turns `PolicyKGError` into click's ``Error: …`` line (exit 1; 2 for a usage mistake)."""
+    """A group that turns `PolicyKGError` into click's ``Error: …`` line (exit 1; 2 for a usage mistake).
+
+    An `OSError` a library let through (a full disk while writing a report, a
+    folder without write access) is one such line too, naming the file; a closed
+    pipe (``policykg … | head``) is click's to handle.
+    """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -41,6 +49,10 @@ class _Group(click.Group):
             raise click.UsageError(str(exc)) from exc
         except PolicyKGError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
+            raise click.ClickException(render("io_failed", reason=exc)) from exc
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -74,5 +86,15 @@ for _name in _COMMAND_MODULES:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``policykg`` script."""
-    cli.main(args=argv, prog_name="policykg")
+    """Entry point of the ``policykg`` script.
+
+    SIGTERM and SIGHUP stop a command as Ctrl-C does, through its cleanup (a
+    half-built store is removed, worker processes end), with one line on stderr
+    and exit status 128 + the signal number.
+    """
+    try:
+        with signals_unwind():
+            cli.main(args=argv, prog_name="policykg")
+    except Terminated as exc:
+        click.echo(f"Error: {render('terminated', signal=signal.Signals(exc.signum).name)}", err=True)
+        raise

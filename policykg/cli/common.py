@@ -6,6 +6,9 @@
   `policykg.pipeline.Inputs`). `aliases_option` and `corrections_option` alone are for
   commands with FILES of their own (extract, run, indicators).
 - `show_step`: progress of the pipeline, rendered from the catalogue on stderr.
+- `as_of_option`: ``--as-of DATE``, the date deadlines are counted against (default today).
+- `CatalogueOption`: an option whose help text is a catalogue key, shown in the
+  language of ``--lang`` like every other message.
 - `output_options` + `emit`: ``--format table|csv|json`` for results on stdout,
   like sqlite-utils' ``output_options``. Tables are for people, CSV and JSON
   for pipes. stdout carries results only; progress and warnings go to stderr.
@@ -30,6 +33,8 @@ from policykg.pipeline import Inputs, Step, load_corpus
 from policykg.records import Corpus
 
 __all__ = [
+    "CatalogueOption",
+    "as_of_option",
     "parse_params",
     "load_input_corpus",
     "lang_option",
@@ -49,6 +54,29 @@ __all__ = [
 def say(text: str) -> None:
     """Write one line to stderr (progress, summaries, warnings)."""
     click.echo(text, err=True)
+
+
+class CatalogueOption(click.Option):
+    """An option whose help is the catalogue text of ``help_key``, in the language ``--lang`` chose.
+
+    ``policykg --lang en report --help`` and ``policykg report --lang en --help``
+    (``--lang`` is eager) both show the English text; the help is looked up when
+    it is shown, not when the command is defined.
+    """
+
+    def __init__(self, *args: Any, help_key: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help_key = help_key
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = render(self.help_key)
+        return super().get_help_record(ctx)
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--as-of YYYY-MM-DD`` (default: today): the date deadlines are counted against."""
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                        metavar="YYYY-MM-DD", cls=CatalogueOption, help_key="help_as_of")(func)
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -208,8 +236,11 @@ def show_step(step: Step) -> None:
 
 
 def quiet_step(step: Step) -> None:
-    """Print a pipeline step on stderr, except the line per document read (files skipped still show)."""
-    if step.key != "document_read":
+    """Print a pipeline step on stderr, except the line of a document read with task rows.
+
+    Files skipped and documents that gave no rows (left out) still get their line.
+    """
+    if step.key != "document_read" or not step.values["result"].rows:  # type: ignore[attr-defined]
         show_step(step)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import signal
 import sys
@@ -15,14 +16,24 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, output_options, say, show_step
+from policykg.cli.common import (
+    CatalogueOption,
+    as_of_option,
+    corpus_options,
+    emit,
+    load_input_corpus,
+    output_options,
+    quiet_step,
+    say,
+    show_step,
+)
 from policykg.errors import BackendError, ValidationError
 from policykg.messages import get_language, render
 from policykg.pipeline import (
     Inputs,
     build_store_from_documents,
-    document_paths,
     open_graph,
+    raise_if_left_out,
     read_aliases_file,
     read_corrections_file,
     validation_steps,
@@ -39,7 +50,7 @@ _DEFAULT_CONCURRENT = max(2, os.cpu_count() or 2)
 
 def _open(files: tuple[Path, ...], store: Path | None, aliases: Path | None = None,
           corrections: Path | None = None) -> Store:
-    return open_graph(Inputs(files, store, aliases, corrections))
+    return open_graph(Inputs(files, store, aliases, corrections), on_step=quiet_step)
 
 
 @cli.command()
@@ -51,8 +62,10 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, cor
     """Build the RDF graph of documents into an on-disk store (one named graph per document).
 
     With no FILES the bundled samples are read. Rebuilding replaces each
-    document's named graph whole; graphs of other documents stay. A store
-    built with --aliases or --corrections keeps the file and rebuilds with it.
+    document's named graph whole; graphs of other documents stay. A document
+    that cannot be read, or gives no task rows, is named and not written (its
+    graph stays as it was); the exit status is then 1. A store built with
+    --aliases or --corrections keeps the file and rebuilds with it.
 
     \b
     Example:
@@ -65,33 +78,55 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, cor
     if store is None:
         raise click.UsageError("Missing option '--store DIR': where to write the store.")
     # documents are read by worker processes while the store indexes those already read
-    _, stats = build_store_from_documents(document_paths(files), store, progress=lambda source, measures, quads: say(
-        render("graph_document_written", source=source, measures=measures)),
-        aliases=read_aliases_file(aliases, show_step), on_step=show_step,
-        corrections=read_corrections_file(corrections, show_step))
+    _, stats = build_store_from_documents(files, store, aliases=read_aliases_file(aliases, show_step),
+                                          on_step=show_step, corrections=read_corrections_file(corrections, show_step))
     say(render("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
     if optimize:
         from policykg.graph.rdf.store import optimize_store
 
         say(render("graph_optimized", seconds=optimize_store(store)))
+    raise_if_left_out(stats.left_out)
 
 
 @cli.command()
 @corpus_options
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]), default="trig",
-              show_default=True, help="Serialisation: Turtle (graphs merged), TriG, N-Quads or JSON-LD.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "graphml", "gexf"]), default="trig",
+              show_default=True, cls=CatalogueOption, help_key="help_export_format")
+@click.option("--network", type=click.Choice(["agencies", "bipartite"]), default="agencies", show_default=True,
+              cls=CatalogueOption, help_key="help_export_network")
+@as_of_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
 def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, fmt: str,
-           output: Path | None) -> None:
-    """Serialise the graph as Turtle, TriG, N-Quads or JSON-LD (with rdflib).
+           network: str, as_of: _dt.datetime | None, output: Path | None) -> None:
+    """Serialise the graph as Turtle, TriG, N-Quads or JSON-LD (rdflib), or the agency network as GraphML or GEXF.
+
+    GraphML and GEXF (for Gephi, Cytoscape, yEd) hold the co-assignment network
+    of agencies, or with --network bipartite the agency–measure graph, with
+    every agency's metrics as attributes (overdue and due within 30 days
+    counted against --as-of, default today).
 
     \b
     Example:
       policykg export --format ttl -o samples.ttl
       policykg export --store kg/ --format nq > kg.nq
+      policykg export --store kg/ --format gexf -o agencies.gexf
+      policykg export --format graphml --network bipartite -o measures.graphml
     """
+    if fmt in ("graphml", "gexf"):
+        from policykg.graph.analytics.exchange import agency_network, bipartite_network, write_network_file
+
+        corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
+        day = (as_of.date() if as_of else _dt.date.today()).isoformat()
+        graph = (agency_network if network == "agencies" else bipartite_network)(corpus, as_of=day)
+        if output is None:
+            write_network_file(graph, sys.stdout.buffer, fmt)
+        else:
+            write_network_file(graph, output, fmt)
+            say(render("graph_network_exported", fmt=fmt, path=output, nodes=graph.number_of_nodes(),
+                       edges=graph.number_of_edges()))
+        return
     from policykg.graph.rdf.export import export_store
 
     text = export_store(_open(files, store, aliases, corrections), fmt)
@@ -109,7 +144,7 @@ def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, 
              fmt: str) -> None:
     """Check the graph against the SHACL shapes; exit 1 when anything violates them.
 
-    Each violation names the measure (source#Lline) or agency, the property,
+    Each violation names the measure (source#seq) or agency, the property,
     the value and what to fix.
 
     \b
@@ -196,8 +231,8 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, cor
             if location is None:
                 location = Path(tmp) / "store"
                 say(render("serve_building", path=location))
-                build_store_from_documents(document_paths(files), location,
-                                           aliases=read_aliases_file(aliases, show_step),
+                build_store_from_documents(files, location, aliases=read_aliases_file(aliases, show_step),
+                                           on_step=quiet_step,
                                            corrections=read_corrections_file(corrections, show_step))
             else:
                 require_store(location)

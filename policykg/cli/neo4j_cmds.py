@@ -26,9 +26,11 @@ from policykg.cli.common import (
     load_input_corpus,
     output_options,
     parse_params,
+    quiet_step,
     say,
 )
 from policykg.messages import get_language, render
+from policykg.pipeline import Inputs, load_corpus_to_write, raise_if_left_out
 
 __all__ = ["neo4j", "push", "export", "cypher", "bolt_options", "settings_from"]
 
@@ -65,23 +67,27 @@ def neo4j() -> None:
 @neo4j.command()
 @corpus_options
 @bolt_options
-@click.option("--replace", is_flag=True,
-              help="Replace each document's measures (measures no longer in a document are deleted).")
+@click.option("--replace/--no-replace", default=True, show_default=True,
+              help="Replace each document's measures, as `build` replaces its graph (measures no longer in "
+                   "the document are deleted); --no-replace keeps them.")
 def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, uri: str,
          user: str, database: str | None, replace: bool) -> None:
     """Push documents (default: the samples) or a store into Neo4j / FalkorDB, one transaction per document.
 
-    Pushing again creates no duplicates; indexes are created when missing.
+    Each document's measures are replaced; pushing again creates no duplicates;
+    indexes are created when missing. A document that cannot be read, or gives
+    no task rows, is named and not pushed (what the server holds for it stays);
+    the exit status is then 1.
 
     \b
     Example:
       NEO4J_PASSWORD=secret policykg neo4j push --uri bolt://127.0.0.1:7687 --database neo4j
-      policykg neo4j push --store kg/ --uri bolt://127.0.0.1:6380 --replace
+      policykg neo4j push --store kg/ --uri bolt://127.0.0.1:6380
     """
     from policykg.graph.property.bolt import open_connection
     from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 
-    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
+    corpus, left_out = load_corpus_to_write(Inputs(files, store, aliases, corrections), on_step=quiet_step)
     settings = settings_from(uri, user, database)
     with open_connection(settings) as conn:
         server = conn.dialect + (f" {conn.version}" if conn.version else "")
@@ -95,6 +101,7 @@ def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corr
     say(render("neo4j_pushed", documents=stats.documents, measures=stats.measures, statements=stats.statements,
                  seconds=stats.seconds, rate=stats.rows_per_second, nodes=counts["nodes"],
                  relationships=counts["relationships"]))
+    raise_if_left_out(left_out)
 
 
 @neo4j.command()

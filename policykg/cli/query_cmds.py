@@ -10,7 +10,15 @@ from typing import Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import aliases_option, corpus_options, corrections_option, emit, output_options, parse_params
+from policykg.cli.common import (
+    aliases_option,
+    corpus_options,
+    corrections_option,
+    emit,
+    output_options,
+    parse_params,
+    quiet_step,
+)
 from policykg.errors import InputSelectionError
 from policykg.messages import get_language
 from policykg.pipeline import Inputs, open_graph
@@ -26,7 +34,7 @@ def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None, a
         from policykg.queries import HttpEndpoint
 
         return HttpEndpoint(endpoint)
-    return open_graph(Inputs(files, store, aliases, corrections))
+    return open_graph(Inputs(files, store, aliases, corrections), on_step=quiet_step)
 
 
 _endpoint_option = click.option(

@@ -12,7 +12,7 @@ import click
 
 from policykg.agency_count import count_agencies
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, lang_option, load_input_corpus, say
+from policykg.cli.common import CatalogueOption, as_of_option, corpus_options, lang_option, load_input_corpus, say
 from policykg.errors import PolicyKGError
 from policykg.messages import get_language, render
 
@@ -22,56 +22,65 @@ if TYPE_CHECKING:
 
 __all__ = ["report"]
 
-# = policykg.visualizations.report_excel.MAX_AGENCY_SHEETS (a test keeps them equal); not imported
-# here so that every other command starts without loading openpyxl.
-_AGENCY_SHEETS = 250
+# = policykg.visualizations.report_data.AGENCY_SHEETS (a test keeps them equal); not imported
+# here so that every other command starts without loading the report's writers.
+_AGENCY_SHEETS = 10
+
 
 def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, lead_weight: float,
-           responsible_weight: float, agency_sheets: int,
+           responsible_weight: float, agency_sheets: int, agencies: tuple[str, ...],
            progress: Callable[[int, int], None] | None) -> tuple[ReportData, list[Path]]:
+    from policykg.pipeline import display_names
     from policykg.visualizations.report import write_report
 
-    return write_report(corpus, output, jurisdiction=jurisdiction, as_of=as_of, lang=get_language(),
+    lang = get_language()
+    return write_report(corpus, output, jurisdiction=jurisdiction, as_of=as_of, lang=lang,
                         lead_weight=lead_weight, responsible_weight=responsible_weight, agency_sheets=agency_sheets,
-                        progress=progress)
+                        agencies=agencies, names=display_names(lang), progress=progress)
 
 
 @cli.command()
 @corpus_options
 @click.option("--jurisdiction", default=None, help="Only documents of this jurisdiction (e.g. 福清市); default all together.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Count measures due before this date (YYYY-MM-DD) as overdue. Default: today.")
+@as_of_option
 @click.option("--lead-weight", type=click.FloatRange(min=0), default=1.0, show_default=True,
               help="Weight of a led measure in the weighted load.")
 @click.option("--responsible-weight", type=click.FloatRange(min=0), default=0.5, show_default=True,
               help="Weight of a measure the agency is only responsible for.")
 @click.option("--agency-sheets", type=click.IntRange(min=0), default=_AGENCY_SHEETS, show_default=True,
-              help="At most this many per-agency sheets in the workbook; further leading agencies share one sheet.")
+              cls=CatalogueOption, help_key="help_agency_sheets")
+@click.option("--agency", "agencies", multiple=True, metavar="NAME", cls=CatalogueOption, help_key="help_agency")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write workload.md, workload.xlsx and the CSV files into.")
 @lang_option
 def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
            jurisdiction: str | None,
            as_of: _dt.datetime | None,
-           lead_weight: float, responsible_weight: float, agency_sheets: int, output: Path) -> None:
+           lead_weight: float, responsible_weight: float, agency_sheets: int, agencies: tuple[str, ...],
+           output: Path) -> None:
     """Write the workload-per-agency report (Markdown, CSV, Excel).
 
     Ranks agencies by cross-cutting load (weighted load × participation across
-    indicators), with every figure's formula in the report; compares sectors
-    across jurisdictions; lists collectives apart; and gives one workbook
-    sheet per leading agency (up to --agency-sheets) with its measures and
-    deadlines. Headers are in Chinese unless --lang en. The written files are
-    listed on stdout.
+    indicators), with every figure's formula in the report; lists whom each
+    lead agency must coordinate; compares sectors across jurisdictions; lists
+    collectives apart; counts deadlines as overdue, due within 30 days or later
+    against --as-of (default today, printed on every sheet). The workbook prints:
+    landscape, one page wide, titles repeated. Agencies with a sheet of their
+    own: the top --agency-sheets by cross-cutting load and each --agency; the
+    other leading agencies' measures are in one long sheet. Headers are in
+    Chinese unless --lang en. The written files are listed on stdout.
 
     \b
     Example:
       policykg report --jurisdiction 罗源县 --as-of 2023-06-30 -o out/report
+      policykg report --as-of 2021-06-30 --agency 福清市市场监管局 -o out/report
     """
     corpus = load_input_corpus(files, store, aliases=aliases, corrections=corrections)
     places = sorted({d.jurisdiction for d in corpus.documents if d.jurisdiction})
     if jurisdiction is not None and jurisdiction not in places:
         raise PolicyKGError("report_unknown_jurisdiction", jurisdiction=jurisdiction, choices="、".join(places))
     day = (as_of.date() if as_of else _dt.date.today()).isoformat()
+    say(render("report_as_of", as_of=day))
     progress = None
     if sys.stderr.isatty() and len(corpus.agencies) > 50:
         with click.progressbar(length=100, label=render("report_progress"), file=sys.stderr) as bar:
@@ -84,10 +93,10 @@ def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, co
 
             progress = advance
             data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
-                                   progress)
+                                   agencies, progress)
     else:
         data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
-                               progress)
+                               agencies, progress)
     for path in written:
         click.echo(str(path))
     counted = count_agencies(corpus, jurisdiction)

@@ -7,6 +7,7 @@ builds or opens it by one path each; `stages` runs every stage of
 
 from policykg.pipeline.inputs import (
     Inputs,
+    Reading,
     Step,
     StepCallback,
     build_store_from_documents,
@@ -16,17 +17,21 @@ from policykg.pipeline.inputs import (
     inputs_aliases,
     inputs_corrections,
     load_corpus,
+    load_corpus_to_write,
     load_reviewed_corpus,
     open_graph,
+    raise_if_left_out,
     read_aliases_file,
     read_corrections_file,
     read_inputs,
     validation_steps,
 )
+from policykg.pipeline.names import display_names
 from policykg.pipeline.stages import STAGES, RunContext, RunResult, run_stages
 
 __all__ = [
     "Inputs",
+    "Reading",
     "Step",
     "StepCallback",
     "ignore_steps",
@@ -38,10 +43,13 @@ __all__ = [
     "read_inputs",
     "load_corpus",
     "load_reviewed_corpus",
+    "load_corpus_to_write",
     "open_graph",
     "build_store_from_documents",
     "build_store_from_loaded",
     "validation_steps",
+    "display_names",
+    "raise_if_left_out",
     "STAGES",
     "RunContext",
     "RunResult",

@@ -3,23 +3,28 @@
 ::
 
     Inputs(files | store, aliases, corrections)
-      ├─ document_paths ─► read_inputs ─► Corpus                    extract, agencies
-      ├─ load_corpus: documents read, or the rows a store holds     report, viz, neo4j
+      ├─ Reading(files): each document reported, those with rows passed on   every command reading documents
+      ├─ read_inputs ─► results + Corpus                            extract, agencies
+      ├─ load_corpus: documents read, or the rows a store holds     report, viz, neo4j export
+      │    (load_corpus_to_write: and the documents left out)       neo4j push
       ├─ open_graph: the store on disk, or documents in memory      query, sparql, export, validate, publish
       └─ build_store_from_documents ─► store on disk + Corpus       build, serve (run: build_store_from_loaded)
 
-Which inputs a command works on is decided here only (`Inputs`); progress is
-reported through a callback with a catalogue key and values (`Step`), never
-printed. Documents are read with the reviewed agency names of ``--aliases``
-(`policykg.loaders.aliases`) and the corrected indicators of ``--corrections``
-(`policykg.loaders.indicator_corrections`, applied where each document is read,
-worker processes included); a store built with them keeps them
-(`policykg.pipeline.kept_aliases`, `policykg.pipeline.kept_corrections`) and is
-read as it was built.
+Which inputs a command works on is decided here only (`Inputs`), and how
+documents are read by one class (`Reading`): a missing or unreadable path is
+reported and skipped, a document without task rows is reported and never
+written anywhere. Progress is reported through a callback with a catalogue key
+and values (`Step`), never printed. Documents are read with the reviewed agency
+names of ``--aliases`` (`policykg.loaders.aliases`) and the corrected indicators
+of ``--corrections`` (`policykg.loaders.indicator_corrections`, applied where
+each document is read, worker processes included); a store built with them
+keeps them (`policykg.pipeline.kept_aliases`, `policykg.pipeline.kept_corrections`)
+and is read as it was built.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +53,7 @@ __all__ = [
     "StepCallback",
     "ignore_steps",
     "document_paths",
+    "Reading",
     "read_aliases_file",
     "inputs_aliases",
     "read_corrections_file",
@@ -55,10 +61,12 @@ __all__ = [
     "read_inputs",
     "load_corpus",
     "load_reviewed_corpus",
+    "load_corpus_to_write",
     "open_graph",
     "build_store_from_documents",
     "build_store_from_loaded",
     "validation_steps",
+    "raise_if_left_out",
 ]
 
 
@@ -128,6 +136,100 @@ def document_paths(files: Sequence[str | Path]) -> list[Path]:
     return expand_paths(files) if files else sample_paths()
 
 
+class Reading:
+    """The documents of FILES as a command reads them: one behaviour for every command.
+
+    Iterating yields the documents that gave task rows, in order, as they are
+    read (by worker processes when there are many). Every document is reported
+    to ``on_step`` — ``document_read`` with its summary and problems, or
+    ``document_skipped`` for a path that cannot be read at all (missing,
+    unreadable) — and the batch always goes on. A document that gave no task
+    rows (junk, encrypted, corrupt, empty) is not passed on, so it never becomes
+    an empty graph nor replaces what a store or a server holds for it; its file
+    name is kept in `left_out`. `results` holds every document read, rows or not
+    (their rejects still count). A reading is iterated once. ``corrections`` (a
+    planner's corrected indicators) are applied where each document is read.
+
+    Raises
+    ------
+    InputError
+        Two documents of FILES have one file name (raised here, before anything is read).
+    """
+
+    def __init__(self, files: Sequence[str | Path], encoding: str | None = None,
+                 on_step: StepCallback = ignore_steps, workers: int | None = None,
+                 corrections: Corrections | None = None) -> None:
+        self.paths = document_paths(files)
+        self.encoding = encoding
+        self.on_step = on_step
+        self.workers = workers
+        self.corrections = corrections
+        self.results: list[LoadResult] = []
+        self.left_out: list[str] = []
+        self._taken = 0  # files dealt with so far, read or skipped
+
+    def __iter__(self) -> Iterator[LoadResult]:
+        total = len(self.paths)
+
+        def skipped(path: Path, exc: InputError) -> None:
+            self._taken += 1
+            self.left_out.append(path.name)
+            self.on_step(Step("document_skipped", {"index": self._taken, "total": total, "error": exc}))
+
+        for result in iter_documents(self.paths, self.encoding, self.workers, on_error=skipped,
+                                     corrections=self.corrections):
+            self._taken += 1
+            self.results.append(result)
+            if not result.rows:
+                self.left_out.append(result.document.source)
+            self.on_step(Step("document_read", {"index": self._taken, "total": total, "result": result,
+                                                "summary": document_summary(result)}))
+            if result.rows:
+                yield result
+
+    def nonempty(self, to_write: bool = False) -> Iterator[LoadResult]:
+        """The documents with rows, as iterating gives them, with the first one read before this returns.
+
+        Raises
+        ------
+        PolicyKGError
+            No document gave a task row: ``nothing_read``; for a command that
+            writes them (``to_write``), ``documents_left_out`` naming the documents.
+        """
+        documents = iter(self)
+        first = next(documents, None)
+        if first is None:
+            if to_write:
+                raise_if_left_out(self.left_out)
+            raise PolicyKGError("nothing_read")
+        return itertools.chain((first,), documents)
+
+    def corpus(self, to_write: bool = False, aliases: ReviewedAliases | None = None) -> Corpus:
+        """Read every document and resolve the agencies of those with rows, with ``aliases`` if given.
+
+        Decisions that hold for no name read are reported (``aliases_unused``),
+        and the corrections not applied and the count of those applied
+        (``corrections_applied``); raises as `nonempty`.
+        """
+        corpus = build_corpus(list(self.nonempty(to_write)), aliases)
+        _report_unused(aliases, corpus, self.on_step)
+        _report_corrections(self.corrections, self.results, corpus, self.on_step)
+        return corpus
+
+
+def raise_if_left_out(left_out: Sequence[str]) -> None:
+    """Fail, naming the documents a command was given but did not write (see `Reading`).
+
+    Raises
+    ------
+    PolicyKGError
+        ``documents_left_out`` with their number and names (the first ten).
+    """
+    if left_out:
+        names = ", ".join(left_out[:10]) + (" …" if len(left_out) > 10 else "")
+        raise PolicyKGError("documents_left_out", count=len(left_out), names=names)
+
+
 def read_aliases_file(path: Path | None, on_step: StepCallback = ignore_steps) -> ReviewedAliases | None:
     """The checked decisions of an aliases file (``aliases_read``), or None without a file.
 
@@ -195,46 +297,22 @@ def read_inputs(files: Sequence[str | Path], encoding: str | None = None,
                 aliases: ReviewedAliases | None = None,
                 corrections: Corrections | None = None) -> tuple[list[LoadResult], Corpus]:
     """Read the documents (default: the samples), with ``corrections`` if given, and resolve their agencies
-    (with ``aliases``, if given).
+    (see `Reading`).
 
-    A file that cannot be read at all is reported (``document_skipped``) and
-    skipped; each document read is reported as ``document_read``; decisions that
-    hold for no name read, as ``aliases_unused``; corrections not applied, and
-    the count of those applied (``corrections_applied``).
+    Returns every document's result (for their rejects) and the corpus of those with rows.
 
     Raises
     ------
     PolicyKGError
         Nothing usable was read from any file (``nothing_read``).
     """
-    results = list(_reported(document_paths(files), encoding, on_step, corrections=corrections))
-    if not any(r.rows for r in results):
-        raise PolicyKGError("nothing_read")
-    corpus = build_corpus(results, aliases)
-    _report_unused(aliases, corpus, on_step)
-    _report_corrections(corrections, results, corpus, on_step)
-    return results, corpus
-
-
-def _reported(paths: list[Path], encoding: str | None, on_step: StepCallback,
-              workers: int | None = None, corrections: Corrections | None = None) -> Iterator[LoadResult]:
-    """The documents' results as they are read (by worker processes when many), each reported."""
-    taken = 0  # files dealt with so far, read or skipped
-
-    def skipped(path: Path, exc: InputError) -> None:
-        nonlocal taken
-        taken += 1
-        on_step(Step("document_skipped", {"index": taken, "total": len(paths), "error": exc}))
-
-    for result in iter_documents(paths, encoding, workers, on_error=skipped, corrections=corrections):
-        taken += 1
-        on_step(Step("document_read", {"index": taken, "total": len(paths), "result": result,
-                                       "summary": document_summary(result)}))
-        yield result
+    reading = Reading(files, encoding, on_step, corrections=corrections)
+    corpus = reading.corpus(aliases=aliases)
+    return reading.results, corpus
 
 
 def load_corpus(inputs: Inputs, encoding: str | None = None, on_step: StepCallback = ignore_steps) -> Corpus:
-    """The corpus of the inputs: documents read now, or the rows a store was built from."""
+    """The corpus of the inputs: documents read now (`Reading`), or the rows a store was built from."""
     return load_reviewed_corpus(inputs, encoding, on_step)[0]
 
 
@@ -244,36 +322,49 @@ def load_reviewed_corpus(inputs: Inputs, encoding: str | None = None,
     aliases = inputs_aliases(inputs, on_step)
     if inputs.store is not None:
         return corpus_from_store(open_store(inputs.store)), aliases
-    corrections = inputs_corrections(inputs, on_step)
-    return read_inputs(inputs.files, encoding, on_step, aliases, corrections)[1], aliases
+    reading = Reading(inputs.files, encoding, on_step, corrections=inputs_corrections(inputs, on_step))
+    return reading.corpus(aliases=aliases), aliases
 
 
-def open_graph(inputs: Inputs, read_only: bool = True) -> Store:
+def load_corpus_to_write(inputs: Inputs, encoding: str | None = None,
+                         on_step: StepCallback = ignore_steps) -> tuple[Corpus, list[str]]:
+    """`load_corpus` for a command that writes the corpus somewhere: also the documents left out of it.
+
+    The documents given that cannot be read or give no task rows are not in the
+    corpus, so writing it leaves what is stored for them alone (none from a store).
+    """
+    if inputs.store is not None:
+        return corpus_from_store(open_store(inputs.store)), []
+    aliases = inputs_aliases(inputs, on_step)
+    reading = Reading(inputs.files, encoding, on_step, corrections=inputs_corrections(inputs, on_step))
+    return reading.corpus(to_write=True, aliases=aliases), reading.left_out
+
+
+def open_graph(inputs: Inputs, read_only: bool = True, on_step: StepCallback = ignore_steps) -> Store:
     """The RDF store of the inputs: the store on disk, or the documents built into an in-memory store.
 
     Raises
     ------
     StoreError
         The store directory is missing or empty, or locked.
-    InputError
-        A document cannot be read at all.
+    PolicyKGError
+        No document gave a task row (``nothing_read``).
     """
     if inputs.store is not None:
         return open_store(inputs.store, read_only=read_only)
-    aliases = inputs_aliases(inputs)
-    results = list(iter_documents(document_paths(inputs.files), corrections=inputs_corrections(inputs)))
+    corpus = Reading(inputs.files, on_step=on_step, corrections=inputs_corrections(inputs)).corpus(
+        aliases=inputs_aliases(inputs))
     store = Store()
-    load_corpus_into(store, build_corpus(results, aliases))
+    load_corpus_into(store, corpus)
     return store
 
 
 def build_store_from_documents(
-    paths: Sequence[str | Path],
+    files: Sequence[str | Path],
     store_dir: Path,
     encoding: str | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
-    on_error: Callable[[Path, InputError], None] | None = None,
     aliases: ReviewedAliases | None = None,
     on_step: StepCallback = ignore_steps,
     corrections: Corrections | None = None,
@@ -283,58 +374,59 @@ def build_store_from_documents(
     Documents are read by worker processes while the store indexes those
     already read (`policykg.graph.rdf.one_pass`), with ``aliases`` and
     ``corrections``, or else those the store keeps (see `build_store_from_loaded`;
-    ``corrections_kept``); decisions that hold for no name read are reported
+    ``corrections_kept``). Reading is a `Reading`: each document is reported to
+    ``on_step``, and one that cannot be read or gives no task rows is not
+    written — its graph in an existing store stays whole — and is named in
+    ``BuildStats.left_out``; decisions that hold for no name read are reported
     (``aliases_unused``), and the corrections applied and not applied.
 
     Parameters
     ----------
+    files
+        Documents and folders (none: the bundled samples).
     workers
         Reading processes (``None``: one per CPU; few documents are read in this process).
     progress
         ``progress(source, measures, quads)`` once per document graph written.
-    on_error
-        Reported a file that cannot be read at all (then skipped); by default it raises.
 
     Raises
     ------
     StoreError
-        ``store_dir`` is a file, or the store is locked by another process.
-    InputError
-        A file cannot be read and there is no ``on_error``; a new store is then not made.
+        ``store_dir`` is a file, the store is locked by another process, or cannot be written.
+    PolicyKGError
+        No document gave a task row (``nothing_read``); no store is then made or changed.
     """
+    if aliases is None and not is_new_store(Path(store_dir)):
+        aliases = kept_aliases(Path(store_dir))  # said before the documents are read, as they are read with them
+        if aliases is not None:
+            on_step(Step("aliases_kept", {"path": aliases.source, "count": len(aliases)}))
     if corrections is None and not is_new_store(Path(store_dir)):
         corrections = kept_corrections(Path(store_dir))
         if corrections is not None:
             on_step(Step("corrections_kept", {"path": corrections.path, "count": len(corrections)}))
-    read: list[LoadResult] = []  # the results as read (their rows go into the store), for the corrections' report
-    results = iter_documents([Path(p) for p in paths], encoding, workers, on_error=on_error, corrections=corrections)
-    corpus, stats = build_store_from_loaded(_kept_aside(results, read), store_dir, progress, aliases, on_step,
-                                            corrections)
+    reading = Reading(files, encoding, on_step, workers, corrections)
+    corpus, stats = build_store_from_loaded(reading.nonempty(to_write=True), store_dir, progress, aliases, on_step,
+                                            corrections=corrections)
+    stats.left_out = reading.left_out
     _report_unused(aliases if aliases is not None else kept_aliases(store_dir), corpus, on_step)
-    _report_corrections(corrections, read, corpus, on_step)
+    _report_corrections(corrections, reading.results, corpus, on_step)
     return corpus, stats
 
 
-def _kept_aside(results: Iterable[LoadResult], into: list[LoadResult]) -> Iterator[LoadResult]:
-    """``results``, each also put in ``into`` with its rows left out (the store keeps those)."""
-    for result in results:
-        into.append(LoadResult(result.document, corrections_not_applied=result.corrections_not_applied))
-        yield result
-
-
 def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path, progress: Progress | None = None,
-                            aliases: ReviewedAliases | None = None,
-                            on_step: StepCallback = ignore_steps,
-                            corrections: Corrections | None = None) -> tuple[Corpus, BuildStats]:
+                            aliases: ReviewedAliases | None = None, on_step: StepCallback = ignore_steps,
+                            replace: bool = False, corrections: Corrections | None = None) -> tuple[Corpus, BuildStats]:
     """Write documents' results (a list, or an iterator still reading them) into the store at ``store_dir``.
 
     The one path by which a store is built from documents (`build`, `serve`, `run`).
-    Agency names are read with ``aliases``, which the store then keeps; without
-    them, with those an existing store keeps (``aliases_kept``). ``corrections``
-    are those the results were read with: the store keeps them (without, what it
-    keeps stays). When an existing store was built with other aliases or
-    corrections, its documents not built now keep the old ones: they are counted
-    (``aliases_replaced``, ``corrections_replaced``).
+    With ``replace`` the store holds exactly these documents afterwards (a store
+    already there is replaced once the new one is complete); otherwise an existing
+    store keeps its other documents. Agency names are read with ``aliases``, which
+    the store then keeps; without them, with those an existing store keeps
+    (``aliases_kept``). ``corrections`` are those the results were read with: the
+    store keeps them (without, what it keeps stays). When an existing store was
+    built with other aliases or corrections, its documents not built now keep the
+    old ones: they are counted (``aliases_replaced``, ``corrections_replaced``).
     """
     store_dir = Path(store_dir)
     existing = not is_new_store(store_dir)
@@ -342,12 +434,13 @@ def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path, prog
     if aliases is None and kept is not None:
         aliases = kept
         on_step(Step("aliases_kept", {"path": kept.source, "count": len(kept)}))
-    changed = aliases is not None and existing and (kept.text if kept is not None else None) != aliases.text
+    changed = (not replace and aliases is not None and existing
+               and (kept.text if kept is not None else None) != aliases.text)
     kept_fixes = kept_corrections(store_dir) if existing and corrections is not None else None
-    fixes_changed = corrections is not None and existing and (
-        kept_fixes.text if kept_fixes is not None else None) != corrections.text
+    fixes_changed = (not replace and corrections is not None and existing
+                     and (kept_fixes.text if kept_fixes is not None else None) != corrections.text)
     builder = CorpusBuilder(aliases)
-    stats = build_store_from_results(results, builder, store_dir, progress)
+    stats = build_store_from_results(results, builder, store_dir, progress, replace=replace)
     if aliases is not None:
         keep_aliases(store_dir, aliases)
     if corrections is not None:

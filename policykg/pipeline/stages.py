@@ -5,12 +5,19 @@ stage of `STAGES` into the output folder. A stage is a function
 ``(RunContext) -> list of (label key, path)``; to add one, write it here and
 put it in `STAGES` at its place in the data flow. Progress (documents read,
 stage times, validation parts, violations) goes to the ``on_step`` callback.
+
+One run writes one consistent output: the store holds exactly the documents of
+the run (an earlier run's store is replaced once the new one is complete, and
+said so), and every other output is made from the same documents. With
+``append`` the documents are added to the store there instead, and every
+output describes the whole store.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,13 +39,13 @@ from policykg.loaders_report import (
     write_jsonl,
 )
 from policykg.pipeline.inputs import (
+    Reading,
     Step,
     StepCallback,
     build_store_from_loaded,
     ignore_steps,
     read_aliases_file,
     read_corrections_file,
-    read_inputs,
     validation_steps,
 )
 from policykg.pipeline.kept_aliases import kept_aliases
@@ -64,11 +71,17 @@ class RunContext:
     store: Store | None = None
     aliases: ReviewedAliases | None = None
     corrections: Corrections | None = None
+    as_of: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    append: bool = False
 
 
 @dataclass
 class RunResult:
-    """What a run read and wrote: counts, seconds, and (label key, path) of every output in stage order."""
+    """What a run read and wrote: counts, seconds, and (label key, path) of every output in stage order.
+
+    The counts describe the outputs (with ``append``, the whole store); ``left_out``
+    names the documents given that were not used (unreadable or without task rows).
+    """
 
     documents: int
     rows: int
@@ -76,8 +89,10 @@ class RunResult:
     agencies: int
     collectives: int
     seconds: float
+    as_of: str = ""
     written: list[tuple[str, Path]] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)
 
 
 def _stage_rows(ctx: RunContext) -> list[tuple[str, Path]]:
@@ -103,17 +118,46 @@ def _stage_agencies(ctx: RunContext) -> list[tuple[str, Path]]:
 
 
 def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
-    """The RDF store (one named graph per document; documents replace their graphs in an existing one).
+    """The RDF store, one named graph per document: exactly the run's documents, or with ``append``
+    the store there with the run's documents added (then every later stage describes the whole store).
 
     Compacted once built: the queries of this run and of the analyst afterwards read it faster.
     """
-    from policykg.graph.rdf.store import open_store, optimize_store
+    from policykg.graph.rdf.rebuild import corpus_from_store
+    from policykg.graph.rdf.store import is_new_store, open_store, optimize_store
 
     path = ctx.out / "store"
-    build_store_from_loaded(ctx.results, path, aliases=ctx.aliases, on_step=ctx.on_step, corrections=ctx.corrections)
+    earlier = [] if is_new_store(path) else _documents_in(path)
+    documents = [r for r in ctx.results if r.rows]
+    if ctx.append:
+        if earlier:
+            ctx.on_step(Step("run_appending", {"store": path, "documents": len(earlier)}))
+        build_store_from_loaded(documents, path, aliases=ctx.aliases, on_step=ctx.on_step,
+                                corrections=ctx.corrections)
+    else:
+        if earlier:
+            ctx.on_step(Step("run_replacing", {"out": ctx.out, "documents": len(earlier)}))
+            dropped = sorted(set(earlier) - {r.document.source for r in documents})
+            if dropped:
+                ctx.on_step(Step("run_replaced_dropped", {"count": len(dropped), "names": ", ".join(dropped)}))
+        build_store_from_loaded(documents, path, aliases=ctx.aliases, on_step=ctx.on_step, replace=True,
+                                corrections=ctx.corrections)
     optimize_store(path)
     ctx.store = open_store(path)
+    if ctx.append and earlier:
+        ctx.corpus = corpus_from_store(ctx.store)
     return [("run_out_store", path)]
+
+
+def _documents_in(store_dir: Path) -> list[str]:
+    """The source names of the documents an existing store holds (the store closed again before it is replaced)."""
+    from policykg.graph.rdf.store import document_sources, open_store
+
+    store = open_store(store_dir)
+    try:
+        return document_sources(store)
+    finally:
+        del store
 
 
 def _stage_queries(ctx: RunContext) -> list[tuple[str, Path]]:
@@ -159,11 +203,12 @@ def _stage_neo4j_export(ctx: RunContext) -> list[tuple[str, Path]]:
 
 
 def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
-    """The workload-per-agency report (Markdown, Excel, CSV), overdue counted as of today."""
+    """The workload-per-agency report (Markdown, Excel, CSV), deadlines counted as of the run's date."""
+    from policykg.pipeline.names import display_names
     from policykg.visualizations.report import write_report
 
     folder = ctx.out / "report"
-    _, written = write_report(ctx.corpus, folder, as_of=_dt.date.today().isoformat(), lang=ctx.lang)
+    _, written = write_report(ctx.corpus, folder, as_of=ctx.as_of, lang=ctx.lang, names=display_names(ctx.lang))
     return [("run_out_report", next(p for p in written if p.suffix == ".xlsx")),
             ("run_out_report_markdown", written[0])]
 
@@ -173,18 +218,12 @@ def _stage_viz(ctx: RunContext) -> list[tuple[str, Path]]:
 
     Without a CJK font the PNG pictures are left out (reported); the HTML views need none.
     """
-    from policykg.loaders.sectors import sector_label
+    from policykg.pipeline.names import display_names
     from policykg.visualizations.dashboard import write_views
-    from policykg.visualizations.mpl_cjk import cjk_family
 
     folder = ctx.out / "viz"
-    try:
-        cjk_family()
-        png = True
-    except PolicyKGError as exc:
-        ctx.on_step(Step("run_no_png", {"error": exc}))
-        png = False
-    written = write_views(ctx.corpus, folder, lang=ctx.lang, sector_label=sector_label, png=png)
+    written = write_views(ctx.corpus, folder, lang=ctx.lang, names=display_names(ctx.lang), as_of=ctx.as_of,
+                          on_png_skipped=lambda reason: ctx.on_step(Step("viz_png_skipped", {"reason": reason})))
     return [("run_out_dashboard", written.paths["dashboard"])]
 
 
@@ -203,19 +242,25 @@ STAGES: list[tuple[str, Stage]] = [
 
 # the order outputs are listed in: data-flow order, rows first
 _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export", "report", "viz")
+# the folders of `out` a run writes whole (emptied first); its files are overwritten, its store replaced
+_FOLDERS = ("queries", "neo4j", "report", "viz")
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
                on_step: StepCallback = ignore_steps, aliases: Path | None = None,
-               corrections: Path | None = None) -> RunResult:
+               as_of: str | None = None, append: bool = False, corrections: Path | None = None) -> RunResult:
     """Read the documents (default: the samples) and run every stage into ``out``.
 
     Each stage reports ``run_stage_done`` with its seconds; the result lists
-    every path written, in data-flow order. Agency names are read with the
-    ``aliases`` file, or else with those ``out/store`` keeps from an earlier run
-    (``aliases_kept``), so that every stage counts the same agencies; inferred
-    indicators with the ``corrections`` table, or else those ``out/store`` keeps
-    (``corrections_kept``).
+    every path written, in data-flow order. The outputs describe exactly these
+    documents (an earlier run's output in ``out`` is replaced, reported as
+    ``run_replacing``), or with ``append`` the store in ``out`` with these
+    documents added. Agency names are read with the ``aliases`` file, or else
+    with those ``out/store`` keeps from an earlier run (``aliases_kept``), so
+    that every stage counts the same agencies; inferred indicators with the
+    ``corrections`` table, or else those ``out/store`` keeps
+    (``corrections_kept``). ``as_of`` (``YYYY-MM-DD``, default today) is the
+    date the report and the pictures count deadlines against.
 
     Raises
     ------
@@ -233,10 +278,15 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         fixes = kept_corrections(out / "store")
         if fixes is not None:
             on_step(Step("corrections_kept", {"path": fixes.path, "count": len(fixes)}))
-    results, corpus = read_inputs(files, encoding, on_step, reviewed, fixes)
+    reading = Reading(files, encoding, on_step, corrections=fixes)
+    corpus = reading.corpus(aliases=reviewed)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = RunContext(out=out, results=results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed,
-                     corrections=fixes)
+    for folder in _FOLDERS:  # an earlier run's files there would outlive this run (a picture, a query)
+        shutil.rmtree(out / folder, ignore_errors=True)
+    ctx = RunContext(out=out, results=reading.results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed,
+                     corrections=fixes, append=append)
+    if as_of is not None:
+        ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
     for name, stage in STAGES:
@@ -244,10 +294,12 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         by_stage[name] = stage(ctx)
         stage_seconds[name] = time.perf_counter() - t0
         on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
+    corpus = ctx.corpus
     counted = count_agencies(corpus)
     return RunResult(
-        documents=len(results), rows=len(corpus.rows), rejects=sum(len(r.rejects) for r in results),
+        documents=len(corpus.documents), rows=len(corpus.rows), rejects=sum(len(r.rejects) for r in ctx.results),
         agencies=counted.agencies, collectives=counted.collectives,
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, as_of=ctx.as_of,
         written=[item for name in _LISTED for item in by_stage[name]], stage_seconds=stage_seconds,
+        left_out=reading.left_out,
     )

@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from policykg import sample_paths
 from policykg.cli import cli
+from policykg.identities import measure_ids
+from policykg.loaders import read_document
 from policykg.pipeline.kept_corrections import KEPT_FILE
 
 SAMPLE_003 = next(p for p in sample_paths() if p.name.startswith("003_"))
@@ -109,10 +111,11 @@ def test_neo4j_export_of_documents_reads_with_the_corrections(review, tmp_path):
     with (tmp_path / "neo4j" / "rels_INFERRED_Measure.csv").open(encoding="utf-8", newline="") as stream:
         inferred = {r[":START_ID(Measure)"]: (r[":END_ID(Indicator)"], r["confidence:double"], r["by"])
                     for r in csv.DictReader(stream)}
+    ids = measure_ids(read_document(SAMPLE_003).rows)  # by (source, line)
     first = next(line for line, value in decided.items() if value != "无")
-    assert inferred[f"{SAMPLE_003.name}#L{first}"] == (decided[first], "1.0", "correction:review.csv")
+    assert inferred[ids[(SAMPLE_003.name, int(first))]] == (decided[first], "1.0", "correction:review.csv")
     none = next(line for line, value in decided.items() if value == "无")
-    assert f"{SAMPLE_003.name}#L{none}" not in inferred  # serves none: no INFERRED relationship
+    assert ids[(SAMPLE_003.name, int(none))] not in inferred  # serves none: no INFERRED relationship
     assert len(inferred) == 27
 
 

@@ -84,16 +84,18 @@ def test_agencies_json():
 
 def test_run_writes_outputs(tmp_path):
     out = tmp_path / "out"
-    result = invoke("run", "-o", str(out))
+    result = invoke("run", "-o", str(out), "--as-of", "2021-06-30")
     assert result.exit_code == 0
     first = result.stdout.splitlines()[0]
-    assert first.startswith("5 份文件，521 行任务，0 行未解析，")
+    assert first.startswith("5 份文件，521 行任务，0 行未解析，") and "基准日 2021-06-30" in first
     for name in ("rows.jsonl", "rows.csv", "rejects.csv", "agencies.csv", "store", "queries", "validation.json",
                  "report/workload.xlsx", "report/workload.md", "viz/dashboard.html", "neo4j"):
         assert (out / name).exists()
         assert str(out / name) in result.stdout
     assert len((out / "rows.jsonl").read_text(encoding="utf-8").splitlines()) == 521
-    assert len(list((out / "queries").glob("*.csv"))) == 8
+    assert len(list((out / "queries").glob("*.csv"))) == 9
+    assert "基准日 2021-06-30" in (out / "viz" / "dashboard.html").read_text(encoding="utf-8")
+    assert "- 基准日: 2021-06-30" in (out / "report" / "workload.md").read_text(encoding="utf-8")
     assert (out / "neo4j" / "load.cypher").exists()
     assert json.loads((out / "validation.json").read_text(encoding="utf-8"))["conforms"] is True
 

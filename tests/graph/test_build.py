@@ -70,7 +70,8 @@ def test_one_named_graph_per_document():
 
 def test_iris_are_percent_encoded_and_stable():
     assert iris.graph_iri(LY) == "https://w3id.org/policykg/id/graph/b%20%E7%BD%97%E6%BA%90%231.txt"
-    assert iris.measure_iri(LY, 111) == "https://w3id.org/policykg/id/measure/b%20%E7%BD%97%E6%BA%90%231.txt/L111"
+    assert iris.measure_iri(LY, "1") == "https://w3id.org/policykg/id/measure/b%20%E7%BD%97%E6%BA%90%231.txt/1"
+    assert iris.measure_iri(LY, "一(三)2~2").endswith("/%E4%B8%80%28%E4%B8%89%292~2")
     assert iris.agency_iri("350181/公安局") == "https://w3id.org/policykg/id/agency/350181%2F%E5%85%AC%E5%AE%89%E5%B1%80"
     first = [{str(q) for q in part.quads} for part in build_graphs(handmade_corpus())]
     second = [{str(q) for q in part.quads} for part in build_graphs(handmade_corpus())]
@@ -78,11 +79,15 @@ def test_iris_are_percent_encoded_and_stable():
 
 
 def test_measure_carries_its_identifier_and_source_line():
+    """The id is the document and the printed number; the line stays a fact of the measure."""
     store = Store()
     load_corpus_into(store, handmade_corpus())
-    m = NamedNode(iris.measure_iri(FQ, 19))
+    m = NamedNode(iris.measure_iri(FQ, "2"))  # row 2, printed on line 19
     ids = [q.object.value for q in store.quads_for_pattern(m, NamedNode("http://purl.org/dc/terms/identifier"), None, None)]
-    assert ids == [f"{FQ}#L19"]
+    assert ids == [f"{FQ}#2"]
+    source_line = NamedNode("https://w3id.org/policykg/ontology#sourceLine")
+    lines = [q.object.value for q in store.quads_for_pattern(m, source_line, None, None)]
+    assert lines == ["19"]
 
 
 def test_jurisdiction_hierarchy_is_stated():
@@ -166,3 +171,23 @@ def test_any_text_round_trips_through_replacement(measure, item, names, raw):
     write_graphs(store, corpus)  # FQ's graph exists: replaced through SPARQL update
     back = corpus_from_store(store)
     assert [r for r in back.rows if r.line == 99] == [row]
+
+
+def test_leaders_are_people_linked_to_the_measure_never_agencies():
+    from policykg.loaders import load_corpus, parse_text
+
+    text = ("2024年某市政府工作报告任务分解\n一、经济社会发展主要目标\n1.地区生产总值增长6%。\n牵头领导：王 健\n"
+            "牵头单位：市发展改革委\n责任单位：市统计局\n2.一般公共预算收入增长5%。\n牵头领导：王 健\n牵头单位：市财政局\n")
+    corpus = load_corpus(results=[parse_text(text, "leaders.txt")])
+    assert [r.leaders for r in corpus.rows] == [("王 健",), ("王 健",)]
+    assert not any("王" in a.name for a in corpus.agencies.values())
+    store = Store()
+    load_corpus_into(store, corpus)
+    assert_round_trip(corpus, store)
+    leader = NamedNode("https://w3id.org/policykg/ontology#leader")
+    people = {q.object for q in store.quads_for_pattern(None, leader, None)}
+    assert people == {NamedNode(iris.person_iri("leaders.txt", "王 健"))}
+    person = next(iter(people))
+    rdf_type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    kinds = {q.object for q in store.quads_for_pattern(person, rdf_type, None)}
+    assert kinds == {NamedNode("http://xmlns.com/foaf/0.1/Person")}

@@ -97,8 +97,8 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
        by=_text | _text.map(lambda name: "correction:" + name))
 def test_any_inference_round_trips(indicator, confidence, evidence, by):
     corpus = handmade_corpus()
-    row = Row(FQ, "9", "主题", None, None, "某项措施。", (), (), None, None, None, 99, (), indicator, confidence,
-              tuple(evidence), by)
+    row = Row(FQ, "9", "主题", None, None, "某项措施。", (), (), None, None, None, 99, indicator_inferred=indicator,
+              indicator_confidence=confidence, indicator_evidence=tuple(evidence), indicator_inferred_by=by)
     store = Store()
     load_corpus_into(store, replace(corpus, rows=corpus.rows + [row]))
     assert [r for r in corpus_from_store(store).rows if r.line == 99] == [row]
@@ -114,21 +114,21 @@ def _broken() -> Store:
     store = Store()
     load_corpus_into(store, inferred_corpus())
     pkg, prov = "https://w3id.org/policykg/ontology#", "http://www.w3.org/ns/prov#"
-    theme = iris.inference_iri(iris.measure_iri(FQ, 27))
+    theme = iris.inference_iri(iris.measure_iri(FQ, "3"))  # the theme row, line 27
     store.update(f"""DELETE WHERE {{ GRAPH ?g {{ <{theme}> <{pkg}confidence> ?c }} }} ;
         DELETE WHERE {{ GRAPH ?g {{ <{theme}> <{prov}wasGeneratedBy> ?a }} }} ;
-        DELETE WHERE {{ GRAPH ?g {{ <{iris.measure_iri(LY, 150)}> <{pkg}qualifiedInferredIndicator> ?x }} }}""")
+        DELETE WHERE {{ GRAPH ?g {{ <{iris.measure_iri(LY, "5")}> <{pkg}qualifiedInferredIndicator> ?x }} }}""")
     return store
 
 
 def test_broken_inferences_fail_with_messages():
     report = validate_store(_broken(), "en")
     found = {(v.focus, v.message) for v in report.violations}
-    theme = f"measure/{FQ}/L27/inferred-indicator"
+    theme = f"measure/{FQ}/3/inferred-indicator"
     assert (theme, "an indicator inference needs one confidence between 0 and 1 (an xsd:decimal)") in found
     assert (theme, "an indicator inference says what decided it: a model's classification or a corrections table, "
                    "one of the two") in found
-    assert (f"{LY}#L150", "an inferred indicator needs its inference node (confidence and provenance, "
+    assert (f"{LY}#5", "an inferred indicator needs its inference node (confidence and provenance, "
                           "pkg:qualifiedInferredIndicator)") in found
     assert len(report.violations) == 3
 

@@ -213,8 +213,40 @@ def test_public_surface():
     assert sorted(metrics.__all__) == sorted([
         "AgencyMetrics", "agency_metrics", "deadline_profile", "sector_rollup", "participation_coefficient",
         "weighted_load", "component_betweenness", "cross_cutting_score", "quarter_of"])
-    assert sorted(rollups.__all__) == ["deadline_profile", "is_date", "quarter_of", "sector_rollup"]
+    assert sorted(rollups.__all__) == ["DEADLINE_STATUSES", "DUE_SOON_DAYS", "deadline_profile", "deadline_status",
+                                       "is_date", "parse_as_of", "quarter_of", "sector_rollup", "status_counts"]
     assert [f for f in AgencyMetrics.__dataclass_fields__] == [
         "agency", "name", "jurisdiction", "sector", "kind", "lead_count", "responsible_count", "measure_count",
         "weighted_load", "indicator_breadth", "participation", "partner_count", "betweenness", "due_per_month",
-        "ongoing_share", "overdue", "cross_cutting"]
+        "ongoing_share", "overdue", "cross_cutting", "due_soon"]
+
+
+def test_deadline_status_against_the_as_of_date(sample_corpus):
+    from policykg.graph.analytics.rollups import deadline_status, status_counts
+
+    as_of = "2021-12-15"
+    counts = status_counts(sample_corpus, as_of)
+    assert sum(counts.values()) == len(sample_corpus.rows)
+    by_hand = {"overdue": 0, "due_soon": 0, "later": 0}
+    for row in sample_corpus.rows:
+        if row.deadline and row.deadline[:1].isdigit():
+            key = "overdue" if row.deadline < as_of else "due_soon" if row.deadline <= "2022-01-14" else "later"
+            by_hand[key] += 1
+    assert {k: counts[k] for k in by_hand} == by_hand and all(by_hand.values())
+    assert deadline_status("2022-01-14", as_of) == "due_soon" and deadline_status("2022-01-15", as_of) == "later"
+    metrics = agency_metrics(sample_corpus, as_of=as_of)
+    top = metrics[0]
+    mine = [r for r in sample_corpus.rows if top.agency in set(sample_corpus.lead_ids(r) + sample_corpus.responsible_ids(r))]
+    assert top.due_soon == sum(deadline_status(r.deadline, as_of) == "due_soon" for r in mine)
+    assert top.overdue == sum(deadline_status(r.deadline, as_of) == "overdue" for r in mine)
+    assert agency_metrics(sample_corpus)[0].due_soon is None
+
+
+@pytest.mark.parametrize("place", [None, "罗源县", "泉州市"])
+def test_partners_counted_without_the_graph_equal_the_graph_degree(sample_corpus, place):
+    from dataclasses import replace
+
+    full = agency_metrics(sample_corpus, jurisdiction=place, as_of="2021-06-30")
+    light = agency_metrics(sample_corpus, jurisdiction=place, as_of="2021-06-30", betweenness=False)
+    assert [replace(m, betweenness=0.0) for m in full] == light
+    assert any(m.kind == "collective" and m.partner_count for m in light)

@@ -180,7 +180,7 @@ def test_a_failing_update_leaves_the_old_graph_whole():
     with pytest.raises((SyntaxError, StoreError)):
         replace_graph(store, bad)
     assert {str(q) for q in store} == before
-    broken_line = f'{escape_iri(iris.measure_iri(FQ, 1))} <p> "x {escape_iri(good.iri)} .\n'
+    broken_line = f'{escape_iri(iris.measure_iri(FQ, "1"))} <p> "x {escape_iri(good.iri)} .\n'
     broken_text = GraphPart(good.iri, good.source, good.quads + [broken_line])
     with pytest.raises(SyntaxError):
         replace_graph(store, broken_text)

@@ -10,7 +10,7 @@ import pytest
 from pyoxigraph import Store
 
 from policykg import sample_paths
-from policykg.errors import InputError
+from policykg.errors import InputError, PolicyKGError
 from policykg.graph import build_store
 from policykg.graph.rdf.store import load_parts_into
 from policykg.loaders import load_corpus
@@ -70,9 +70,12 @@ def test_generated_read_by_workers_equals_read_then_build(generated, tmp_path, m
 
 def test_progress_once_per_document(generated, tmp_path):
     seen: list[str] = []
+    steps: list[tuple[str, int]] = []
     build_store_from_documents(generated[:20], tmp_path / "kg", workers=2,
-                               progress=lambda source, measures, quads: seen.append(source))
+                               progress=lambda source, measures, quads: seen.append(source),
+                               on_step=lambda step: steps.append((step.key, step.values["index"])))
     assert seen == [p.name for p in generated[:20]]
+    assert steps == [("document_read", i) for i in range(1, 21)]
 
 
 def test_existing_store_is_updated_document_by_document(tmp_path):
@@ -83,22 +86,23 @@ def test_existing_store_is_updated_document_by_document(tmp_path):
     assert _quads(tmp_path / "kg") == expected
 
 
-def test_a_missing_file_leaves_no_store(generated, tmp_path):
-    paths = [*generated[:18], tmp_path / "missing.txt", *generated[18:]]
-    with pytest.raises(InputError, match="missing.txt"):
-        build_store_from_documents(paths, tmp_path / "kg", workers=2)
-    assert not (tmp_path / "kg").exists()
-    assert [p.name for p in tmp_path.iterdir()] == []
-
-
-def test_a_missing_file_reported_and_skipped(generated, tmp_path):
+def test_a_missing_file_is_reported_and_the_rest_written(generated, tmp_path):
     reported: list[str] = []
     paths = [*generated[:18], tmp_path / "missing.txt", *generated[18:]]
     corpus, stats = build_store_from_documents(paths, tmp_path / "kg", workers=2,
-                                               on_error=lambda path, exc: reported.append(path.name))
-    assert reported == ["missing.txt"]
+                                               on_step=lambda step: reported.append(step.key))
+    assert reported == ["document_read"] * 18 + ["document_skipped"] + ["document_read"] * (len(generated) - 18)
     assert stats.documents == len(generated)
+    assert stats.left_out == ["missing.txt"]
     assert [d.source for d in corpus.documents] == [p.name for p in generated]
+
+
+def test_nothing_readable_makes_no_store(tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)))
+    with pytest.raises(PolicyKGError, match="junk.txt"):
+        build_store_from_documents([junk, tmp_path / "missing.txt"], tmp_path / "kg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.txt"]
 
 
 def test_a_failing_producer_stops_every_loader(tmp_path, monkeypatch):

@@ -124,4 +124,4 @@ def test_public_surface():
 
     assert sorted(projections.__all__) == sorted([
         "IndicatorMatrix", "bipartite_graph", "co_assignment_graph", "indicator_matrix", "measure_node",
-        "agency_node", "measure_roles", "rows_in"])
+        "agency_node", "measure_roles", "rows_in", "dependency_weights"])

@@ -30,13 +30,13 @@ def _broken_store() -> Store:
     store = Store()
     load_corpus_into(store, handmade_corpus())
     g = NamedNode(iris.graph_iri(FQ))
-    m = NamedNode(iris.measure_iri(FQ, 19))
+    m = NamedNode(iris.measure_iri(FQ, "2"))
     text = NamedNode(PKG + "measureText")
     for q in list(store.quads_for_pattern(m, text, None, g)):
         store.remove(q)
-    store.add(Quad(NamedNode(iris.measure_iri(FQ, 11)), NamedNode(PKG + "dueDate"),
+    store.add(Quad(NamedNode(iris.measure_iri(FQ, "1")), NamedNode(PKG + "dueDate"),
                    Literal("2020-02-30", datatype=NamedNode(XSD + "date")), g))
-    store.add(Quad(NamedNode(iris.measure_iri(FQ, 27)), NamedNode(PKG + "leadUnit"),
+    store.add(Quad(NamedNode(iris.measure_iri(FQ, "3")), NamedNode(PKG + "leadUnit"),
                    NamedNode(iris.agency_iri("350181/无此单位")), g))
     return store
 
@@ -45,9 +45,9 @@ def test_broken_graph_fails_with_actionable_messages():
     report = validate_store(_broken_store(), "zh")
     assert not report.conforms
     found = {(v.focus, v.path, v.message) for v in report.violations}
-    assert (f"{FQ}#L19", "pkg:measureText", "措施内容为空或缺失：请检查来源行的“具体措施”栏") in found
-    assert (f"{FQ}#L11", "pkg:dueDate", "完成时限必须是一个有效日期（xsd:date，YYYY-MM-DD）") in found
-    assert any(v.focus == f"{FQ}#L27" and v.path == "pkg:leadUnit" and v.value == "agency/350181/无此单位"
+    assert (f"{FQ}#2", "pkg:measureText", "措施内容为空或缺失：请检查来源行的“具体措施”栏") in found
+    assert (f"{FQ}#1", "pkg:dueDate", "完成时限必须是一个有效日期（xsd:date，YYYY-MM-DD）") in found
+    assert any(v.focus == f"{FQ}#3" and v.path == "pkg:leadUnit" and v.value == "agency/350181/无此单位"
                for v in report.violations)
     en = validate_store(_broken_store(), "en")
     assert any(v.message == "the measure text is missing or empty: check the measure cell of the source row"
@@ -65,7 +65,7 @@ def test_validate_cli_exit_codes(tmp_path):
 
     store = Store(str(target))
     g = NamedNode(iris.graph_iri(FQ))
-    for q in list(store.quads_for_pattern(NamedNode(iris.measure_iri(FQ, 19)), NamedNode(PKG + "measureText"), None, g)):
+    for q in list(store.quads_for_pattern(NamedNode(iris.measure_iri(FQ, "2")), NamedNode(PKG + "measureText"), None, g)):
         store.remove(q)
     store.flush()
     del store
@@ -73,7 +73,7 @@ def test_validate_cli_exit_codes(tmp_path):
     assert bad.exit_code == 1
     assert bad.stdout == (
         '"focus","path","value","message"\n'
-        f'"{FQ}#L19","pkg:measureText","","the measure text is missing or empty: check the measure cell of the source row"\n'
+        f'"{FQ}#2","pkg:measureText","","the measure text is missing or empty: check the measure cell of the source row"\n'
     )
     assert bad.stderr.strip() == "Error: the graph does not conform: 1 violations (see the table above)"
 

@@ -8,6 +8,7 @@ The documents mirror the bundled samples: 000 福清市 (a county-level city in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -285,9 +286,13 @@ def corpus(results: list[LoadResult]) -> Corpus:
     return build_corpus(results)
 
 
+# the division codes of an agency's place (its id's prefix here) and of the place above it
+_PARENT_CODES = {"福建省": "350000", "福州市": "350100", "泉州市": "350500"}
+
+
 def test_corpus_agencies(corpus: Corpus) -> None:
     assert corpus.agencies == {
-        a.id: a
+        a.id: replace(a, adcode=a.id.split("/")[0], parent_adcode=_PARENT_CODES[a.parent])
         for a in [
             Agency("350100/公安局", "福州市公安局", "福州市", "公安", "agency", ("市公安局",), (), "福建省"),
             Agency("350123/不动产登记和交易中心", "罗源县不动产登记和交易中心", "罗源县", "自然资源", "agency",

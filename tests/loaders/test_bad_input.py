@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg import sample_paths
 from policykg.cli import cli
@@ -83,10 +85,11 @@ def test_table_cut_off_mid_row(tmp_path):
     path.write_text(truncated, encoding="utf-8")
     result = read_document(path)
     assert cut >= 0
-    assert [r.seq for r in result.rows][-1] == "40"
-    assert len(result.rows) == 40
-    assert result.rows[-1].warnings[-1] == "row_truncated"
+    # row 40 stops inside its measure, before its unit cells: its units are lost, so it is a reject
+    assert [r.seq for r in result.rows][-1] == "39"
+    assert len(result.rows) == 39
     line = text[:start_of_row_40].count("\n") + 1
+    assert [(r.line, r.seq, r.reason) for r in result.rejects] == [(line, "40", "reject_truncated")]
     assert result.problems == [f"doc_truncated:{line}"]
     cli_result = run("--lang", "en", "extract", str(path))
     assert cli_result.exit_code == 0
@@ -131,6 +134,28 @@ def test_rejects_file_lists_rows_without_measure(tmp_path):
     assert "plan.txt: 2 行，2 行有警告，1 行未解析" in result.stderr
 
 
-def test_parse_text_never_raises_on_odd_text():
-    for text in ["", "\t\t\t", "序号\t牵头部门\t责任单位\n", "序号\n\t牵头\n\t责任\n\t时限\n\t1\n", "\x00\x01", "1\t2\t3"]:
-        parse_text(text, "odd.txt")
+@pytest.mark.parametrize("text", ["", "\t\t\t", "序号\t牵头部门\t责任单位\n", "序号\n\t牵头\n\t责任\n\t时限\n\t1\n",
+                                  "\x00\x01", "1\t2\t3"])
+def test_parse_text_never_raises_on_odd_text(text):
+    result = parse_text(text, "odd.txt")
+    assert (result.document.source, result.rows, result.rejects, result.problems) == ("odd.txt", [], [], ["doc_no_table"])
+
+
+_TABLEISH = st.text(st.sampled_from(list("序号具体措施牵头单位责任完成时限一二三1234567890、，。（）()\t\n\r 市县区局\u3000")),
+                    max_size=300)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TABLEISH)
+def test_parse_text_never_raises_and_every_row_points_into_the_text(text):
+    """Whatever the text, a reading: rows and rejects at lines of the text, measures not empty, problems named."""
+    from policykg.messages import render
+
+    result = parse_text(text, "odd.txt")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    assert result.document.source == "odd.txt"
+    for row in result.rows:
+        assert row.source == "odd.txt" and 1 <= row.line <= lines and row.measure.strip()
+    assert all(1 <= reject.line <= lines for reject in result.rejects)
+    assert all(render(problem, "en") != problem for problem in result.problems)  # a text, not a raw code
+    assert result.rows or result.rejects or result.problems  # nothing read is said, never silent

@@ -36,10 +36,12 @@ def test_parentheticals_that_are_not_attributions(content):
 
 
 def test_list_numbers():
-    assert list_number("12.规范中介服务") == (3, 12, "规范中介服务")
-    assert list_number("十二、纳税") == (1, 12, "纳税")
-    assert list_number("(3)推行") == (4, 3, "推行")
-    assert list_number("1.5个工作日内办结")[0] == 9
+    assert list_number("12.规范中介服务") == ("num_dot", 12, "规范中介服务")
+    assert list_number("十二、纳税") == ("cn_dun", 12, "纳税")
+    assert list_number("(3)推行") == ("num_paren", 3, "推行")
+    assert list_number("第五条 市场主体") == ("article", 5, "市场主体")
+    assert list_number("⑶推行")[:2] == ("paren_digit", 3)
+    assert list_number("1.5个工作日内办结")[0] is None
 
 
 PLAN = """2021年某市优化营商环境工作任务清单
@@ -67,7 +69,6 @@ EXPECTED = [
     ("3", 7, "办理建筑许可", "深化工程建设项目审批制度改革", ("市政府办公室", "市审改办"), ("市级各有关部门",), None, None),
     ("4", 8, "办理建筑许可", "推进“多测合一”。", ("市住建局",), (), "6月底", "2021-06-30"),
     ("5", 9, "办理建筑许可", "推进施工图审查改革，实行联合审图。", ("市资规局",), (), None, None),
-    ("6", 12, "办理建筑许可", "推行建筑师负责制试点。", (), (), None, None),
     ("7", 14, "纳税", "推进电子税务局建设。", ("市稅務局",), ("市財政局",), "9月底", "2021-09-30"),
 ]
 
@@ -78,9 +79,9 @@ def test_inline_list_rows():
     assert result.document.plan_year == 2021
     got = [(r.seq, r.line, r.indicator, r.measure, r.lead, r.responsible, r.deadline_raw, r.deadline) for r in result.rows]
     assert got == EXPECTED
-    assert result.rejects == [] and result.problems == []
-    # a task naming no unit does not take its neighbour's (no merged cells in a list)
-    assert result.rows[5].warnings == ("no_lead",)
+    assert result.problems == []
+    # a numbered task naming no unit does not take its neighbour's (no merged cells in a list): a reject
+    assert [(r.line, r.seq, r.reason) for r in result.rejects] == [(12, "6", "reject_no_units")]
     # the 保障措施 section names no units: context, not rows
     assert "加强组织领导" in result.document.context
 
@@ -103,9 +104,9 @@ def test_state_council_style_tasks_numbered_with_chinese_ordinals():
              "（三）降低市场准入门槛。（市场监管总局、商务部按职责分工负责）"]
     assembled, _ = read_inline_list(lines, "x.txt", 2020)
     assert [(r.seq, r.indicator_raw, r.lead, r.responsible) for r in assembled.rows] == [
-        ("1", "持续提升投资建设便利度", ("国家发展改革委",), ("各地区", "各部门")),
-        ("2", "持续提升投资建设便利度", ("住房城乡建设部",), ()),
-        ("3", "进一步简化企业生产经营审批和条件", (), ("市场监管总局", "商务部")),
+        ("（一）", "持续提升投资建设便利度", ("国家发展改革委",), ("各地区", "各部门")),
+        ("（二）", "持续提升投资建设便利度", ("住房城乡建设部",), ()),
+        ("（三）", "进一步简化企业生产经营审批和条件", (), ("市场监管总局", "商务部")),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -55,10 +56,14 @@ def test_unreadable_file_reported_and_skipped(many, tmp_path):
 
 
 def test_stopping_early_shuts_the_pool_down(many):
+    before = set(multiprocessing.active_children())
     results = iter_documents(many, workers=2)
     first = next(results)
+    workers = [p for p in multiprocessing.active_children() if p not in before]
+    assert len(workers) == 2 and all(p.is_alive() for p in workers)
     results.close()  # cancels what is pending; must not hang
     assert first.document.source == many[0].name
+    assert not any(p.is_alive() for p in workers)  # the workers ended with the pool
 
 
 def test_progress_sees_every_document_in_order(many):

@@ -21,5 +21,5 @@ def test_handmade_corpus_every_query(bolt):
         assert run_named_cypher(bolt, name).rows == run_named(store, name, {}).rows == EXPECTED[name](corpus), name
     # null jurisdiction sorts first, lead names joined in order, the top agency computed in Cypher
     assert [r["measure"] for r in run_named_cypher(bolt, "measures_without_lead").rows] == [
-        "a_福清.txt#L27", "b 罗源#1.txt#L125"]
+        "a_福清.txt#3", "b 罗源#1.txt#3"]
     assert {r["agency"] for r in run_named_cypher(bolt, "agency_portfolio").rows} == {"350181/公安局"}

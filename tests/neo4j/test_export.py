@@ -12,6 +12,8 @@ from policykg.graph.property.bolt import BoltSettings, connect
 from policykg.graph.property.neo4j_export import ARRAY_DELIMITER, cypher_statements, export_csv
 from policykg.graph.property.neo4j_push import graph_counts
 from policykg.graph.property.property_graph import build_property_graph, measure_properties
+from policykg.identities import measure_ids
+from policykg.messages import render
 from policykg.queries.cypher import list_cypher_queries, run_named_cypher
 from tests.support.expected_answers import EXPECTED
 from tests.support.falkordb_server import start_falkordb, stop_falkordb
@@ -35,11 +37,13 @@ def test_measure_rows_round_trip(tmp_path, sample_corpus):
     rows = _read(tmp_path / "nodes_Measure.csv")
     assert list(rows[0]) == ["id:ID(Measure)", "source", "line:int", "seq", "text", "item", "indicator_raw",
                              "deadline_date", "deadline_kind", "deadline_raw", "remark", "warnings:string[]",
-                             "indicator_confidence:double", "indicator_evidence:string[]", "indicator_inferred_by",
-                             ":LABEL"]
+                             "leaders:string[]", "indicator_confidence:double", "indicator_evidence:string[]",
+                             "indicator_inferred_by", ":LABEL"]
     by_id = {r["id:ID(Measure)"]: r for r in rows}
+    ids = measure_ids(sample_corpus.rows)
+    assert len(by_id) == len(ids) == len(sample_corpus.rows)
     for source_row in sample_corpus.rows:
-        props = measure_properties(source_row)
+        props = measure_properties(source_row, ids[(source_row.source, source_row.line)])
         row = by_id[props["id"]]
         assert row["text"] == props["text"]  # multi-line texts survive quoting
         assert int(row["line:int"]) == props["line"]
@@ -59,8 +63,11 @@ def test_a_value_with_the_array_delimiter_is_refused(tmp_path, sample_corpus):
     agency = sample_corpus.agencies[sample_corpus.lead_ids(sample_corpus.rows[0])[0]]
     odd = dataclasses.replace(agency, aliases=(f"甲{ARRAY_DELIMITER}乙",))
     corpus = dataclasses.replace(sample_corpus, agencies={**sample_corpus.agencies, agency.id: odd})
-    with pytest.raises(StoreError, match="array delimiter"):
+    with pytest.raises(StoreError) as refused:
         export_csv(corpus, tmp_path)
+    assert refused.value.key == "export_array_delimiter"
+    assert render(refused.value.key, "en", **refused.value.values) == (
+        f"Agency {agency.id}: value 甲|乙 contains the array delimiter |, which neo4j-admin could not read back")
 
 
 def test_import_args_name_every_file(tmp_path, sample_corpus):

@@ -6,7 +6,6 @@ from policykg.graph.property.property_graph import (
     build_property_graph,
     deadline_parts,
     document_batches,
-    measure_id,
     place_links,
 )
 from policykg.records import Agency, Corpus, Document, Row
@@ -26,8 +25,10 @@ def test_handmade_nodes_and_relationships_counted_by_hand():
     # IN: agencies with a place (各有关单位 has none); IN_SECTOR: agencies with a sector (no collective)
     assert rels == {"LEADS": 8, "RESPONSIBLE_FOR": 10, "ADDRESSES": 6, "INFERRED": 0, "FROM": 7, "IN": 7,
                     "PART_OF": 3, "IN_SECTOR": 6}
-    assert graph.document_in == [(FQ, "福清市"), (LY, "罗源县")]
-    assert sorted(graph.relationships["PART_OF"]) == [("福州市", "福建省"), ("福清市", "福州市"), ("罗源县", "福州市")]
+    assert graph.document_in == [(FQ, "350181"), (LY, "350123")]  # places by division code
+    assert sorted(graph.relationships["PART_OF"]) == [("350100", "350000"), ("350123", "350100"), ("350181", "350100")]
+    assert {p["id"]: p["name"] for p in graph.nodes["Jurisdiction"]} == {
+        "350181": "福清市", "350100": "福州市", "350000": "福建省", "350123": "罗源县"}
 
 
 def test_collectives_are_agencies_of_kind_collective():
@@ -41,11 +42,12 @@ def test_measure_properties_keep_the_row():
     corpus = handmade_corpus()
     row = corpus.rows[3]
     batch = next(document_batches(corpus))
-    measure = next(m for m in batch.measures if m["id"] == measure_id(row))
+    measure = next(m for m in batch.measures if m["props"]["line"] == row.line)
     assert measure["props"] == {
-        "id": "a_福清.txt#L35", "source": "a_福清.txt", "line": 35, "seq": "4", "text": row.measure, "item": None,
+        "id": "a_福清.txt#4", "source": "a_福清.txt", "line": 35, "seq": "4", "text": row.measure, "item": None,
         "indicator_raw": "市场监管", "deadline_date": None, "deadline_kind": "conditional",
         "deadline_raw": "根据省市工作进度安排", "remark": None, "warnings": ["lead_inherited:市市场监管局", "seq_gap:5"],
+        "leaders": [],
         "indicator_confidence": None, "indicator_evidence": [], "indicator_inferred_by": None,
     }
     # 市公安局 both leads and is responsible: it appears in both lists, once each
@@ -63,9 +65,20 @@ def test_deadline_parts():
 
 
 def test_place_links_never_make_a_place_part_of_itself():
-    doc = Document("q.txt", jurisdiction="泉州市", parent="福建省", province="福建省")
-    agency = Agency("x", "泉州市市场监管局", "泉州市", "市场监管", "agency", parent="福建省")
-    assert place_links(doc, [agency]) == [("泉州市", "福建省")]
+    doc = Document("q.txt", jurisdiction="泉州市", parent="福建省", province="福建省", adcode="350500",
+                   parent_adcode="350000", province_adcode="350000")
+    agency = Agency("x", "泉州市市场监管局", "泉州市", "市场监管", "agency", parent="福建省", adcode="350500",
+                    parent_adcode="350000")
+    places, links = place_links(doc, [agency])
+    assert links == [("350500", "350000")]
+    assert places == {"350500": {"id": "350500", "name": "泉州市", "adcode": "350500"},
+                      "350000": {"id": "350000", "name": "福建省", "adcode": "350000"}}
+
+
+def test_places_without_a_code_are_keyed_by_their_parent():
+    docs = [Document(f"{city}.txt", jurisdiction="高新区", parent=city, province="某省") for city in ("甲市", "乙市")]
+    keys = [next(iter(place_links(doc, [])[0])) for doc in docs]
+    assert keys == ["甲市·高新区", "乙市·高新区"]
 
 
 def test_rows_of_a_document_without_facts_still_get_a_document():
@@ -73,4 +86,4 @@ def test_rows_of_a_document_without_facts_still_get_a_document():
     batches = list(document_batches(Corpus(rows=[row])))
     assert [b.source for b in batches] == ["lost.txt"]
     assert batches[0].document == {"source": "lost.txt"}
-    assert batches[0].measures[0]["id"] == "lost.txt#L3"
+    assert batches[0].measures[0]["id"] == "lost.txt#1"

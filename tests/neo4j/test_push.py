@@ -58,7 +58,7 @@ def test_properties_and_relationships_as_in_the_rows(bolt):
         "m.warnings AS warnings, d.source AS source, "
         "[(l:Agency)-[:LEADS]->(m) | l.id] AS leads, [(r:Agency)-[:RESPONSIBLE_FOR]->(m) | r.id] AS responsible, "
         "[(m)-[:ADDRESSES]->(i:Indicator) | i.name] AS indicators",
-        {"id": "a_福清.txt#L35"},
+        {"id": "a_福清.txt#4"},
     )
     row = rows[0]
     assert {k: row[k] for k in ("seq", "line", "kind", "date", "source", "indicators")} == {
@@ -98,7 +98,7 @@ def test_a_changed_row_gets_exactly_its_new_relationships(bolt):
     push_corpus(bolt, corpus)
     rows = [dataclasses.replace(r, lead=("市公安局",)) if r.line == 11 else r for r in corpus.rows]
     push_corpus(bolt, dataclasses.replace(corpus, rows=rows))
-    _, found = bolt.read("MATCH (a:Agency)-[:LEADS]->(m:Measure {id: 'a_福清.txt#L11'}) RETURN a.id AS id")
+    _, found = bolt.read("MATCH (a:Agency)-[:LEADS]->(m:Measure {id: 'a_福清.txt#1'}) RETURN a.id AS id")
     assert [r["id"] for r in found] == ["350181/公安局"]
 
 

@@ -141,8 +141,8 @@ def test_cli_build_then_query_store(tmp_path):
     built = runner.invoke(cli, ["--lang", "en", "build", "--store", str(target)])
     assert built.exit_code == 0, built.output
     assert built.stdout == ""
-    assert built.stderr.splitlines()[0] == "000_b36def11830eaf28.txt: 113 measures"
-    assert built.stderr.splitlines()[-1].startswith(f"wrote 5 documents, 521 measures, 12217 quads → {target} (")
+    assert built.stderr.splitlines()[0] == "[1/5] 000_b36def11830eaf28.txt: 113 rows, 3 with warnings, 0 rejected"
+    assert built.stderr.splitlines()[-1].startswith(f"wrote 5 documents, 521 measures, 12242 quads → {target} (")
     res = runner.invoke(cli, ["query", "measures_without_lead", "--store", str(target), "--format", "json"])
     assert res.exit_code == 0 and json.loads(res.stdout) == []
     assert runner.invoke(cli, ["build"]).exit_code == 2

@@ -50,12 +50,12 @@ def test_handmade_without_lead_and_portfolio_by_hand():
     store = Store()
     load_corpus_into(store, corpus)
     rows = run_named(store, "measures_without_lead", {}).rows
-    assert [r["measure"] for r in rows] == ["a_福清.txt#L27", "b 罗源#1.txt#L125"]
+    assert [r["measure"] for r in rows] == ["a_福清.txt#3", "b 罗源#1.txt#3"]
     portfolio = run_named(store, "agency_portfolio", {}).rows  # top: 福清市市场监管局 and 公安局 both 3 → smaller id
     assert {r["agency"] for r in portfolio} == {"350181/公安局"}
     assert [(r["measure"], r["role"]) for r in portfolio] == [
-        ("a_福清.txt#L11", "responsible"), ("a_福清.txt#L19", "responsible"),
-        ("a_福清.txt#L35", "lead"), ("a_福清.txt#L35", "responsible")]
+        ("a_福清.txt#1", "responsible"), ("a_福清.txt#2", "responsible"),
+        ("a_福清.txt#4", "lead"), ("a_福清.txt#4", "responsible")]
     due = run_named(store, "measures_due_in_period", {"end": "2020-12-31"}).rows
     assert [r["lead_names"] for r in due] == ["福清市市场监管局、福清市行政服务中心管委会", "福清市市场监管局"]
 

@@ -10,13 +10,21 @@ import re
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+from policykg.identities import measure_ids
 from policykg.records import Corpus, Row
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _mid(row: Row) -> str:
-    return f"{row.source}#L{row.line}"
+_IDS: dict[int, tuple[Corpus, dict[tuple[str, int], str]]] = {}
+
+
+def _mid(corpus: Corpus, row: Row) -> str:
+    """The row's measure id by the contract's rule (`policykg.identities`: document + printed number)."""
+    cached = _IDS.get(id(corpus))
+    if cached is None or cached[0] is not corpus:
+        cached = _IDS[id(corpus)] = (corpus, measure_ids(corpus.rows))
+    return cached[1][(row.source, row.line)]
 
 
 def _jur(corpus: Corpus, row: Row) -> str | None:
@@ -40,11 +48,11 @@ def workload_per_agency(corpus: Corpus, jurisdiction="all", sector="all"):
     lead, resp, meas = defaultdict(set), defaultdict(set), defaultdict(set)
     for r in _rows(corpus, jurisdiction):
         for a in corpus.lead_ids(r):
-            lead[a].add(_mid(r))
-            meas[a].add(_mid(r))
+            lead[a].add(_mid(corpus, r))
+            meas[a].add(_mid(corpus, r))
         for a in corpus.responsible_ids(r):
-            resp[a].add(_mid(r))
-            meas[a].add(_mid(r))
+            resp[a].add(_mid(corpus, r))
+            meas[a].add(_mid(corpus, r))
     out = []
     for a in meas:
         ag = corpus.agencies[a]
@@ -63,11 +71,11 @@ def cross_cutting_ranking(corpus: Corpus, limit="20", jurisdiction="all"):
             for a in ids:
                 if not _is_agency(corpus, a):
                     continue
-                meas[a].add(_mid(r))
+                meas[a].add(_mid(corpus, r))
                 if r.indicator is not None:
                     ind[a].add(r.indicator)
                 if role == "lead":
-                    lead[a].add(_mid(r))
+                    lead[a].add(_mid(corpus, r))
     out = [{"agency": a, "name": corpus.agencies[a].name, "jurisdiction": corpus.agencies[a].jurisdiction,
             "sector": corpus.agencies[a].sector, "indicator_count": len(ind[a]), "measure_count": len(meas[a]),
             "lead_count": len(lead[a])} for a in meas]
@@ -80,7 +88,7 @@ def agencies_per_indicator(corpus: Corpus, jurisdiction="all"):
     for r in _rows(corpus, jurisdiction):
         if r.indicator is None:
             continue
-        meas[r.indicator].add(_mid(r))
+        meas[r.indicator].add(_mid(corpus, r))
         for a in corpus.lead_ids(r):
             if _is_agency(corpus, a):
                 ags[r.indicator].add(a)
@@ -99,7 +107,7 @@ def co_assignment_pairs(corpus: Corpus, min_shared="2", jurisdiction="all"):
         involved = sorted({a for a in corpus.lead_ids(r) + corpus.responsible_ids(r) if _is_agency(corpus, a)})
         for i, a in enumerate(involved):
             for b in involved[i + 1:]:
-                shared[(a, b)].add(_mid(r))
+                shared[(a, b)].add(_mid(corpus, r))
     out = [{"agency_a": a, "name_a": corpus.agencies[a].name, "agency_b": b, "name_b": corpus.agencies[b].name,
             "shared_count": len(ms)} for (a, b), ms in shared.items() if len(ms) >= int(min_shared)]
     return sorted(out, key=lambda d: (-d["shared_count"], d["agency_a"], d["agency_b"]))
@@ -111,7 +119,7 @@ def measures_due_in_period(corpus: Corpus, start="1900-01-01", end="2100-12-31")
         if r.deadline is None or not _DATE.match(r.deadline) or not (start <= r.deadline <= end):
             continue
         names = sorted(corpus.agencies[a].name for a in corpus.lead_ids(r))
-        out.append({"measure": _mid(r), "source": r.source, "seq": r.seq, "deadline": r.deadline,
+        out.append({"measure": _mid(corpus, r), "source": r.source, "seq": r.seq, "deadline": r.deadline,
                     "indicator": r.indicator, "lead_names": "、".join(names), "_line": r.line})
     out.sort(key=lambda d: (d["deadline"], d["source"], d.pop("_line")))
     return out
@@ -119,7 +127,7 @@ def measures_due_in_period(corpus: Corpus, start="1900-01-01", end="2100-12-31")
 
 def measures_without_lead(corpus: Corpus, jurisdiction="all"):
     rows = sorted((r for r in _rows(corpus, jurisdiction) if not corpus.lead_ids(r)), key=lambda r: (r.source, r.line))
-    return [{"measure": _mid(r), "source": r.source, "seq": r.seq, "indicator": r.indicator, "measure_text": r.measure}
+    return [{"measure": _mid(corpus, r), "source": r.source, "seq": r.seq, "indicator": r.indicator, "measure_text": r.measure}
             for r in rows]
 
 
@@ -127,11 +135,11 @@ def sector_across_jurisdictions(corpus: Corpus, sector="市场监管"):
     meas, lead, resp = defaultdict(set), defaultdict(set), defaultdict(set)
     for r in corpus.rows:
         j = _jur(corpus, r)
-        meas[j].add(_mid(r))
+        meas[j].add(_mid(corpus, r))
         if any(corpus.agencies[a].sector == sector for a in corpus.lead_ids(r)):
-            lead[j].add(_mid(r))
+            lead[j].add(_mid(corpus, r))
         if any(corpus.agencies[a].sector == sector for a in corpus.responsible_ids(r)):
-            resp[j].add(_mid(r))
+            resp[j].add(_mid(corpus, r))
     out = []
     for j in sorted(meas, key=_nulls_first):
         mc, lc = len(meas[j]), len(lead[j])
@@ -145,7 +153,7 @@ def agency_portfolio(corpus: Corpus, agency="top"):
     involved = defaultdict(set)
     for r in corpus.rows:
         for a in corpus.lead_ids(r) + corpus.responsible_ids(r):
-            involved[a].add(_mid(r))
+            involved[a].add(_mid(corpus, r))
     if agency == "top":
         chosen = {min(involved, key=lambda a: (-len(involved[a]), a))} if involved else set()
     else:
@@ -155,7 +163,7 @@ def agency_portfolio(corpus: Corpus, agency="top"):
         for role, ids in (("lead", corpus.lead_ids(r)), ("responsible", corpus.responsible_ids(r))):
             for a in ids:
                 if a in chosen:
-                    out.append({"agency": a, "name": corpus.agencies[a].name, "measure": _mid(r), "source": r.source,
+                    out.append({"agency": a, "name": corpus.agencies[a].name, "measure": _mid(corpus, r), "source": r.source,
                                 "seq": r.seq, "role": role, "indicator": r.indicator, "deadline": r.deadline,
                                 "measure_text": r.measure, "_line": r.line})
     out.sort(key=lambda d: (d["source"], d["_line"], d["role"]))
@@ -164,9 +172,25 @@ def agency_portfolio(corpus: Corpus, agency="top"):
     return out
 
 
+def dependencies(corpus: Corpus, jurisdiction="all", indicator="all", limit="100"):
+    shared = defaultdict(set)
+    for r in _rows(corpus, jurisdiction):
+        if indicator != "all" and r.indicator != indicator:
+            continue
+        leads = {a for a in corpus.lead_ids(r) if _is_agency(corpus, a)}
+        involved = leads | {a for a in corpus.responsible_ids(r) if _is_agency(corpus, a)}
+        for a in leads:
+            for b in involved - {a}:
+                shared[(a, b)].add(_mid(corpus, r))
+    out = [{"lead": a, "lead_name": corpus.agencies[a].name, "partner": b, "partner_name": corpus.agencies[b].name,
+            "shared_count": len(ms)} for (a, b), ms in shared.items()]
+    out.sort(key=lambda d: (-d["shared_count"], d["lead"], d["partner"]))
+    return out[: int(limit)]
+
+
 EXPECTED = {f.__name__: f for f in (
     workload_per_agency, cross_cutting_ranking, agencies_per_indicator, co_assignment_pairs,
-    measures_due_in_period, measures_without_lead, sector_across_jurisdictions, agency_portfolio)}
+    measures_due_in_period, measures_without_lead, sector_across_jurisdictions, agency_portfolio, dependencies)}
 
 
 # (query, params) cases shared by the SPARQL and the Cypher tests: every query bare,
@@ -187,6 +211,10 @@ CASES = [(name, {}) for name in sorted(EXPECTED)] + [
     ("agency_portfolio", {"agency": "福清市市场监管局"}),
     ("agency_portfolio", {"agency": "350505/市场监督管理局"}),
     ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-12-31"}),
+    ("dependencies", {"jurisdiction": "罗源县", "limit": "100000"}),
+    ("dependencies", {"indicator": "开办企业", "limit": "100000"}),
+    ("dependencies", {"jurisdiction": "福清市", "indicator": "纳税"}),
+    ("dependencies", {"limit": "5"}),
 ]
 
 

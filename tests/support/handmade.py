@@ -7,6 +7,9 @@ from policykg.records import Agency, Corpus, Document, Row
 A = "350181/"
 FQ = "a_福清.txt"
 LY = "b 罗源#1.txt"  # a space and a # in the file name: IRIs must percent-encode them
+# the division codes of an agency's place and the place above it, as the loaders give them
+IN_FUQING = {"adcode": "350181", "parent_adcode": "350100"}
+IN_LUOYUAN = {"adcode": "350123", "parent_adcode": "350100"}
 
 
 def handmade_corpus() -> Corpus:
@@ -14,22 +17,26 @@ def handmade_corpus() -> Corpus:
         Document(source=FQ, title="2020年福清市优化营商环境工作任务分工表", issuer="福清市人民政府办公室",
                  doc_number="融政办〔2020〕5号", issue_date="2020-03-02", plan_year=2020, jurisdiction="福清市",
                  parent="福州市", province="福建省", adcode="350181", responsible_all=("各镇（街）", "市直有关单位"),
+                 parent_adcode="350100", province_adcode="350000",
                  layout="table", notice_title="关于印发…的通知", context="为进一步优化营商环境…"),
         Document(source=LY, title="罗源县营商环境改革创新实施方案", plan_year=2023, jurisdiction="罗源县",
-                 parent="福州市", province="福建省", adcode="350123", issue_date="2023年3月"),
+                 parent="福州市", province="福建省", adcode="350123", issue_date="2023年3月",
+                 parent_adcode="350100", province_adcode="350000"),
     ]
     agencies = {
         A + "市场监督管理局": Agency(A + "市场监督管理局", "福清市市场监管局", "福清市", "市场监管", "agency",
-                              ("市市场监管局",), ("福清市知识产权局",), "福州市"),
+                              ("市市场监管局",), ("福清市知识产权局",), "福州市", **IN_FUQING),
         A + "行政服务中心管理委员会": Agency(A + "行政服务中心管理委员会", "福清市行政服务中心管委会", "福清市",
-                                  "政务服务", "agency", ("市行政服务中心管委会",), (), "福州市"),
-        A + "公安局": Agency(A + "公安局", "福清市公安局", "福清市", "公安", "agency", ("市公安局",), (), "福州市"),
-        A + "税务局": Agency(A + "税务局", "福清市税务局", "福清市", "税务", "agency", ("福清市税务局",), (), "福州市"),
-        A + "各镇街@a": Agency(A + "各镇街@a", "各镇（街）", "福清市", None, "collective", ("各镇（街）",), (), "福州市"),
+                                  "政务服务", "agency", ("市行政服务中心管委会",), (), "福州市", **IN_FUQING),
+        A + "公安局": Agency(A + "公安局", "福清市公安局", "福清市", "公安", "agency", ("市公安局",), (), "福州市", **IN_FUQING),
+        A + "税务局": Agency(A + "税务局", "福清市税务局", "福清市", "税务", "agency", ("福清市税务局",), (), "福州市",
+                          **IN_FUQING),
+        A + "各镇街@a": Agency(A + "各镇街@a", "各镇（街）", "福清市", None, "collective", ("各镇（街）",), (), "福州市",
+                            **IN_FUQING),
         "350123/市场监督管理局": Agency("350123/市场监督管理局", "罗源县市场监管局", "罗源县", "市场监管", "agency",
-                                    ("县市场监管局",), (), "福州市"),
+                                    ("县市场监管局",), (), "福州市", **IN_LUOYUAN),
         "350123/发展和改革局": Agency("350123/发展和改革局", "罗源县发改局", "罗源县", "发展改革", "agency",
-                                  ("县发改局",), ("大数据局",), "福州市"),
+                                  ("县发改局",), ("大数据局",), "福州市", **IN_LUOYUAN),
         "350123/各有关单位@b": Agency("350123/各有关单位@b", "各有关单位", None, None, "collective", ("各有关单位",)),
     }
     assignments = {

@@ -223,3 +223,13 @@ def page(browser):
         yield p
     finally:
         p.close()
+
+
+@pytest.fixture(autouse=True)
+def chinese_by_default():
+    """Each test starts in Chinese: a command run with --lang en leaves the process's language set."""
+    from policykg.messages import set_language
+
+    set_language("zh")
+    yield
+    set_language("zh")

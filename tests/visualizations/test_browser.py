@@ -14,8 +14,10 @@ from PIL import Image, ImageStat
 
 from policykg.graph.analytics.metrics import agency_metrics
 from policykg.visualizations.dashboard import write_views
-from policykg.visualizations.network import build_network_data, render_network_html
-from tests.support.viz_corpora import payload_corpus, scale_corpus, scale_metrics
+from policykg.visualizations.network import LABELLED, render_network_html
+from policykg.visualizations.view_model import build_view_model
+from tests.support.viz_corpora import payload_corpus, scale_corpus
+from tests.visualizations.conftest import Page
 
 READY = "document.body && document.body.getAttribute('data-ready') === '1'"
 FRAMES_READY = ("Array.from(document.querySelectorAll('iframe')).every(f => f.contentDocument && "
@@ -23,16 +25,19 @@ FRAMES_READY = ("Array.from(document.querySelectorAll('iframe')).every(f => f.co
 _CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n')
 
 
+AS_OF = "2021-06-30"
+
+
 @pytest.fixture(scope="module")
 def views(tmp_path_factory, sample_corpus) -> dict[str, Path]:
-    return write_views(sample_corpus, tmp_path_factory.mktemp("views"), png=False).paths
+    return write_views(sample_corpus, tmp_path_factory.mktemp("views"), png=False, as_of=AS_OF).paths
 
 
 @pytest.fixture(scope="module")
 def payload_views(tmp_path_factory, sample_corpus) -> dict[str, Path]:
     """The views of a corpus whose names and texts hold script payloads, with and without the page CSP."""
     folder = tmp_path_factory.mktemp("payload")
-    paths = write_views(payload_corpus(sample_corpus), folder, png=False).paths
+    paths = write_views(payload_corpus(sample_corpus), folder, png=False, as_of=AS_OF).paths
     out = {}
     for name, path in paths.items():
         out[name] = path
@@ -57,7 +62,7 @@ def _box(page, selector: str) -> tuple[int, int, int, int]:
     return tuple(int(v) for v in r)
 
 
-@pytest.mark.parametrize("name", ["network", "heatmap", "timeline", "dashboard"])
+@pytest.mark.parametrize("name", ["overview", "network", "heatmap", "timeline", "dashboard"])
 def test_page_loads_offline_without_errors(page, views, name):
     page.goto(views[name])
     page.wait_for(READY)
@@ -74,8 +79,8 @@ def test_network_canvas_is_drawn(page, views):
     page.wait_for(READY)
     shot = page.screenshot("network_canvas.png")
     assert_not_blank(shot, _box(page, "#network canvas"))
-    assert page.eval("policykgNetwork.nodes.length") == len(json.loads(page.eval(
-        "document.getElementById('viz-data').textContent"))["nodes"])
+    first = json.loads(page.eval("document.getElementById('viz-data').textContent"))["first"]
+    assert page.eval("policykgNetwork.nodes.length") == len(first["nodes"])
 
 
 def test_network_tooltip_shows_the_agency_figures(page, views):
@@ -94,26 +99,30 @@ def test_network_tooltip_shows_the_agency_figures(page, views):
     assert page.errors() == []
 
 
+def _choose(page, select: str, value, timeout: float = 20) -> None:
+    page.eval(f"(() => {{ const s = document.getElementById('{select}'); s.value = '{value}';"
+              " s.dispatchEvent(new Event('change')); })()")
+    page.wait_for(READY, timeout=timeout)
+
+
 def test_network_filters_redraw_from_the_embedded_measures(page, views, sample_corpus):
     page.goto(views["network"])
     page.wait_for(READY)
-    # The in-page rule with every filter off gives exactly the edges computed in Python.
-    same = page.eval("""(() => { const D = policykgNetwork.data;
-        const r = policykgNetwork.compute({jur: null, ind: null, leadOnly: false});
-        const js = policykgNetwork.strongest(r.links).map(e => [D.nodes[e.from].id, D.nodes[e.to].id, e.value].join('|')).sort();
-        const py = D.edges.map(e => [e.from, e.to, e.value].join('|')).sort();
-        return JSON.stringify(js) === JSON.stringify(py) && js.length; })()""")
-    assert same > 1000
-    total = page.eval("policykgNetwork.nodes.length")
-    jur = page.eval("policykgNetwork.data.jurisdictions.indexOf('罗源县')")
-    page.eval(f"(() => {{ const s = document.getElementById('f-jur'); s.value = '{jur}';"
-              " s.dispatchEvent(new Event('change')); })()")
-    page.wait_for(READY)
-    shown = page.eval("policykgNetwork.nodes.length")
-    rows = sum(1 for r in sample_corpus.rows if sample_corpus.document(r.source).jurisdiction == "罗源县")
-    assert 0 < shown < total
+    # The in-page rules on the first view give exactly the nodes and edges computed in Python.
+    same = page.eval("""(() => { const N = policykgNetwork, D = N.data;
+        const r = N.compute({view: D.first.view, ind: null, leadOnly: false});
+        const js = N.strongest(r.links).map(e => [r.nodes[e.from].id, r.nodes[e.to].id, e.value].join('|')).sort();
+        const py = D.first.edges.map(e => [e.from, e.to, e.value].join('|')).sort();
+        const ids = JSON.stringify(r.nodes.map(n => n.id)) === JSON.stringify(D.first.nodes.map(n => n.id));
+        return ids && JSON.stringify(js) === JSON.stringify(py) && js.length; })()""")
+    assert same > 300
+    assert page.eval("document.getElementById('f-view').selectedOptions[0].textContent").startswith("罗源县")
+    first = page.eval("policykgNetwork.nodes.length")
+    view = page.eval("policykgNetwork.data.views.findIndex(v => v.name === '福清市')")
+    _choose(page, "f-view", view)
+    rows = sum(1 for r in sample_corpus.rows if sample_corpus.document(r.source).jurisdiction == "福清市")
+    assert 0 < page.eval("policykgNetwork.nodes.length") != first
     assert page.eval("document.getElementById('status').textContent").endswith(f"{rows} 项措施")
-    page.screenshot("network_filtered.png")
     page.eval("(() => { const c = document.getElementById('f-lead'); c.checked = true;"
               " c.dispatchEvent(new Event('change')); })()")
     page.wait_for(READY)
@@ -121,7 +130,7 @@ def test_network_filters_redraw_from_the_embedded_measures(page, views, sample_c
     page.eval("(() => { const c = document.getElementById('f-measures'); c.checked = true;"
               " c.dispatchEvent(new Event('change')); })()")
     page.wait_for(READY)
-    led = page.eval(f"policykgNetwork.data.measures.filter(m => m[0] === {jur:d} && m[2].length).length")
+    led = page.eval(f"policykgNetwork.data.measures.filter(m => m[0] === {view:d} && m[2].length).length")
     assert page.eval("policykgNetwork.nodes.get().filter(n => String(n.id).startsWith('m')).length") == led
     shot = page.screenshot("network_measures.png")
     assert_not_blank(shot, _box(page, "#network canvas"))
@@ -131,29 +140,38 @@ def test_network_filters_redraw_from_the_embedded_measures(page, views, sample_c
 def test_dashboard_tabs_switch_views(page, views):
     page.goto(views["dashboard"])
     page.wait_for(FRAMES_READY, timeout=30)
-    page.eval("document.querySelectorAll('.tabs button')[1].click()")
-    assert page.eval("getComputedStyle(document.querySelectorAll('iframe')[1]).visibility") == "visible"
+    assert page.eval("document.querySelectorAll('.tabs button').length") == 4
+    assert page.eval("getComputedStyle(document.querySelectorAll('iframe')[0]).visibility") == "visible"
+    page.eval("document.querySelectorAll('.tabs button')[2].click()")
+    assert page.eval("getComputedStyle(document.querySelectorAll('iframe')[2]).visibility") == "visible"
     assert page.eval("getComputedStyle(document.querySelectorAll('iframe')[0]).visibility") == "hidden"
     assert_not_blank(page.screenshot("dashboard_heatmap.png"))
-    page.eval("document.querySelectorAll('.tabs button')[2].click()")
+    page.eval("document.querySelectorAll('.tabs button')[3].click()")
     assert_not_blank(page.screenshot("dashboard_timeline.png"))
     assert page.errors() == []
 
 
 _SHOW_EVERYTHING = """(() => {
   const docs = [document].concat(Array.from(document.querySelectorAll('iframe')).map(f => f.contentDocument));
+  let shown = 0;
   for (const doc of docs) {
-    const w = doc.defaultView, net = w.policykgNetwork;
-    if (!net) continue;
-    // Put every tooltip into the page, then every measure of the payload document as a node.
-    net.nodes.get().forEach(n => doc.body.appendChild(n.title));
-    const jur = net.data.jurisdictions.findIndex(j => j.includes('pwned'));
-    doc.getElementById('f-jur').value = String(jur);
-    doc.getElementById('f-measures').checked = true;
-    const r = net.apply({jur: jur, ind: null, leadOnly: false, measureNodes: true});
-    r.measures.forEach(i => doc.body.appendChild(net.measureTooltip(i)));
+    const w = doc.defaultView, net = w.policykgNetwork, over = w.policykgOverview;
+    const D = (net || over || {}).data;
+    if (!D) continue;
+    const view = D.views.findIndex(v => v.name.includes('pwned'));
+    if (net) {
+      // Put every tooltip into the page, then every measure of the payload document as a node.
+      net.nodes.get().forEach(n => n.title && doc.body.appendChild(n.title));
+      doc.getElementById('f-view').value = String(view);
+      doc.getElementById('f-measures').checked = true;
+      const r = net.apply({view: view, ind: null, leadOnly: false, measureNodes: true});
+      r.measures.forEach(i => doc.body.appendChild(net.measureTooltip(i)));
+    }
+    // Every agency's card (names, measure texts, indicators, sectors all from the document).
+    D.views[0].metrics.slice(0, 40).forEach(r => { (net || over).open(r[0]); shown += 1; });
+    if (over) { doc.getElementById('f-view').value = String(view); over.show(); }
   }
-  return docs.length;
+  return shown;
 })()"""
 
 _RAN = """(() => {
@@ -164,8 +182,8 @@ _RAN = """(() => {
 })()"""
 
 
-@pytest.mark.parametrize("name", ["network", "heatmap", "timeline", "dashboard",
-                                  "network-no-csp", "heatmap-no-csp", "timeline-no-csp"])
+@pytest.mark.parametrize("name", ["overview", "network", "heatmap", "timeline", "dashboard",
+                                  "overview-no-csp", "network-no-csp", "heatmap-no-csp", "timeline-no-csp"])
 def test_no_script_from_a_document_runs(page, payload_views, name):
     page.goto(payload_views[name])
     page.wait_for(READY)
@@ -183,19 +201,93 @@ def test_no_script_from_a_document_runs(page, payload_views, name):
 
 def test_hundredfold_corpus_network_stays_usable(page, tmp_path, sample_corpus):
     big = scale_corpus(sample_corpus, 100)
-    data = build_network_data(big, scale_metrics(agency_metrics(sample_corpus), 100), top_n=300)
+    model = build_view_model(big, as_of=AS_OF, metrics=agency_metrics(big, as_of=AS_OF, betweenness=False))
     path = tmp_path / "network-100x.html"
-    path.write_text(render_network_html(data), encoding="utf-8")
+    path.write_text(render_network_html(model), encoding="utf-8")
     page.goto(path)
     page.wait_for(READY, timeout=40)
-    assert page.eval("policykgNetwork.nodes.length") <= 300 + len({a.sector for a in big.agencies.values()})
-    assert page.eval("policykgNetwork.edges.length") == 2500  # the strongest links only
-    assert page.eval("document.getElementById('status').textContent").endswith("仅显示最强的 2500 条连线")
+    assert page.eval("policykgNetwork.nodes.length") < 100  # one jurisdiction: one copy of 罗源县
+    assert page.eval("policykgNetwork.edges.length") > 300
+    _choose(page, "f-view", 0, timeout=60)  # every jurisdiction at once: the top agencies only
+    assert page.eval("policykgNetwork.nodes.length") == 150
+    assert page.eval("document.getElementById('legend-groups').textContent").startswith("本视图 23800 个单位，只画出")
+    # the copies share no measure, so their top agencies share no link: none is invented
+    assert page.eval("policykgNetwork.edges.length") == 0
     shot = page.screenshot("network_100x.png")
     assert_not_blank(shot, _box(page, "#network canvas"))
-    # A filter still answers over all 52,100 embedded measures.
-    page.eval("(() => { const s = document.getElementById('f-jur'); s.value = '7';"
-              " s.dispatchEvent(new Event('change')); })()")
-    page.wait_for(READY, timeout=20)
-    assert 0 < page.eval("policykgNetwork.nodes.length") < 300
     assert page.errors() == []
+
+
+# --- the planner's view: what the issue's "done when" names, as screenshots with DOM checks ------------------
+
+@pytest.fixture()
+def planner_page(browser):
+    """A tab of the size the views are judged at: 1400 × 1000."""
+    p = Page(browser, 1400, 1000)
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def test_first_view_shows_the_ranking_and_who_depends_on_whom(planner_page, views, sample_corpus):
+    planner_page.goto(views["dashboard"])
+    planner_page.wait_for(FRAMES_READY, timeout=30)
+    frame = "document.querySelector('iframe[data-view=overview]').contentDocument"
+    names = planner_page.eval(f"Array.from({frame}.querySelectorAll('#ranking li .who button')).map(b => b.textContent)")
+    top = [m.name for m in agency_metrics(sample_corpus, as_of=AS_OF) if m.kind == "agency"][:20]
+    assert names == top
+    assert planner_page.eval(f"{frame}.querySelectorAll('#ranking li .xbar .part.lead').length") == 20
+    assert planner_page.eval(f"{frame}.querySelectorAll('#dependencies .dep-row').length") == 12
+    assert planner_page.eval("document.getElementById('as-of').textContent") == f"基准日 {AS_OF}"
+    assert planner_page.eval(f"{frame}.getElementById('statuses').textContent").startswith("已逾期 129")
+    shot = planner_page.screenshot("planner_first_view.png")
+    assert_not_blank(shot)
+    assert planner_page.errors() == []
+
+
+def test_agency_card_lists_its_measures_with_source_and_line(planner_page, views, sample_corpus):
+    planner_page.goto(views["overview"])
+    planner_page.wait_for(READY)
+    planner_page.eval("document.querySelector('#ranking li .who button').click()")
+    card = planner_page.wait_for("(() => { const c = document.getElementById('card'); return !c.hidden && c.textContent; })()")
+    top = next(m for m in agency_metrics(sample_corpus, as_of=AS_OF) if m.kind == "agency")
+    assert card.startswith(top.name) and f"牵头的措施 ({top.lead_count})" in card
+    assert f"配合的措施 ({top.measure_count - top.lead_count})" in card
+    lines = planner_page.eval("Array.from(document.querySelectorAll('#card .where')).map(e => e.textContent)")
+    mine = {f"{r.source} : 第 {r.line}" for r in sample_corpus.rows
+            if top.agency in sample_corpus.lead_ids(r) + sample_corpus.responsible_ids(r)}
+    assert len(lines) == top.measure_count and set(lines) == mine
+    planner_page.screenshot("planner_agency_card.png")
+    assert planner_page.errors() == []
+
+
+@pytest.mark.parametrize("place", ["罗源县", "泉州市", "福清市", "泉港区", "鼓楼区"])
+def test_network_of_each_jurisdiction_labels_its_top_agencies(planner_page, views, sample_corpus, place):
+    planner_page.goto(views["network"])
+    planner_page.wait_for(READY)
+    _choose(planner_page, "f-view", planner_page.eval(f"policykgNetwork.data.views.findIndex(v => v.name === '{place}')"))
+    labelled = planner_page.eval("policykgNetwork.nodes.get().filter(n => n.label).map(n => n.label)")
+    top = [m.name for m in agency_metrics(sample_corpus, jurisdiction=place, as_of=AS_OF) if m.kind == "agency"]
+    assert labelled == top[:LABELLED]
+    assert planner_page.eval("document.querySelectorAll('#legend-families li').length") >= 3
+    assert planner_page.eval("document.querySelectorAll('#legend-sizes figure').length") == 3
+    shot = planner_page.screenshot(f"planner_network_{place}.png")
+    assert_not_blank(shot, _box(planner_page, "#network canvas"))
+    # the busiest agency's ego view: it and its partners, every one labelled
+    partners = planner_page.eval("policykgNetwork.ego(policykgNetwork.data.views[Number(document.getElementById('f-view').value)]"
+                         ".metrics[0][0]).length")
+    assert planner_page.eval("policykgNetwork.nodes.get().every(n => n.label)")
+    assert planner_page.eval("policykgNetwork.nodes.length") == 1 + min(partners, 40)
+    planner_page.screenshot(f"planner_ego_{place}.png")
+    assert planner_page.errors() == []
+
+
+def test_timeline_draws_the_today_line(planner_page, views):
+    planner_page.goto(views["timeline"])
+    planner_page.wait_for(READY)
+    assert planner_page.eval("document.querySelector('th.today').textContent") == AS_OF[:7]
+    assert planner_page.eval("document.querySelectorAll('td.today').length") > 100
+    assert planner_page.eval("getComputedStyle(document.querySelector('th.today')).borderLeftWidth") == "3px"
+    planner_page.screenshot("planner_timeline.png")
+    assert planner_page.errors() == []

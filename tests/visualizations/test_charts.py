@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,8 +39,11 @@ def test_heatmap_cells_are_the_indicator_matrix(sample_corpus):
 
 def test_timeline_totals_are_the_deadline_profile(sample_corpus):
     profile = deadline_profile(sample_corpus)
-    table = timeline_table(sample_corpus, profile)
+    table = timeline_table(sample_corpus, profile, as_of="2021-06-30")
     months = list(profile["months"])
+    assert table.columns[table.marker] == "2021-06"  # the as-of line
+    later = timeline_table(sample_corpus, profile, as_of="2024-02-10")
+    assert later.columns[-2] == "2024-02" and later.marker == len(later.columns) - 2  # the months reach the as-of date
     assert table.columns[:-1] == month_range(months) and table.columns[-1] == "长期/持续"
     assert table.columns[0] == months[0] and table.columns[-2] == months[-1]
     assert table.totals[:-1] == [profile["months"].get(m, 0) for m in table.columns[:-1]]
@@ -105,10 +111,12 @@ def test_png_has_every_chinese_glyph(sample_corpus, render, name):
 
 
 def test_write_views_writes_every_file(sample_corpus, tmp_path):
-    files = write_views(sample_corpus, tmp_path, png=False)
-    assert sorted(files.paths) == ["dashboard", "heatmap", "network", "timeline"]
+    files = write_views(sample_corpus, tmp_path, png=False, as_of="2021-06-30")
+    assert sorted(files.paths) == ["dashboard", "heatmap", "network", "overview", "timeline"]
     dashboard = files.paths["dashboard"].read_text(encoding="utf-8")
-    assert dashboard.count("<iframe ") == 3 and 'href="network.html"' in dashboard
+    assert dashboard.count("<iframe ") == 4 and 'href="network.html"' in dashboard
+    assert dashboard.index('data-view="overview"') < dashboard.index('data-view="network"')  # opens on the answer
+    assert "基准日 2021-06-30" in dashboard
     assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", dashboard)
 
 
@@ -123,14 +131,41 @@ def _strip_times(text: str) -> str:
 
 
 def test_viz_command(tmp_path):
-    result = CliRunner().invoke(cli, ["viz", "-o", str(tmp_path), "--no-png"])
+    result = CliRunner().invoke(cli, ["viz", "-o", str(tmp_path), "--no-png", "--as-of", "2021-06-30"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [str(tmp_path / f"{n}.html") for n in
-                                          ("network", "heatmap", "timeline", "dashboard")]
+                                          ("overview", "network", "heatmap", "timeline", "dashboard")]
     assert _strip_times(result.stderr).splitlines() == [
-        "正在写入 network.html", "正在写入 heatmap.html", "正在写入 timeline.html", "正在写入 dashboard.html",
-        f"已写入 4 个文件 → {tmp_path}（… 秒）；用浏览器打开 dashboard.html（无需联网）",
+        "正在写入 overview.html", "正在写入 network.html", "正在写入 heatmap.html", "正在写入 timeline.html",
+        "正在写入 dashboard.html", f"已写入 5 个文件 → {tmp_path}（… 秒）；用浏览器打开 dashboard.html（无需联网）",
     ]
+    for name in ("overview", "network", "timeline", "dashboard"):
+        assert "基准日 2021-06-30" in (tmp_path / f"{name}.html").read_text(encoding="utf-8"), name
+
+
+def test_viz_without_a_cjk_font_writes_the_pages_and_skips_the_pngs(tmp_path):
+    """As `run` does: the pages need no font; the PNGs are skipped with one line saying how to get them."""
+    env = {**os.environ, "POLICYKG_CJK_FONT": "No Such CJK Font"}
+    result = subprocess.run([sys.executable, "-c", "from policykg.cli import main; main()", "viz", "-o", str(tmp_path)],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [str(tmp_path / f"{n}.html") for n in
+                                          ("overview", "network", "heatmap", "timeline", "dashboard")]
+    skipped = [line for line in result.stderr.splitlines() if "PNG" in line]
+    assert skipped == ["未生成 PNG 图片：未找到中文字体（No Such CJK Font），图片中的中文无法显示；HTML 页面已写入，无需字体。"
+                       "安装中文字体后重跑即可得到图片：apt-get install fonts-noto-cjk"]
+    assert not list(tmp_path.glob("*.png"))
+
+
+def test_english_mode_translates_indicators_sectors_and_legend(tmp_path):
+    result = CliRunner().invoke(cli, ["--lang", "en", "viz", "-o", str(tmp_path), "--no-png", "--as-of", "2021-06-30"])
+    assert result.exit_code == 0, result.output
+    network = (tmp_path / "network.html").read_text(encoding="utf-8")
+    heatmap = (tmp_path / "heatmap.html").read_text(encoding="utf-8")
+    assert "Starting a business" in network and "Starting a business" in heatmap and ">开办企业<" not in heatmap
+    assert "Colour: sector family" in network and "Node size: cross-cutting load X" in network
+    assert '"market regulation"' in network and '"Finance, tax and credit"' in network
+    assert "as of 2021-06-30" in (tmp_path / "timeline.html").read_text(encoding="utf-8")
 
 
 def test_viz_command_rejects_files_and_store_together(tmp_path):

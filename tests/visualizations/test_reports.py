@@ -9,6 +9,7 @@ LibreOffice (skipped, with the reason, only when LibreOffice is not installed).
 from __future__ import annotations
 
 import csv
+import datetime
 import os
 import shutil
 import subprocess
@@ -28,9 +29,11 @@ from policykg.visualizations.report_data import build_report
 
 AS_OF = "2021-06-30"
 PLACES = ["泉州市", "泉港区", "福清市", "罗源县", "鼓楼区"]
-FIXED_SHEETS = ["单位工作量汇总", "计算公式", "单位×指标矩阵", "同类单位跨辖区对比", "完成时限分布", "集合性单位（单列）"]
-OUTPUT_FILES = ["workload.md", "workload.xlsx", "summary.csv", "collectives.csv", "indicator_matrix.csv",
-                "sectors.csv", "deadlines.csv", "formulas.csv", "measures.csv"]
+FIXED_SHEETS = ["摘要", "跨领域工作量排名", "依赖关系（牵头→协调）", "单位工作量汇总", "单位×指标矩阵", "同类单位跨辖区对比",
+                "完成时限分布", "集合性单位（单列）", "计算公式"]
+OUTPUT_FILES = ["workload.md", "workload.xlsx", "summary.csv", "ranking.csv", "dependencies.csv", "collectives.csv",
+                "indicator_matrix.csv", "sectors.csv", "deadlines.csv", "formulas.csv", "measures.csv"]
+HEADER_ROW = 3  # title, as-of line, then the header (a table with a note has it one row lower)
 
 
 @pytest.fixture(scope="module")
@@ -153,59 +156,94 @@ def test_report_from_store_equals_report_from_documents(report_dir, sample_store
 # --- the workbook -------------------------------------------------------------------------------
 
 def test_workbook_sheets(workbook, sample_corpus):
-    leaders = [m.name for m in agency_metrics(sample_corpus) if m.lead_count]
-    assert workbook.sheetnames[:6] == FIXED_SHEETS
-    assert len(workbook.sheetnames) == 6 + len(leaders) == 6 + 126
-    assert workbook.sheetnames[6] == "罗源县发改局"
+    top = [m.name for m in agency_metrics(sample_corpus) if m.kind == "agency" and m.lead_count][:10]
+    leaders = [m for m in agency_metrics(sample_corpus) if m.lead_count]
+    assert workbook.sheetnames == FIXED_SHEETS + top + [f"其余牵头单位 ({len(leaders) - 10})"]
+    assert workbook.sheetnames[9] == "罗源县发改局"
+
+
+def test_every_sheet_has_the_title_and_the_as_of_date_and_prints_on_one_page_width(workbook):
+    for sheet in workbook.worksheets:
+        assert sheet["A2"].value == "基准日 2021-06-30 · 全部文件（5 个辖区）", sheet.title
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9, sheet.title
+        # fit to page: one page wide (1 is the default, left out of the file), as many pages down as it takes
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (None, 1), sheet.title
+        assert sheet.page_setup.fitToHeight == 0, sheet.title
+        assert sheet.print_title_rows is not None, sheet.title
+        assert "&A" in sheet.oddHeader.center.text and "2021-06-30" in sheet.oddFooter.left.text, sheet.title
+    summary = workbook["单位工作量汇总"]
+    assert (summary.print_title_rows, summary.print_title_cols) == ("$1:$3", "$A:$B")  # title rows, agency columns
+    assert workbook["摘要"]["A1"].value == "各单位营商环境任务工作量报告"
 
 
 def test_workbook_summary_values(workbook, sample_corpus):
     sheet = workbook["单位工作量汇总"]
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[HEADER_ROW]]
     assert header == ["排名", "单位", "所属辖区", "行业", "牵头措施数", "责任措施数", "涉及措施数", "加权工作量",
-                      "涉及指标数", "参与系数", "协同单位数", "中介中心性", "持续推进占比", "逾期措施数",
+                      "涉及指标数", "参与系数", "协同单位数", "中介中心性", "持续推进占比", "逾期措施数", "30 天内到期数",
                       "到期最集中月份", "该月到期数", "跨领域工作量", "单位编号"]
-    first = [c.value for c in sheet[2]]
+    first = [c.value for c in sheet[HEADER_ROW + 1]]
     assert first[:9] == [1, "罗源县发改局", "罗源县", "发展改革", 23, 16, 39, 31, 12]
-    assert first[9] == pytest.approx(0.8113, abs=1e-4) and first[16] == pytest.approx(25.1506, abs=1e-4)
-    assert first[10] == 41 and first[13] == 0 and first[14:16] == ["2023-03", 15]
-    assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == "A1:R239"
-    assert sheet["J2"].number_format == "0.000" and sheet["M2"].number_format == "0.0%"
+    assert first[9] == pytest.approx(0.8113, abs=1e-4) and first[17] == pytest.approx(25.1506, abs=1e-4)
+    assert first[10] == 41 and first[13] == 0 and first[15:17] == ["2023-03", 15]
+    assert sheet["N4"].number_format == "0;-0;;@"  # a zero count prints blank
+    assert sheet.freeze_panes == "C4"
+    assert sheet.auto_filter.ref == "A3:S241"
+    assert sheet["J4"].number_format == "0.000" and sheet["M4"].number_format == "0.0%"
     assert sheet.column_dimensions["B"].width >= 14 and sheet.column_dimensions["A"].width <= 8
-    expected = {m.agency: (m.lead_count, m.responsible_count, m.measure_count, m.overdue)
+    expected = {m.agency: (m.lead_count, m.responsible_count, m.measure_count, m.overdue, m.due_soon)
                 for m in agency_metrics(sample_corpus, as_of=AS_OF) if m.kind == "agency"}
-    got = {row[17]: (row[4], row[5], row[6], row[13]) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    got = {row[18]: (row[4], row[5], row[6], row[13], row[14])
+           for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
     assert got == expected
+
+
+def test_workbook_ranking_and_dependencies(workbook, sample_corpus):
+    sheet = workbook["跨领域工作量排名"]
+    rows = list(sheet.iter_rows(min_row=5, values_only=True))
+    top = [m for m in agency_metrics(sample_corpus, as_of=AS_OF) if m.kind == "agency"][:30]
+    assert [r[1] for r in rows] == [m.name for m in top]
+    assert [r[4] for r in rows] == pytest.approx([m.cross_cutting for m in top])
+    assert sheet.print_title_rows == "$1:$4" and sheet.freeze_panes == "C5"
+    deps = workbook["依赖关系（牵头→协调）"]
+    first = [c.value for c in deps[5]]
+    from policykg.graph.analytics.projections import dependency_weights
+
+    partners = {b for (a, b) in dependency_weights(sample_corpus) if a == top[0].agency}
+    assert first[:4] == ["罗源县发改局", "罗源县", 23, len(partners)] and len(partners) == 19
+    assert first[4].startswith("罗源县财政局（7）、罗源县金融办（7）、罗源县行政服务中心管委会（4）")
 
 
 def test_workbook_matrix_and_agency_sheet(workbook, sample_corpus):
     matrix = workbook["单位×指标矩阵"]
-    header = [c.value for c in matrix[1]]
+    header = [c.value for c in matrix[HEADER_ROW]]
     assert header[:2] == ["单位", "所属辖区"] and header[-1] == "合计"
-    rows = {r[0]: r for r in matrix.iter_rows(min_row=2, values_only=True)}
+    rows = {r[0]: r for r in matrix.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
     luoyuan = dict(zip(header, rows["罗源县发改局"]))
-    assert luoyuan["政务服务"] == 15 and luoyuan["合计"] == sum(v for k, v in luoyuan.items() if k in header[2:-1])
-    assert matrix.freeze_panes == "B2" and matrix.auto_filter.ref.startswith("A1:")
+    assert luoyuan["政务服务"] == 15 and luoyuan["合计"] == sum(v or 0 for k, v in luoyuan.items() if k in header[2:-1])
+    assert None in rows["罗源县发改局"][2:-1] and 0 not in rows["罗源县发改局"]  # zeros left blank
+    assert matrix.freeze_panes == "B4" and matrix.auto_filter.ref.startswith("A3:")
 
     sheet = workbook["罗源县发改局"]
-    values = list(sheet.iter_rows(values_only=True))
-    assert values[0] == ("角色", "完成时限", "完成时限（原文）", "指标", "改革事项", "具体措施", "牵头单位", "责任单位",
-                         "文件", "序号")
+    assert sheet["A3"].value == "罗源县 · 牵头 23 项、责任 16 项 · 跨领域工作量 25.15"
+    values = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert values[0] == ("角色", "状态", "完成时限", "完成时限（原文）", "指标", "改革事项", "具体措施", "牵头单位", "责任单位",
+                         "文件", "行号")
     assert len(values) == 1 + 39
     assert Counter(v[0] for v in values[1:]) == {"牵头": 23, "责任": 16}
-    assert values[1][0] == "牵头" and values[1][1] == "2023-03-31"  # led first, earliest deadline first
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:J40"
-    assert sheet["F2"].alignment.wrap_text and sheet.column_dimensions["F"].width == 70
+    assert values[1][:3] == ("牵头", "以后到期", datetime.datetime(2023, 3, 31))  # a real date cell
+    assert sheet["C5"].number_format == "yyyy-mm-dd"
+    assert sheet.freeze_panes == "A5" and sheet.auto_filter.ref == "A4:K43"
+    assert sheet["G5"].alignment.wrap_text and round(sheet.column_dimensions["G"].width) == 61
 
 
 def test_workbook_formulas_sheet(workbook):
-    rows = list(workbook["计算公式"].iter_rows(values_only=True))
+    rows = list(workbook["计算公式"].iter_rows(min_row=HEADER_ROW, values_only=True))
     formulas = {r[0]: r[1] for r in rows[1:] if r and r[0]}
     assert formulas["跨领域工作量"] == "X = W · P"
     assert formulas["参与系数"] == "P = 1 − Σ_s (k_s / k)²"
     assert formulas["加权工作量"] == "W = 1·L + 0.5·(M − L)"
-    assert ("逾期计算基准日", AS_OF) in [tuple(r[:2]) for r in rows]
+    assert formulas["逾期措施数"] == f"|{{m : 时限(m) < {AS_OF}}}|"
 
 
 def test_workbook_in_english(tmp_path):
@@ -213,29 +251,62 @@ def test_workbook_in_english(tmp_path):
                                       "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     book = load_workbook(tmp_path / "workload.xlsx")
-    assert book.sheetnames[:3] == ["Workload per agency", "Formulas", "Agency × indicator matrix"]
+    assert book.sheetnames[:4] == ["Summary", "Cross-cutting ranking", "Dependencies (lead → partner)",
+                                   "Workload per agency"]
     sheet = book["Workload per agency"]
-    assert [c.value for c in sheet[1]][:3] == ["Rank", "Agency", "Jurisdiction"]
-    assert sheet.max_row == 1 + 59
+    assert [c.value for c in sheet[HEADER_ROW]][:4] == ["Rank", "Agency", "Jurisdiction", "Sector"]
+    assert sheet["D4"].value == "development and reform"  # sectors in English
+    assert sheet.max_row == HEADER_ROW + 59
+    matrix = [c.value for c in book["Agency × indicator matrix"][HEADER_ROW]]
+    assert "Starting a business" in matrix and "开办企业" not in matrix
+    assert book["Summary"]["A2"].value == "As of 2023-06-30 · 罗源县"
     assert result.stderr.splitlines()[-1] == f"report written to {tmp_path}: 59 agencies, 20 collectives, 149 measures"
+
+
+def test_document_text_never_becomes_a_formula(tmp_path, sample_corpus):
+    from dataclasses import replace
+
+    from policykg.visualizations.report import write_report
+
+    rows = [replace(r, measure="=HYPERLINK(\"http://x\",\"y\")", item="+1+1") if i < 5 else r
+            for i, r in enumerate(sample_corpus.rows)]
+    corpus = replace(sample_corpus, rows=rows)
+    write_report(corpus, tmp_path, as_of=AS_OF, agencies=[sample_corpus.agencies[sample_corpus.lead_ids(rows[0])[0]].name])
+    book = load_workbook(tmp_path / "workload.xlsx")
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value[:1] in "=+"]
+    assert cells and all(c.data_type == "s" for c in cells)
+    assert not [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.data_type == "f"]
 
 
 def _office() -> str | None:
     return shutil.which("libreoffice") or shutil.which("soffice")
 
 
-@pytest.mark.skipif(_office() is None, reason="LibreOffice is not installed (Debian package libreoffice-calc, "
-                                               "listed in .ci/apt-packages): the PDF conversion check cannot run")
-def test_libreoffice_converts_the_workbook(report_dir, tmp_path):
+def _pages_per_sheet(xlsx, tmp_path) -> Counter:
+    """Convert the workbook to PDF with LibreOffice and count its pages by the sheet name each page carries on top."""
+    from pypdf import PdfReader
+
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
         [_office(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(report_dir / "workload.xlsx")],
+         "--outdir", str(tmp_path), str(xlsx)],
         capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
-    pdf = tmp_path / "workload.pdf"
+    pdf = tmp_path / (xlsx.stem + ".pdf")
     assert pdf.is_file(), result.stdout + result.stderr
-    assert pdf.read_bytes()[:5] == b"%PDF-"
+    return Counter(page.extract_text().splitlines()[0] for page in PdfReader(pdf).pages)
+
+
+def test_the_sample_workbook_prints_summary_and_ranking_in_five_pages(report_dir, tmp_path):
+    """LibreOffice is in the CI packages (.ci/apt-packages); a missing one fails the run."""
+    if _office() is None:
+        pytest.fail("LibreOffice not found: install Debian's libreoffice-calc (.ci/apt-packages lists it)")
+    pages = _pages_per_sheet(report_dir / "workload.xlsx", tmp_path)
+    assert pages["摘要"] + pages["跨领域工作量排名"] <= 5
+    assert pages["摘要"] + pages["跨领域工作量排名"] + pages["单位工作量汇总"] <= 5
+    assert pages["依赖关系（牵头→协调）"] <= 2
+    assert sum(pages.values()) < 60  # was 837 pages before the page setup
 
 
 # --- CSV and Markdown ---------------------------------------------------------------------------
@@ -259,47 +330,77 @@ def test_csv_files(report_dir, sample_corpus):
 def test_markdown(report_dir):
     text = (report_dir / "workload.md").read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[:8] == ["# 各单位营商环境任务工作量报告", "", "- 范围: 全部文件（5 个辖区）", "- 文件数: 5",
-                         "- 措施总数: 521", "- 权重: 牵头 1, 责任 0.5", f"- 逾期计算基准日: {AS_OF}", ""]
+    assert lines[:9] == ["# 各单位营商环境任务工作量报告", "", "- 范围: 全部文件（5 个辖区）", f"- 基准日: {AS_OF}",
+                         "- 文件数: 5", "- 措施总数: 521", "- 单位数（不含集合性单位）: 238", "- 权重: 牵头 1, 责任 0.5", ""]
+    assert f"## 完成时限状态（基准日 {AS_OF}）" in lines and "- 已逾期: 129" in lines
     assert "| 跨领域工作量 | X = W · P | 跨领域工作量：需要跨指标协调的加权工作量，X ≤ W；排名依据 |" in lines
-    assert ("| 1 | 罗源县发改局 | 罗源县 | 发展改革 | 23 | 16 | 39 | 31.0 | 12 | 0.811 | 41 | 0.095 | 33.3% | 0 "
+    assert ("| 1 | 罗源县发改局 | 罗源县 | 发展改革 | 23 | 16 | 39 | 31.0 | 12 | 0.811 | 41 | 0.095 | 33.3% | 0 | 0 "
             "| 2023-03 | 15 | 25.15 |") in lines
-    assert "## 同类单位跨辖区对比" in lines and "## 集合性单位（单列）" in lines
+    assert "## 同类单位跨辖区对比" in lines and "## 集合性单位（单列）" in lines and "## 依赖关系（牵头→协调）" in lines
 
 
-def test_agency_sheets_limit(tmp_path):
+def test_agency_sheets_for_the_top_and_the_named(tmp_path):
     from policykg.cli import report_cmds
-    from policykg.visualizations.report_excel import MAX_AGENCY_SHEETS
+    from policykg.visualizations.report_data import AGENCY_SHEETS
 
-    assert report_cmds._AGENCY_SHEETS == MAX_AGENCY_SHEETS
+    assert report_cmds._AGENCY_SHEETS == AGENCY_SHEETS
     result = CliRunner().invoke(cli, ["report", "--jurisdiction", "鼓楼区", "--agency-sheets", "2", "--as-of", AS_OF,
-                                      "-o", str(tmp_path)])
+                                      "--agency", "鼓楼区税务局", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     book = load_workbook(tmp_path / "workload.xlsx")
-    assert len(book.sheetnames) == 6 + 2 + 1
+    # 鼓楼区's plan names no indicator, so every X is 0 and the ranking goes by name
+    assert book.sheetnames[9:] == ["鼓楼供电服务中心", "鼓楼公安分局", "鼓楼区税务局", "其余牵头单位 (14)"]
     rest = book[book.sheetnames[-1]]
-    assert book.sheetnames[-1].startswith("其余牵头单位 (")
-    header = [c.value for c in rest[1]]
-    assert header[:2] == ["单位", "角色"] and rest.freeze_panes == "B2"
+    header = [c.value for c in rest[HEADER_ROW]]
+    assert header[:3] == ["单位", "角色", "状态"] and rest.freeze_panes == "B4" and rest.print_title_cols == "$A:$A"
     with (tmp_path / "measures.csv").open(encoding="utf-8-sig", newline="") as stream:
         every = sum(1 for _ in csv.reader(stream)) - 1
-    shown = sum(book[name].max_row - 1 for name in book.sheetnames[6:])
-    assert shown == every  # no measure lost: two sheets of their own plus the shared one hold them all
+    shown = sum(book[name].max_row - HEADER_ROW - (name != book.sheetnames[-1]) for name in book.sheetnames[9:])
+    assert shown == every  # no measure lost: the sheets of their own plus the long one hold them all
+
+
+def test_unknown_agency_is_one_message(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "--agency", "某某局", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == ("Error: 没有名称或编号为“某某局”的单位（--agency 须为单位全称或编号，"
+                                              "见 policykg agencies）")
 
 
 def test_report_modules_public_surface():
     from policykg.visualizations import report_csv, report_data, report_excel, report_markdown
 
     assert sorted(report_data.__all__) == sorted(["Table", "ReportData", "build_report", "label", "format_value",
-                                                  "LABELS", "FORMULAS", "NUMBER_FORMATS", "MEASURE_COLUMNS"])
+                                                  "FORMULAS", "NUMBER_FORMATS", "MEASURE_COLUMNS", "RANKING_ROWS",
+                                                  "AGENCY_SHEETS", "DEPENDENCY_LEADS", "COUNT_COLUMNS"])
     assert sorted(report_markdown.__all__) == ["render_markdown", "write_markdown"]
     assert sorted(report_csv.__all__) == ["CSV_FILES", "write_csv_report", "write_table_csv"]
-    assert sorted(report_excel.__all__) == ["MAX_AGENCY_SHEETS", "WRAPPED_COLUMNS", "column_width", "sheet_title",
+    assert sorted(report_excel.__all__) == ["OVERVIEW_TOP", "WRAPPED_COLUMNS", "column_width", "sheet_title",
                                             "write_workbook"]
 
 
-def test_every_label_has_both_languages():
-    from policykg.visualizations.report_data import FORMULAS, LABELS
+def test_every_formula_has_both_languages():
+    from policykg.message_catalogue import MESSAGES
+    from policykg.visualizations.report_data import FORMULAS
 
-    assert all(len(texts) == 2 and all(texts) for texts in LABELS.values())
-    assert all(key in LABELS for key, *_ in FORMULAS)
+    for key in FORMULAS:
+        for kind in ("formula", "meaning"):
+            assert all(MESSAGES[f"{kind}_{key}"].get(lang) for lang in ("zh", "en")), (kind, key)
+        assert key in MESSAGES
+
+
+def test_report_modules_hold_no_chinese_text():
+    """Every text a person reads comes from the message catalogue: no Chinese string outside docstrings."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "visualizations"
+    for name in ("report_data.py", "report_markdown.py", "report_excel.py", "report_csv.py", "overview.py",
+                 "network.py", "view_model.py", "timeline.py", "dashboard.py"):
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        chinese = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                   and isinstance(node.value, str) and id(node) not in docstrings
+                   and any("\u4e00" <= ch <= "\u9fff" for ch in node.value)]
+        assert chinese == [], (name, chinese)

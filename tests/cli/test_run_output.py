@@ -1,0 +1,69 @@
+"""`policykg run -o DIR` writes one consistent output: a run into a folder of an earlier run replaces it, or adds to
+its store with --append; either way the store, rows, queries and exports describe the same documents."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from pyoxigraph import Store
+
+from policykg.cli import cli
+from policykg.graph.rdf.store import document_sources
+from tests.faults.documents import write_text_table
+
+
+def _plans(folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    return {name: write_text_table(folder / f"{name}.txt", count=3, title=f"{place}2021年优化营商环境工作任务分工表")
+            for name, place in (("a", "福州市鼓楼区"), ("b", "福州市仓山区"), ("c", "泉州市泉港区"))}
+
+
+def _run(*args: str | Path):
+    result = CliRunner().invoke(cli, ["--lang", "en", "run", *map(str, args)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def _described(out: Path) -> dict[str, set[str]]:
+    """The documents each output describes."""
+    store = Store.read_only(str(out / "store"))
+    graphs = set(document_sources(store))
+    del store
+    rows = {json.loads(line)["source"] for line in (out / "rows.jsonl").read_text(encoding="utf-8").splitlines()}
+    with (out / "neo4j" / "nodes_Document.csv").open(encoding="utf-8") as handle:
+        neo4j = {r["source:ID(Document)"] for r in csv.DictReader(handle)}
+    with (out / "queries" / "measures_due_in_period.csv").open(encoding="utf-8-sig") as handle:
+        queried = {r["source"] for r in csv.DictReader(handle)}
+    return {"store": graphs, "rows": rows, "neo4j": neo4j, "queries": queried}
+
+
+def test_a_run_replaces_the_output_of_an_earlier_run(tmp_path):
+    plans = _plans(tmp_path / "plans")
+    out = tmp_path / "out"
+    assert _run(plans["a"], plans["b"], "-o", out).exit_code == 0
+    (out / "viz" / "heatmap-of-an-old-run.png").write_bytes(b"\x89PNG")
+    second = _run(plans["c"], "-o", out)
+    assert second.exit_code == 0, second.output
+    assert f"{out} holds an earlier run's output (its store: 2 documents); this run replaces all of it; " \
+           "to add documents to that store instead, use --append" in second.stderr
+    assert "  2 documents of the earlier store are not in this run and leave it: a.txt, b.txt" in second.stderr
+    assert _described(out) == {"store": {"c.txt"}, "rows": {"c.txt"}, "neo4j": {"c.txt"}, "queries": {"c.txt"}}
+    assert not (out / "viz" / "heatmap-of-an-old-run.png").exists()
+    assert json.loads((out / "validation.json").read_text(encoding="utf-8"))["conforms"] is True
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging store left
+
+
+def test_append_adds_to_the_store_and_every_output_describes_it(tmp_path):
+    plans = _plans(tmp_path / "plans")
+    out = tmp_path / "out"
+    assert _run(plans["a"], "-o", out).exit_code == 0
+    appended = _run(plans["b"], plans["c"], "-o", out, "--append")
+    assert appended.exit_code == 0, appended.output
+    assert f"adding to {out / 'store'} (1 documents already); every output describes all documents in it" \
+           in appended.stderr
+    everything = {"a.txt", "b.txt", "c.txt"}
+    assert _described(out) == {"store": everything, "rows": everything, "neo4j": everything, "queries": everything}
+    assert appended.stdout.splitlines()[0].startswith("3 documents, 9 rows, 0 rejected, ")
