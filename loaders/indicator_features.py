@@ -227,13 +227,16 @@ def _lexicon_hits(codes: np.ndarray, usable: np.ndarray, row: np.ndarray, label:
     index[index == len(lexicon.prefixes)] = 0
     candidate = lexicon.prefixes[index] == code
     names = {kind: prefix for prefix, kind in _FIELDS.items()}
-    for position, prefix in zip(at[candidate].tolist(), index[candidate].tolist()):
-        found = out[row[position]]
+    positions = at[candidate]
+    kinds = label.tobytes()  # indexed by position in the loop below: a byte each, read as int
+    # plain lists: indexing a numpy array one element at a time costs more than the loop's own work
+    for position, prefix, measure in zip(positions.tolist(), index[candidate].tolist(), row[positions].tolist()):
+        found = out[measure]
         for word, feature in lexicon.words[prefix]:
             if feature not in found and text.startswith(word, position):
-                kind = int(label[position])
+                kind = kinds[position]
                 end = position + len(word)
-                start = starts_of[(int(row[position]), kind)]
+                start = starts_of[(measure, kind)]
                 # a word across the heading and the body counts, but is no printed word of either
-                found[feature] = (names[kind], position - start, end - start) if label[end - 1] == kind else ("", 0, 0)
+                found[feature] = (names[kind], position - start, end - start) if kinds[end - 1] == kind else ("", 0, 0)
     return out

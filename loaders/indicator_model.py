@@ -194,11 +194,15 @@ class IndicatorModel:
                      np.concatenate(ends)[keep].tolist(), share[keep].tolist())
         for measure, field, start, end, value in chosen:
             spans[measure].append((prefixes[field], start, end, value))
-        for row, found in enumerate(features.lexicon):
-            for feature, (prefix, start, end) in found.items():
-                lexicon = self._lexicon_weights[self._lexicon_index[feature]]
-                value = float(lexicon[best[row]] - lexicon[runner_up[row]])
-                if value > 0 and prefix:
+        found = [(row, self._lexicon_index[feature], where) for row, words in enumerate(features.lexicon)
+                 for feature, where in words.items() if where[0]]  # a word across two fields is shown in neither
+        if found:
+            rows, entries, wheres = zip(*found)
+            weights = self._lexicon_weights[list(entries)]
+            picked = np.arange(len(found))
+            values = (weights[picked, best[list(rows)]] - weights[picked, runner_up[list(rows)]]).tolist()
+            for row, (prefix, start, end), value in zip(rows, wheres, values):
+                if value > 0:
                     spans[row].append((prefix, start, end, value))
         return [_words(row_spans, printed, limit) for row_spans, printed in zip(spans, features.printed)]
 
