@@ -10,15 +10,16 @@ reading is never changed:
 - ``indicator_evidence``: the words of the measure that decided it;
 - ``indicator_inferred_by``: the model's id, or ``correction:<file>`` for a planner's correction.
 
-Whether an inferred indicator counts is the reader's choice: `counted_indicator` gives the printed
+Whether an inferred indicator counts is the reader's choice: `counted_indicator` (`policykg.indicator_counting`) gives the printed
 one, else the inferred one at or above a threshold (`DEFAULT_THRESHOLD`, chosen from the
-leave-one-document-out evaluation in BENCHMARKS.md).
+leave-one-document-out evaluation in BENCHMARKS.md), else a printed local category.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from policykg.indicator_counting import DEFAULT_THRESHOLD, counted_indicator
 from policykg.loaders.indicator_model import IndicatorModel, load_model
 from policykg.loaders.indicator_text import MeasureText
 from policykg.loaders.indicators import INDICATORS
@@ -27,8 +28,6 @@ from policykg.records import LoadResult, Row
 __all__ = ["DEFAULT_THRESHOLD", "infer_indicators", "infer_rows", "infer_row", "needs_inference", "measure_text",
            "counted_indicator"]
 
-# Chosen from the evaluation's precision-at-threshold table (BENCHMARKS.md, "Inferred indicators").
-DEFAULT_THRESHOLD = 0.4
 
 _INDICATORS = frozenset(INDICATORS)
 
@@ -67,21 +66,3 @@ def infer_indicators(result: LoadResult, model: IndicatorModel | None = None) ->
     """``result`` with its rows inferred (`infer_rows`; in place, the result is returned for chaining)."""
     result.rows = infer_rows(result.rows, model)
     return result
-
-
-def counted_indicator(row: Row, threshold: float | None = DEFAULT_THRESHOLD) -> str | None:
-    """The indicator a row counts under: printed (one of the 18), else inferred at or above ``threshold``.
-
-    ``threshold=None`` counts printed indicators only.
-
-    >>> from policykg.records import Row
-    >>> row = Row("a.txt", "1", "持续提升投资服务水平", None, None, "推进电子税务局建设", (), (), None, None, None, 3,
-    ...           indicator_inferred="纳税", indicator_confidence=0.81)
-    >>> counted_indicator(row), counted_indicator(row, 0.9), counted_indicator(row, None)
-    ('纳税', None, None)
-    """
-    if row.indicator in _INDICATORS:
-        return row.indicator
-    if threshold is None or row.indicator_inferred is None or row.indicator_confidence is None:
-        return None
-    return row.indicator_inferred if row.indicator_confidence >= threshold else None

@@ -376,6 +376,11 @@ REPORT_COMMAND: dict[str, dict[str, str]] = {
 
 # Help texts of command options (`policykg.cli.common.CatalogueOption`), in the language of --lang.
 CLI_HELP: dict[str, dict[str, str]] = {
+    "help_indicators": {
+        "zh": "按指标计数时计入哪些指标：inferred 为印发的指标，未印发时计入置信度 ≥ 0.4 的推断指标；printed 只计印发的指标",
+        "en": "Which indicators counts by indicator take: inferred = as printed, else inferred at confidence ≥ 0.4; "
+              "printed = printed only",
+    },
     "help_as_of": {
         "zh": "基准日（YYYY-MM-DD，默认今天）：据此把完成时限分为已逾期、30 天内到期、以后到期；写入每份输出",
         "en": "The date deadlines are counted against (YYYY-MM-DD, default today): overdue, due within 30 days, "
@@ -524,6 +529,9 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "agencies_counted": {"zh": "单位数（不含集合性单位）", "en": "Agencies (collectives apart)"},
     "as_of": {"zh": "基准日", "en": "As of"},
     "as_of_line": {"zh": "基准日 {as_of} · {scope}", "en": "As of {as_of} · {scope}"},
+    "indicators_counted_inferred": {"zh": "指标：印发的指标，未印发时计入置信度 ≥ {threshold} 的推断指标",
+                                    "en": "indicators: as printed, else inferred at confidence ≥ {threshold}"},
+    "indicators_counted_printed": {"zh": "指标：仅计印发的指标", "en": "indicators: printed only"},
     "weights": {"zh": "权重", "en": "Weights"},
     "rank": {"zh": "排名", "en": "Rank"},
     "agency": {"zh": "单位编号", "en": "Agency id"},
@@ -719,11 +727,13 @@ QUERIES: dict[str, dict[str, str]] = {
                           "en": "parameter {name}: {text!r} is not an integer"},
     "param_not_date": {"zh": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)",
                        "en": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)"},
+    "param_not_one_of": {"zh": "参数 {name}：{text!r} 不是可选值之一（{choices}）",
+                         "en": "parameter {name}: {text!r} is not one of {choices}"},
     "header_no_key": {"zh": "{name}: header line {line} has no 'key:' ({text!r})",
                       "en": "{name}: header line {line} has no 'key:' ({text!r})"},
     "header_bad_param": {
-        "zh": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
-        "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
+        "zh": "{name}: bad param line {spec!r}; expected 'name | string|integer|date|one of a, b | default | description'",
+        "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date|one of a, b | default | description'",
     },
     "header_missing": {"zh": "{name}: header has no {field}", "en": "{name}: header has no {field}"},
     "sparql_syntax": {"zh": "SPARQL 语法错误：{reason}", "en": "SPARQL syntax error: {reason}"},

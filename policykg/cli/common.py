@@ -7,6 +7,7 @@
   commands with FILES of their own (extract, run, indicators).
 - `show_step`: progress of the pipeline, rendered from the catalogue on stderr.
 - `as_of_option`: ``--as-of DATE``, the date deadlines are counted against (default today).
+- `indicators_option`: ``--indicators inferred|printed``, which indicators breadth and the heatmap count.
 - `CatalogueOption`: an option whose help text is a catalogue key, shown in the
   language of ``--lang`` like every other message.
 - `output_options` + `emit`: ``--format table|csv|json`` for results on stdout,
@@ -28,6 +29,7 @@ from typing import Any
 import click
 
 from policykg.cells import CSV_QUOTING, sheet_cell
+from policykg.indicator_counting import INDICATOR_BASES
 from policykg.messages import render, set_language
 from policykg.pipeline import Inputs, Step, load_corpus
 from policykg.records import Corpus
@@ -35,6 +37,7 @@ from policykg.records import Corpus
 __all__ = [
     "CatalogueOption",
     "as_of_option",
+    "indicators_option",
     "parse_params",
     "load_input_corpus",
     "lang_option",
@@ -77,6 +80,12 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--as-of YYYY-MM-DD`` (default: today): the date deadlines are counted against."""
     return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
                         metavar="YYYY-MM-DD", cls=CatalogueOption, help_key="help_as_of")(func)
+
+
+def indicators_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--indicators inferred|printed``: which indicators counts by indicator count (`policykg.indicator_counting`)."""
+    return click.option("--indicators", type=click.Choice(list(INDICATOR_BASES)), default=INDICATOR_BASES[0],
+                        show_default=True, cls=CatalogueOption, help_key="help_indicators")(func)
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
