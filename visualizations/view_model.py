@@ -55,6 +55,7 @@ class ViewModel:
     """
 
     as_of: str
+    basis: IndicatorBasis = "inferred"  # which indicators the metrics count (the overview says which)
     agencies: list[list[Any]] = field(default_factory=list)
     families: list[list[str]] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
@@ -140,7 +141,7 @@ def build_view_model(corpus: Corpus, *, as_of: str | None = None, lang: str | No
     (['', '罗源县', '泉州市'], 521)
     """
     day = parse_as_of(as_of).isoformat()
-    model = ViewModel(as_of=day)
+    model = ViewModel(as_of=day, basis=indicators)
     model.families = [[f.key, f.name(lang), f.colour] for f in (*FAMILIES, OTHER)]
     family_index = {f.key: i for i, f in enumerate((*FAMILIES, OTHER))}
     model.statuses = [label(f"status_{s}", lang) for s in DEADLINE_STATUSES]

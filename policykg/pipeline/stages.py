@@ -27,6 +27,7 @@ from pyoxigraph import Store
 
 from policykg.agency_count import count_agencies
 from policykg.errors import PolicyKGError
+from policykg.indicator_counting import IndicatorBasis
 from policykg.loaders.aliases import ReviewedAliases
 from policykg.loaders.indicator_corrections import Corrections
 from policykg.loaders_report import (
@@ -73,6 +74,7 @@ class RunContext:
     corrections: Corrections | None = None
     as_of: str = field(default_factory=lambda: _dt.date.today().isoformat())
     append: bool = False
+    indicators: IndicatorBasis = "inferred"  # which indicators the report and the pictures count
 
 
 @dataclass
@@ -208,7 +210,8 @@ def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
     from policykg.visualizations.report import write_report
 
     folder = ctx.out / "report"
-    _, written = write_report(ctx.corpus, folder, as_of=ctx.as_of, lang=ctx.lang, names=display_names(ctx.lang))
+    _, written = write_report(ctx.corpus, folder, as_of=ctx.as_of, lang=ctx.lang, names=display_names(ctx.lang),
+                              indicators=ctx.indicators)
     return [("run_out_report", next(p for p in written if p.suffix == ".xlsx")),
             ("run_out_report_markdown", written[0])]
 
@@ -223,6 +226,7 @@ def _stage_viz(ctx: RunContext) -> list[tuple[str, Path]]:
 
     folder = ctx.out / "viz"
     written = write_views(ctx.corpus, folder, lang=ctx.lang, names=display_names(ctx.lang), as_of=ctx.as_of,
+                          indicators=ctx.indicators,
                           on_png_skipped=lambda reason: ctx.on_step(Step("viz_png_skipped", {"reason": reason})))
     return [("run_out_dashboard", written.paths["dashboard"])]
 
@@ -248,7 +252,8 @@ _FOLDERS = ("queries", "neo4j", "report", "viz")
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
                on_step: StepCallback = ignore_steps, aliases: Path | None = None,
-               as_of: str | None = None, append: bool = False, corrections: Path | None = None) -> RunResult:
+               as_of: str | None = None, append: bool = False, corrections: Path | None = None,
+               indicators: IndicatorBasis = "inferred") -> RunResult:
     """Read the documents (default: the samples) and run every stage into ``out``.
 
     Each stage reports ``run_stage_done`` with its seconds; the result lists
@@ -260,7 +265,8 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
     that every stage counts the same agencies; inferred indicators with the
     ``corrections`` table, or else those ``out/store`` keeps
     (``corrections_kept``). ``as_of`` (``YYYY-MM-DD``, default today) is the
-    date the report and the pictures count deadlines against.
+    date the report and the pictures count deadlines against; ``indicators``
+    which indicators they count (`policykg.indicator_counting`).
 
     Raises
     ------
@@ -284,7 +290,7 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
     for folder in _FOLDERS:  # an earlier run's files there would outlive this run (a picture, a query)
         shutil.rmtree(out / folder, ignore_errors=True)
     ctx = RunContext(out=out, results=reading.results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed,
-                     corrections=fixes, append=append)
+                     corrections=fixes, append=append, indicators=indicators)
     if as_of is not None:
         ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}

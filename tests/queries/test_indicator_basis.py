@@ -19,7 +19,9 @@ from policykg.indicator_counting import DEFAULT_THRESHOLD, counted_indicator
 from policykg.queries import get_query, run_named
 from policykg.queries.cypher import get_cypher_query
 from policykg.visualizations.heatmap import render_heatmap_html
+from policykg.visualizations.overview import render_overview_html
 from policykg.visualizations.report_data import build_report
+from policykg.visualizations.view_model import build_view_model
 
 THEMES_ONLY = "鼓楼区"  # sample 003's jurisdiction
 
@@ -54,8 +56,14 @@ def test_the_report_and_the_heatmap_count_the_same_and_say_which(sample_corpus, 
         assert bool(matrix.indicators) == (basis == "inferred")  # no column at all from printed indicators
         report = build_report(sample_corpus, jurisdiction=THEMES_ONLY, as_of="2021-06-30", lang="en", indicators=basis)
         page = render_heatmap_html(sample_corpus, matrix, lang="en")
+        model = build_view_model(sample_corpus, as_of="2021-06-30", indicators=basis)
+        view = next(v for v in model.views if v["name"] == THEMES_ONLY)
+        index = {a[0]: i for i, a in enumerate(model.agencies)}
+        assert {row[0]: row[3] > 0 for row in view["metrics"]} == {  # participation P > 0 iff two indicators or more
+            index[m.agency]: m.participation > 0 for m in metrics if m.kind != "collective"}
+        overview = render_overview_html(model, "en")
         said = "inferred at confidence ≥ 0.4" if basis == "inferred" else "printed only"
-        assert said in report.subtitle and said in page
+        assert said in report.subtitle and said in page and said in overview
 
 
 def test_the_queries_count_at_the_default_threshold():
