@@ -9,10 +9,10 @@ their cost per measure is a few numpy operations rather than a Python step per c
   holds, since normalisation turns it into a space), and normalised by one lookup of every
   character in the folding table;
 - an n-gram is a window of the text with no space and no separator in it (`ngram_features`),
-  encoded as one integer (21 bits per character), looked up by binary search in the sorted codes
-  of the model's vocabulary of its field (a heading's n-grams are features apart);
-- a lexicon word is found where a window's first two characters start one of its words: a word
-  of two characters then at once, a longer one by comparing the text there (`lexicon_hits`).
+  encoded as one integer (21 bits per character), looked up in a hash table (`CodeIndex`) of the
+  codes of the model's vocabulary of its field (a heading's n-grams are features apart);
+- a lexicon word is found where a window of its first three characters (two for a word of two)
+  is one of the lexicon's keys, by comparing the text there (`lexicon_hits`).
 
 Examples
 --------
@@ -37,7 +37,8 @@ import numpy as np
 
 from policykg.loaders.indicator_text import BODY, HEADING, MeasureText, field_texts
 
-__all__ = ["Folding", "Vocabulary", "Lexicon", "FieldHits", "BatchFeatures", "find_features", "ngram_code"]
+__all__ = ["Folding", "CodeIndex", "Vocabulary", "Lexicon", "FieldHits", "BatchFeatures", "find_features",
+           "ngram_code"]
 
 _BITS = 21  # a code point fits in 21 bits: an n-gram of up to three characters fits in 64
 _SPACE, _SEPARATOR = ord(" "), ord("\n")
@@ -60,25 +61,69 @@ def ngram_code(gram: str) -> int:
 
 @dataclass(frozen=True)
 class Folding:
-    """The normalisation table (`policykg.loaders.indicator_text.char_table`) as sorted code points and their images."""
+    """The normalisation table (`policykg.loaders.indicator_text.char_table`) as an array indexed by code point."""
 
-    keys: np.ndarray
-    values: np.ndarray
+    image: np.ndarray  # uint32: the image of every code point up to the largest the table maps
 
     @classmethod
     def of(cls, table: Mapping[int, str]) -> Folding:
-        keys = sorted(table)
-        return cls(np.array(keys, dtype=np.uint32), np.array([ord(table[k]) for k in keys], dtype=np.uint32))
+        image = np.arange(max(table, default=-1) + 1, dtype=np.uint32)
+        image[list(table)] = [ord(v) for v in table.values()]
+        return cls(image)
 
     def apply(self, codes: np.ndarray) -> np.ndarray:
         """``codes`` (uint32 code points) with every character the table maps replaced."""
-        if not len(self.keys):
-            return codes.copy()
-        at = np.searchsorted(self.keys, codes)
-        at[at == len(self.keys)] = 0
-        mapped = self.keys[at] == codes
         out = codes.copy()
-        out[mapped] = self.values[at[mapped]]
+        inside = codes < len(self.image)
+        out[inside] = self.image[codes[inside]]
+        return out
+
+
+_EMPTY = np.uint64(2**64 - 1)  # no n-gram code (at most 63 bits) is this
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of code × 2⁶⁴/φ
+
+
+@dataclass(frozen=True)
+class CodeIndex:
+    """Integer codes → their positions in a list, looked up for a whole array at once (a hash table).
+
+    A binary search costs a few dozen nanoseconds a window, most of reading a measure's features;
+    an open-addressing table at most a quarter full finds most codes at the first slot.
+
+    >>> CodeIndex.of([ngram_code("税务"), ngram_code("务局")]).find(np.array([ngram_code("务局"), 7], dtype=np.uint64))
+    array([ 1, -1])
+    """
+
+    keys: np.ndarray  # uint64 per slot, _EMPTY where free
+    values: np.ndarray  # int64 per slot: the code's position
+    shift: np.uint64
+
+    @classmethod
+    def of(cls, codes: Sequence[int]) -> CodeIndex:
+        bits = max(4, (4 * len(codes) - 1).bit_length())
+        keys = np.full(1 << bits, _EMPTY, dtype=np.uint64)
+        values = np.full(1 << bits, -1, dtype=np.int64)
+        shift, mask = np.uint64(64 - bits), (1 << bits) - 1
+        slots = ((np.array(codes, dtype=np.uint64) * _MULTIPLIER) >> shift).tolist()
+        for position, (code, slot) in enumerate(zip(codes, slots)):
+            while keys[slot] != _EMPTY and keys[slot] != code:
+                slot = (slot + 1) & mask
+            if keys[slot] == _EMPTY:  # a code listed twice keeps its first position
+                keys[slot], values[slot] = code, position
+        return cls(keys, values, shift)
+
+    def find(self, codes: np.ndarray) -> np.ndarray:
+        """The position of each of ``codes`` (uint64), −1 for a code not in the list."""
+        out = np.full(len(codes), -1, dtype=np.int64)
+        mask = len(self.keys) - 1
+        pending = np.arange(len(codes))
+        slot = ((codes * _MULTIPLIER) >> self.shift).astype(np.int64)
+        while len(pending):
+            key = self.keys[slot]
+            match = key == codes[pending]
+            out[pending[match]] = self.values[slot[match]]
+            probe = ~match & (key != _EMPTY)
+            pending, slot = pending[probe], (slot[probe] + 1) & mask
         return out
 
 
@@ -91,6 +136,7 @@ class Vocabulary:
     idf2: np.ndarray  # float64
     grams: tuple[str, ...]  # the n-grams, in the order of `codes`
     lengths: np.ndarray  # their lengths in characters
+    index: CodeIndex  # code → its position in `codes`
 
     @classmethod
     def of(cls, grams: Sequence[str], weights: Sequence[Sequence[float]], idf: Sequence[float],
@@ -98,28 +144,37 @@ class Vocabulary:
         """From n-grams and, row for row, their weights per class and their idf."""
         rows = sorted(range(len(grams)), key=lambda i: ngram_code(grams[i]))
         matrix = np.array(weights, dtype=np.float64).reshape(len(grams), classes)
-        return cls(np.array([ngram_code(grams[i]) for i in rows], dtype=np.uint64), matrix[rows],
+        codes = [ngram_code(grams[i]) for i in rows]
+        return cls(np.array(codes, dtype=np.uint64), matrix[rows],
                    np.array(idf, dtype=np.float64)[rows] ** 2, tuple(grams[i] for i in rows),
-                   np.array([len(grams[i]) for i in rows], dtype=np.int64))
+                   np.array([len(grams[i]) for i in rows], dtype=np.int64), CodeIndex.of(codes))
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The lexicon's words by their first two characters: sorted prefix codes, and per prefix its (word, feature) pairs."""
+    """The lexicon's words by their first three characters (two for a word of two, or whose third is a space).
 
-    prefixes: np.ndarray  # uint64 codes of the first two characters, ascending
-    words: tuple[tuple[tuple[str, str], ...], ...]  # per prefix: (word, feature), longest word first
+    Per key length: the sorted key codes, and per key its (word, feature) pairs. Three characters
+    leave few windows of a text to compare with a word: most Chinese bigrams open some word.
+    """
+
+    keys: dict[int, CodeIndex]  # key length → its keys' codes
+    words: dict[int, tuple[tuple[tuple[str, str], ...], ...]]  # key length → per key: (word, feature)
 
     @classmethod
     def of(cls, entries: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
-        by_prefix: dict[str, list[tuple[str, str]]] = {}
+        by_key: dict[int, dict[str, list[tuple[str, str]]]] = {2: {}, 3: {}}
         for feature, words in entries:
             for word in words:
                 if len(word) >= 2:
-                    by_prefix.setdefault(word[:2], []).append((word, feature))
-        order = sorted(by_prefix, key=ngram_code)
-        return cls(np.array([ngram_code(p) for p in order], dtype=np.uint64),
-                   tuple(tuple(sorted(by_prefix[p], key=lambda wf: -len(wf[0]))) for p in order))
+                    size = 3 if len(word) >= 3 and word[2] not in " \n" else 2
+                    by_key[size].setdefault(word[:size], []).append((word, feature))
+        keys, grouped = {}, {}
+        for size, groups in by_key.items():
+            order = sorted(groups, key=ngram_code)
+            keys[size] = CodeIndex.of([ngram_code(k) for k in order])
+            grouped[size] = tuple(tuple(groups[k]) for k in order)
+        return cls(keys, grouped)
 
 
 @dataclass(frozen=True)
@@ -173,7 +228,8 @@ def find_features(measures: Sequence[MeasureText], folding: Folding, vocabularie
     measure_of = np.cumsum(np.array(labels) == _BETWEEN).tolist()
     starts_of = {(i, kind): at for i, kind, at in zip(measure_of, labels, begins) if kind in (_HEADING, _BODY)}
     usable = (codes != _SPACE) & (label != _BETWEEN) & (label != _JOINT)
-    hits = {prefix: _field_hits(codes, usable, label == kind, row, vocabularies[prefix], sizes, starts_of, kind)
+    part_begin = np.repeat(np.array(begins, dtype=np.int64), lengths)  # where the field of each character begins
+    hits = {prefix: _field_hits(codes, usable, label == kind, row, vocabularies[prefix], sizes, part_begin)
             for prefix, kind in _FIELDS.items()}
     texts = [{prefix: text[starts_of[(i, kind)]:starts_of[(i, kind)] + len(fields[i][prefix])]
               for prefix, kind in _FIELDS.items() if prefix in fields[i]} for i in range(len(fields))]
@@ -195,13 +251,12 @@ def _windows(codes: np.ndarray, usable: np.ndarray, n: int) -> tuple[np.ndarray,
 
 
 def _field_hits(codes: np.ndarray, usable: np.ndarray, in_field: np.ndarray, row: np.ndarray, vocabulary: Vocabulary,
-                sizes: Sequence[int], starts_of: Mapping[tuple[int, int], int], kind: int) -> FieldHits:
+                sizes: Sequence[int], part_begin: np.ndarray) -> FieldHits:
     positions, found = [], []
     for n in sizes:
         at, code = _windows(codes, usable & in_field, n)
-        index = np.searchsorted(vocabulary.codes, code)
-        index[index == len(vocabulary.codes)] = 0
-        known = vocabulary.codes[index] == code if len(vocabulary.codes) else np.zeros(len(code), dtype=bool)
+        index = vocabulary.index.find(code)
+        known = index >= 0
         positions.append(at[known])
         found.append(index[known])
     at, vocab = np.concatenate(positions), np.concatenate(found)
@@ -211,7 +266,7 @@ def _field_hits(codes: np.ndarray, usable: np.ndarray, in_field: np.ndarray, row
     first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
     counts = np.diff(np.r_[first, len(key)])
     rows = row[at[first]]
-    field_starts = np.array([starts_of[(r, kind)] for r in rows.tolist()], dtype=np.int64)
+    field_starts = part_begin[at[first]]
     return FieldHits(rows, vocab[first], counts, at[first] - field_starts)
 
 
@@ -220,23 +275,27 @@ def _lexicon_hits(codes: np.ndarray, usable: np.ndarray, row: np.ndarray, label:
                   count: int) -> list[dict[str, tuple[str, int, int]]]:
     """Per measure: lexicon feature → (field, start, end) of the word that found it first (the longest there)."""
     out: list[dict[str, tuple[str, int, int]]] = [{} for _ in range(count)]
-    if not len(lexicon.prefixes):
-        return out
-    at, code = _windows(codes, usable, 2)
-    index = np.searchsorted(lexicon.prefixes, code)
-    index[index == len(lexicon.prefixes)] = 0
-    candidate = lexicon.prefixes[index] == code
+    matches: list[tuple[int, str, int, int]] = []  # (measure, feature, start, −length)
+    for size, keys in lexicon.keys.items():
+        at, code = _windows(codes, usable, size)
+        index = keys.find(code)
+        hit = index >= 0
+        positions = at[hit]
+        groups = lexicon.words[size]
+        # plain lists: indexing a numpy array one element at a time costs more than the loop's own work
+        for position, key, measure in zip(positions.tolist(), index[hit].tolist(), row[positions].tolist()):
+            for word, feature in groups[key]:
+                if text.startswith(word, position):
+                    matches.append((measure, feature, position, -len(word)))
     names = {kind: prefix for prefix, kind in _FIELDS.items()}
-    positions = at[candidate]
-    kinds = label.tobytes()  # indexed by position in the loop below: a byte each, read as int
-    # plain lists: indexing a numpy array one element at a time costs more than the loop's own work
-    for position, prefix, measure in zip(positions.tolist(), index[candidate].tolist(), row[positions].tolist()):
+    kinds = label.tobytes()  # a byte per position, read as int
+    for measure, feature, position, minus_length in sorted(matches):
         found = out[measure]
-        for word, feature in lexicon.words[prefix]:
-            if feature not in found and text.startswith(word, position):
-                kind = kinds[position]
-                end = position + len(word)
-                start = starts_of[(measure, kind)]
-                # a word across the heading and the body counts, but is no printed word of either
-                found[feature] = (names[kind], position - start, end - start) if kinds[end - 1] == kind else ("", 0, 0)
+        if feature in found:  # found earlier in the text, or longer at the same place
+            continue
+        kind = kinds[position]
+        end = position - minus_length
+        start = starts_of[(measure, kind)]
+        # a word across the heading and the body counts, but is no printed word of either
+        found[feature] = (names[kind], position - start, end - start) if kinds[end - 1] == kind else ("", 0, 0)
     return out

@@ -167,7 +167,6 @@ class IndicatorModel:
         with the largest shares are returned, largest first.
         """
         features = scored.features
-        spans: list[list[tuple[str, int, int, float]]] = [[] for _ in features.printed]
         prefixes = list(features.fields)
         rows, differences, names, starts, ends, fields = [], [], [], [], [], []
         for field, prefix in enumerate(prefixes):
@@ -190,42 +189,69 @@ class IndicatorModel:
         first = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]]) if len(grouped) else np.zeros(0, np.int64)
         rank = np.arange(len(grouped)) - np.repeat(first, np.diff(np.r_[first, len(grouped)]))
         keep = order[(rank < 3 * limit) & (difference[order] > 0)]
-        chosen = zip(row[keep].tolist(), np.concatenate(fields)[keep].tolist(), np.concatenate(starts)[keep].tolist(),
-                     np.concatenate(ends)[keep].tolist(), share[keep].tolist())
-        for measure, field, start, end, value in chosen:
-            spans[measure].append((prefixes[field], start, end, value))
-        found = [(row, self._lexicon_index[feature], where) for row, words in enumerate(features.lexicon)
+        span_rows, span_fields = [row[keep]], [np.concatenate(fields)[keep]]
+        span_starts, span_ends, span_shares = [np.concatenate(starts)[keep]], [np.concatenate(ends)[keep]], [share[keep]]
+        found = [(row, self._lexicon_index[feature], prefixes.index(where[0]), where[1], where[2])
+                 for row, words in enumerate(features.lexicon)
                  for feature, where in words.items() if where[0]]  # a word across two fields is shown in neither
         if found:
-            rows, entries, wheres = zip(*found)
-            weights = self._lexicon_weights[list(entries)]
+            lexicon_rows, entries, lexicon_fields, lexicon_starts, lexicon_ends = (np.array(c) for c in zip(*found))
+            weights = self._lexicon_weights[entries]
             picked = np.arange(len(found))
-            values = (weights[picked, best[list(rows)]] - weights[picked, runner_up[list(rows)]]).tolist()
-            for row, (prefix, start, end), value in zip(rows, wheres, values):
-                if value > 0:
-                    spans[row].append((prefix, start, end, value))
-        return [_words(row_spans, printed, limit) for row_spans, printed in zip(spans, features.printed)]
+            values = weights[picked, best[lexicon_rows]] - weights[picked, runner_up[lexicon_rows]]
+            positive = values > 0
+            span_rows.append(lexicon_rows[positive])
+            span_fields.append(lexicon_fields[positive])
+            span_starts.append(lexicon_starts[positive])
+            span_ends.append(lexicon_ends[positive])
+            span_shares.append(values[positive])
+        merged = _merged_spans(*(np.concatenate(c) for c in (span_rows, span_fields, span_starts, span_ends, span_shares)),
+                               field_order=np.argsort(np.array(prefixes)))
+        return _words(merged, features.printed, prefixes, len(features.printed), limit)
 
 
-def _words(spans: list[tuple[str, int, int, float]], printed: dict[str, str], limit: int) -> tuple[str, ...]:
-    """Overlapping spans merged, their shares added; the printed words of the largest, largest first."""
-    merged: list[list] = []
-    for prefix, start, end, share in sorted(spans):
-        last = merged[-1] if merged else None
-        if last is not None and last[0] == prefix and start <= last[2]:
-            last[2] = max(last[2], end)
-            last[3] += share
-        else:
-            merged.append([prefix, start, end, share])
-    merged.sort(key=lambda m: -m[3])
-    out: list[str] = []
-    for prefix, start, end, _ in merged:
-        word = printed[prefix][start:end].strip()
-        if word and not word.isdigit() and word not in out:  # a bare number decides nothing a person can check
-            out.append(word)
-        if len(out) == limit:
-            break
-    return tuple(out)
+def _merged_spans(rows: np.ndarray, fields: np.ndarray, starts: np.ndarray, ends: np.ndarray, shares: np.ndarray,
+                  field_order: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Each measure's spans in text order, those that overlap or touch merged, their shares added.
+
+    Returns the merged spans' measure, field, start, end and share, by measure and largest share
+    first (equal shares in text order). Spans are ordered as Python orders (field name, start, end,
+    share) tuples.
+    """
+    rank_of_field = np.empty_like(field_order)
+    rank_of_field[field_order] = np.arange(len(field_order))
+    order = np.lexsort((shares, ends, starts, rank_of_field[fields], rows))
+    rows, fields, starts, ends, shares = rows[order], fields[order], starts[order], ends[order], shares[order]
+    if not len(rows):
+        return rows, fields, starts, ends, shares
+    group = rows * len(field_order) + fields
+    changed = np.r_[True, group[1:] != group[:-1]]
+    # the furthest end so far within each (measure, field): ends offset by the group, so a running
+    # maximum never carries over from the group before
+    offset = np.cumsum(changed) << 32
+    reach = np.maximum.accumulate(offset + ends) - offset
+    opens = changed | np.r_[True, starts[1:] > reach[:-1]]
+    heads = np.flatnonzero(opens)
+    total = np.add.reduceat(shares, heads)
+    far = np.maximum.reduceat(reach, heads)
+    by_share = np.lexsort((heads, -total, rows[heads]))
+    return (rows[heads][by_share], fields[heads][by_share], starts[heads][by_share], far[by_share],
+            total[by_share])
+
+
+def _words(merged: tuple[np.ndarray, ...], printed: list[dict[str, str]], prefixes: list[str], count: int,
+           limit: int) -> list[tuple[str, ...]]:
+    """Per measure, the printed words of its merged spans, largest share first, up to ``limit``."""
+    out: list[list[str]] = [[] for _ in range(count)]
+    rows, fields, starts, ends, _ = (a.tolist() for a in merged)
+    for row, field, start, end in zip(rows, fields, starts, ends):
+        words = out[row]
+        if len(words) == limit:
+            continue
+        word = printed[row][prefixes[field]][start:end].strip()
+        if word and not word.isdigit() and word not in words:  # a bare number decides nothing a person can check
+            words.append(word)
+    return [tuple(words) for words in out]
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
