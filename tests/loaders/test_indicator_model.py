@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.loaders.indicator_model import load_model
 from policykg.loaders.indicator_text import MeasureText
@@ -88,3 +90,20 @@ def test_model_file_names_its_training_and_folding():
     assert document["training"]["source"] == "training/indicators/rows.jsonl"
     assert len(document["folding"]["traditional"]) == len(document["folding"]["simplified"]) > 2000
     assert document["classes"][-1] == "none" and len(document["classes"]) == 19
+
+
+@settings(max_examples=200, deadline=None)
+@given(codes=st.lists(st.integers(0, 2**63 - 1), max_size=300), others=st.lists(st.integers(0, 2**63 - 1), max_size=50))
+def test_code_index_finds_every_code_and_nothing_else(codes, others):
+    """The hash table behind the n-gram lookups: every code its first position, any other −1 (collisions included)."""
+    import numpy as np
+
+    from policykg.loaders.indicator_features import CodeIndex
+
+    index = CodeIndex.of(codes)
+    asked = codes + others
+    first = {}
+    for position, code in enumerate(codes):
+        first.setdefault(code, position)
+    found = index.find(np.array(asked, dtype=np.uint64)).tolist()
+    assert found == [first.get(code, -1) for code in asked]
