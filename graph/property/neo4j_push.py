@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.errors import BackendError
-from policykg.graph.property.bolt import Connection, statement_bytes
+from policykg.graph.property.bolt import Connection, escape_for_falkordb, statement_bytes
 from policykg.graph.property.property_graph import MEASURE_PROPERTIES, NODE_KEYS, DocumentBatch, document_batches
 from policykg.records import Corpus
 
@@ -144,6 +144,12 @@ def ensure_indexes(conn: Connection) -> list[str]:
     return conn.ensure_indexes(UNIQUE_KEYS, PLAIN_INDEXES)
 
 
+def _wire_bytes(text: str, params: dict[str, Any]) -> int:
+    """`statement_bytes` of the parameters as the connection sends them to FalkorDB (escaped), the only
+    server with a budget: the connection refuses a statement by that size."""
+    return statement_bytes(text, escape_for_falkordb(params))
+
+
 def _batches(text: str, items: list[dict[str, Any]], budget: int | None) -> Iterator[Statement]:
     """``UNWIND $batch`` statements over ``items``: fixed-size batches, or as many as fit ``budget`` bytes."""
     if budget is None:
@@ -152,7 +158,7 @@ def _batches(text: str, items: list[dict[str, Any]], budget: int | None) -> Iter
         return
     batch: list[dict[str, Any]] = []
     for item in items:
-        if batch and statement_bytes(text, {"batch": [*batch, item]}) > budget:
+        if batch and _wire_bytes(text, {"batch": [*batch, item]}) > budget:
             yield text, {"batch": batch}
             batch = []
         batch.append(item)
@@ -164,10 +170,10 @@ def _split_text(measure: dict[str, Any], budget: int) -> list[Statement]:
     """A measure too big for one statement: written without its text, then the text in pieces."""
     text = measure["props"].get("text") or ""
     bare = {**measure, "props": {**measure["props"], "text": ""}}
-    if statement_bytes(_MEASURES, {"batch": [bare]}) > budget:
+    if _wire_bytes(_MEASURES, {"batch": [bare]}) > budget:
         raise BackendError("bolt_row_too_large", measure=measure["id"], budget=budget)
     out: list[Statement] = [(_MEASURES, {"batch": [bare]})]
-    room = max((budget - statement_bytes(_APPEND_TEXT, {"id": measure["id"], "offset": 10**9, "piece": ""})) // 4, 1)
+    room = max((budget - _wire_bytes(_APPEND_TEXT, {"id": measure["id"], "offset": 10**9, "piece": ""})) // 4, 1)
     for offset in range(0, len(text), room):
         out.append((_APPEND_TEXT, {"id": measure["id"], "offset": offset, "piece": text[offset:offset + room]}))
     return out
@@ -185,9 +191,9 @@ def document_statements(batch: DocumentBatch, replace: bool = False, budget: int
     statements += _batches(_AGENCIES, batch.agencies, budget)
     measures = batch.measures
     if budget is not None:
-        fitting = [m for m in measures if statement_bytes(_MEASURES, {"batch": [m]}) <= budget]
+        fitting = [m for m in measures if _wire_bytes(_MEASURES, {"batch": [m]}) <= budget]
         for m in measures:
-            if statement_bytes(_MEASURES, {"batch": [m]}) > budget:
+            if _wire_bytes(_MEASURES, {"batch": [m]}) > budget:
                 statements += _split_text(m, budget)
         measures = fitting
     statements += _batches(_MEASURES, measures, budget)
