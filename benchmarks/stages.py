@@ -241,14 +241,31 @@ def stage_reread(args: argparse.Namespace) -> dict:
 
 @stage
 def stage_validate(args: argparse.Namespace) -> dict:
-    """SHACL validation of the persisted store (`graph.validate.validate_store`: in parts, worker processes)."""
+    """SHACL validation of the persisted store (`graph.validate.validate_store`: the shapes as SPARQL queries)."""
+    return _validate(args, "sparql")
+
+
+@stage
+def stage_validate_pyshacl(args: argparse.Namespace) -> dict:
+    """The same with pySHACL (in parts, worker processes), the reference; and whether the reports are equal."""
+    result = _validate(args, "pyshacl")
+    sparql = args.work / "validation-sparql.json"
+    if sparql.exists():
+        result["same_report_as_sparql"] = json.loads(sparql.read_text(encoding="utf-8")) == json.loads(
+            (args.work / "validation-pyshacl.json").read_text(encoding="utf-8"))
+    return result
+
+
+def _validate(args: argparse.Namespace, engine: str) -> dict:
     from pyoxigraph import Store
 
     from policykg.graph.rdf.validate import validate_store
 
     store = Store.read_only(str(args.work / "store"))
-    seconds, report = _timed(lambda: validate_store(store))
-    return {"total_s": seconds, "triples": report.triples, "violations": len(report.violations),
+    seconds, report = _timed(lambda: validate_store(store, engine=engine))
+    (args.work / f"validation-{engine}.json").write_text(json.dumps(
+        {"conforms": report.conforms, "violations": [v.to_dict() for v in report.violations]}, ensure_ascii=False))
+    return {"engine": engine, "total_s": seconds, "triples": report.triples, "violations": len(report.violations),
             "triples_per_s": report.triples / seconds, "peak_rss_mib": peak_rss_mib()}
 
 
@@ -306,20 +323,56 @@ def stage_neo4j(args: argparse.Namespace) -> dict:
         from tests.support.falkordb_server import start_falkordb, stop_falkordb
     except ImportError as exc:
         return {"skipped": f"the Bolt push is not importable ({exc})"}
+    from policykg.queries.cypher import list_cypher_queries, run_named_cypher
+
     corpus = _load_corpus(args.work)
     server = start_falkordb(log=args.work / "falkordb.log")
+    queries: dict[str, dict] = {}
     try:
         conn = connect(BoltSettings(uri=server.uri, retry_seconds=2.0))
         try:
             stats = push_corpus(conn, corpus)
             counts = graph_counts(conn)
+            for q in list_cypher_queries():  # the named Cypher queries on the pushed graph, bare
+                seconds, result = _timed(lambda name=q.name: run_named_cypher(conn, name))
+                queries[q.name] = {"median_s": seconds, "runs": [seconds], "rows": len(result.rows)}
+                print(f"cypher {q.name}: {seconds:.2f} s", file=sys.stderr, flush=True)
         finally:
             conn.close()
     finally:
         stop_falkordb(server)
     return {"rows": stats.measures, "documents": stats.documents, "statements": stats.statements,
             "seconds": stats.seconds, "rows_per_s": stats.rows_per_second, "nodes": counts.get("nodes"),
-            "relationships": counts.get("relationships"), "peak_rss_mib": peak_rss_mib()}
+            "relationships": counts.get("relationships"), "cypher_queries": queries, "peak_rss_mib": peak_rss_mib()}
+
+
+# --- the main job, and the graph over HTTP ----------------------------------------------------------
+
+@stage
+def stage_run(args: argparse.Namespace) -> dict:
+    """`policykg run` over the documents, end to end (`policykg.pipeline.run_stages`), each stage's seconds."""
+    from policykg.pipeline.stages import run_stages
+
+    out = args.work / "run"
+    shutil.rmtree(out, ignore_errors=True)
+    seconds, result = _timed(lambda: run_stages(document_paths(args.docs), out, "zh"))
+    return {"total_s": seconds, "rows": result.rows, "stages": result.stage_seconds, "peak_rss_mib": peak_rss_mib()}
+
+
+@stage
+def stage_serve(args: argparse.Namespace) -> dict:
+    """`policykg serve` on the store as built: 8 clients × 60 s of named queries over HTTP (bench_serve_load.py)."""
+    from bench_serve_load import load
+
+    return {**load(args.work / "store", clients=8, seconds=60.0), "peak_rss_mib": peak_rss_mib()}
+
+
+@stage
+def stage_publish(args: argparse.Namespace) -> dict:
+    """`policykg publish` to an empty `oxigraph serve`, then each named query over HTTP (bench_serve_load.py)."""
+    from bench_serve_load import publish
+
+    return {**publish(args.work / "store", repeat=args.repeat), "peak_rss_mib": peak_rss_mib()}
 
 
 # --- side by side: Morph-KGC, rdflib, pyoxigraph on the same rows -------------------------------------

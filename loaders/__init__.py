@@ -8,8 +8,4 @@ touch the file system, so most tests call them directly.
 
 from policykg.loaders.read import iter_documents, load_corpus, parse_text, read_document, read_documents
 
-# Modules that register their messages (`policykg.messages.register`) when imported. Worker
-# processes read the documents and the parent renders the codes, so every process imports them.
-from policykg.loaders import assemble, compose, docx_reader, formats, html_reader, inline, unit_names, xlsx_reader  # noqa: F401,E402
-
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus"]

@@ -241,7 +241,8 @@ def _doc_places(ctx: _Context) -> _DocPlaces:
                      adcode=ctx.adcode)
     parent_j = _juris(parent) if parent is not None else (
         _Juris(ctx.parent, jurisdiction_key(ctx.parent, None, ctx.province), ctx.province) if ctx.parent else None)
-    province_j = _juris(province) if province is not None else (_Juris(ctx.province, ctx.province, None) if ctx.province else None)
+    province_j = _juris(province) if province is not None else (
+        _Juris(ctx.province, ctx.province, None) if ctx.province else None)
     return _DocPlaces(own, parent_j, province_j)
 
 

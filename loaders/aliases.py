@@ -143,7 +143,7 @@ def _check(decisions: Iterable[AliasDecision], source: str) -> tuple[AliasDecisi
         elif earlier.agency != decision.agency:
             raise AliasesError("aliases_two_agencies", path=source, line=decision.line, other=earlier.line,
                                name=decision.name, agency=decision.agency, earlier=earlier.agency)
-    for (name, place), decision in kept.items():
+    for (_name, place), decision in kept.items():
         renamed = kept.get((_squeeze(decision.agency), place))
         if renamed is not None and renamed.agency != decision.agency:
             raise AliasesError("aliases_chain", path=source, line=renamed.line, other=decision.line,

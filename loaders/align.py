@@ -21,7 +21,7 @@ from policykg.loaders.deadlines import looks_like_deadline
 from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import ALIASES, INDICATORS, LOCAL_CATEGORIES, canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import strip_markup
-from policykg.loaders.unit_names import VERB_OPENERS, unit_score
+from policykg.loaders.unit_names import opens_with_verb, unit_score
 
 __all__ = ["Alignment", "align_cells", "cell_kind", "role_compatibility"]
 
@@ -32,9 +32,9 @@ _MATCH_EMPTY = 0.2
 # merging into lead costs a little more: a surplus unit cell more often repeats the responsible units
 _MERGE = {"lead": -1.6, "responsible": -1.5, "remark": -2.0, "person": -2.0, "other": -2.0, "item": -3.5, "measure": -3.5}
 _MERGEABLE = frozenset(_MERGE)
-_NUMBER = re.compile(r"^\s*\d{1,7}\s*[.．、]?\s*$")
+_NUMBER = re.compile(r"^\s*\d+\s*[.．、]?\s*$")
 _CN_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]|^[（(]\s*[一二三四五六七八九十]+\s*[)）]")
-_LIST_START = re.compile(r"^\s*(?:<[^>]+>\s*)*[(（]?\d{1,3}[)）]?\s*[.．、](?!\d)")
+_LIST_START = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:[(（]\d{1,3}[)）]|\d{1,3}\s*[.．、](?!\d))")
 
 
 @dataclass(slots=True)
@@ -57,8 +57,8 @@ def cell_kind(text: str) -> str:
 
     >>> cell_kind("12"), cell_kind("2021年9月底"), cell_kind("市公安局、税务局")
     ('number', 'deadline', 'units')
-    >>> cell_kind("一、开办企业"), cell_kind("推进投资项目审批便利化")
-    ('indicator', 'short')
+    >>> cell_kind("一、开办企业"), cell_kind("推进投资项目审批便利化"), cell_kind("(1)建成区级政务服务中心")
+    ('indicator', 'short', 'long')
     """
     plain = strip_markup(text).strip()
     if not plain:
@@ -69,11 +69,11 @@ def cell_kind(text: str) -> str:
         return "deadline"
     if len(plain) <= 30 and fold(clean_indicator(plain)) in _KNOWN_CATEGORIES:
         return "indicator"  # 开办企业 ends like a unit name but is a category
+    if _LIST_START.match(plain):
+        return "long"  # "1. …", "(1)…": a numbered measure, never a category nor units (建成区级政务服务中心)
     if unit_score(_TRAILING_VERB.sub("", plain)) >= 0.75:  # "X、Y分别牵头落实": units with their role
         return "units"
     compact = _WHITESPACE.sub("", plain)
-    if _LIST_START.match(plain):
-        return "long"  # "1. …": a numbered measure, never a category
     if len(compact) <= 25 and not re.search(r"[，,；;。]", compact[:-1]) and (
         _CN_ORDINAL.match(compact) or _is_indicator_name(compact)
     ):
@@ -89,19 +89,21 @@ def _is_indicator_name(text: str) -> bool:
     cleaned = fold(clean_indicator(text))
     if cleaned in INDICATORS or cleaned in ALIASES or cleaned in LOCAL_CATEGORIES:
         return True
-    return (len(cleaned) <= 8 and not cleaned.startswith(VERB_OPENERS) and not text.endswith("。")
+    return (len(cleaned) <= 8 and not opens_with_verb(cleaned) and not text.endswith("。")
             and canonical_indicator(cleaned) is not None)
 
 
 # Compatibility of a cell kind with a column role.
-_COMPAT: dict[str, dict[str, float]] = {
-    "number": {"seq": 4, "indicator": -4, "item": -3, "measure": -2, "lead": -5, "responsible": -5, "deadline": -2, "remark": 0, "person": 0, "other": 0},
-    "deadline": {"seq": -8, "indicator": -4, "item": -4, "measure": -3, "lead": -5, "responsible": -5, "deadline": 4, "remark": 0.5, "person": 0, "other": 0},
-    "units": {"seq": -8, "indicator": -3, "item": -3, "measure": -3, "lead": 3, "responsible": 3, "deadline": -5, "remark": 0, "person": 0, "other": 0},
-    "indicator": {"seq": -8, "indicator": 3, "item": 0, "measure": -1, "lead": -3, "responsible": -3, "deadline": -5, "remark": 0, "person": 0, "other": 0},
-    "short": {"seq": -8, "indicator": 0.5, "item": 2, "measure": 1.5, "lead": -1, "responsible": -1, "deadline": -5, "remark": 1, "person": 0.5, "other": 0.5},
-    "long": {"seq": -8, "indicator": -4, "item": 0.5, "measure": 3, "lead": -5, "responsible": -5, "deadline": -5, "remark": 0, "person": 0, "other": 0},
-}
+_COMPAT_ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark", "person", "other")
+_COMPAT: dict[str, dict[str, float]] = {kind: dict(zip(_COMPAT_ROLES, scores)) for kind, scores in {
+    #           seq indicator item measure lead responsible deadline remark person other
+    "number":    (4, -4, -3, -2, -5, -5, -2, 0, 0, 0),
+    "deadline":  (-8, -4, -4, -3, -5, -5, 4, 0.5, 0, 0),
+    "units":     (-8, -3, -3, -3, 3, 3, -5, 0, 0, 0),
+    "indicator": (-8, 3, 0, -1, -3, -3, -5, 0, 0, 0),
+    "short":     (-8, 0.5, 2, 1.5, -1, -1, -5, 1, 0.5, 0.5),
+    "long":      (-8, -4, 0.5, 3, -5, -5, -5, 0, 0, 0),
+}.items()}
 
 
 def role_compatibility(kind: str, role: str) -> float:

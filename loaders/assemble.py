@@ -22,26 +22,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from policykg.loaders.align import align_cells
+from policykg.loaders.align import Alignment, align_cells
 from policykg.loaders.attribution import parse_attribution, split_names
 from policykg.loaders.deadlines import parse_deadline
 from policykg.loaders.hanzi import fold
-from policykg.loaders.indicators import canonical_indicator, clean_indicator
+from policykg.loaders.indicators import clean_indicator, document_indicators
 from policykg.loaders.text_clean import clean_measure, collapse_ws, squeeze, strip_markup
 from policykg.loaders.unit_names import jurisdiction_prefix, parse_units
-from policykg.messages import register
 from policykg.records import Reject, Row
 
 __all__ = ["GridRow", "Grid", "Assembled", "assemble_rows"]
 
-register({
-    "seq_continuation": {
-        "zh": "合并单元格的续行，序号记为 {detail}",
-        "en": "continuation row of a merged cell; numbered {detail}",
-    },
-})
 
-_SEQ = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
+_SEQ = re.compile(r"^\s*(\d+)\s*[.．、]?\s*$")
 _TITLE = re.compile(r"^(.{2,60}?[。！？!?])\s+(\S.*)$", re.S)
 
 
@@ -50,12 +43,17 @@ class GridRow:
     """One row of a task table as printed: raw cell texts and its first source line.
 
     ``kind`` is "row" for a task row, "section" for a heading row spanning the
-    table (its text sets the category of the rows below), "note" for a 说明 line.
+    table (its text sets the category of the rows below), "note" for a 说明 line,
+    "reject" for a numbered row the layout could not read (cells: its number and
+    text; ``reason``: the message key). ``by_meaning``: the layout already gave each
+    cell its column by what it says (cells a viewer ran together), so it is not realigned.
     """
 
     cells: list[str]
     line: int
     kind: str = "row"
+    reason: str | None = None
+    by_meaning: bool = False
 
 
 @dataclass(slots=True)
@@ -88,7 +86,7 @@ class _Draft:
 
 
 def _draft(grid: Grid, row: GridRow) -> _Draft:
-    alignment = align_cells(row.cells, grid.roles)
+    alignment = Alignment(dict(zip(grid.roles, row.cells))) if row.by_meaning else align_cells(row.cells, grid.roles)
     warnings: list[str] = []
     if alignment.shifted:
         warnings.append("shifted_cells:" + "/".join(r for r in grid.roles if alignment.cells.get(r, "").strip()))
@@ -128,7 +126,8 @@ def _number_rows(drafts: list[_Draft], has_seq_column: bool, roles: Sequence[str
         run = drafts[i:j]
         base = out[-1].seq.split("-")[0] if out[-1].seq else ""
         prev = int(base) if base.isdigit() else None
-        nxt = int(drafts[j].seq) if j < len(drafts) and drafts[j].seq.isdigit() else None
+        following = drafts[j].seq if j < len(drafts) else None
+        nxt = int(following) if following is not None and following.isdigit() else None
         room = (nxt - prev - 1) if prev is not None and nxt is not None else len(run)
         continued = 1 + sum(1 for d in out if d.seq and d.seq.startswith(f"{base}-"))
         for k, d in enumerate(run):
@@ -242,6 +241,9 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             if row.kind == "subsection":
                 subheading = " ".join(row.cells)
                 continue
+            if row.kind == "reject" and row.reason is not None:
+                out.rejects.append(Reject(source, row.line, row.cells[0] or None, row.reason, row.cells[-1][:200]))
+                continue
             if row.kind != "row":
                 continue
             draft = _draft(grid, row)
@@ -252,6 +254,9 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
         drafts_by_grid.append((grid, drafts))
         all_drafts.extend(drafts)
     known = _known_prefixed(all_drafts)
+    # Reading rules, "Canonical indicators": local categories count beside national ones only
+    indicator = document_indicators([clean_indicator(d.cells.get("indicator", "")) for d in all_drafts]
+                                    + [clean_indicator(d.section) for d in all_drafts if d.section])
 
     for grid, drafts in drafts_by_grid:
         roles = set(grid.roles)
@@ -262,7 +267,7 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
         group_item: str | None = None
         for d in drafts:
             section_starts = d.section is not None
-            if section_starts:
+            if d.section is not None:
                 indicator_raw = clean_indicator(d.section) or indicator_raw
                 group_item = None
             if d.subsection is not None:
@@ -347,11 +352,11 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
             seen_seq.add(seq)
             if seq.isdigit():
                 prev_seq = int(seq)
-            row = Row(
+            read = Row(
                 source=source,
                 seq=seq,
                 indicator_raw=indicator_raw or None,
-                indicator=canonical_indicator(indicator_raw) if indicator_raw else None,
+                indicator=indicator(indicator_raw),
                 item=item,
                 measure=measure,
                 lead=lead,
@@ -363,7 +368,8 @@ def assemble_rows(grids: Sequence[Grid], source: str, plan_year: int | None,
                 warnings=tuple(dict.fromkeys(warnings)),
                 leaders=leaders,
             )
-            out.rows.append(row)
-            prev = row
+            out.rows.append(read)
+            prev = read
+    out.rejects.sort(key=lambda r: r.line)
     return out
 

@@ -15,8 +15,9 @@ these forms, all read here into lead / responsible / deadline / leaders text
 - opening clauses of a paragraph: "由杨某副市长负责，市发改委牵头，相关部门配合，…".
 
 Inside a unit list, a clause that reads as a date ("6月底前完成") is the
-deadline, a declaration ("排在首位的为牵头单位，下同") sets a convention, and a
-person ("由X副市长负责") goes to the leaders: none of them is ever a unit.
+deadline, a declaration ("排在首位的为牵头单位，下同") sets a convention, a
+person ("由X副市长负责") goes to the leaders, and a report of progress
+("已完成12个", "计划9月底前完成主体工程") is dropped: none of them is ever a unit.
 """
 
 from __future__ import annotations
@@ -32,9 +33,11 @@ from policykg.loaders.labels import (
     label_role,
     looks_like_person,
 )
+from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.unit_names import ends_like_unit, is_collective, parse_units
 
 __all__ = ["Attribution", "parse_attribution", "parse_labels", "find_attributions", "opening_attribution",
+           "closing_attribution",
            "add_label", "split_names", "OPENERS", "CLOSERS"]
 
 OPENERS = "（(〔【[［"
@@ -42,7 +45,8 @@ CLOSERS = "）)〕】]］"
 _SEP = "；;，,、。 \t\u3000"
 # "牵头单位：" — a label is the text between a separator (or the start) and a colon
 _LABEL = re.compile(r"(?:^|(?<=[；;，,。\s、]))\s*(?P<label>[^\s:：；;，,、。（()）〔〕【】\[\]［］]{1,8})\s*[:：]")
-_LEAD_CLAUSE = re.compile(r"^(?:由)?(?P<u>.+?)(?:分别|共同|负责)?(?:牵头|主办|主责)(?:负责|落实|推进|实施|组织|抓总)?(?:落实|实施)?$"
+_LEAD_CLAUSE = re.compile(r"^(?:由)?(?P<u>.+?)(?:分别|共同|负责)?(?:牵头|主办|主责)"
+                          r"(?:负责|落实|推进|实施|组织|抓总)?(?:落实|实施)?$"
                           r"|^(?P<u2>.+?)(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)$")
 _RESP_CLAUSE = re.compile(
     r"^(?:由)?(?P<u>.+?)(?:按照?(?:各自)?职责(?:分工)?|按职能|依职责|根据职责|分别|共同|积极|密切)?"
@@ -93,7 +97,9 @@ class Attribution:
 
 def _split_top(text: str, seps: str) -> list[str]:
     """Split on separators that stand outside nested brackets."""
-    parts, buf, depth = [], [], 0
+    parts: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for ch in text:
         if ch in OPENERS:
             depth += 1
@@ -164,6 +170,8 @@ def _add_units(out: Attribution, role: str, text: str) -> None:
             out.first_leads = out.first_leads or declares_first_leads(clause)
         elif _is_deadline_clause(clause):
             out.deadline = _deadline_text(clause)
+        elif reads_as_progress(clause, report=True):
+            continue  # "牵头单位：X，已完成12个": a bulletin's progress, no unit
         elif looks_like_person(clause):
             out.leaders.append(clause)
         else:
@@ -203,20 +211,20 @@ def add_label(out: Attribution, role: str, value: str) -> None:
 
 def _labelled(content: str) -> tuple[Attribution | None, int]:
     """A labelled attribution and where it ends (a bulletin's progress text after "。" is no part of it)."""
-    labels = [m for m in _LABEL.finditer(content) if label_role(m.group("label"))]
+    labels = [(m, role) for m in _LABEL.finditer(content) if (role := label_role(m.group("label"))) is not None]
     if not labels:
         return None, len(content)
     out = Attribution()
     end_of_attribution = len(content)
-    for k, m in enumerate(labels):
-        end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
+    for k, (m, role) in enumerate(labels):
+        end = labels[k + 1][0].start() if k + 1 < len(labels) else len(content)
         segment = content[m.end():end]
         if k + 1 == len(labels) and "。" in segment.rstrip("。 "):
             # "牵头单位：X。截至6月底完成…": the value ends at the full stop
             cut = segment.index("。")
             end_of_attribution = m.end() + cut + 1
             segment = segment[:cut]
-        add_label(out, label_role(m.group("label")), segment)
+        add_label(out, role, segment)
     if not (out.names_units or out.deadline or out.leaders):
         return None, len(content)
     return out, end_of_attribution
@@ -343,12 +351,53 @@ def find_attributions(text: str) -> list[tuple[int, int, Attribution]]:
     return found
 
 
+def closing_attribution(text: str) -> tuple[Attribution, str] | None:
+    """Verb clauses that close a task's sentence after a comma, and the text before them.
+
+    Only clauses that name units and nothing else count, and some task text must stay before them.
+
+    >>> a, rest = closing_attribution("谋划储备重大项目100个，县财政局、县自然资源局配合。")
+    >>> a.lead, a.responsible, rest
+    ([], ['县财政局、县自然资源局'], '谋划储备重大项目100个。')
+    >>> closing_attribution("完善工作机制，加强部门协调配合。") is None
+    True
+    """
+    body = text.rstrip(" \u3000。.；;")
+    clauses = list(re.finditer(r"[^，,；;。！？]+", body))
+    found: list[Attribution] = []
+    cut = None
+    for m in reversed(clauses[1:]):
+        if body[m.start() - 1] not in "，,；;":
+            break
+        single = _verb_form(m.group(0).strip(), bare_list=False)
+        if single is None or single.ignored or single.deadline is not None:
+            break
+        found.append(single)
+        cut = m.start() - 1
+    if cut is None:
+        return None
+    rest = body[:cut].strip(" \u3000，,；;")
+    if not rest:
+        return None
+    out = Attribution()
+    for single in reversed(found):
+        out.merge(single)
+    if not out.names_units:
+        return None
+    return out, rest + ("。" if text.rstrip().endswith("。") else "")
+
+
 def opening_attribution(text: str) -> tuple[Attribution, str] | None:
     """Attribution clauses that open a paragraph, and the text after them.
 
     >>> a, rest = opening_attribution("由杨某副市长负责，市发改委牵头，相关部门配合，抓紧编制方案。")
     >>> a.lead, a.responsible, a.leaders, rest
     (['市发改委'], ['相关部门'], ['杨某副市长'], '抓紧编制方案。')
+    >>> a, rest = opening_attribution("市发改委牵头，市统计局、各区县政府配合。")
+    >>> a.lead, a.responsible, rest
+    (['市发改委'], ['市统计局、各区县政府'], '')
+    >>> opening_attribution("由县工信局牵头，县财政局配合，年底前完成技改项目20个。")[1]
+    '年底前完成技改项目20个。'
     """
     clauses = re.finditer(r"[^，,；;。]+[，,；;]", text)
     out = Attribution()
@@ -369,4 +418,13 @@ def opening_attribution(text: str) -> tuple[Attribution, str] | None:
         end = m.end()
     if not out.names_units:
         return None
-    return out, text[end:].strip()
+    rest = text[end:].strip()
+    # "X牵头，Y、Z配合。": the clauses may run to the sentence's end, the last one closed by 。 rather than
+    # a comma. Only units: what else ends the sentence ("年底前完成技改项目20个", "持续推进") is the task's text.
+    last = rest.rstrip("。.；; \u3000")
+    if last and not re.search(r"[，,；;。！？]", last):
+        closing = _verb_form(last, bare_list=False)
+        if closing is not None and not closing.ignored and closing.deadline is None:
+            out.merge(closing)
+            rest = ""
+    return out, rest

@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.align import cell_kind, role_compatibility
 from policykg.loaders.assemble import Grid, GridRow
-from policykg.loaders.columns import header_roles, is_header, is_subheader, label_role, merge_header_rows, refine_roles
+from policykg.loaders.columns import column_role, header_roles, is_header, is_subheader, merge_header_rows, refine_roles
 from policykg.loaders.text_clean import squeeze, strip_markup
 
 __all__ = ["Slot", "MatrixRow", "Matrix", "CellTables", "find_cell_tables"]
 
 _NOTE = re.compile(r"^\s*(?:说明|說明|注|註|备注|備註)\s*[:：]")
-_NUMBER = re.compile(r"^\s*\d{1,7}\s*[.．、]?\s*$")
+_NUMBER = re.compile(r"^\s*\d+\s*[.．、]?\s*$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
 _LIST_START = re.compile(r"^\s*[(（]?\d{1,3}[)）]?\s*[.．、](?!\d)")
 _TEXT_PLACEHOLDER = "内容"  # a label that header_roles reads as a text column
@@ -111,7 +111,7 @@ def _under_spans(top: MatrixRow, sub: Sequence[str]) -> bool:
     filled = [c for c, label in enumerate(sub) if label]
     return bool(filled) and all(
         c < len(top.slots) and (top.slots[c].covered == "h" or top.slots[c].span > 1)
-        and len(sub[c]) <= 12 and label_role(sub[c]) is not None
+        and len(sub[c]) <= 12 and column_role(sub[c]) is not None
         for c in filled
     )
 
@@ -123,7 +123,7 @@ def _logical(labels: list[str], top: MatrixRow) -> _Header:
     for c, label in enumerate(labels):
         covered = top.slots[c].covered == "h" if c < len(top.slots) else False
         if not label and covered and columns:
-            owner_role = label_role(names[-1]) if names[-1] != _TEXT_PLACEHOLDER else "text"
+            owner_role = column_role(names[-1]) if names[-1] != _TEXT_PLACEHOLDER else "text"
             if owner_role in ("text", None):
                 names.append(_TEXT_PLACEHOLDER)  # 重点任务 over 类别 | 具体措施
                 columns.append([c])

@@ -17,39 +17,50 @@ from collections.abc import Sequence
 
 from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import ORDINAL, canonical_indicator, clean_indicator
+from policykg.loaders.labels import field_word
 from policykg.loaders.text_clean import squeeze, strip_markup
 
-__all__ = ["ROLES", "header_roles", "is_header", "refine_roles", "label_role", "merge_header_rows", "is_subheader"]
+__all__ = ["ROLES", "header_roles", "is_header", "refine_roles", "column_role", "merge_header_rows", "is_subheader"]
 
 # "other" columns (责任领导, 联系人, 分值) are kept apart and never read into a field.
 ROLES = ("seq", "indicator", "item", "measure", "lead", "responsible", "deadline", "remark", "person", "other")
 
-_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("seq", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.I)),
-    # persons (责任领导, 项目责任人) go to the row's leaders, never to its units
-    ("person", re.compile(r"领导|责任人|负责人")),
-    # progress and status columns of bulletins and reports belong to no field
-    ("other", re.compile(r"联系人|联系方式|电话|分值|权重|得分|考核|评分|督办(?!内容|事项|任务)|进展|完成情况|评价|成效|成果|状态|现状"
-                          r"|^进度$|进度情况|工作进度|推进情况")),
-    ("lead", re.compile(r"牵头|主办|主责")),
-    ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办")),
-    ("deadline", re.compile(r"时限|时间|期限|节点|进度|完成日期")),
-    ("remark", re.compile(r"^备注|^说明$|^附注")),
-    ("text", re.compile(
-        r"指标|事项|措施|举措|任务|目标|内容|工作|领域|类别|项目|名称|要点|要求|环节|清单|改革|方向|重点|举措|具体|实事")),
-)
+_SEQ_LABEL = re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.I)
+# Scores and supervision columns of assessment tables belong to no field.
+_SCORE_LABEL = re.compile(r"分值|权重|得分|考核|评分|督办(?!内容|事项|任务)")
+_REMARK_LABEL = re.compile(r"^备注|^说明$|^附注")
+_TEXT_LABEL = re.compile(
+    r"指标|事项|措施|举措|任务|目标|内容|工作|领域|类别|项目|名称|要点|要求|环节|清单|改革|方向|重点|具体|实事")
+# Columns of contact details and of progress reports belong to no field ("other").
+_COLUMN_ROLE = {"contact": "other", "progress": "other"}
 
 
-def label_role(label: str) -> str | None:
-    """The role a header label names: seq, lead, responsible, deadline, remark, text, or None."""
+def column_role(label: str) -> str | None:
+    """The role a header label gives its column: seq, lead, responsible, deadline, remark, person, other, text, or None.
+
+    Persons (责任领导, 项目责任人) go to the row's leaders, never to its units. The words of the
+    unit, person, progress and schedule columns are those of label lines (`policykg.loaders.labels.field_word`).
+
+    >>> column_role("序号"), column_role("牵头部门"), column_role("责任领导"), column_role("当前进展情况")
+    ('seq', 'lead', 'person', 'other')
+    >>> column_role("完成时限"), column_role("具体措施"), column_role("分值")
+    ('deadline', 'text', 'other')
+    """
     label = fold(squeeze(strip_markup(label)))
     if not label:
         return None
-    for role, pattern in _LABELS:
-        if pattern.search(label):
-            # "责任领导"/"牵头领导" are people, still unit-like columns
-            return role
-    return None
+    if _SEQ_LABEL.match(label):
+        return "seq"
+    role = field_word(label)
+    if role in ("contact", "person", "progress"):
+        return _COLUMN_ROLE.get(role, role)
+    if _SCORE_LABEL.search(label):
+        return "other"
+    if role is not None:
+        return role
+    if _REMARK_LABEL.search(label):
+        return "remark"
+    return "text" if _TEXT_LABEL.search(label) else None
 
 
 def is_header(cells: Sequence[str]) -> bool:
@@ -62,7 +73,7 @@ def is_header(cells: Sequence[str]) -> bool:
     labels = [c for c in labels if c]
     if len(labels) < 3 or any(len(c) > 16 for c in labels):
         return False
-    roles = [label_role(c) for c in labels]
+    roles = [column_role(c) for c in labels]
     known = sum(r is not None for r in roles)
     return known >= 3 and known >= len(labels) - 1 and any(r in ("lead", "responsible") for r in roles)
 
@@ -80,7 +91,7 @@ def header_roles(cells: Sequence[str]) -> list[str]:
     labels = [squeeze(strip_markup(c)) for c in cells]
     while labels and not labels[-1]:
         labels.pop()
-    roles = [label_role(c) or ("" if not c else "text") for c in labels]
+    roles = [column_role(c) or ("" if not c else "text") for c in labels]
     # an empty label inside the header is a merged header cell: the column belongs with the one before
     for i, role in enumerate(roles):
         if role == "":
@@ -137,7 +148,7 @@ def is_subheader(cells: Sequence[str]) -> bool:
     labels = [squeeze(strip_markup(c)) for c in cells if squeeze(strip_markup(c))]
     if not labels or len(labels) > 4 or any(len(c) > 12 for c in labels):
         return False
-    return all(label_role(c) in ("lead", "responsible", "deadline", "remark", "person", "other") for c in labels)
+    return all(column_role(c) in ("lead", "responsible", "deadline", "remark", "person", "other") for c in labels)
 
 
 def merge_header_rows(top: Sequence[str], sub: Sequence[str]) -> list[str]:

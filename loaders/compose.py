@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.cell_table import Matrix, find_cell_tables
-from policykg.loaders.document_facts import first_listed_leads, document_units, read_facts
+from policykg.loaders.document_facts import document_units, first_listed_leads, read_facts
 from policykg.records import Document, LoadResult
 
 _NOTE = re.compile(r"^\s*(?:说明|說明|注|註|备注|備註)\s*[:：]")

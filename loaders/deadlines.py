@@ -13,7 +13,7 @@ import re
 
 from policykg.loaders.hanzi import fold
 
-__all__ = ["parse_deadline", "looks_like_deadline"]
+__all__ = ["parse_deadline", "looks_like_deadline", "deadline_prefix"]
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -130,9 +130,9 @@ def parse_deadline(raw: str | None, plan_year: int | None) -> tuple[str | None, 
             dates.append(value)
             year = used_year  # "2021年6月底前…，12月底前…": the second date is in 2021 too
     if not dates:
-        m = _YEAR_ONLY.search(text)
-        if m:
-            dates.append(f"{m.group('y')}-12-31")
+        year_only = _YEAR_ONLY.search(text)
+        if year_only:
+            dates.append(f"{year_only.group('y')}-12-31")
     warnings: list[str] = []
     if dates:
         if len(set(dates)) > 1:
@@ -174,3 +174,23 @@ def looks_like_deadline(text: str) -> bool:
         return False  # "持续推进生活垃圾分类": a measure that opens with 持续, not a deadline
     # "根据…" prose in a measure cell is long and full of clauses; a deadline is short.
     return len(text) <= 30 or bool(re.search(r"进度|时序|推进$", text))
+
+
+# A deadline as a cell prints it, for finding one inside text whose cells a viewer ran together.
+_PRINTED_DEADLINE = re.compile(
+    r"(?:(?:\d{4}\s*年(?:度)?)?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}\s*[日号]|底|末|中旬|上旬|下旬|初|份)?"
+    r"|(?:\d{4}\s*年(?:度)?)?(?:年底|年末|年内|全年|上半年|下半年|第?[一二三四1-4]季度(?:末|底)?)"
+    r"|\d{4}\s*年(?:度)?(?:底|末|内)?)"
+    r"(?:前|之前|以前)?(?:完成|基本完成|全面完成|建成|到位|见效)?"
+    r"|(?:年内)?(?:持续推进|长期坚持|长期|常态化推进|常态化|持续开展)"
+)
+
+
+def deadline_prefix(text: str) -> int:
+    """The length of the deadline that opens ``text`` as a cell prints it, 0 when it opens with none.
+
+    >>> deadline_prefix("2023年6月底前完成资金已落实"), deadline_prefix("长期坚持"), deadline_prefix("县财政局")
+    (11, 4, 0)
+    """
+    m = _PRINTED_DEADLINE.match(text)
+    return m.end() if m else 0

@@ -149,10 +149,12 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
     facts["notice_title"] = notice_title
     facts["issuer"] = issuer
     number = None
+    number_year = None
     for _, text in head[:30]:
         m = _DOC_NUMBER.search(text)
         if m:
             number = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+            number_year = int(m.group(2))
             break
     facts["doc_number"] = number
     # issue date: a date line on its own in the head (the signature), else the 印发 date anywhere
@@ -171,14 +173,14 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
     facts["issue_date"] = issue_date
     # plan year: the title's year, else the 文号 year, else the issue date's
     plan_year = None
-    for text in (title, notice_title):
-        if text:
-            m = _PLAN_YEAR.search(text)
+    for named in (title, notice_title):
+        if named:
+            m = _PLAN_YEAR.search(named)
             if m:
                 plan_year = int(m.group(1))
                 break
-    if plan_year is None and number:
-        plan_year = int(re.search(r"〔(\d{4})〕", number).group(1))
+    if plan_year is None:
+        plan_year = number_year
     if plan_year is None and issue_date:
         plan_year = int(issue_date[:4])
     if plan_year is None:  # a page without title or date: the year its opening lines speak of
@@ -191,9 +193,9 @@ def read_facts(lines: Sequence[str], table_start: int, source: str) -> Facts:
     # jurisdiction
     context = "\n".join(lines[: min(len(lines), 400)])
     place = None
-    for text in (title, issuer, notice_title, number):
-        if text:
-            place = _choose_place(text, context)
+    for named in (title, issuer, notice_title, number):
+        if named:
+            place = _choose_place(named, context)
             if place:
                 break
     if place is None:

@@ -10,7 +10,13 @@ counters per list and level, restarting lower levels, with the level's format
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml.ns import qn
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element
 
 __all__ = ["Numbering"]
 
@@ -61,7 +67,7 @@ def _format(n: int, fmt: str) -> str:
 class Numbering:
     """Renders the automatic number of each numbered paragraph of one document, in document order."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: WordDocument) -> None:
         self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, fmt, text)
         self._abstract_of: dict[str, str] = {}
         self._counters: dict[str, list[int | None]] = {}
@@ -74,7 +80,7 @@ class Numbering:
             self._read_numbering(part.element)
         self._read_styles(document)
 
-    def _read_numbering(self, root) -> None:
+    def _read_numbering(self, root: _Element) -> None:
         abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
         for a in root.findall(qn("w:abstractNum")):
             levels = {}
@@ -93,7 +99,7 @@ class Numbering:
             num_id = num.get(qn("w:numId"))
             ref = num.find(qn("w:abstractNumId"))
             abstract_id = ref.get(qn("w:val")) if ref is not None else None
-            levels = dict(abstract.get(abstract_id, {}))
+            levels = dict(abstract.get(abstract_id, {})) if abstract_id else {}
             restarts = False
             for override in num.findall(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl"), "0"))
@@ -106,12 +112,12 @@ class Numbering:
             # lists sharing an abstract definition continue one count, unless a list restarts it
             self._abstract_of[num_id] = num_id if restarts or not abstract_id else abstract_id
 
-    def _read_styles(self, document) -> None:
+    def _read_styles(self, document: WordDocument) -> None:
         try:
             styles = document.styles.element
         except (NotImplementedError, KeyError, AttributeError):
             return
-        based: dict[str, str] = {}
+        based: dict[str, str | None] = {}
         own: dict[str, tuple[str | None, int | None]] = {}
         for style in styles.findall(qn("w:style")):
             style_id = style.get(qn("w:styleId"))
@@ -122,7 +128,8 @@ class Numbering:
             if num_pr is not None:
                 own[style_id] = _num_pr(num_pr)
         for style_id in set(based) | set(own):
-            seen, current = set(), style_id
+            seen: set[str] = set()
+            current: str | None = style_id
             while current and current not in own and current not in seen:
                 seen.add(current)
                 current = based.get(current)
@@ -130,7 +137,7 @@ class Numbering:
                 num_id, ilvl = own[current]
                 self._style_num[style_id] = (num_id, ilvl or 0)
 
-    def label(self, p) -> str:
+    def label(self, p: _Element) -> str:
         """The number Word shows before paragraph ``p`` (a ``w:p`` element), or "" when none."""
         num_id, ilvl = None, None
         p_pr = p.find(qn("w:pPr"))
@@ -150,18 +157,20 @@ class Numbering:
         key = self._abstract_of[num_id]
         counters = self._counters.setdefault(key, [None] * 9)
         start = levels[ilvl][0]
-        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        previous = counters[ilvl]
+        counters[ilvl] = start if previous is None else previous + 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = None
         text = levels[ilvl][2]
         for k in range(ilvl + 1):
-            value = counters[k] if counters[k] is not None else levels.get(k, (1, "", ""))[0]
+            counted = counters[k]
+            value = counted if counted is not None else levels.get(k, (1, "", ""))[0]
             fmt = levels.get(k, (1, "decimal", ""))[1]
             text = text.replace(f"%{k + 1}", _format(value, fmt))
         return "" if levels[ilvl][1] in ("bullet", "none") else text
 
 
-def _num_pr(num_pr) -> tuple[str | None, int | None]:
+def _num_pr(num_pr: _Element) -> tuple[str | None, int | None]:
     num_id = num_pr.find(qn("w:numId"))
     ilvl = num_pr.find(qn("w:ilvl"))
     return (num_id.get(qn("w:val")) if num_id is not None else None,

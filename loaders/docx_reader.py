@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -27,15 +29,14 @@ from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
 from policykg.loaders.decompression import expansion_problem
 from policykg.loaders.formats import sniff_problem
-from policykg.messages import register
 from policykg.records import Document, LoadResult
 
-register({
-    "docx_entities": {
-        "zh": "文件声明了实体引用（{detail}），为安全起见未展开，其前后文字已照常读取",
-        "en": "the file declares entity references ({detail}); for safety they were not expanded, the text around them was read",
-    },
-})
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element
+
+    from policykg.loaders.docx_numbering import Numbering
+
 
 __all__ = ["read_docx", "docx_blocks"]
 
@@ -51,7 +52,7 @@ _SKIP = {_q("delText"), _q("instrText"), _q("moveFrom"), _q("del"), _q("txbxCont
          _q("pPr"), _q("rPr")}
 
 
-def _run_text(element, out: list[str], in_cell: bool) -> None:
+def _run_text(element: _Element, out: list[str], in_cell: bool) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -73,14 +74,14 @@ def _run_text(element, out: list[str], in_cell: bool) -> None:
             _run_text(child, out, in_cell)
 
 
-def _paragraph_text(p, numbering, in_cell: bool = False) -> str:
+def _paragraph_text(p: _Element, numbering: Numbering, in_cell: bool = False) -> str:
     parts: list[str] = []
     _run_text(p, parts, in_cell)
     label = numbering.label(p) if numbering is not None else ""
     return label + "".join(parts)
 
 
-def _cell_text(tc, numbering) -> str:
+def _cell_text(tc: _Element, numbering: Numbering) -> str:
     lines: list[str] = []
     for child in tc:
         if child.tag == _q("p"):
@@ -95,7 +96,7 @@ def _cell_text(tc, numbering) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _int_attr(element, path: str, default: int) -> int:
+def _int_attr(element: _Element, path: str, default: int) -> int:
     found = element.find(path)
     if found is None:
         return default
@@ -105,7 +106,7 @@ def _int_attr(element, path: str, default: int) -> int:
         return default
 
 
-def _children(parent, tag: str):
+def _children(parent: _Element, tag: str) -> Iterator[_Element]:
     """The ``tag`` children of a table or row, also those wrapped in content controls (w:sdt)."""
     for child in parent:
         if child.tag == _q(tag):
@@ -116,16 +117,16 @@ def _children(parent, tag: str):
                 yield from _children(content, tag)
 
 
-def _cells(tr):
+def _cells(tr: _Element) -> Iterator[_Element]:
     """The row's w:tc elements."""
     return _children(tr, "tc")
 
 
-def _table_rows(tbl):
+def _table_rows(tbl: _Element) -> Iterator[_Element]:
     return _children(tbl, "tr")
 
 
-def _read_table(tbl, numbering, blocks: list[Block]) -> Matrix:
+def _read_table(tbl: _Element, numbering: Numbering, blocks: list[Block]) -> Matrix:
     matrix = Matrix()
     for tr in _table_rows(tbl):
         slots = [Slot() for _ in range(_int_attr(tr, f"{_q('trPr')}/{_q('gridBefore')}", 0))]
@@ -154,7 +155,7 @@ def _read_table(tbl, numbering, blocks: list[Block]) -> Matrix:
     return matrix
 
 
-def _walk(container, numbering, blocks: list[Block], matrices: list[Matrix]) -> None:
+def _walk(container: _Element, numbering: Numbering, blocks: list[Block], matrices: list[Matrix]) -> None:
     for child in container:
         if child.tag == _q("p"):
             blocks.append(Block(_paragraph_text(child, numbering), len(blocks) + 1))
@@ -166,7 +167,7 @@ def _walk(container, numbering, blocks: list[Block], matrices: list[Matrix]) -> 
                 _walk(content, numbering, blocks, matrices)
 
 
-def docx_blocks(document) -> tuple[list[Block], list[Matrix]]:
+def docx_blocks(document: WordDocument) -> tuple[list[Block], list[Matrix]]:
     """The blocks (paragraphs and table rows, numbered in document order) and tables of a python-docx Document."""
     from policykg.loaders.docx_numbering import Numbering
 

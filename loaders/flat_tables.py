@@ -1,20 +1,17 @@
-"""Tables a web page or a viewer flattened into plain lines: one cell per line, or cells run together.
+"""Tables a web page flattened to one cell per line.
 
 Reading rules, "Numbered lists, articles and bulletins" — tables flattened by a
-web page are tables:
+web page are tables: the cells stand one per line under a header whose labels
+stand one per line (序号 / 主要工作举措 / 牵头单位 / 配合单位 / 责任领导, or 目标 /
+任务 / 主要内容 / 责任单位, or 目标任务 / 牵头单位 / 进度 / 备注), blank lines or not;
+an empty cell is simply missing, merged cells are printed once, category headings
+("一、…", "（一）…") stand between the rows. Cells are given to the header's columns
+in order by what they say (a number, a unit list, a person, prose): a cell that fits
+no column after the last one filled starts the next row — or, where the task cells
+open with their own number, a cell opening with the next number does.
 
-- **one cell per line** under a header whose labels stand one per line
-  (序号 / 主要工作举措 / 牵头单位 / 配合单位 / 责任领导, or 目标 / 任务 / 主要内容 /
-  责任单位), blank lines or not; an empty cell is simply missing, merged cells are
-  printed once, category headings ("一、…", "（一）…") stand between the rows.
-  Cells are given to the header's columns in order by what they say (a number, a
-  unit list, a person, prose): a cell that fits no column after the last one
-  filled starts the next row;
-- **cells run together** on one line, header included
-  ("类别序号重点督办内容牵头单位全年完成情况"): split by meaning — the category,
-  the number, the content up to a full stop, the unit names, the rest.
-
-Both give `Grid`s for `policykg.loaders.assemble`, like the other text layouts.
+The result is a `Grid` for `policykg.loaders.assemble`, like the other text layouts;
+tables whose cells a viewer ran together are `policykg.loaders.glued_rows`.
 """
 
 from __future__ import annotations
@@ -25,14 +22,15 @@ from dataclasses import dataclass
 
 from policykg.loaders.align import cell_kind
 from policykg.loaders.assemble import Grid, GridRow
-from policykg.loaders.columns import header_roles, is_header, label_role, refine_roles
+from policykg.loaders.columns import column_role, header_roles, is_header, refine_roles
 from policykg.loaders.labels import looks_like_person
 from policykg.loaders.numbering import is_bare_number, read_marker
 from policykg.loaders.page_artefacts import is_furniture
+from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.text_clean import strip_markup
 from policykg.loaders.unit_names import ends_like_unit, is_collective, unit_score
 
-__all__ = ["line_header_at", "read_line_table", "glued_header", "read_glued_table", "FlatTable"]
+__all__ = ["line_header_at", "read_line_table", "FlatTable"]
 
 _MAX_LABEL = 8
 
@@ -51,7 +49,7 @@ def _label(line: str) -> str | None:
     text = line.strip(" \u3000")
     if not text or len(text) > _MAX_LABEL or re.search(r"[，,。；;：:、（()）\d]", text):
         return None
-    return text if label_role(text) is not None else None
+    return text if column_role(text) is not None else None
 
 
 def line_header_at(lines: Sequence[str], i: int) -> tuple[list[str], int] | None:
@@ -116,25 +114,64 @@ def _column(roles: list[str], fits: Sequence[str], start: int) -> int | None:
     return None
 
 
-def _stream_rows(cells: list[tuple[str, int]], roles: list[str], labels: Sequence[str]) -> list[GridRow]:
+_DIGIT_STYLES = ("num_dot", "num_paren", "paren_digit", "circled")
+
+
+def _task_number(text: str) -> int | None:
+    """The number a task cell opens with ("1.新增公办学位5000个" → 1), or None."""
+    marker, _ = read_marker(strip_markup(text).strip())
+    return marker.number if marker is not None and marker.style in _DIGIT_STYLES else None
+
+
+def _stream_rows(cells: list[tuple[str, int]], roles: list[str]) -> list[GridRow]:
+    """Give each cell to the next column that suits it; a cell that suits none after the last filled starts a row.
+
+    In a table without a 序号 column whose task cells open with their own number, a cell opening
+    with the next number starts the next row, and only such a cell does: text after a row's
+    units goes to its progress or remark column. Elsewhere, long text after the units starts a
+    row unless it reports progress.
+    """
     rows: list[GridRow] = []
     current: list[str] | None = None
     position = -1
-    persons = list(roles)  # a person's column (责任领导) takes names; side columns (进度) take short text
+    has_person = "person" in roles  # a person's column (责任领导) takes names; side columns (进度) take short text
+    numbered = "seq" not in roles and any(_task_number(t) == 1 for t, _ in cells[:8])
+    last_number = 0
     for text, line in cells:
-        kind = _kind(text, "person" in persons)
+        kind = _kind(text, has_person)
         if kind in ("heading", "subheading"):
             rows.append(GridRow([text.strip()], line, "section" if kind == "heading" else "subsection"))
             current, position = None, -1
             continue
         fits = _FITS.get(kind, ())
-        after = _column(persons, fits, position + 1)
+        number = _task_number(text) if numbered and kind in ("long", "short", "units") else None
+        if number is not None and number in (last_number + 1, 1):  # numbering goes on, or restarts
+            # a numbered task may end like a unit name ("(1)建成区级政务服务中心"); a unit cell opens with no number
+            start = _column(roles, _FITS["long"] if kind == "units" else fits, 0)
+            if start is not None:  # the next task
+                current = [""] * len(roles)
+                rows.append(GridRow(current, line))
+                current[start] = text.strip()
+                position, last_number = start, number
+                continue
+        has_units = current is not None and any(current[k] for k, r in enumerate(roles) if r in ("lead", "responsible"))
+        if kind == "long" and has_units and (numbered or reads_as_progress(text, report=True)):
+            fits = fits + ("other", "remark")  # progress reported beside the task, or a remark
+        after = _column(roles, fits, position + 1)
+        if current is not None and after is None and numbered and kind != "number":
+            # not the next number, so not the next task: a side column after the last filled, else more of it
+            side = next((k for k in range(position + 1, len(roles)) if roles[k] in ("other", "remark")), None)
+            if side is not None:
+                current[side], position = text.strip(), side
+            else:
+                current[position] += "\n" + text.strip()
+            continue
         if kind == "number" or current is None or after is None:
-            if current is not None and kind != "number" and position >= 0 and persons[position] in fits:
+            if current is not None and kind != "number" and position >= 0 and roles[position] in fits:
                 joiner = "、" if roles[position] in ("lead", "responsible") else "\n"
                 current[position] += joiner + text.strip()  # a cell broken over lines
                 continue
-            start = _column(persons, fits, 0)
+            start = _column(roles, fits, 0)
             if start is None:
                 if current is not None and position >= 0:  # a cell no column takes: kept with the one before
                     current[position] += "\n" + text.strip()
@@ -162,7 +199,7 @@ def read_line_table(lines: Sequence[str], start: int, labels: list[str], end_of_
             cells.append((text, i + 1))
             taken.add(i + 1)
         i += 1
-    rows = _stream_rows(cells, roles, labels)
+    rows = _stream_rows(cells, roles)
     roles = refine_roles(roles, [r.cells for r in rows if r.kind == "row"])
     cut = False
     if cut_off and rows and rows[-1].kind == "row":
@@ -170,100 +207,3 @@ def read_line_table(lines: Sequence[str], start: int, labels: list[str], end_of_
         unit_columns = [k for k, r in enumerate(roles) if r in ("lead", "responsible")]
         cut = bool(unit_columns) and (not any(k in unit_columns for k in filled) or filled[-1] in unit_columns)
     return FlatTable(Grid(roles, rows), i, taken, cut)
-
-
-# --- cells run together -----------------------------------------------------------------------
-
-_ANCHORS = re.compile(r"序号|编号|(?:牵头|主办|主责|责任|配合|协办)(?:责任)?(?:单位|部门)|责任领导|完成时限|完成时间|时限|备注|完成情况|进展情况")
-
-
-def glued_header(line: str) -> list[str] | None:
-    """The labels of a header whose cells a viewer ran together ("类别序号重点督办内容牵头单位全年完成情况")."""
-    text = line.strip()
-    if not text or len(text) > 40 or re.search(r"[\s，,。；;：:、|]", text):
-        return None
-    labels: list[str] = []
-    last = 0
-    for m in _ANCHORS.finditer(text):
-        between = text[last:m.start()]
-        if between and len(between) <= 2 and m.group(0) in ("完成情况", "进展情况", "完成时限", "完成时间", "时限"):
-            labels.append(between + m.group(0))  # "全年" + "完成情况"
-        else:
-            if between:
-                labels.append(between)
-            labels.append(m.group(0))
-        last = m.end()
-    if last < len(text):
-        labels.append(text[last:])
-    if len(labels) >= 3 and "序号" in labels and is_header(labels):
-        return labels
-    return None
-
-
-_STRONG_END = ("局", "委", "办", "厅", "中心", "管委会", "公司", "政府", "院", "部门", "单位", "办公室", "集团", "行", "署", "站", "所")
-
-
-def _units_prefix(text: str) -> int:
-    """Length of the unit names that open ``text`` ("区发展改革委西城区…" → 6), 0 when none does."""
-    end = 0
-    pos = 0
-    while pos < len(text):
-        cut = None
-        for k in range(pos + 3, min(len(text), pos + 25) + 1):
-            if text[pos:k].endswith(_STRONG_END):
-                cut = k
-                break
-        if cut is None:
-            break
-        end = cut
-        if cut < len(text) and text[cut] in "、，,":
-            pos = cut + 1
-            continue
-        break
-    return end
-
-
-def _split_glued(text: str, roles: list[str]) -> list[str] | None:
-    """The cells of a run-together row, by meaning: category, number, content (to a full stop), units, rest."""
-    m = re.match(r"^(?P<before>\D*?)(?P<seq>\d{1,7})(?![\d.%％])(?P<rest>.+)$", text)
-    if not m or "seq" not in roles:
-        return None
-    cells = [""] * len(roles)
-    seq_at = roles.index("seq")
-    cells[seq_at] = m.group("seq")
-    if m.group("before") and seq_at > 0:
-        cells[seq_at - 1] = m.group("before")
-    rest = m.group("rest")
-    unit_at = next((k for k, r in enumerate(roles) if r in ("lead", "responsible")), None)
-    measure_at = roles.index("measure") if "measure" in roles else None
-    if unit_at is None or measure_at is None:
-        return None
-    for stop in (k + 1 for k, ch in enumerate(rest) if ch in "。；;"):
-        size = _units_prefix(rest[stop:])
-        if size:
-            cells[measure_at] = rest[:stop]
-            cells[unit_at] = rest[stop:stop + size]
-            tail = rest[stop + size:]
-            other = next((k for k in range(unit_at + 1, len(roles))), None)
-            if other is not None and tail:
-                cells[other] = tail
-            return cells
-    return None
-
-
-def read_glued_table(lines: Sequence[str], start: int, labels: list[str]) -> FlatTable:
-    """Read the run-together rows under a run-together header."""
-    roles = header_roles(labels)
-    rows: list[GridRow] = []
-    taken = {start + 1}
-    i = start + 1
-    while i < len(lines):
-        text = strip_markup(lines[i]).strip()
-        if text:
-            cells = _split_glued(text, roles)
-            if cells is None:
-                break
-            rows.append(GridRow(cells, i + 1))
-            taken.add(i + 1)
-        i += 1
-    return FlatTable(Grid(roles, rows), i, taken)

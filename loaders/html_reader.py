@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policykg.loaders.cell_table import Matrix, MatrixRow, Slot
 from policykg.loaders.compose import Block, compose_result
@@ -30,6 +31,9 @@ from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_clean import CJK
 from policykg.records import Document, LoadResult
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 __all__ = ["read_html", "parse_html", "declared_charset"]
 
@@ -96,7 +100,7 @@ class _Reader:
                 self._start = self._line + text[: len(text) - len(text.lstrip())].count("\n")
             self._buffer.append(_inline_text(text))
 
-    def walk(self, element) -> None:
+    def walk(self, element: _Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower().split("}")[-1]
         if element.sourceline:
@@ -122,7 +126,7 @@ class _Reader:
             self._line = max(self._line, element.sourceline)
         self.add(element.tail)
 
-    def table(self, table) -> None:
+    def table(self, table: _Element) -> None:
         matrix = Matrix()
         pending: dict[tuple[int, int], str] = {}
         trs = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
@@ -161,7 +165,7 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell: _Element) -> str:
     """A cell's text with its paragraph and <br> breaks as line breaks."""
     reader = _Reader()
     reader.add(cell.text)

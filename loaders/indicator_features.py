@@ -208,14 +208,14 @@ def find_features(measures: Sequence[MeasureText], folding: Folding, vocabularie
     fields = [dict(field_texts(m, max_chars)) for m in measures]
     parts: list[str] = []
     labels: list[int] = []  # per part: _BETWEEN, _HEADING, _JOINT or _BODY
-    for i, texts in enumerate(fields):
+    for i, measure_fields in enumerate(fields):
         if i:
             parts.append("\n")
             labels.append(_BETWEEN)
-        if HEADING in texts:
-            parts += (texts[HEADING], " ")
+        if HEADING in measure_fields:
+            parts += (measure_fields[HEADING], " ")
             labels += (_HEADING, _JOINT)
-        parts.append(texts[BODY])
+        parts.append(measure_fields[BODY])
         labels.append(_BODY)
     printed = "".join(parts)
     lengths = np.array([len(p) for p in parts], dtype=np.int64)

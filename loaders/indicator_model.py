@@ -205,7 +205,9 @@ class IndicatorModel:
             span_starts.append(lexicon_starts[positive])
             span_ends.append(lexicon_ends[positive])
             span_shares.append(values[positive])
-        merged = _merged_spans(*(np.concatenate(c) for c in (span_rows, span_fields, span_starts, span_ends, span_shares)),
+        all_rows, all_fields, all_starts, all_ends, all_shares = (
+            np.concatenate(c) for c in (span_rows, span_fields, span_starts, span_ends, span_shares))
+        merged = _merged_spans(all_rows, all_fields, all_starts, all_ends, all_shares,
                                field_order=np.argsort(np.array(prefixes)))
         return _words(merged, features.printed, prefixes, len(features.printed), limit)
 

@@ -5,11 +5,17 @@ spaces and a leading ordinal removed) into ``indicator_raw``; ``indicator`` is
 the canonical name of one of the 18 national indicators (aliases mapped), the
 cleaned name of a local category, or None for a theme ("持续提升投资服务水平")
 that is not an evaluation category.
+
+A local category (注销企业, 获得网络) is a category of the business-environment
+evaluation only beside the national ones: in a document none of whose categories
+is one of the 18, the headings are themes ("弘扬传承红色文化", "教育") and no row has
+an indicator (`document_indicators`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from policykg.loaders.hanzi import fold
 from policykg.loaders.text_clean import squeeze, strip_markup
@@ -23,6 +29,7 @@ __all__ = [
     "LOCAL_CATEGORIES",
     "clean_indicator",
     "canonical_indicator",
+    "document_indicators",
     "ORDINAL",
 ]
 
@@ -141,6 +148,29 @@ def canonical_indicator(raw: str | None) -> str | None:
     if _is_theme(raw):
         return None
     return raw
+
+
+def document_indicators(categories: Iterable[str | None]) -> Callable[[str | None], str | None]:
+    """The indicator of each cleaned category of one document, given all its categories.
+
+    A category keeps its local name (注销企业) only when one of the 18 is among the document's
+    categories; otherwise its categories are themes, and only a national name counts.
+
+    >>> indicator = document_indicators(["开办企业", "注销企业"]); indicator("注销企业")
+    '注销企业'
+    >>> indicator = document_indicators(["弘扬传承红色文化", "教育"]); indicator("教育") is None
+    True
+    """
+    national = any(canonical_indicator(c) in _NATIONAL for c in set(categories) if c)
+
+    def indicator(raw: str | None) -> str | None:
+        name = canonical_indicator(raw)
+        return name if national or name in _NATIONAL else None
+
+    return indicator
+
+
+_NATIONAL = frozenset(INDICATORS)
 
 
 def _is_theme(raw: str) -> bool:

@@ -22,56 +22,33 @@ document (`policykg.loaders.outline`):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from policykg.loaders.assemble import Assembled
 from policykg.loaders.attribution import Attribution
 from policykg.loaders.deadlines import parse_deadline
-from policykg.loaders.indicators import canonical_indicator, clean_indicator
+from policykg.loaders.indicators import clean_indicator, document_indicators
 from policykg.loaders.numbering import UNNUMBERED_STYLES, read_marker
-from policykg.loaders.outline import Node, Outline, build_outline, title_of, title_units
+from policykg.loaders.outline import Node, Outline, Para, build_outline, title_of, title_units
+from policykg.loaders.progress import closes_the_list, reads_as_progress, reports_progress
 from policykg.loaders.text_clean import collapse_ws, squeeze
 from policykg.loaders.unit_names import (
     jurisdiction_prefix,
     parse_units,
     unfinished_units,
 )
-
-from policykg.messages import register
 from policykg.records import Reject, Row
 
 __all__ = ["InlineList", "find_inline_list", "read_inline_list", "list_rows", "list_number"]
 
-register({
-    "inline_attribution_from_heading": {
-        "zh": "任务未注明责任单位，沿用所属标题的分工：{detail}",
-        "en": "task names no units; the attribution of its heading was used: {detail}",
-    },
-    "inline_attributions_joined": {
-        "zh": "一段中有 {detail} 处分工说明，已合并",
-        "en": "{detail} attributions in one paragraph; joined",
-    },
-    "inline_clause_ignored": {
-        "zh": "分工说明中未能识别的部分已忽略：{detail}",
-        "en": "part of the attribution not understood; ignored: {detail}",
-    },
-    "responsible_from_group_line": {
-        "zh": "责任单位取自本组末尾的协同单位行",
-        "en": "responsible units taken from the line closing the group",
-    },
-    "text_lines_ordinal": {
-        "zh": "文本把多项任务印在同一行，行号改为任务段落在文中的序号",
-        "en": "the text prints several tasks on one line; line numbers are the ordinals of the tasks' paragraphs",
-    },
-    "seq_path": {
-        "zh": "各级标题下序号重新编号，序号写作各级序号的组合",
-        "en": "numbering restarts under each heading; seq is the path of printed numbers",
-    },
-})
 
 _BARE_TITLE = re.compile(r"[。！？!?；;，,]")
-_PROGRESS = re.compile(r"^(?:截至|截止|截止到|目前|进展情况|完成情况|工作进展|推进情况|当前进展)")
+# Supplementary provisions close a document of articles (第N章 附则): when it takes effect, who interprets
+# it, what it repeals — never tasks, so no rejects either.
+_SUPPLEMENTARY = re.compile(r"^(?:附\s*则|附\s*則)$")
+_IN_FORCE = re.compile(r"本(?:措施|办法|方案|意见|规定|细则|通知|规划|计划|辦法|意見|規定|細則|規劃|計劃)[^。]{0,30}"
+                       r"(?:起施行|起实施|起执行|起實施|起執行|负责解释|負責解釋|同时废止|同時廢止)")
 
 
 def list_number(text: str) -> tuple[str | None, int | None, str]:
@@ -91,6 +68,8 @@ class _Task:
     warnings: list[str] = field(default_factory=list)
     inherited_only: bool = False  # units only from a heading: a group line may add responsible units
     source: int | None = None  # the heading whose units the task takes (its group)
+    in_report: bool = False  # the document reports on progress (`policykg.loaders.progress.reports_progress`)
+    ends_at_attribution: bool = False  # nothing after its attribution is its text (see `_text_parts`)
 
 
 @dataclass(slots=True)
@@ -145,7 +124,7 @@ class _Reader:
                 continue
             node.body = [p for p in node.body if not p.names_units]
             node.children += [Node(p, node) for p in tasks]
-            node.children.sort(key=lambda n: n.para.line)
+            node.children.sort(key=lambda n: n.paragraph.line)
 
     def _has_task_below(self, node: Node) -> bool:
         key = id(node)
@@ -216,10 +195,10 @@ class _Reader:
             effective.deadline = own.deadline or source[0].deadline
             warnings.append(f"inline_attribution_from_heading:{source[1]}")
             inherited_only, source_key = True, source[2]
-        elif not own.lead and not (node.para.first_leads and own.responsible):
-            source = next(((a, k) for a, _, k in chain if a.lead), None)
-            if source is not None:
-                effective.lead, source_key = list(source[0].lead), source[1]
+        elif not own.lead and not (node.paragraph.first_leads and own.responsible):
+            lead_source = next(((a, k) for a, _, k in chain if a.lead), None)
+            if lead_source is not None:
+                effective.lead, source_key = list(lead_source[0].lead), lead_source[1]
         effective.leaders += [p for p in leaders if p not in effective.leaders]
         warnings += [f"inline_clause_ignored:{c}" for c in own.ignored]
         return _Task(node, effective, warnings, inherited_only, source_key)
@@ -230,12 +209,15 @@ class _Reader:
             return
         taken = {id(t.node) for t in self.found.tasks}
         styles = {t.node.style for t in self.found.tasks if t.node.style is not None}
-        first = min(t.node.para.line for t in self.found.tasks)
+        first = min(t.node.paragraph.line for t in self.found.tasks)
         under_task = {id(n) for t in self.found.tasks for n in _walk_nodes(t.node)}
         for node in _walk_nodes(self.outline.root):
             if node.para is None or id(node) in taken or id(node) in under_task or node.style not in styles:
                 continue
             if self._has_task_below(node) or node.para.line < first:  # the notice before the list: prose
+                continue
+            if _IN_FORCE.search(node.para.text) or any(
+                    a.para is not None and _SUPPLEMENTARY.match(title_of(a.para)) for a in node.ancestors()):
                 continue
             self.found.rejects.append((node, "reject_no_units"))
         self._cut_off(self.ends_open)
@@ -249,13 +231,13 @@ class _Reader:
         units while the tasks before it name their own (its own line was not reached).
         """
         last_line = max(line for p in self.outline.paras for line in p.lines + p.attribution_lines)
-        for k, (node, reason) in enumerate(self.found.rejects):
+        for k, (node, _reason) in enumerate(self.found.rejects):
             if last_line in _lines(node):
                 self.found.rejects[k] = (node, "reject_truncated")
         for task in list(self.found.tasks):
             if last_line not in _lines(task.node):
                 continue
-            paras = [task.node.para] + task.node.body
+            paras = [task.node.paragraph] + task.node.body
             values = {line: v for p in paras for line, v in p.unit_values.items()}
             siblings = [t for t in self.found.tasks if t.node.parent is task.node.parent and t is not task]
             if (last_line in values and (cut_mid_line or unfinished_units(values[last_line]))) or (
@@ -268,24 +250,41 @@ class _Reader:
 
 def _closes_group(node: Node, own: Attribution) -> bool:
     """A task whose only units are responsible ones given on label lines (a group's "协同单位：…")."""
-    paras = [node.para] + node.body
+    paras = [node.paragraph] + node.body
     return bool(own.responsible) and not own.lead and any(p.attribution_lines for p in paras)
 
 
-def _walk_nodes(node: Node):
+def _walk_nodes(node: Node) -> Iterator[Node]:
     yield node
     for child in node.children:
         yield from _walk_nodes(child)
 
 
+def _after_attribution(node: Node) -> list[Para]:
+    """The paragraphs of a task after the last one that carries its attribution (brackets, label lines)."""
+    paras = [node.paragraph] + node.body
+    carriers = [k for k, p in enumerate(paras) if p.names_units or p.attribution_lines]
+    return paras[carriers[-1] + 1:] if carriers else []
+
+
 def _text_parts(task: _Task) -> tuple[str | None, str]:
-    """(title, measure) of a task: a bare title line above its paragraphs is the title, not the measure."""
+    """(title, measure) of a task: a bare title line above its paragraphs is the title, not the measure.
+
+    Progress is no part of the measure (`policykg.loaders.progress`); in a report on progress
+    nothing after the task's attribution is. Nor is a paragraph closing the list, or whatever
+    follows the attribution of a task that ends there (the last task of a list whose other
+    tasks all end at their attribution).
+    """
     node = task.node
-    para = node.para
+    para = node.paragraph
+    report = task.in_report
+    after = {id(p) for p in _after_attribution(node)}
     parts: list[tuple[int, str]] = []
     for p in node.body:
-        if not _PROGRESS.match(p.body):  # a bulletin's progress report is no part of the measure
-            parts.append((p.line, p.body))
+        if reads_as_progress(p.body, report) or closes_the_list(p.body) or (
+                id(p) in after and (report or task.ends_at_attribution)):
+            continue
+        parts.append((p.line, p.body))
     for child in _walk_nodes(node):
         if child is node or child.para is None:
             continue
@@ -296,6 +295,8 @@ def _text_parts(task: _Task) -> tuple[str | None, str]:
     parts.sort()
     rest = collapse_ws("\n".join(t for _, t in parts if t))
     own = collapse_ws(para.body)
+    if para.tail and (report or reads_as_progress(para.tail)):  # "（牵头单位：X）已完成12个。"
+        own = collapse_ws(para.before_tail)
     if para.marker is not None and rest and own and not _BARE_TITLE.search(own) and len(own) <= 40:
         return own, rest
     return None, collapse_ws("\n".join(t for t in [own, rest] if t))
@@ -311,7 +312,7 @@ def _seqs(tasks: list[_Task]) -> tuple[list[str], bool, list[bool]]:
     plain, keys, inferred = [], [], []
     position = 0
     for task in tasks:
-        marker = task.node.para.marker
+        marker = task.node.paragraph.marker
         if marker is None or marker.number is None:
             position += 1
             plain.append(str(position))
@@ -325,8 +326,8 @@ def _seqs(tasks: list[_Task]) -> tuple[list[str], bool, list[bool]]:
         return plain, False, inferred
     paths = []
     for task, own in zip(tasks, plain):
-        ancestors = [a.para.marker.ordinal for a in task.node.ancestors()
-                     if a.para.marker is not None and a.para.marker.number is not None]
+        ancestors = [a.paragraph.marker.ordinal for a in task.node.ancestors()
+                     if a.paragraph.marker is not None and a.paragraph.marker.number is not None]
         paths.append("".join(ancestors) + own)
     return paths, True, inferred
 
@@ -343,11 +344,33 @@ def find_inline_list(lines: Sequence[str], numbers: Sequence[int] | None = None,
     last = next((t for t in reversed(lines) if t.strip()), "")
     ends_open = cut_off and last.rstrip()[-1:] not in "。！？!?；;）)〕】]”"
     found = _Reader(outline, ends_open).read()
+    _mark_progress_and_ends(found)
     for task in found.tasks:
         found.list_lines.update(_lines(task.node))
     for node, _ in found.rejects:
         found.list_lines.update(_lines(node))
     return found
+
+
+def _mark_progress_and_ends(found: InlineList) -> None:
+    """Whether the list reports on progress, and whether its last task ends at its attribution.
+
+    A report on progress says so in a short line above the list or a heading of a task
+    ("…进展情况"), or a task's text reports what was done. The last task ends at its
+    attribution when every other task does: what follows it is the document's, not the task's.
+    """
+    if not found.tasks or found.outline is None:
+        return
+    tasks = sorted(found.tasks, key=lambda t: t.node.paragraph.line)
+    first = tasks[0].node.paragraph.line
+    titles = [p.text for p in found.outline.paras if p.line < first and len(p.text) <= 60]
+    headings = {id(t.node.parent): t.node.parent for t in tasks if t.node.parent is not None}
+    titles += [title_of(h.paragraph) for n in headings.values() for h in [n] + n.ancestors() if h.para is not None]
+    texts = [p.body for t in tasks for p in t.node.body] + [t.node.paragraph.tail for t in tasks]
+    report = reports_progress(" ".join(titles), texts)
+    for task in tasks:
+        task.in_report = report
+    tasks[-1].ends_at_attribution = len(tasks) >= 2 and all(not _after_attribution(t.node) for t in tasks[:-1])
 
 
 def _lines(node: Node) -> set[int]:
@@ -378,37 +401,55 @@ def read_inline_list(lines: Sequence[str], source: str, plan_year: int | None,
     return list_rows(found, source, plan_year, home), found
 
 
-def list_rows(found: InlineList, source: str, plan_year: int | None, home: str | None = None) -> Assembled:
-    """The rows and rejects of the tasks `find_inline_list` found."""
+def list_rows(found: InlineList, source: str, plan_year: int | None, home: str | None = None,
+              title: str | None = None) -> Assembled:
+    """The rows and rejects of the tasks `find_inline_list` found (``title``: the document's, no category)."""
     out = Assembled()
-    tasks = sorted(found.tasks, key=lambda t: t.node.para.line)
+    tasks = sorted(found.tasks, key=lambda t: t.node.paragraph.line)
     seqs, paths, inferred = _seqs(tasks)
     known = _known_prefixed(tasks)
     # A row's line identifies it (`policykg.records.row_key`). A page that prints several tasks on
     # one line (a whole list run together) numbers them by their paragraph's ordinal instead, as a
     # minified HTML page does, and says so.
-    taken = [t.node.para.line for t in tasks] + [n.para.line for n, _ in found.rejects]
+    taken = [t.node.paragraph.line for t in tasks] + [n.paragraph.line for n, _ in found.rejects]
     ordinals = None
     if len(set(taken)) < len(taken) and found.outline is not None:
         ordinals = {id(p): k for k, p in enumerate(found.outline.paras, 1)}
         out.problems.append("text_lines_ordinal")
 
     def line_of(node: Node) -> int:
-        return ordinals[id(node.para)] if ordinals is not None else node.para.line
+        return ordinals[id(node.paragraph)] if ordinals is not None else node.paragraph.line
 
-    for task, seq, guessed in zip(tasks, seqs, inferred):
-        row = _row(task, seq, guessed, paths, source, plan_year, known, home, out)
+    categories = [_indicator_raw(t.node, title) for t in tasks]
+    indicator = document_indicators(categories)  # local categories count beside national ones only
+    for task, seq, guessed, category in zip(tasks, seqs, inferred, categories):
+        row = _row(task, seq, guessed, paths, source, plan_year, known, home, out, (category, indicator(category)))
         if ordinals is not None:
             row = replace(row, line=line_of(task.node))
         if row.measure:
             out.rows.append(row)
         else:  # units but no task text: nothing to read as a measure
-            out.rejects.append(Reject(source, row.line, seq, "reject_no_measure", collapse_ws(task.node.para.text)[:200]))
-    for node, reason in sorted(found.rejects, key=lambda r: r[0].para.line):
-        marker = node.para.marker
+            out.rejects.append(Reject(source, row.line, seq, "reject_no_measure", collapse_ws(task.node.paragraph.text)[:200]))
+    for node, reason in sorted(found.rejects, key=lambda r: r[0].paragraph.line):
+        marker = node.paragraph.marker
         out.rejects.append(Reject(source, line_of(node), marker.ordinal if marker else None, reason,
-                                  collapse_ws(node.para.text)[:200]))
+                                  collapse_ws(node.paragraph.text)[:200]))
     return out
+
+
+def _indicator_raw(node: Node, title: str | None) -> str | None:
+    """The task's category as printed: its first numbered heading, or a short heading line above it.
+
+    The document's title standing right above an unheaded list ("2023年度重点任务分工方案") names the
+    plan, not a category of its tasks.
+    """
+    top = next((a for a in node.ancestors() if a.paragraph.marker is not None), None)
+    if top is not None:
+        return clean_indicator(title_of(top.paragraph)) or None
+    heading = node.plain_heading or ""
+    if title and re.sub(r"\s", "", heading) == title:
+        return None
+    return clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", heading)) or None
 
 
 def _known_prefixed(tasks: list[_Task]) -> frozenset[str]:
@@ -433,12 +474,12 @@ def _units(texts: list[str], known: frozenset[str], home: str | None, out: Assem
 
 
 def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_year: int | None,
-         known: frozenset[str], home: str | None, out: Assembled) -> Row:
+         known: frozenset[str], home: str | None, out: Assembled, category: tuple[str | None, str | None]) -> Row:
     node, attribution = task.node, task.attribution
     warnings = list(task.warnings)
     lead = _units(attribution.lead, known, home, out, warnings)
     responsible = _units(attribution.responsible, known, home, out, warnings)
-    if not lead and responsible and node.para.first_leads:
+    if not lead and responsible and node.paragraph.first_leads:
         lead, responsible = responsible[:1], responsible[1:]
         warnings.append("lead_from_first_listed")
     if attribution.lead_required:
@@ -450,15 +491,11 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
     if paths:
         warnings.append("seq_path")
     title, measure = _text_parts(task)
-    ancestors = [a for a in node.ancestors() if a.para.marker is not None]
-    if ancestors:
-        indicator_raw = clean_indicator(title_of(ancestors[0].para)) or None
-    else:
-        indicator_raw = clean_indicator(re.sub(r"^(?:关键词|關鍵詞|领域|類別|类别)\s*", "", node.plain_heading or "")) or None
+    ancestors = [a for a in node.ancestors() if a.paragraph.marker is not None]
     if title is not None:
-        item = title
+        item: str | None = title
     elif len(ancestors) >= 2:
-        item = title_of(ancestors[-1].para) or None
+        item = title_of(ancestors[-1].paragraph) or None
     else:
         item = _title_sentence(measure)
     deadline_raw = squeeze(attribution.deadline) if attribution.deadline else None
@@ -467,10 +504,9 @@ def _row(task: _Task, seq: str, guessed: bool, paths: bool, source: str, plan_ye
         deadline, dl_warnings = parse_deadline(deadline_raw, plan_year)
         warnings.extend(dl_warnings)
     return Row(
-        source=source, seq=seq, indicator_raw=indicator_raw,
-        indicator=canonical_indicator(indicator_raw) if indicator_raw else None,
+        source=source, seq=seq, indicator_raw=category[0], indicator=category[1],
         item=item, measure=measure, lead=tuple(lead), responsible=tuple(responsible),
-        deadline_raw=deadline_raw, deadline=deadline, remark=attribution.remark, line=node.para.line,
+        deadline_raw=deadline_raw, deadline=deadline, remark=attribution.remark, line=node.paragraph.line,
         warnings=tuple(dict.fromkeys(warnings)), leaders=tuple(attribution.leaders),
     )
 

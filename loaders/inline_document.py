@@ -29,7 +29,7 @@ def inline_result(lines: Sequence[str], source: str, numbers: Sequence[int] | No
     first = min(found.list_lines)
     start = next((k for k, n in enumerate(numbers) if n >= first), 0)
     facts = read_facts(lines, start, source)
-    assembled = list_rows(found, source, facts.get("plan_year"), facts.get("jurisdiction"))
+    assembled = list_rows(found, source, facts.get("plan_year"), facts.get("jurisdiction"), facts.get("title"))
     context = "\n".join(t for t, n in zip(lines, numbers) if n not in found.list_lines and t.strip())
     document = Document(source=source, layout="inline-list", context=context or None,
                         responsible_all=tuple(implicit_units(lines)), **facts)

@@ -20,22 +20,46 @@ from functools import lru_cache
 
 from policykg.loaders.hanzi import fold
 
-__all__ = ["label_line", "label_role", "looks_like_person", "declares_first_leads", "implicit_units_text",
-           "is_declaration", "LABEL_ROLES"]
+__all__ = ["label_line", "label_role", "field_word", "FIELD_WORDS", "looks_like_person", "declares_first_leads",
+           "implicit_units_text", "is_declaration"]
 
-# (role, pattern on the folded label without spaces); the first that matches decides.
-LABEL_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ignore", re.compile(r"联系人|联系方式|电话|手机|邮箱")),
-    # page furniture: when the page was posted or updated, not when the task falls due
-    ("furniture", re.compile(r"^(?:发布|发文|印发|更新|成文|生成|产生)(?:时间|日期)$")),
+# Words naming a field the same way whether they head a table column ("牵头单位") or open a label
+# line ("牵头单位：X"): (field, pattern on the folded words without spaces); the first that matches
+# decides. Persons come before units (责任领导 is a person, 责任单位 a unit); progress before
+# schedules (进度 and 工作进度 report progress, 进度安排 is a schedule).
+FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("contact", re.compile(r"联系人|联系方式|电话|手机|邮箱")),
     ("person", re.compile(r"领导|责任人|负责人|^人$|负责同志|分管")),
+    ("progress", re.compile(r"进展|完成情况|评价|成效|成果|状态|现状|推进情况|进度(?!安排|要求)")),
     ("lead", re.compile(r"牵头|主办|主责")),
-    ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办|实施主体|落实单位|参加")),
-    ("deadline", re.compile(r"时限|时间|期限|节点|进度安排|时间安排|完成日期")),
+    ("responsible", re.compile(r"责任|配合|协办|参与|协同|承办|实施主体|实施单位|实施部门|执行单位|落实单位|参加")),
+    ("deadline", re.compile(r"时限|时间|期限|节点|进度安排|进度要求|时间安排|完成日期")),
+)
+
+# What only a label line says: page furniture (when the page was posted, not when a task falls due),
+# a requirement whose "由X牵头" names the lead, a remark; and words that open the task's own text.
+_FURNITURE_LABEL = re.compile(r"^(?:发布|发文|印发|更新|成文|生成|产生)(?:时间|日期)$")
+_LINE_ONLY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("requirement", re.compile(r"^(?:工作)?要求$")),
     ("remark", re.compile(r"^备注$")),
-    ("ignore", re.compile(r"成果|成效|进展|进度|完成情况|评价|目标|内容|措施|情况|说明")),
+    ("ignore", re.compile(r"目标|内容|措施|情况|说明")),
 )
+# Fields no task field takes, on a label line
+_LINE_ROLE = {"contact": "ignore", "progress": "ignore"}
+
+
+def field_word(words: str) -> str | None:
+    """The field folded words name in a header or before a label's colon (`FIELD_WORDS`), or None.
+
+    >>> field_word("牵头单位"), field_word("责任领导"), field_word("工作进度"), field_word("进度安排")
+    ('lead', 'person', 'progress', 'deadline')
+    >>> field_word("实施单位"), field_word("实施时间"), field_word("实施内容")
+    ('responsible', 'deadline', None)
+    """
+    for role, pattern in FIELD_WORDS:
+        if pattern.search(words):
+            return role
+    return None
 
 # "牵头单位：X", "责 任 人:Y" (spaces inside the label), "人:Z"; the label is short and ends at the colon.
 _LABEL_LINE = re.compile(r"^[\s\u3000]*(?P<label>[^\s:：；;，,。、（()）]{1,8}(?:[ \u3000][^\s:：；;，,。、（()）]{1,3}){0,3})"
@@ -55,12 +79,12 @@ def label_role(label: str) -> str | None:
     ('deadline', 'ignore', None, None)
     """
     folded = fold(_LABEL_SPACE.sub("", label))
-    if not folded or len(folded) > 8:
+    if not folded or len(folded) > 8 or _FURNITURE_LABEL.match(folded):
         return None
-    for role, pattern in LABEL_ROLES:
-        if pattern.search(folded):
-            return None if role == "furniture" else role
-    return None
+    role = field_word(folded)
+    if role is not None:
+        return _LINE_ROLE.get(role, role)
+    return next((role for role, pattern in _LINE_ONLY if pattern.search(folded)), None)
 
 
 # "【牵头单位】市发改委": the label in lenticular brackets instead of before a colon

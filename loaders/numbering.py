@@ -118,7 +118,7 @@ def read_marker(text: str) -> tuple[Marker | None, str]:
     return None, text
 
 
-_BARE_NUMBER = re.compile(r"^[\s\u3000]*[（(]?\s*(?:\d{1,7}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[、.．。]?[\s\u3000]*$")
+_BARE_NUMBER = re.compile(r"^[\s\u3000]*[（(]?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[、.．。]?[\s\u3000]*$")
 
 
 def is_bare_number(text: str) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.attribution import (
     Attribution,
     add_label,
+    closing_attribution,
     find_attributions,
     opening_attribution,
     parse_attribution,
@@ -43,6 +44,7 @@ from policykg.loaders.numbering import (
     split_run_together,
 )
 from policykg.loaders.page_artefacts import is_furniture
+from policykg.loaders.progress import closes_the_list, reads_as_progress
 from policykg.loaders.text_clean import collapse_ws, strip_markup
 
 __all__ = ["Para", "Node", "Outline", "build_outline", "title_of"]
@@ -70,6 +72,8 @@ class Para:
     unit_lines: list[int] = field(default_factory=list)  # those that list units (a cut there loses names)
     unit_values: dict[int, str] = field(default_factory=dict)  # line → the unit list as printed
     first_leads: bool = False  # a "first listed leads" declaration is in force here
+    tail: str = ""  # the text after the paragraph's last attribution ("（牵头单位：X）已完成12个。")
+    before_tail: str = ""  # the text without attributions up to the last one
 
     @property
     def names_units(self) -> bool:
@@ -89,6 +93,13 @@ class Node:
     @property
     def style(self) -> str | None:
         return self.para.marker.style if self.para is not None and self.para.marker is not None else None
+
+    @property
+    def paragraph(self) -> Para:
+        """The item's paragraph (every node but an outline's root has one)."""
+        if self.para is None:
+            raise ValueError("the root of an outline has no paragraph")
+        return self.para
 
     def ancestors(self) -> list[Node]:
         out, node = [], self.parent
@@ -121,6 +132,7 @@ def read_para(para: Para) -> None:
     """Find the attributions in a paragraph's own text (brackets, tail, opening clauses)."""
     text = para.text
     found = find_attributions(text)
+    para.tail = para.before_tail = ""
     pieces, last = [], 0
     for start, end, attribution in found:
         pieces.append(text[last:start])
@@ -128,6 +140,9 @@ def read_para(para: Para) -> None:
         _attach_attribution(para, attribution)
     pieces.append(text[last:])
     body = _DOUBLED.sub(r"\1", collapse_ws("".join(pieces))).strip(" ，,")
+    if found and len(pieces) > 1 and pieces[-1].strip(" \u3000，,。；;"):
+        para.tail = collapse_ws(pieces[-1]).strip(" ，,。；;")
+        para.before_tail = _DOUBLED.sub(r"\1", collapse_ws("".join(pieces[:-1]))).strip(" ，,")
     if not found:
         # "由X负责，Y牵头，Z配合，…" opening the paragraph, or its second sentence (after a title)
         starts = [0] if para.marker is None else []
@@ -138,6 +153,11 @@ def read_para(para: Para) -> None:
                 _attach_attribution(para, opening[0])
                 body = (body[:start] + opening[1]).strip()
                 break
+        else:  # "…，Y配合。" closing the sentence
+            closing = closing_attribution(body)
+            if closing is not None:
+                _attach_attribution(para, closing[0])
+                body = closing[1]
     para.body = body
 
 
@@ -276,7 +296,8 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
         para.first_leads = first_leads
         marker = para.marker
         if marker is None:
-            if not para.names_units and _is_plain_heading(para.text) and k + 1 < len(paras):
+            if not para.names_units and _is_plain_heading(para.text) and k + 1 < len(paras) \
+                    and not reads_as_progress(para.text) and not closes_the_list(para.text):
                 pending_heading = para.text  # a short line above the tasks: their heading until another
                 continue
             owner = next(n for n in reversed(stack) if n.style not in ("bullet", "dash"))
@@ -296,7 +317,7 @@ def build_outline(lines: Sequence[str], numbers: Sequence[int] | None = None) ->
             if any(n.style == marker.style for n in stack[1:]):
                 stack.pop()
                 continue
-            if RANK[top.style] >= RANK[marker.style]:
+            if top.style is None or RANK[top.style] >= RANK[marker.style]:
                 stack.pop()
                 continue
             break

@@ -26,30 +26,16 @@ from policykg.loaders.indicator_corrections import Corrections, apply_correction
 from policykg.loaders.indicator_inference import infer_indicators
 from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_table import find_tables
-from policykg.messages import register
 from policykg.processes import init_worker
 from policykg.records import Corpus, Document, LoadResult, Reject
 
 __all__ = ["parse_text", "read_document", "read_documents", "iter_documents", "load_corpus", "READERS",
            "register_reader", "expand_paths"]
 
-register({
-    "doc_encoding_mixed": {
-        "zh": "文件编码中途改变：第 {detail} 行按 GB18030 读取，其余按 UTF-8，请核对这些行",
-        "en": "the file's encoding changes part-way: lines {detail} were read as GB18030, the rest as UTF-8; check those lines",
-    },
-    "reject_no_units": {
-        "zh": "该项未注明牵头或责任单位，未解析",
-        "en": "the item names no lead or responsible unit; not read",
-    },
-    "reject_truncated": {
-        "zh": "该项的责任单位在文件末尾被截断，未解析",
-        "en": "the item's units are cut off by the end of the file; not read",
-    },
-})
 
 # Page-number lines of a printed document ("— 3 —", "- 12 -", "第 3 页", "3/12") are not content.
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 
 # suffix → "module:function" taking (path, encoding) and returning a LoadResult
 READERS: dict[str, str] = {
@@ -98,7 +84,8 @@ def parse_text(text: str, source: str) -> LoadResult:
 
     Examples
     --------
-    >>> text = "2020年某市任务分工表\\n序号\\t工作目标\\t具体措施\\t牵头部门\\t责任单位\\t完成时限\\n1\\t一、纳税\\t推进电子税务局建设。\\t市税务局\\t市财政局、人社局\\t6月底\\n"
+    >>> text = ("2020年某市任务分工表\\n序号\\t工作目标\\t具体措施\\t牵头部门\\t责任单位\\t完成时限\\n"
+    ...         "1\\t一、纳税\\t推进电子税务局建设。\\t市税务局\\t市财政局、人社局\\t6月底\\n")
     >>> r = parse_text(text, "x.txt")
     >>> r.rows[0].lead, r.rows[0].responsible, r.rows[0].deadline
     (('市税务局',), ('市财政局', '市人社局'), '2020-06-30')
@@ -255,11 +242,11 @@ def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
 
     ``workers`` as in `iter_documents` (default 1: this process only).
     """
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     results = []
-    for i, (path, result) in enumerate(zip(paths, iter_documents(paths, encoding, workers))):
+    for i, (path, result) in enumerate(zip(files, iter_documents(files, encoding, workers))):
         if progress is not None:
-            progress(i, len(paths), path)
+            progress(i, len(files), path)
         results.append(result)
     return results
 
@@ -289,11 +276,10 @@ def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, wor
     ``corrections`` (a planner's corrected indicators) are applied where each document is
     read; a worker is sent those of its documents only.
     """
-    paths = [Path(p) for p in paths]
     if workers is None:
         workers = os.cpu_count() or 1
     workers = min(workers, len(paths) // _CHUNK_DOCUMENTS)
-    chunks = [paths[i:i + _CHUNK_DOCUMENTS] for i in range(0, len(paths), _CHUNK_DOCUMENTS)]
+    chunks = [[Path(p) for p in paths[i:i + _CHUNK_DOCUMENTS]] for i in range(0, len(paths), _CHUNK_DOCUMENTS)]
     if workers <= 1 or len(paths) < _PARALLEL_MIN_DOCUMENTS:
         return _results(chunks, (_read_chunk(chunk, encoding, corrections) for chunk in chunks), on_error)
     import multiprocessing

@@ -27,16 +27,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.assemble import Grid, GridRow
-from policykg.loaders.flat_tables import FlatTable, glued_header, line_header_at, read_glued_table, read_line_table
 from policykg.loaders.columns import header_roles, is_header, is_subheader, merge_header_rows, refine_roles
+from policykg.loaders.flat_tables import FlatTable, line_header_at, read_line_table
+from policykg.loaders.glued_rows import glued_header, read_glued_table
 from policykg.loaders.numbering import is_bare_number
 from policykg.loaders.text_clean import strip_markup
 
 __all__ = ["TextTables", "find_tables"]
 
 _NOTE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:说明|說明|注|註|备注|備註)\s*[:：]")
-_NUMBER_CELL = re.compile(r"^\s*(\d{1,7})\s*[.．、]?\s*$")
-_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d{1,7})\s*[.．、](?!\d)")
+_NUMBER_CELL = re.compile(r"^\s*(\d+)\s*[.．、]?\s*$")
+_LIST_NUMBER = re.compile(r"^\s*(?:<[^>]+>\s*)*(\d+)\s*[.．、](?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*\S{2,30}$")
 
 
@@ -54,6 +55,7 @@ class TextTables:
 
 _SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
 SPACE_RUN = "  "  # the separator of a table flattened to runs of spaces
+IDEOGRAPHIC = "\u3000"  # one full-width space between cells ("序号　重点任务　牵头单位"); two mark an empty cell
 
 
 def _tab_cells(line: str, sep: str = "\t") -> list[str]:
@@ -66,7 +68,9 @@ def _tab_cells(line: str, sep: str = "\t") -> list[str]:
 
 
 def _has_sep(line: str, sep: str) -> bool:
-    return bool(_SPACES.search(line.strip())) if sep == SPACE_RUN else sep in line
+    if sep == SPACE_RUN:
+        return bool(_SPACES.search(line.strip()))
+    return sep in (line.strip() if sep == IDEOGRAPHIC else line)
 
 
 def _is_tab_header(line: str) -> list[str] | None:
@@ -77,7 +81,9 @@ def _is_tab_header(line: str) -> list[str] | None:
 def _header_sep(line: str) -> tuple[list[str], str] | None:
     """A header line and its cell separator: TAB, or the " | " of a table flattened by a web page."""
     # the first separator the line holds decides: a TAB line is never split on spaces
-    sep = "\t" if "\t" in line else "|" if "|" in line else SPACE_RUN if _SPACES.search(line.strip()) else None
+    stripped = line.strip()
+    sep = ("\t" if "\t" in line else "|" if "|" in line else SPACE_RUN if _SPACES.search(stripped)
+           else IDEOGRAPHIC if IDEOGRAPHIC in stripped else None)
     if sep is None:
         return None
     cells = _tab_cells(line, sep)
@@ -397,7 +403,7 @@ def _group_rows(cells: Sequence[_Cell], roles: Sequence[str]) -> list[GridRow]:
                 continue
         anchors.append(k)
         last_value = value
-    starts = []
+    starts: list[int] = []
     for a in anchors:
         s = max(a - anchor_col, starts[-1] + 1 if starts else 0)
         # cells before the anchor belong to this row only if they are not the previous row's anchor
@@ -415,6 +421,6 @@ def _group_rows(cells: Sequence[_Cell], roles: Sequence[str]) -> list[GridRow]:
             rows.append(GridRow(texts, piece[0].line))
     if not anchors and cells:
         for p in range(0, len(cells), n):
-            piece = cells[p : p + n]
-            rows.append(GridRow([c.text.strip("\n") for c in piece], piece[0].line))
+            part = cells[p : p + n]
+            rows.append(GridRow([c.text.strip("\n") for c in part], part[0].line))
     return rows

@@ -25,7 +25,6 @@ from importlib import resources
 from policykg.loaders.hanzi import fold
 from policykg.loaders.places import gazetteer, short_name
 from policykg.loaders.text_clean import strip_markup
-from policykg.messages import register
 
 __all__ = [
     "UnitParse",
@@ -37,8 +36,10 @@ __all__ = [
     "body_stems",
     "opens_with_body_stem",
     "VERB_OPENERS",
+    "opens_with_verb",
     "not_a_name",
     "unfinished_units",
+    "opens_like_unit",
 ]
 
 _OPEN = "（(【[「《“‘〔"
@@ -69,7 +70,20 @@ VERB_OPENERS = (
     "试行", "制定", "出台", "严格", "深入", "着力", "大力", "拓展", "拓宽", "整合", "精简", "开通", "打通",
     "畅通", "提供", "推出", "扩展", "缩短", "全力", "确保", "坚持", "加速", "提速", "减轻", "力争", "争取",
     "逐步", "有序", "不断", "切实", "认真", "巩固", "用好", "发挥", "设立",
+    # what a 民生实事 table builds ends like a unit ("建成区级政务服务中心", "组建…工作站"; 新建 below)
+    "建成", "新增", "改造", "改建", "扩建", "组建", "成立",
 )
+# 新建 opens a task ("新建社区综合服务站") and a district's name (新建区民政局)
+_VERB_OPENING = re.compile("^(?:" + "|".join(map(re.escape, VERB_OPENERS)) + "|新建(?!区))")
+
+
+def opens_with_verb(text: str) -> bool:
+    """Whether (folded) text opens with a policy verb, as a measure does and a unit's name never does.
+
+    >>> opens_with_verb("推进企业开办"), opens_with_verb("新建社区综合服务站"), opens_with_verb("新建区民政局")
+    (True, True, False)
+    """
+    return _VERB_OPENING.match(text) is not None
 # Pieces that complete the name before them rather than start a new one.
 _FRAGMENTS = frozenset({
     "管委会", "管理委员会", "委员会", "中心", "管理中心", "服务中心", "办公室", "办", "局", "分局",
@@ -83,7 +97,8 @@ _COLLECTIVE = re.compile(
     r"|预算单位|责任单位|配合单位|协办单位|牵头单位|审批部门|各级各部门|等单位|工作专班)$"
 )
 # A role written after a name in a unit cell: "市发改委（牵头）", "县司法局牵头", "各有关单位配合".
-_ROLE_MARK = re.compile(r"^(?P<name>.+?)\s*[（(]?\s*(?:分别|共同)?(?P<role>牵头|主办|主责|配合|协办|参与)(?:负责|落实)?\s*[)）]?$")
+_ROLE_MARK = re.compile(r"^(?P<name>.+?)\s*[（(]?\s*(?:分别|共同)?(?P<role>牵头|主办|主责|配合|协办|参与)"
+                        r"(?:负责|落实)?\s*[)）]?$")
 # A clause telling *how* units take part is not part of their names.
 _HOW_CLAUSE = re.compile(r"(?:按照?|根据|依据)(?:各自)?(?:职责|职能|分工).*$|(?:分别|共同|配合)?(?:牵头)?负责$")
 # Markers of a name that carries its own organisation (rule 4: does not inherit).
@@ -94,14 +109,6 @@ _OWN_ORG = re.compile(
 )
 # "市场…", "市政…" (but 市政府), "区域", "县域" start with 市/区/县 without being prefixes.
 _NOT_PREFIX = re.compile(r"^(?:市场|市政(?!府)|市民|市容|区域|县域|区块链|省会)")
-
-
-register({
-    "not_a_unit": {
-        "zh": "读作日期、数量或语句的内容不作单位名称：{detail}",
-        "en": "text that reads as a date, an amount or a sentence is not a unit name: {detail}",
-    },
-})
 
 
 @dataclass(slots=True)
@@ -147,15 +154,30 @@ def ends_like_unit(text: str) -> bool:
 def is_collective(name: str) -> bool:
     """Whether a name is a collective (各有关单位, 市直有关单位, 联动机制成员单位, …) (rule 5).
 
+    A word that opens collectives (各, 相关, 省级) makes one of a name, not of a sentence: the
+    name still ends like a body, a place or a bracket ("各县（市、区）", "各乡镇", "各地").
+
     >>> is_collective("各有关单位"), is_collective("联动机制成员单位"), is_collective("市公安局")
     (True, True, False)
+    >>> is_collective("各区县"), is_collective("省级补助资金已到位")
+    (True, False)
     """
-    return bool(_COLLECTIVE.search(fold(name)))
+    folded = fold(name).strip()
+    m = _COLLECTIVE.search(folded)
+    if m is None:
+        return False
+    return m.end() == len(folded) or ends_like_unit(folded) or folded.endswith(_COLLECTIVE_ENDS)
+
+
+# Endings of the places a collective may govern ("各区县", "各县（市、区）", "各地").
+_COLLECTIVE_ENDS = ("省", "市", "县", "区", "镇", "乡", "村", "州", "旗", "盟", "地", "级", "）", ")", "街", "社区")
 
 
 def _split_outside_brackets(text: str) -> list[str]:
     """Split on separators that stand outside quotation marks and parentheses (rule 3)."""
-    pieces, buf, stack = [], [], []
+    pieces: list[str] = []
+    buf: list[str] = []
+    stack: list[str] = []
     for ch in text:
         if ch in _OPEN and not (ch in "“‘" and stack and stack[-1] == _PAIRS[ch]):
             stack.append(_PAIRS[ch])
@@ -223,7 +245,9 @@ def _drop_deng(name: str) -> tuple[str, str | None]:
         if tail and not _AFTER_DENG.match(fold(tail)):
             continue
         head = name[: m.start()]
-        if head and (ends_like_unit(head) or _depth(head) == 0 and head.endswith(("）", ")")) and ends_like_unit(re.sub(r"[（(][^（()）]*[）)]$", "", head))):
+        # "市财政局（大数据局）等": a name whose alias parenthesis closes it ends like a unit too
+        if head and (ends_like_unit(head) or _depth(head) == 0 and head.endswith(("）", ")"))
+                     and ends_like_unit(_TRAILING_PARENTHETICAL.sub("", head))):
             return head, name[m.end() :] or None
     return name, None
 
@@ -289,6 +313,29 @@ def _is_bare_body(name: str) -> bool:
     return len(name) <= 6 and not _owns_place(name)
 
 
+def opens_like_unit(name: str) -> bool:
+    """Whether a name opens as a unit's does: a jurisdiction (县市场监管局), a place (泉州海关), an
+    organisation of its own (人民银行…), a body's stem (税务局) or a collective's word (各有关单位).
+
+    >>> opens_like_unit("县市场监管局"), opens_like_unit("税务局"), opens_like_unit("各乡镇"), opens_like_unit("人民银行惠安支行")
+    (True, True, True, True)
+    >>> opens_like_unit("推行一表申报县市场监管局"), opens_like_unit("申报县市场监管局")
+    (False, False)
+    """
+    folded = fold(name)
+    if opens_with_body_stem(folded):
+        return True
+    if opens_with_verb(folded):
+        return False
+    return bool(jurisdiction_prefix(name) or is_collective(folded) or folded.startswith(_ORG_OPENERS)
+                or gazetteer().prefix_place(folded))
+
+
+# Organisations whose names open with their own brand rather than a place (人民银行泉州市中心支行, 国网…).
+_ORG_OPENERS = ("人民银行", "人行", "中国", "国网", "国家电网", "电网", "中石", "华润", "新奥", "邮政", "烟草", "电信",
+                "移动", "联通", "铁塔", "广电", "国家税务", "国家金融")
+
+
 def _opens_with_home(name: str, home: tuple[str, ...]) -> bool:
     """Whether ``name`` opens with the document's own place and goes on to a unit (港口 + 公积金中心)."""
     return any(name.startswith(h) and len(name) > len(h) and ends_like_unit(name[len(h):]) for h in home)
@@ -326,8 +373,9 @@ def _keep_home_place(parsed: UnitParse, text: str, home: tuple[str, ...]) -> Uni
     A name the cell writes with its prefix (区港口公积金中心) keeps it. Returns ``parsed``
     itself when nothing changes (it is a cached result, never modified).
     """
-    fixed = {n: n[len(jurisdiction_prefix(n) or ""):] for n in parsed.names
-             if jurisdiction_prefix(n) and n not in text and _opens_with_home(n[len(jurisdiction_prefix(n)):], home)}
+    prefixes = {n: jurisdiction_prefix(n) or "" for n in parsed.names}
+    fixed = {n: n[len(prefix):] for n, prefix in prefixes.items()
+             if prefix and n not in text and _opens_with_home(n[len(prefix):], home)}
     if not fixed:
         return parsed
     return UnitParse(
@@ -451,7 +499,8 @@ def unfinished_units(text: str) -> bool:
     return bool(_PLACE_LEVEL.match(fold(last))) or sum(text.count(o) for o in _OPEN) > sum(text.count(c) for c in _CLOSE)
 
 
-_AMOUNT = re.compile(r"\d\s*(?:万|亿|千)?(?:元|人|户|个|家|项|件|公里|亩|吨|平方米|%|％)|百分点")
+_AMOUNT = re.compile(r"\d\s*(?:万|亿|千)?(?:元|人|户|个|家|项|件|公里|亩|吨|平方米|%|％|处|所|座|栋|套|台|辆|条|次|场|批|间|名)"
+                     r"|百分点")
 _SUSPECT = re.compile(r"[\d。月年季每长常持百]|.{41}")
 _DATE_WORDS = re.compile(r"\d{1,2}\s*月|\d{4}\s*年|[年月]底|年内|季度|上半年|下半年|前完成|底前")
 
@@ -464,13 +513,13 @@ def not_a_name(name: str) -> bool:
     (True, True, True, False)
     """
     folded = fold(name)
-    if not _SUSPECT.search(folded) and (len(folded) <= 6 or not folded.startswith(VERB_OPENERS)):
+    if not _SUSPECT.search(folded) and (len(folded) <= 6 or not opens_with_verb(folded)):
         return False  # the common case: a plain name
     if "。" in folded or _DATE_WORDS.search(folded) or _AMOUNT.search(folded):
         return True
     if re.match(r"^(?:每(?:年|季度?|月|周)|长期|常态化?|持续推进)$", folded):
         return True
-    if folded.startswith(VERB_OPENERS) and not is_collective(folded) and not opens_with_body_stem(folded) \
+    if opens_with_verb(folded) and not is_collective(folded) and not opens_with_body_stem(folded) \
             and (len(folded) > 6 or not ends_like_unit(folded)):
         return True  # "推进企业开办全程网办": a sentence, though it ends in 办
     return len(folded) > 40 and not ends_like_unit(folded) and not is_collective(folded)
@@ -493,8 +542,8 @@ def unit_score(text: str) -> float:
     good = 0
     cleaned = [_TRAILING_PARENTHETICAL.sub("", _clean_name(_drop_deng(p)[0])) for p in parts]
     for p in cleaned:
-        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and (
-            not fold(p).startswith(VERB_OPENERS) or opens_with_body_stem(p)  # 组织部, 建设局: bodies, not verbs
+        if (ends_like_unit(p) or is_collective(p)) and len(p) <= 30 and not not_a_name(p) and (
+            not opens_with_verb(fold(p)) or opens_with_body_stem(p)  # 组织部, 建设局: bodies, not verbs
         ):
             good += 1
     score = good / len(parts)

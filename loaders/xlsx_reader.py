@@ -22,6 +22,7 @@ import io
 import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -32,10 +33,13 @@ from policykg.loaders.encoding import decode_bytes
 from policykg.loaders.formats import sniff_problem
 from policykg.records import Document, LoadResult
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
 __all__ = ["read_xlsx", "read_csv", "sheet_matrix", "csv_matrix"]
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A cell value as a person reads it: dates as 2021年6月30日, whole numbers without ".0"."""
     if value is None:
         return ""
@@ -50,7 +54,7 @@ def _text(value) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "")
 
 
-def sheet_matrix(ws, offset: int = 0) -> tuple[Matrix, list[Block]]:
+def sheet_matrix(ws: Worksheet, offset: int = 0) -> tuple[Matrix, list[Block]]:
     """The sheet as one matrix (merged cells as covered slots) and its non-empty rows as blocks."""
     height, width = ws.max_row or 0, ws.max_column or 0
     grid = [[Slot() for _ in range(width)] for _ in range(height)]

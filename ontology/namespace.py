@@ -37,6 +37,7 @@ class PKG(DefinedNamespace):
     IndicatorClassification: URIRef
     IndicatorModel: URIRef
     IndicatorReview: URIRef
+    AgencyTally: URIRef
     # individuals
     ongoing: URIRef
     conditional: URIRef
@@ -84,3 +85,14 @@ class PKG(DefinedNamespace):
     noticeTitle: URIRef
     context: URIRef
     responsibleAllNames: URIRef
+    # build-time counts per (document, agency)
+    tallyOf: URIRef
+    leadCount: URIRef
+    responsibleCount: URIRef
+    measureCount: URIRef
+    tallyIndicator: URIRef
+    leadIndicator: URIRef
+    responsibleIndicator: URIRef
+    countedIndicator: URIRef
+    leadCountedIndicator: URIRef
+    responsibleCountedIndicator: URIRef

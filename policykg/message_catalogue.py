@@ -28,6 +28,14 @@ READING: dict[str, dict[str, str]] = {
         "zh": "序号 {detail} 重复出现",
         "en": "number {detail} appears more than once",
     },
+    "seq_path": {
+        "zh": "各级标题下序号重新编号，序号写作各级序号的组合",
+        "en": "numbering restarts under each heading; seq is the path of printed numbers",
+    },
+    "seq_continuation": {
+        "zh": "合并单元格的续行，序号记为 {detail}",
+        "en": "continuation row of a merged cell; numbered {detail}",
+    },
     "seq_gap": {
         "zh": "序号不连续：缺少 {detail}",
         "en": "numbering skips {detail}",
@@ -59,6 +67,14 @@ READING: dict[str, dict[str, str]] = {
     "responsible_inherited": {
         "zh": "责任单位为空，沿用上一行：{detail}",
         "en": "responsible cell empty; inherited from the row above: {detail}",
+    },
+    "responsible_from_group_line": {
+        "zh": "责任单位取自本组末尾的协同单位行",
+        "en": "responsible units taken from the line closing the group",
+    },
+    "not_a_unit": {
+        "zh": "读作日期、数量或语句的内容不作单位名称：{detail}",
+        "en": "text that reads as a date, an amount or a sentence is not a unit name: {detail}",
     },
     "deadline_inherited": {
         "zh": "完成时限为空，沿用上一行：{detail}",
@@ -137,6 +153,18 @@ READING: dict[str, dict[str, str]] = {
         "zh": "无法识别该行的内容，未解析",
         "en": "row content could not be recognised; not read",
     },
+    "reject_no_units": {
+        "zh": "该项未注明牵头或责任单位，未解析",
+        "en": "the item names no lead or responsible unit; not read",
+    },
+    "reject_truncated": {
+        "zh": "该项的责任单位在文件末尾被截断，未解析",
+        "en": "the item's units are cut off by the end of the file; not read",
+    },
+    "reject_cells_run_together": {
+        "zh": "该行各栏连在一起，无法可靠地拆分出措施、单位和时限，未解析",
+        "en": "the row's cells are run together and cannot be split into measure, units and deadline with confidence; not read",
+    },
     # --- command summaries --------------------------------------------------------
     "nothing_read": {
         "zh": "没有读到任何任务行（见上方各文件的说明）",
@@ -171,6 +199,18 @@ READING: dict[str, dict[str, str]] = {
     "doc_encoding": {
         "zh": "按 {detail} 编码读取",
         "en": "read as {detail}",
+    },
+    "doc_encoding_mixed": {
+        "zh": "文件编码中途改变：第 {detail} 行按 GB18030 读取，其余按 UTF-8，请核对这些行",
+        "en": "the file's encoding changes part-way: lines {detail} were read as GB18030, the rest as UTF-8; check those lines",
+    },
+    "text_lines_ordinal": {
+        "zh": "文本把多项任务印在同一行，行号改为任务段落在文中的序号",
+        "en": "the text prints several tasks on one line; line numbers are the ordinals of the tasks' paragraphs",
+    },
+    "docx_entities": {
+        "zh": "文件声明了实体引用（{detail}），为安全起见未展开，其前后文字已照常读取",
+        "en": "the file declares entity references ({detail}); for safety they were not expanded, the text around them was read",
     },
     "doc_undecodable": {
         "zh": "无法识别文本编码",
@@ -287,8 +327,8 @@ BOLT: dict[str, dict[str, str]] = {
 GRAPH_COMMANDS: dict[str, dict[str, str]] = {
     "graph_built": {"zh": "已写入 {documents} 份文件、{measures} 条措施、{quads} 个四元组 → {store}（{seconds:.2f} 秒）",
                     "en": "wrote {documents} documents, {measures} measures, {quads} quads → {store} ({seconds:.2f} s)"},
-    "graph_conforms": {"zh": "图符合约束：{triples} 个三元组，无违规",
-                       "en": "the graph conforms to the shapes: {triples} triples, no violations"},
+    "graph_conforms": {"zh": "图符合约束：已检查 {triples} 条陈述，无违规",
+                       "en": "the graph conforms to the shapes: {triples} statements checked, no violations"},
     "graph_violations": {"zh": "图不符合约束：{count} 处违规（见上表）",
                          "en": "the graph does not conform: {count} violations (see the table above)"},
     "graph_optimized": {"zh": "已压缩存储（{seconds:.2f} 秒）", "en": "store compacted ({seconds:.2f} s)"},
@@ -736,6 +776,10 @@ QUERIES: dict[str, dict[str, str]] = {
         "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date|one of a, b | default | description'",
     },
     "header_missing": {"zh": "{name}: header has no {field}", "en": "{name}: header has no {field}"},
+    "param_default_unknown": {"zh": "{query}：参数 {name} 的默认值引用了不存在的参数 {other!r}",
+                              "en": "{query}: the default of {name} names no parameter {other!r}"},
+    "param_limit_negative": {"zh": "limit {limit} 为负数；请给出行数，或用 0 表示全部",
+                             "en": "limit {limit} is negative; give a number of rows, or 0 for all"},
     "sparql_syntax": {"zh": "SPARQL 语法错误：{reason}", "en": "SPARQL syntax error: {reason}"},
     "sparql_failed": {"zh": "查询失败：{reason}", "en": "query failed: {reason}"},
     "sparql_no_where": {"zh": "cannot bind parameters: the query has no WHERE clause",
@@ -898,6 +942,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "module {module!r} has no attribute {name!r}",
     },
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
+    "query_unknown_place": {
+        "zh": "{parameter}：图中没有地方“{value}”；已知地方（{count} 个）：{known}",
+        "en": "{parameter}: no place {value} in the graph; known places ({count}): {known}",
+    },
 }
 
 # Inferred indicators and their corrections (policykg.loaders.indicator_*, `policykg indicators`).

@@ -15,11 +15,19 @@ A header is the block of ``#`` lines opening a ``.rq`` file::
     # sorted-join: lead_names      (a column the query concatenates with U+001F; sorted, joined with 、)
 
 Parameter ``k`` is bound to the SPARQL variable ``?p_k`` (`Parameter.variable`).
+
+Types: ``string``, ``integer``, ``date`` (ISO), and ``place`` — a jurisdiction's full name or
+``all``, which the runners check against the places of the graph (`unknown_place`) before the
+query runs, so that a misspelt place is an error and not an empty table. A default is a value,
+or for a date ``today``, another parameter's name (``as_of``) or a date parameter plus an integer
+one in days (``as_of+days``): the runners receive plain values either way.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +44,9 @@ __all__ = [
     "parse_header",
     "JOIN_SEPARATOR",
     "RAW_SEPARATOR",
+    "ALL",
+    "apply_limit",
+    "unknown_place",
 ]
 
 # The query concatenates sorted-join columns with this character (not found in names),
@@ -43,8 +54,10 @@ __all__ = [
 RAW_SEPARATOR = "\u001f"
 JOIN_SEPARATOR = "、"
 
-_TYPES = ("string", "integer", "date")
+_TYPES = ("string", "integer", "date", "place")
 _ONE_OF = "one of "  # a string parameter's type when only some values are allowed: "one of a, b"
+# The value of a place (or other filter) parameter that selects everything.
+ALL = "all"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +136,29 @@ class NamedQuery:
         if unknown:
             raise QueryError("query_no_parameter", query=self.name, unknown=", ".join(unknown),
                              known=", ".join(known) or "none")
-        return {name: p.coerce(params.get(name, p.default)) for name, p in known.items()}
+        values: dict[str, Any] = {}
+        for name, p in known.items():  # in header order: a default may name a parameter above it
+            values[name] = p.coerce(params[name]) if name in params else self._default(p, values)
+        return values
+
+    def _default(self, p: Parameter, values: dict[str, Any]) -> Any:
+        """The default of ``p``: its value, or for a date ``today``, ``other`` or ``other+days``."""
+        if p.type != "date":
+            return p.coerce(p.default)
+        if p.default == "today":
+            return _dt.date.today().isoformat()
+        base, plus, days = p.default.partition("+")
+        if base in values:
+            if not plus:
+                return values[base]
+            if days not in values:
+                raise QueryError("param_default_unknown", query=self.name, name=p.name, other=days)
+            return (_dt.date.fromisoformat(values[base]) + _dt.timedelta(days=int(values[days]))).isoformat()
+        return p.coerce(p.default)
+
+    def places(self) -> list[Parameter]:
+        """The parameters naming a place (checked against the graph's places before a run)."""
+        return [p for p in self.parameters if p.type == "place"]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -204,6 +239,39 @@ def parse_header(name: str, text: str) -> NamedQuery:
         limit=one("limit") or None,
         sorted_join=tuple(c.strip() for c in one("sorted-join").split(",") if c.strip()),
     )
+
+
+def apply_limit(rows: list[Any], limit: int) -> list[Any]:
+    """The first ``limit`` rows; 0 means all of them.
+
+    Raises
+    ------
+    QueryError
+        A negative limit.
+    """
+    if limit < 0:
+        raise QueryError("param_limit_negative", limit=limit)
+    return rows[:limit] if limit else rows
+
+
+# An unknown place lists at most this many known ones (the closest names first).
+_PLACES_SHOWN = 40
+
+
+def unknown_place(parameter: str, value: str, known: Iterable[str]) -> QueryError:
+    """The error for a place the graph does not hold: it names the closest known places.
+
+    Examples
+    --------
+    >>> str(unknown_place("jurisdiction", "福州", ["福州市", "福清市", "泉州市"]))
+    'jurisdiction：图中没有地方“福州”；已知地方（3 个）：福州市、福清市、泉州市'
+    """
+    names = sorted(set(known))
+    close = difflib.get_close_matches(value, names, n=_PLACES_SHOWN, cutoff=0.3)
+    shown = close + [n for n in names if n not in close][: max(_PLACES_SHOWN - len(close), 0)]
+    more = "" if len(shown) == len(names) else " …"
+    return QueryError("query_unknown_place", parameter=parameter, value=value, count=len(names),
+                      known="、".join(shown) + more)
 
 
 @lru_cache(maxsize=1)

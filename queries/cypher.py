@@ -17,7 +17,16 @@ from typing import Any
 
 from policykg.errors import QueryError
 from policykg.graph.property.bolt import Connection
-from policykg.queries.catalogue import JOIN_SEPARATOR, RAW_SEPARATOR, NamedQuery, QueryResult, parse_header
+from policykg.queries.catalogue import (
+    ALL,
+    JOIN_SEPARATOR,
+    RAW_SEPARATOR,
+    NamedQuery,
+    QueryResult,
+    apply_limit,
+    parse_header,
+    unknown_place,
+)
 from policykg.queries.cypher_guard import refuse_writes
 
 __all__ = [
@@ -101,14 +110,27 @@ def run_named_cypher(conn: Connection, name: str, params: dict[str, str] | None 
     """
     query = get_cypher_query(name)
     bound = cypher_parameters(query, params)
+    for p in query.places():
+        _check_place(conn, p.name, bound[p.variable])
     _, rows = conn.read(query.text, bound)
     for column in query.sorted_join:
         for row in rows:
             row[column] = _join_sorted(row.get(column))
     if query.limit is not None:
-        rows = rows[: max(int(bound[f"p_{query.limit}"]), 0)]
+        rows = apply_limit(rows, bound[f"p_{query.limit}"])
     columns = list(query.columns)
     return QueryResult(columns, [{c: row.get(c) for c in columns} for row in rows])
+
+
+def _check_place(conn: Connection, parameter: str, value: str) -> None:
+    """Raise `unknown_place` unless ``value`` is ``all`` or the name of a :Jurisdiction in the graph."""
+    if value == ALL:
+        return
+    _, found = conn.read("MATCH (j:Jurisdiction {name: $name}) RETURN j.name AS name LIMIT 1", {"name": value})
+    if not found:
+        _, everything = conn.read("MATCH (j:Jurisdiction) RETURN DISTINCT j.name AS name", {})
+        raise unknown_place(parameter, value, (row["name"] for row in everything if row["name"] is not None))
+
 
 
 def run_cypher(conn: Connection, text: str, params: dict[str, Any] | None = None) -> QueryResult:

@@ -18,12 +18,22 @@ import re
 import urllib.error
 import urllib.request
 from decimal import Decimal
+from itertools import islice
 from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store
 
 from policykg.errors import BackendError, QueryError
-from policykg.queries.catalogue import JOIN_SEPARATOR, RAW_SEPARATOR, NamedQuery, QueryResult, get_query
+from policykg.queries.catalogue import (
+    ALL,
+    JOIN_SEPARATOR,
+    RAW_SEPARATOR,
+    NamedQuery,
+    QueryResult,
+    apply_limit,
+    get_query,
+    unknown_place,
+)
 from policykg.queries.sparql_guard import checked_query, is_update
 
 __all__ = ["Backend", "HttpEndpoint", "EmbeddedStore", "run_named", "run_sparql", "backend_for", "to_python"]
@@ -56,9 +66,13 @@ def _term_value(term: Any) -> Any:
 
 
 class Backend(Protocol):
-    """What `run_named` and `run_sparql` need from a store."""
+    """What `run_named` and `run_sparql` need from a store: the columns and rows of a query.
 
-    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]: ...
+    ``first``: the caller needs only this many rows (the rest may be left unread).
+    """
+
+    def select(self, text: str, bindings: dict[str, Any] | None = None,
+               first: int | None = None) -> tuple[list[str], list[dict[str, Any]]]: ...
 
 
 class EmbeddedStore:
@@ -67,7 +81,8 @@ class EmbeddedStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    def select(self, text: str, bindings: dict[str, Any] | None = None,
+               first: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         try:
             result = self.store.query(_with_values(text, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as exc:
@@ -79,8 +94,10 @@ class EmbeddedStore:
         if isinstance(result, QuerySolutions):
             columns = [v.value for v in result.variables]
             # a solution iterates its values in the order of `variables` (None when unbound);
-            # zipping them is about twice as fast as looking each one up by name
-            return columns, [dict(zip(columns, map(_term_value, sol))) for sol in result]
+            # zipping them is about twice as fast as looking each one up by name. Rows past
+            # `first` are never turned into Python values (the engine has ordered them already).
+            solutions = result if first is None else islice(result, first)
+            return columns, [dict(zip(columns, map(_term_value, sol))) for sol in solutions]
         # CONSTRUCT / DESCRIBE: triples
         columns = ["subject", "predicate", "object"]
         return columns, [
@@ -139,8 +156,9 @@ class HttpEndpoint:
     def __repr__(self) -> str:
         return f"HttpEndpoint({self.url!r})"
 
-    def select(self, text: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
-        query = _with_values(text, bindings or {})
+    def select(self, text: str, bindings: dict[str, Any] | None = None,
+               first: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        query = _with_values(text, bindings or {})  # `first` unused: the server sends every row
         request = urllib.request.Request(
             self.url,
             data=query.encode("utf-8"),
@@ -218,18 +236,39 @@ def run_named(store: Any, name: str, params: dict[str, str] | None = None) -> Qu
     """
     query: NamedQuery = get_query(name)
     values = query.bind(params)
-    bindings = {
-        p.variable: _term(values[p.name], p.type) for p in query.parameters if p.name != query.limit
-    }
-    _, rows = backend_for(store).select(query.text, bindings)
+    backend = backend_for(store)
+    for p in query.places():
+        _check_place(backend, p.name, values[p.name])
+    bindings = {p.variable: _term(values[p.name], p.type) for p in query.parameters}
+    limit = values[query.limit] if query.limit is not None else 0
+    _, rows = backend.select(query.text, bindings, limit if limit > 0 else None)
     for column in query.sorted_join:
         for row in rows:
             raw = row.get(column) or ""
             row[column] = JOIN_SEPARATOR.join(sorted(part for part in raw.split(RAW_SEPARATOR) if part))
     if query.limit is not None:
-        rows = rows[: max(int(values[query.limit]), 0)]
+        rows = apply_limit(rows, values[query.limit])
     columns = list(query.columns)
     return QueryResult(columns, [{c: row.get(c) for c in columns} for row in rows])
+
+
+_PLACE_QUERY = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name WHERE {
+  GRAPH ?g { ?place a pkg:Jurisdiction ; skos:prefLabel ?label }
+  BIND(STR(?label) AS ?name)
+  FILTER(?name = ?wanted || ?wanted = "")
+}"""
+
+
+def _check_place(backend: Backend, parameter: str, value: str) -> None:
+    """Raise `unknown_place` unless ``value`` is ``all`` or the name of a place in the graph."""
+    if value == ALL:
+        return
+    _, found = backend.select(_PLACE_QUERY, {"wanted": Literal(value)})
+    if not found:
+        _, everything = backend.select(_PLACE_QUERY, {"wanted": Literal("")})
+        raise unknown_place(parameter, value, (row["name"] for row in everything))
 
 
 def run_sparql(store: Any, text: str) -> QueryResult:

@@ -44,7 +44,7 @@ def heatmap_table(corpus: Corpus, matrix: IndicatorMatrix | None = None,
     titles = [[label(f"viz_cell:{name}|{ind}|{n}|{led}", lang) if n else ""
                for ind, n, led in zip(columns, row, lead_row)]
               for name, row, lead_row in zip(agencies, counts, leads)]
-    return MatrixTable(rows=agencies, groups=[corpus.agencies[a].jurisdiction or "" for a in ids],
+    return MatrixTable(rows=agencies, keys=list(ids), groups=[corpus.agencies[a].jurisdiction or "" for a in ids],
                        columns=columns, counts=[list(r) for r in counts], titles=titles,
                        total_rows=len(matrix.agencies))
 

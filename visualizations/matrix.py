@@ -2,8 +2,10 @@
 
 Both the agency × indicator heatmap and the deadline timeline are "agencies
 down, categories across, counts in the cells"; this module draws that once.
-The page's only script (assets/table.js) sorts rows by a clicked column and
-filters them by group (jurisdiction) and by name; it touches no HTML text, only
+The page's only script (assets/table.js) sorts rows by a clicked column,
+filters them by group (jurisdiction) and by name, and opens the card of an
+agency whose name is clicked (in the overview: the dashboard's tab, or
+overview.html beside the page); it touches no HTML text, only
 moves and hides rows, so every document text stays as `esc` wrote it.
 """
 
@@ -21,11 +23,13 @@ class MatrixTable:
     """Rows × columns of counts, with the text of each cell's hover title.
 
     ``titles[i][j]`` is plain text (escaped when written); ``groups[i]`` the
-    row's group for the filter (a jurisdiction). ``totals`` (optional) is drawn
+    row's group for the filter (a jurisdiction); ``keys[i]`` (optional) the
+    row's agency id, which makes its name open the agency's card in the overview. ``totals`` (optional) is drawn
     as a bar row above the table: which columns are crowded.
     """
 
     rows: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     counts: list[list[int]] = field(default_factory=list)
@@ -70,11 +74,15 @@ def _table(m: MatrixTable, corner: str, lang: str | None) -> str:
         out.append(f'<tr class="totals"><th class="rowhead">{esc(label("viz_total", lang))}</th>{bars}'
                    f"<td>{sum(m.totals)}</td></tr>")
     out.append("</thead><tbody>")
-    for name, group, counts, titles in zip(m.rows, m.groups, m.counts, m.titles):
+    keys = m.keys or [""] * len(m.rows)
+    for name, key, group, counts, titles in zip(m.rows, keys, m.groups, m.counts, m.titles):
+        head = (f'<th><button type="button" class="agency">{esc(name)}</button></th>' if key
+                else f"<th>{esc(name)}</th>")
+        agency = f' data-agency="{esc(key)}"' if key else ""
         cells = "".join(
             f'<td{today(j)} style="background:{cell_colour(n, top)}{";color:#fff" if n >= 0.6 * top else ""}"'
             f' title="{esc(t)}">{n}</td>' if n else f"<td{today(j)}></td>" for j, (n, t) in enumerate(zip(counts, titles)))
-        out.append(f'<tr data-group="{esc(group)}"><th>{esc(name)}</th>{cells}<td>{sum(counts)}</td></tr>')
+        out.append(f'<tr data-group="{esc(group)}"{agency}>{head}{cells}<td>{sum(counts)}</td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
 

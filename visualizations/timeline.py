@@ -75,7 +75,8 @@ def timeline_table(corpus: Corpus, profile: dict[str, Any] | None = None, lang: 
     total_titles = [label(f"viz_due_total:{m}|{n}", lang) for m, n in zip(months, totals)] + [
         label(f"viz_ongoing_cell:{label('viz_total', lang)}|{profile['ongoing']}", lang)]
     marker = months.index(day[:7]) if day[:7] in months else None
-    return MatrixTable(rows=[a.name for a, _ in rows], groups=[a.jurisdiction or "" for a, _ in rows],
+    return MatrixTable(rows=[a.name for a, _ in rows], keys=[a.id for a, _ in rows],
+                       groups=[a.jurisdiction or "" for a, _ in rows],
                        columns=months + [ongoing], counts=[c for _, c in rows], titles=titles,
                        totals=totals, total_titles=total_titles, total_rows=total_rows, marker=marker,
                        marker_label=label(f"viz_as_of:{day}", lang))

@@ -123,6 +123,19 @@ def _absorb_lost_accept(uri: str) -> None:
         pass  # unreachable: the driver says so properly just after
 
 
+_CONNECT_ATTEMPTS = 3
+
+
+def _refused(exc: BaseException) -> bool:
+    """Whether the root of ``exc`` is a refused TCP connection (nothing listens on the port)."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ConnectionRefusedError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
 def _reason(exc: BaseException) -> str:
     """The root cause in a few words (the driver's messages repeat the address several times)."""
     cause: BaseException | None = exc
@@ -373,36 +386,43 @@ def connect(settings: BoltSettings) -> Connection:
     if parts.scheme not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") or not parts.hostname:
         raise BackendError("bolt_bad_uri", uri=uri)
     auth = None if settings.password is None else neo4j.basic_auth(settings.user, settings.password)
-    _absorb_lost_accept(uri)
-    try:
-        driver = neo4j.GraphDatabase.driver(
-            uri, auth=auth,
-            connection_timeout=settings.connection_timeout,
-            connection_acquisition_timeout=max(settings.connection_timeout * 2, 10.0),
-            max_transaction_retry_time=settings.retry_seconds,
-        )
-    except (ValueError, ne.ConfigurationError) as exc:
-        raise BackendError("bolt_bad_uri", uri=uri) from exc
-    try:
-        driver.verify_connectivity()
-        dialect, version = _detect(driver, settings.database)
-    except ne.AuthError as exc:
-        driver.close()
-        raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
-    except ne.ClientError as exc:
-        driver.close()
-        if "DatabaseNotFound" in (exc.code or ""):
-            raise BackendError("bolt_database", uri=uri, database=settings.database) from exc
-        raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
-    except ne.DatabaseError as exc:
-        # FalkorDB has no authentication over Bolt: it answers a login with credentials by
-        # failing the HELLO with an unknown DatabaseError.
-        driver.close()
+    # A server that listens but drops or stalls the handshake (FalkorDB 4.16 does so now and then after
+    # another client left, more often on a busy machine) gets two more tries; a refused connection
+    # (nothing listens) and every answer of the server are final at once.
+    for attempt in range(_CONNECT_ATTEMPTS):
         _absorb_lost_accept(uri)
-        raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
-    except (ne.ServiceUnavailable, ne.DriverError, OSError) as exc:
-        driver.close()
-        raise BackendError("bolt_unreachable", uri=uri, reason=_reason(exc)) from exc
+        try:
+            driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth,
+                connection_timeout=settings.connection_timeout,
+                connection_acquisition_timeout=max(settings.connection_timeout * 2, 10.0),
+                max_transaction_retry_time=settings.retry_seconds,
+            )
+        except (ValueError, ne.ConfigurationError) as exc:
+            raise BackendError("bolt_bad_uri", uri=uri) from exc
+        try:
+            driver.verify_connectivity()
+            dialect, version = _detect(driver, settings.database)
+        except ne.AuthError as exc:
+            driver.close()
+            raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
+        except ne.ClientError as exc:
+            driver.close()
+            if "DatabaseNotFound" in (exc.code or ""):
+                raise BackendError("bolt_database", uri=uri, database=settings.database) from exc
+            raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
+        except ne.DatabaseError as exc:
+            # FalkorDB has no authentication over Bolt: it answers a login with credentials by
+            # failing the HELLO with an unknown DatabaseError.
+            driver.close()
+            _absorb_lost_accept(uri)
+            raise BackendError("bolt_auth", uri=uri, user=settings.user) from exc
+        except (ne.ServiceUnavailable, ne.DriverError, OSError) as exc:
+            driver.close()
+            if attempt + 1 < _CONNECT_ATTEMPTS and not _refused(exc):
+                continue
+            raise BackendError("bolt_unreachable", uri=uri, reason=_reason(exc)) from exc
+        break
     if dialect == FALKORDB and settings.database not in (None, FALKORDB_GRAPH):
         # one Bolt port of FalkorDB serves one graph: a named database would not be honoured
         driver.close()

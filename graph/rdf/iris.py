@@ -34,6 +34,7 @@ __all__ = [
     "classification_iri",
     "model_iri",
     "review_iri",
+    "tally_iri",
     "VOCABULARY_GRAPH",
     "ONTOLOGY_GRAPH",
     "GRAPH_PREFIX",
@@ -127,3 +128,8 @@ def model_iri(model_id: str) -> str:
 def review_iri(table: str) -> str:
     """A planners' corrections table, by its file name (``review.xlsx``)."""
     return f"{ID_BASE}indicator-review/{encode_key(table)}"
+
+
+def tally_iri(source: str, agency_id: str) -> str:
+    """An agency's counts in one document (`pkg:AgencyTally`, kept in that document's graph)."""
+    return f"{ID_BASE}tally/{encode_key(source)}/{encode_key(agency_id)}"

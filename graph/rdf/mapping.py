@@ -122,6 +122,14 @@ class T:
     was_generated_by = node(PROV.wasGeneratedBy)
     was_attributed_to = node(PROV.wasAttributedTo)
     used = node(PROV.used)
+    tally_of = node(PKG.tallyOf)
+    lead_count = node(PKG.leadCount)
+    responsible_count = node(PKG.responsibleCount)
+    measure_count = node(PKG.measureCount)
+    lead_indicator = node(PKG.leadIndicator)
+    responsible_indicator = node(PKG.responsibleIndicator)
+    lead_counted_indicator = node(PKG.leadCountedIndicator)
+    responsible_counted_indicator = node(PKG.responsibleCountedIndicator)
 
 
 # --- term factories: the same terms as pyoxigraph objects or as N-Quads text ---------------------

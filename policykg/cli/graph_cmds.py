@@ -139,22 +139,26 @@ def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, co
 
 @cli.command()
 @corpus_options
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="sparql: the shapes as queries on the store (fast); pyshacl: the reference validator.")
 @output_options
 def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
-             fmt: str) -> None:
+             engine: str, fmt: str) -> None:
     """Check the graph against the SHACL shapes; exit 1 when anything violates them.
 
     Each violation names the measure (source#seq) or agency, the property,
-    the value and what to fix.
+    the value and what to fix. The two engines give the same violations.
 
     \b
     Example:
       policykg validate --store kg/
       policykg --lang en validate a.txt --format json
+      policykg validate --store kg/ --engine pyshacl
     """
     from policykg.graph.rdf.validate import validate_store
 
-    report = validate_store(_open(files, store, aliases, corrections), get_language(), progress=validation_steps(show_step))
+    report = validate_store(_open(files, store, aliases, corrections), get_language(),
+                            progress=validation_steps(show_step), engine=engine)
     if report.conforms:
         say(render("graph_conforms", triples=report.triples))
         return

@@ -163,13 +163,15 @@ def _documents_in(store_dir: Path) -> list[str]:
 
 
 def _stage_queries(ctx: RunContext) -> list[tuple[str, Path]]:
-    """Every named query, run bare (its defaults), as CSV for Excel/WPS."""
+    """Every named query with its defaults, as CSV for Excel/WPS; a query that counts deadlines from
+    a day (``as_of``) counts them from the run's, like the report and the views."""
     from policykg.queries import list_queries, run_named
 
     folder = ctx.out / "queries"
     folder.mkdir(exist_ok=True)
     for query in list_queries():
-        result = run_named(_store(ctx), query.name, {})
+        params = {"as_of": ctx.as_of} if any(p.name == "as_of" for p in query.parameters) else {}
+        result = run_named(_store(ctx), query.name, params)
         with (folder / f"{query.name}.csv").open("w", encoding="utf-8-sig", newline="") as stream:
             write_csv(result.rows, result.columns, stream)
     return [("run_out_queries", folder)]

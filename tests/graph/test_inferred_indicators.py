@@ -13,27 +13,11 @@ from policykg.graph import corpus_from_store, load_corpus_into, write_graphs
 from policykg.graph.rdf import iris
 from policykg.graph.rdf.validate import data_graph as union_of
 from policykg.graph.rdf.validate import validate_graph, validate_store
-from policykg.records import Corpus, Row
-from tests.support.handmade import FQ, LY, handmade_corpus
+from policykg.records import Row
+from tests.support.handmade import FQ, LY, MODEL, handmade_corpus, inferred_corpus
 
-MODEL = "indicators-0123abcd"
 PREFIXES = ("PREFIX pkg: <https://w3id.org/policykg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
             "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
-
-
-def inferred_corpus() -> Corpus:
-    """The hand-made corpus with its theme row inferred by a model, and two rows a planner corrected."""
-    corpus = handmade_corpus()
-    rows = [replace(r, indicator_inferred="政务服务", indicator_confidence=0.6123,
-                    indicator_evidence=("容缺受理", "双随机、一公开"), indicator_inferred_by=MODEL)
-            if r.indicator is None else r for r in corpus.rows]
-    rows += [
-        Row(LY, "4", "组织保障", None, None, "加强组织领导，定期调度。", (), (), None, None, None, 140,
-            indicator_inferred=None, indicator_confidence=1.0, indicator_inferred_by="correction:review.xlsx"),
-        Row(LY, "5", "组织保障", None, None, "推广电子税务局，办税缴费网上办。", (), (), None, None, None, 150,
-            indicator_inferred="纳税", indicator_confidence=1.0, indicator_inferred_by="correction:review.xlsx"),
-    ]
-    return replace(corpus, rows=rows)
 
 
 def _select(store: Store, query: str) -> set[tuple[str, ...]]:
@@ -139,8 +123,10 @@ def test_validating_inferences_in_parts_equals_the_union(monkeypatch):
     store = _broken()
     whole = validate_graph(union_of(store), "zh")
     monkeypatch.setattr(validate, "_BATCH_TRIPLES", 10)  # a part per document graph, and the shared nodes apart
-    parts = validate_store(store, "zh", workers=2)
+    parts = validate_store(store, "zh", workers=2, engine="pyshacl")
     assert (parts.conforms, parts.triples, parts.violations) == (whole.conforms, whole.triples, whole.violations)
+    sparql = validate_store(store, "zh")  # the default engine: the same violations, statements counted in the store
+    assert (sparql.conforms, sparql.violations) == (whole.conforms, whole.violations)
 
 
 def test_sample_003_measures_are_inferred_by_the_shipped_model(sample_corpus):

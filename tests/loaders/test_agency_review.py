@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from policykg import sample_paths
-from policykg.loaders import load_corpus
 from policykg.loaders.agencies import build_corpus
 from policykg.loaders.agency_review import review_proposals, surface_evidence
 from policykg.loaders.aliases import AliasesError, parse_aliases, read_aliases
@@ -60,7 +59,8 @@ def test_header_extra_columns_comments_and_blank_lines():
     ("name,agency\n县资规局,罗源县自然资源和规划局\n县资规局,罗源县住建局\n",
      "a.csv:3: 「县资规局」在同一地方已由第 2 行定为「罗源县自然资源和规划局」，本行又定为「罗源县住建局」；请只保留一行"),
     ("name,agency\n县资规局,罗源县自然资源和规划局\n罗源县自然资源和规划局,罗源县住建局\n",
-     "a.csv:3: 第 2 行把名称归为「罗源县自然资源和规划局」，本行又把「罗源县自然资源和规划局」改归他处；请在第 2 行直接写最终单位"),
+     "a.csv:3: 第 2 行把名称归为「罗源县自然资源和规划局」，本行又把「罗源县自然资源和规划局」改归他处；"
+     "请在第 2 行直接写最终单位"),
 ])
 def test_refused_with_the_line(text, message):
     with pytest.raises(AliasesError) as caught:

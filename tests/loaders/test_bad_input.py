@@ -27,7 +27,8 @@ def run(*args: str):
 
 @pytest.fixture()
 def good(tmp_path: Path) -> Path:
-    text = "2021年某县任务分工表\n序号\t工作目标\t具体措施\t牵头部门\t责任单位\t完成时限\n1\t一、纳税\t推进电子税务局建设。\t县税务局\t县财政局\t6月底\n"
+    text = ("2021年某县任务分工表\n序号\t工作目标\t具体措施\t牵头部门\t责任单位\t完成时限\n"
+            "1\t一、纳税\t推进电子税务局建设。\t县税务局\t县财政局\t6月底\n")
     path = tmp_path / "good.txt"
     path.write_text(text, encoding="utf-8")
     return path
@@ -121,7 +122,8 @@ def test_encoding_override(tmp_path):
 
 
 def test_rejects_file_lists_rows_without_measure(tmp_path):
-    text = "序号\t具体措施\t牵头部门\t责任单位\t完成时限\n1\t推进电子税务局建设。\t市税务局\t\t6月底\n2\t\t市财政局\t\t6月底\n3\t降费。\t市发改局\t\t9月底\n"
+    text = ("序号\t具体措施\t牵头部门\t责任单位\t完成时限\n1\t推进电子税务局建设。\t市税务局\t\t6月底\n"
+            "2\t\t市财政局\t\t6月底\n3\t降费。\t市发改局\t\t9月底\n")
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     rejects = tmp_path / "rejects.csv"

@@ -8,7 +8,7 @@ from docx.table import _Cell
 
 from policykg import sample_paths
 from policykg.loaders import read_document
-from formats_fixture import RENDERERS, Spec, Table, render_docx, sample_spec
+from tests.support.document_formats import RENDERERS, Spec, Table, render_docx, sample_spec
 
 FIELDS = ("seq", "indicator_raw", "indicator", "item", "measure", "lead", "responsible", "deadline_raw", "deadline",
           "remark")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.loaders import parse_text
 from policykg.loaders.deadlines import looks_like_deadline, parse_deadline
 from policykg.loaders.indicators import INDICATORS, canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import clean_measure, collapse_ws, strip_markup
@@ -81,3 +82,17 @@ def test_cleaning():
     assert clean_measure("12.规范中介服务。") == ("规范中介服务。", "12")
     assert clean_measure("<p>3. 事中事后监管。</p>") == ("事中事后监管。", "3")
     assert clean_measure("1.5个工作日内办结") == ("1.5个工作日内办结", None)
+
+
+def _table_indicators(categories: list[str]) -> list[str | None]:
+    lines = ["2023年某县重点工作任务分工表", "序号\t类别\t具体措施\t牵头单位\t责任单位\t完成时限"]
+    lines += [f"{k}\t{c}\t推进第{k}项工作。\t县发改局\t县财政局\t6月底" for k, c in enumerate(categories, 1)]
+    return [r.indicator for r in parse_text("\n".join(lines) + "\n", "t.txt").rows]
+
+
+def test_local_categories_count_only_beside_national_ones():
+    """Reading rules, "Canonical indicators": 注销企业 is a category of a business-environment table;
+    the category cells of a table that names none of the 18 are themes, no indicators."""
+    assert _table_indicators(["开办企业", "注销企业", "获得网络", "组织保障"]) == ["开办企业", "注销企业", "获得网络", "组织保障"]
+    assert _table_indicators(["经济发展", "社会民生", "组织保障"]) == [None, None, None]
+    assert _table_indicators(["不动产登记", "乡村振兴"]) == ["登记财产", "乡村振兴"]

@@ -7,10 +7,10 @@ import zlib
 import pytest
 from click.testing import CliRunner
 
-from formats_fixture import Spec, Table, render_docx
 from policykg.cli import cli
 from policykg.loaders import read_document
 from policykg.messages import render
+from tests.support.document_formats import Spec, Table, render_docx
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import opencc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from policykg.loaders import parse_text
 from policykg.loaders.deadlines import parse_deadline
 
@@ -37,6 +38,10 @@ DEADLINES = ["6月底前完成", "2023年9月底前完成", "年底前完成", "
 WORDS = ["推进", "优化", "压缩", "办理", "时限", "环节", "材料", "全程", "网上", "审批", "服务", "企业", "平台",
          "数据", "共享", "登记", "监管", "机制", "完善", "建立", "提升", "便利", "改革", "试点", "推广", "开展"]
 CN = "一二三四五六七八九十"
+# List headings: evaluation indicators as printed (with their canonical name), and themes (no indicator).
+HEADINGS = [("开办企业", "开办企业"), ("纳税", "纳税"), ("不动产登记", "登记财产"), ("优化金融环境", "获得信贷"),
+            ("获得用水用气", "获得用水用气"), ("提升政务服务水平", None), ("教育", None), ("弘扬传承红色文化", None),
+            ("乡村振兴", None), ("组织保障", None), ("民生实事", None)]
 T2S = opencc.OpenCC("s2t")  # traditional-script renderings
 # More examples for a deeper search: POLICYKG_EXAMPLES=1000 python -m pytest tests/loaders/test_generated_lists.py
 EXAMPLES = int(os.environ.get("POLICYKG_EXAMPLES", "40"))
@@ -130,7 +135,8 @@ def test_family_a_labelled_brackets(plan, data):
     lead_label = draw(st.sampled_from(["牵头单位", "牵头部门", "主责单位", "牵头责任单位"]))
     resp_label = draw(st.sampled_from(["责任单位", "配合单位", "责任部门", "协办单位"]))
     sep = draw(st.sampled_from(["；", ";", "，", ","]))
-    lines = ["2023年优化营商环境重点任务", "一、提升政务服务水平"]
+    heading, indicator = draw(st.sampled_from(HEADINGS))
+    lines = ["2023年优化营商环境重点任务", f"一、{heading}"]
     seqs = []
     for n, t in enumerate(tasks, 1):
         printed, seq = _number(style, n)
@@ -144,6 +150,8 @@ def test_family_a_labelled_brackets(plan, data):
     text = _traditional("\n".join(lines) + "\n", draw)
     result = parse_text(text, "a.txt")
     assert _actual(result) == _expected_script(_expected(tasks, seqs, 2023, leaders=False), text != "\n".join(lines) + "\n")
+    # an indicator heading gives its canonical name; a theme is no indicator
+    assert {r.indicator for r in result.rows} == {indicator}
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -167,12 +175,20 @@ def test_family_b_verb_attributions(plan, data):
             inside = f"{lead}主办，{resp}协办"
             row = (seq, tuple(t.lead), tuple(t.responsible))
         elif form == "all_responsible":
-            inside = f"{_list(t.lead + t.responsible, prefix, draw)}{draw(st.sampled_from(['等负责', '分别负责', '按职责分工负责']))}"
+            verb = draw(st.sampled_from(["等负责", "分别负责", "按职责分工负责"]))
+            inside = f"{_list(t.lead + t.responsible, prefix, draw)}{verb}"
             row = (seq, (), tuple(t.lead + t.responsible))
         else:
             inside = f"{lead}{draw(st.sampled_from(['牵头', '牵头落实']))}"
             row = (seq, tuple(t.lead), ())
         deadline = None
+        if form in ("lead_resp", "host") and t.responsible and not t.deadline and draw(st.booleans()):
+            # no bracket: the clauses are the task's second sentence ("…。X牵头，Y配合。") or close its
+            # only one after a comma ("…，X牵头，Y配合。")
+            joint = draw(st.sampled_from(["。", "，"]))
+            lines.append(f"{printed}{t.measure.rstrip('。')}{joint}{inside}。")
+            expected.append(row + (None, ()))
+            continue
         if t.deadline:
             inside += f"，{t.deadline}"
             deadline = parse_deadline(t.deadline.replace("完成", ""), 2023)[0]
@@ -258,6 +274,66 @@ def test_family_e_one_cell_per_line(plan, data):
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans(with_deadline=False), st.data())
+def test_family_e_one_cell_per_line_task_cells_carry_their_number(plan, data):
+    """No 序号 column: each task cell opens with its own number, and a cell opening with the next number
+    starts the next row; progress and remark cells are there for some rows only (missing cells are simply
+    missing), blank lines between cells or not."""
+    prefix, tasks = plan
+    draw = data.draw
+    header = draw(st.sampled_from([["目标任务", "牵头单位", "进度", "备注"], ["重点任务", "责任单位", "推进情况", "备注"],
+                                   ["工作任务", "牵头部门", "工作进展", "备注"]]))
+    style = draw(st.sampled_from(["{n}.", "{n}、", "({n})", "（{n}）"]))
+    blank = draw(st.booleans())
+    lines = ["2024年民生实事项目推进情况"] + header
+    for n, t in enumerate(tasks, 1):
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(f"{CN[min(n, 10) - 1]}、{draw(st.sampled_from(['教育', '医疗卫生', '城乡建设']))}")
+        cells = [style.format(n=n) + t.measure, _list(t.lead, prefix, draw)]
+        if draw(st.booleans()):
+            cells.append(draw(st.sampled_from(PROGRESS + ["已完成", "正在推进"])))
+        if draw(st.integers(0, 2)) == 0:
+            cells.append(draw(st.sampled_from(["资金已落实", "省级补助资金已到位", "列入省民生实事"])))
+        for cell in cells:
+            lines.append(cell)
+            if blank:
+                lines.append("")
+    result = parse_text("\n".join(lines) + "\n", "numbered.txt")
+    lead_label = header[1].startswith(("牵头", "主办"))
+    assert [(r.seq, r.measure, r.lead, r.responsible) for r in result.rows] == [
+        (str(n), t.measure, tuple(t.lead) if lead_label else (), () if lead_label else tuple(t.lead))
+        for n, t in enumerate(tasks, 1)]
+    assert result.rejects == []
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_family_e_cells_run_together_header_and_rows(plan, data):
+    """A viewer ran the header's cells together, and each row's: split by meaning; a numbered row
+    that names no unit cannot be split and is a reject with its line."""
+    prefix, tasks = plan
+    draw = data.draw
+    task_label = draw(st.sampled_from(["重点任务", "工作任务", "具体措施", "主要内容"]))
+    deadline_label = draw(st.sampled_from(["完成时限", "完成时间", "时间节点"]))
+    lines = ["2023年优化营商环境重点任务分工表", f"序号{task_label}牵头单位配合单位{deadline_label}"]
+    unsplit = draw(st.integers(0, len(tasks)))  # a row without units, when within the tasks
+    expected, rejects = [], []
+    for n, t in enumerate(tasks, 1):
+        measure = t.measure if draw(st.booleans()) else t.measure.rstrip("。")
+        if n == unsplit:
+            lines.append(f"{n}{measure}")
+            rejects.append((len(lines), str(n), "reject_cells_run_together"))
+            continue
+        deadline = (t.deadline or "年底前").replace("完成", "")  # (an empty cell would be a merged one)
+        units = _list(t.lead, prefix, draw) + (_list(t.responsible, prefix, draw) if t.responsible else "")
+        lines.append(f"{n}{measure}{units}{deadline}")
+        expected.append((str(n), measure, tuple(t.lead), tuple(t.responsible), parse_deadline(deadline, 2023)[0]))
+    result = parse_text("\n".join(lines) + "\n", "glued.txt")
+    assert [(r.seq, r.measure, r.lead, r.responsible, r.deadline) for r in result.rows] == expected
+    assert [(r.line, r.seq, r.reason) for r in result.rejects] == rejects
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(with_deadline=False), st.data())
 def test_family_e_pipe_rows_with_merged_cells(plan, data):
     prefix, tasks = plan
     draw = data.draw
@@ -311,7 +387,8 @@ def test_restarted_numbering_gives_paths_and_bulletins(plan, data):
         if k == 1:
             lines.append(f"（{CN[group - 1]}）第{CN[group - 1]}组工作")
         if bulletin:
-            lines.append(f"{k}、{t.measure.rstrip('。')}，牵头单位：{_list(t.lead, prefix, draw)}。截至6月底已完成年度任务的一半。")
+            units = _list(t.lead, prefix, draw)
+            lines.append(f"{k}、{t.measure.rstrip('。')}，牵头单位：{units}。截至6月底已完成年度任务的一半。")
         else:
             lines.append(f"{k}.{t.measure}（{_list(t.lead, prefix, draw)}牵头）")
         seqs.append(f"（{CN[group - 1]}）{k}" if len(tasks) > 2 else str(k))
@@ -322,8 +399,49 @@ def test_restarted_numbering_gives_paths_and_bulletins(plan, data):
         assert all("截至" not in r.measure for r in result.rows)  # progress text is no part of the measure
 
 
-_PIECES = ["一、", "（一）", "(二)", "1.", "2、", "3。", "⑴", "①", "第一条", "第二章", "——", "●", "?", "牵头单位：", "责任单位:",
-           "配合单位：", "牵头领导：", "完成时限：", "（", "）", "〔", "〕", "【", "】", "|", "\t", "\n", "\n\n", "  ", "、", "，",
+PROGRESS = ["截至6月底，已完成年度任务的一半。", "已完成主体工程。", "正在推进，已开工25个。", "目前已全部落实到位。",
+            "计划9月底前完成主体工程。", "预计10月底投入使用。", "累计完成投资1.2亿元。", "完成投资8000万元，占年度计划的60%。"]
+CLOSING = ["下一步，各牵头单位要对照目标任务，倒排工期，确保按期完成。", "各单位要高度重视，确保各项任务按期完成。",
+           "请各牵头单位于每月25日前报送进展情况。"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(with_deadline=False), st.data())
+def test_bulletin_progress_and_closing_prose_are_neither_measure_nor_deadline(plan, data):
+    """Progress after a task's attribution — on its line after 。 or a comma, or on lines of its own — and a
+    paragraph closing the list are no part of any task: the measure is the project named, deadline null."""
+    prefix, tasks = plan
+    draw = data.draw
+    title = draw(st.sampled_from(["2024年民生实事项目进展情况", "重点项目推进情况通报", "2024年上半年重点工作完成情况"]))
+    lines = [title]
+    projects = []
+    for n, t in enumerate(tasks, 1):
+        project = t.measure.rstrip("。")[:12]
+        projects.append(project)
+        units = _list(t.lead, prefix, draw)
+        progress = draw(st.lists(st.sampled_from(PROGRESS), min_size=0, max_size=2))
+        form = draw(st.sampled_from(["full_stop", "comma", "bracket", "lines"]))
+        if form == "full_stop" or (form == "comma" and not progress):
+            lines.append(f"{n}、{project}，牵头单位：{units}。" + "".join(progress))
+        elif form == "comma":
+            lines.append(f"{n}、{project}，牵头单位：{units}，" + progress[0] + "".join(progress[1:]))
+        elif form == "bracket":
+            lines.append(f"{n}、{project}（牵头单位：{units}）")
+            lines += progress
+        else:
+            lines += [f"{n}、{project}", *progress, f"牵头单位：{units}"]
+    closing = draw(st.sampled_from([None] + CLOSING))
+    if closing:
+        lines.append(closing)
+    result = parse_text("\n".join(lines) + "\n", "bulletin.txt")
+    assert [(r.seq, r.measure, r.lead, r.deadline) for r in result.rows] == [
+        (str(n), project, tuple(t.lead), None) for n, (project, t) in enumerate(zip(projects, tasks), 1)]
+    assert all(r.item is None for r in result.rows)
+
+
+_PIECES = ["一、", "（一）", "(二)", "1.", "2、", "3。", "⑴", "①", "第一条", "第二章", "——", "●", "?", "牵头单位：",
+           "责任单位:", "配合单位：", "牵头领导：", "完成时限：", "（", "）", "〔", "〕", "【", "】", "|", "\t", "\n", "\n\n",
+           "  ", "、", "，",
            "；", "。", "市发改委", "县财政局", "各有关单位", "牵头", "负责", "配合", "6月底前完成", "年内持续推进", "序号",
            "具体措施", "排在首位的为牵头单位，下同", "以下各项任务均需落实，不再单独列出", "12", "区(qū)", "推进改革"]
 

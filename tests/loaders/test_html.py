@@ -13,7 +13,8 @@ PAGE = """<!DOCTYPE html>
 <tr><th rowspan="2">序号</th><th rowspan="2">具体措施</th><th colspan="2">责任单位</th><th rowspan="2">完成时限</th></tr>
 <tr><th>牵头单位</th><th>配合单位</th></tr>
 <tr><td colspan="5">一、开办企业</td></tr>
-<tr><td>1</td><td>压缩开办时间，<br>实现一日办结。</td><td rowspan="2">市市场监管局</td><td rowspan="2">市税务局</td><td>6月底</td></tr>
+<tr><td>1</td><td>压缩开办时间，<br>实现一日办结。</td>\
+<td rowspan="2">市市场监管局</td><td rowspan="2">市税务局</td><td>6月底</td></tr>
 <tr><td>2</td><td>推行电子营业执照。</td><td>9月底</td></tr>
 <tr><td colspan="5">二、纳税</td></tr>
 <tr><td>3</td><td>推进电子税务局建设。</td><td>市税务局</td><td></td><td>年底</td></tr>

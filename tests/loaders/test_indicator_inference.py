@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from indicator_measures import HANDMADE, NONE
 
 from policykg import sample_paths
 from policykg.cli import cli
@@ -18,8 +19,6 @@ from policykg.loaders.indicator_inference import DEFAULT_THRESHOLD, counted_indi
 from policykg.loaders.indicator_model import load_model
 from policykg.loaders.indicators import INDICATORS
 from policykg.records import Row
-
-from indicator_measures import HANDMADE, NONE
 
 SAMPLE_003 = next(p for p in sample_paths() if p.name.startswith("003_"))
 SAMPLE_000 = next(p for p in sample_paths() if p.name.startswith("000_"))

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from indicator_measures import HANDMADE, NONE
 
 from policykg.loaders.indicator_model import load_model
 from policykg.loaders.indicator_text import MeasureText
-
-from indicator_measures import HANDMADE, NONE
 
 _BUILD = Path(__file__).resolve().parents[2] / "training" / "indicators" / "build_model.py"
 

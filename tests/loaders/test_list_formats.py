@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 import pytest
+
 from policykg.loaders import parse_text, read_document
 
 CASES = Path(__file__).parent / "cases"

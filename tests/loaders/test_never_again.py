@@ -11,11 +11,12 @@ import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
-from policykg.loaders import load_corpus, parse_text, read_document
-from policykg.loaders.unit_names import parse_units
 
 from policykg import sample_paths
 from policykg.cli import cli
+from policykg.loaders import load_corpus, parse_text, read_document
+from policykg.loaders.unit_names import parse_units
+from tests.support.document_formats import RENDERERS, Spec, Table
 
 SAMPLE_001 = next(p for p in sample_paths() if p.name.startswith("001"))
 SAMPLE_002 = next(p for p in sample_paths() if p.name.startswith("002"))
@@ -56,6 +57,35 @@ def test_row_numbers_of_ten_thousand_and_more_are_numbers():
     result = parse_text("2021年某市任务清单\n" + "\n".join([header] + rows) + "\n", "big.txt")
     assert [(r.seq, r.indicator_raw, r.lead) for r in result.rows] == [
         (str(n), None, ("市税务局",)) for n in range(9998, 10004)]
+
+
+_BIG_NUMBERS = [99_999, 100_000, 9_999_999, 10_000_000, 123_456_789_012]
+
+
+def test_row_numbers_have_no_upper_limit():
+    """Reading rules, "Page artefacts": a sheet of 100,000 rows is numbered to 100000, and on."""
+    numbers = _BIG_NUMBERS
+    tab = ["序号\t具体措施\t牵头部门\t责任单位\t完成时限"]
+    tab += [f"{n}\t推进第{k}项改革。\t市税务局\t市财政局\t6月底" for k, n in enumerate(numbers)]
+    cells = ["\t序号", "\t具体措施", "\t牵头部门", "\t责任单位", ""]
+    for k, n in enumerate(numbers):
+        cells += [f"\t{n}", f"\t推进第{k}项改革。", "\t市税务局", "\t市财政局", ""]
+    lines = ["序号", "具体措施", "牵头单位", "配合单位"]
+    for k, n in enumerate(numbers):
+        lines += [str(n), f"推进第{k}项改革。", "市税务局", "市财政局"]
+    for layout in (tab, cells, lines):
+        result = parse_text("2021年某市任务清单\n" + "\n".join(layout) + "\n", "big.txt")
+        assert [(r.seq, r.lead, r.responsible) for r in result.rows] == [
+            (str(n), ("市税务局",), ("市财政局",)) for n in numbers], layout[0]
+
+
+def test_row_numbers_have_no_upper_limit_in_word_excel_csv_and_html(tmp_path):
+    table = Table(["序号", "具体措施", "牵头单位", "责任单位"],
+                  [("row", [str(n), f"推进第{k}项改革。", "市税务局", "市财政局"]) for k, n in enumerate(_BIG_NUMBERS)],
+                  merge=False)
+    for suffix, render in RENDERERS.items():
+        result = read_document(render(Spec(["2021年某市任务清单", table]), tmp_path / f"big{suffix}"))
+        assert [r.seq for r in result.rows] == [str(n) for n in _BIG_NUMBERS], suffix
 
 
 def test_a_file_whose_encoding_changes_part_way_loses_no_row(tmp_path):

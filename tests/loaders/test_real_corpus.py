@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from policykg.loaders import read_document
 
 CORPUS = Path(__file__).parent / "real_corpus"

@@ -45,7 +45,8 @@ EXPECTED = [
                       responsible=("市公安局", "市人社局", "福清市税务局", "福清医保局", "福州住房公积金管理中心福清管理部"),
                       deadline_raw="6月底", deadline="2020-06-30", item=None, line=11)),
     # continuation row: empty indicator inherits (L20-26)
-    ("000", "2", dict(indicator="开办企业", indicator_raw="开办企业", lead=("市市场监管局",), responsible=("市人社局", "福清市税务局"))),
+    ("000", "2", dict(indicator="开办企业", indicator_raw="开办企业", lead=("市市场监管局",),
+                      responsible=("市人社局", "福清市税务局"))),
     # a blank line between two lead names (L72-74)
     ("000", "8", dict(lead=("市住建局", "市行政服务中心管委会"), deadline="2020-06-30")),
     # lead present, responsible empty: responsible stays empty (L96-101)
@@ -113,7 +114,8 @@ EXPECTED = [
                         deadline="2023-03-31")),
     # deadline cell empty inherits; a unit named twice (L253)
     ("001", "124", dict(lead=("县工信局",), deadline="ongoing",
-                        responsible=("县公安局", "县市场监管局", "县资规局", "县生态局", "县住建局", "县应急管理局", "县税务局"))),
+                        responsible=("县公安局", "县市场监管局", "县资规局", "县生态局", "县住建局", "县应急管理局",
+                                     "县税务局"))),
     # two leads separated by a space (L280)
     ("001", "147", dict(lead=("县委宣传部", "县营商办"), responsible=("各专项工作组", "各指标牵头单位"))),
     # measure in the indicator column of a continuation row (L281)
@@ -126,7 +128,8 @@ EXPECTED = [
                       responsible=("市公安局", "市税务局", "市人社局", "市医保局", "人民银行泉州市中心支行"),
                       deadline="2021-09-30")),
     # merged lead cell: lead inherits, responsible given (L67)
-    ("002", "2", dict(lead=("市市场监管局",), responsible=("市公安局", "市税务局", "市医保局", "市人社局", "市住房公积金管理中心"))),
+    ("002", "2", dict(lead=("市市场监管局",),
+                      responsible=("市公安局", "市税务局", "市医保局", "市人社局", "市住房公积金管理中心"))),
     # 燃气公司 after 市自来水公司 is 市燃气公司 (the document writes 市燃气公司 elsewhere) (L68)
     ("002", "3", dict(responsible=("市行政服务中心管委会", "市通信发展管理办", "国网泉州供电公司", "市自来水公司", "市燃气公司",
                                    "泉州广电网络公司", "电信泉州分公司", "移动通信泉州分公司", "联通泉州分公司"))),

@@ -158,4 +158,4 @@ def test_one_label_per_sector() -> None:
     labels: dict[str, set[str]] = {}
     for rule in sector_rules():
         labels.setdefault(rule.sector, set()).add(rule.label)
-    assert {s: l for s, l in labels.items() if len(l) > 1} == {}
+    assert {sector: names for sector, names in labels.items() if len(names) > 1} == {}

@@ -8,7 +8,8 @@ from policykg.loaders.unit_names import is_collective, jurisdiction_prefix, pars
 
 CASES = [
     # rule 1: separators, and line breaks / spaces between names but not inside one
-    ("市公安局、市税务局；市医保局,市人社局，市财政局;市商务局", ["市公安局", "市税务局", "市医保局", "市人社局", "市财政局", "市商务局"]),
+    ("市公安局、市税务局；市医保局,市人社局，市财政局;市商务局",
+     ["市公安局", "市税务局", "市医保局", "市人社局", "市财政局", "市商务局"]),
     ("区行政服务中心 管委会", ["区行政服务中心管委会"]),
     ("市“智慧福清”管理\n\n中心", ["市“智慧福清”管理中心"]),
     ("市住建局\n\n市行政服务中心管委会", ["市住建局", "市行政服务中心管委会"]),
@@ -77,7 +78,8 @@ def test_jurisdiction_prefix(name, prefix):
 
 
 def test_collectives_and_unit_score():
-    assert all(is_collective(n) for n in ["各有关单位", "市直有关单位", "各相关部门", "各乡镇政府", "联动机制成员单位", "相关行业主管部门"])
+    assert all(is_collective(n) for n in ["各有关单位", "市直有关单位", "各相关部门", "各乡镇政府", "联动机制成员单位",
+                                          "相关行业主管部门"])
     assert not any(is_collective(n) for n in ["市公安局", "县委宣传部", "泉州海关"])
     assert unit_score("市公安局、税务局") == 1.0
     assert unit_score("推进投资项目审批便利化。根据省市统一部署") == 0.0

@@ -16,7 +16,7 @@ from policykg.cli import cli
 from policykg.errors import QueryError
 from policykg.graph import load_corpus_into
 from policykg.queries import get_query, list_queries, run_named, run_sparql
-from tests.support.expected_answers import EXPECTED
+from tests.support.expected_answers import EXPECTED, known_places
 from tests.support.handmade import handmade_corpus
 
 
@@ -41,7 +41,11 @@ INJECTIONS = [
 def test_injection_is_just_a_value_that_matches_nothing(store, value):
     size = len(store)
     for name in ("workload_per_agency", "measures_without_lead", "agencies_per_indicator"):
-        assert run_named(store, name, {"jurisdiction": value}).rows == []
+        # a place parameter is looked up (bound, not pasted) and named in the error
+        with pytest.raises(QueryError) as caught:
+            run_named(store, name, {"jurisdiction": value})
+        assert caught.value.key == "query_unknown_place" and caught.value.values["value"] == value
+    assert run_named(store, "workload_per_agency", {"sector": value}).rows == []
     assert run_named(store, "agency_portfolio", {"agency": value}).rows == []
     assert len(store) == size
 
@@ -49,8 +53,14 @@ def test_injection_is_just_a_value_that_matches_nothing(store, value):
 @settings(max_examples=40, deadline=None)
 @given(st.text(min_size=1, max_size=20))
 def test_any_string_parameter_is_bound_as_a_literal(store, value):
-    expected = EXPECTED["workload_per_agency"](handmade_corpus(), jurisdiction=value)
-    assert run_named(store, "workload_per_agency", {"jurisdiction": value}).rows == expected
+    expected = EXPECTED["workload_per_agency"](handmade_corpus(), sector=value)
+    assert run_named(store, "workload_per_agency", {"sector": value}).rows == expected
+    if value in known_places(handmade_corpus()):
+        expected = EXPECTED["workload_per_agency"](handmade_corpus(), jurisdiction=value)
+        assert run_named(store, "workload_per_agency", {"jurisdiction": value}).rows == expected
+    else:
+        with pytest.raises(QueryError):
+            run_named(store, "workload_per_agency", {"jurisdiction": value})
 
 
 def test_bad_parameters_are_query_errors(store):
@@ -70,7 +80,20 @@ def test_every_query_has_a_full_header():
         assert q.columns and all(p.default for p in q.parameters), q.name
         assert "?p_" not in q.columns
     assert [(p.name, p.type, p.default) for p in get_query("measures_due_in_period").parameters] == [
-        ("start", "date", "1900-01-01"), ("end", "date", "2100-12-31")]
+        ("as_of", "date", "today"), ("days", "integer", "90"), ("start", "date", "as_of"),
+        ("end", "date", "start+days"), ("jurisdiction", "place", "all")]
+
+
+def test_the_period_defaults_to_the_90_days_from_today():
+    import datetime as dt
+
+    query = get_query("measures_due_in_period")
+    today = dt.date.today()
+    assert query.bind({}) == {"as_of": today.isoformat(), "days": 90, "start": today.isoformat(),
+                              "end": (today + dt.timedelta(days=90)).isoformat(), "jurisdiction": "all"}
+    assert query.bind({"as_of": "2021-06-30"})["end"] == "2021-09-28"
+    assert query.bind({"start": "2021-01-01", "days": "30"})["end"] == "2021-01-31"
+    assert query.bind({"start": "2021-01-01", "end": "2021-06-30"})["end"] == "2021-06-30"
 
 
 def test_catalogue_imports_no_database_driver():
@@ -96,8 +119,9 @@ def test_cli_query_list_json():
     assert result.exit_code == 0
     listed = json.loads(result.stdout)
     assert [q["name"] for q in listed] == sorted(EXPECTED)
-    assert listed[2]["parameters"][0] == {"name": "min_shared", "type": "integer", "default": "2",
+    assert listed[2]["parameters"][1] == {"name": "min_shared", "type": "integer", "default": "2",
                                           "description": "最少共同措施数 / minimum number of shared measures"}
+    assert listed[2]["parameters"][0]["default"] == "100"
 
 
 def test_cli_query_csv_on_samples(sample_corpus):
@@ -142,7 +166,11 @@ def test_cli_build_then_query_store(tmp_path):
     assert built.exit_code == 0, built.output
     assert built.stdout == ""
     assert built.stderr.splitlines()[0] == "[1/5] 000_b36def11830eaf28.txt: 113 rows, 3 with warnings, 0 rejected"
-    assert built.stderr.splitlines()[-1].startswith(f"wrote 5 documents, 521 measures, 12242 quads → {target} (")
+    # 12,325 quads of rows, documents, agencies and inferences; 2,538 of tallies (742 of them the
+    # indicators counted with inference on)
+    quads = len(Store.read_only(str(target)))
+    assert quads == 14863
+    assert built.stderr.splitlines()[-1].startswith(f"wrote 5 documents, 521 measures, {quads} quads → {target} (")
     res = runner.invoke(cli, ["query", "measures_without_lead", "--store", str(target), "--format", "json"])
     assert res.exit_code == 0 and json.loads(res.stdout) == []
     assert runner.invoke(cli, ["build"]).exit_code == 2

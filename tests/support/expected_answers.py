@@ -6,6 +6,7 @@ must equal these.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,8 +34,28 @@ def _jur(corpus: Corpus, row: Row) -> str | None:
     return doc.jurisdiction if doc else None
 
 
+def places(corpus: Corpus, source: str) -> set[str]:
+    """The places a document is in: its jurisdiction, that one's parent and its province."""
+    doc = corpus.document(source)
+    if doc is None or doc.jurisdiction is None:
+        return set()
+    return {p for p in (doc.jurisdiction, doc.parent, doc.province) if p is not None}
+
+
+def known_places(corpus: Corpus) -> set[str]:
+    """Every place the graph holds: the documents' jurisdictions, parents and provinces, the agencies'
+    jurisdictions and their parents."""
+    names = {p for doc in corpus.documents for p in (doc.jurisdiction, doc.parent, doc.province)}
+    names |= {p for a in corpus.agencies.values() for p in (a.jurisdiction, a.parent)}
+    return names - {None}
+
+
 def _rows(corpus: Corpus, jurisdiction: str = "all") -> list[Row]:
-    return [r for r in corpus.rows if jurisdiction == "all" or _jur(corpus, r) == jurisdiction]
+    """The rows of the documents in the place ``jurisdiction`` or under it (all rows for ``all``)."""
+    if jurisdiction == "all":
+        return list(corpus.rows)
+    inside = {d.source for d in corpus.documents if jurisdiction in places(corpus, d.source)}
+    return [r for r in corpus.rows if r.source in inside]
 
 
 def _is_agency(corpus: Corpus, agency_id: str) -> bool:
@@ -84,7 +105,7 @@ def cross_cutting_ranking(corpus: Corpus, limit="20", jurisdiction="all", indica
             "lead_count": len(lead[a]),
             "indicators_counted": "printed+inferred" if indicators == "inferred" else "printed"} for a in meas]
     out.sort(key=lambda d: (-d["indicator_count"], -d["measure_count"], d["agency"]))
-    return out[: int(limit)]
+    return _limit(out, limit)
 
 
 def agencies_per_indicator(corpus: Corpus, jurisdiction="all"):
@@ -105,7 +126,11 @@ def agencies_per_indicator(corpus: Corpus, jurisdiction="all"):
     return sorted(out, key=lambda d: (-d["measure_count"], d["indicator"]))
 
 
-def co_assignment_pairs(corpus: Corpus, min_shared="2", jurisdiction="all"):
+def _limit(rows: list, limit: str) -> list:
+    return rows[: int(limit)] if int(limit) else rows
+
+
+def co_assignment_pairs(corpus: Corpus, limit="100", min_shared="2", jurisdiction="all"):
     shared = defaultdict(set)
     for r in _rows(corpus, jurisdiction):
         involved = sorted({a for a in corpus.lead_ids(r) + corpus.responsible_ids(r) if _is_agency(corpus, a)})
@@ -114,12 +139,15 @@ def co_assignment_pairs(corpus: Corpus, min_shared="2", jurisdiction="all"):
                 shared[(a, b)].add(_mid(corpus, r))
     out = [{"agency_a": a, "name_a": corpus.agencies[a].name, "agency_b": b, "name_b": corpus.agencies[b].name,
             "shared_count": len(ms)} for (a, b), ms in shared.items() if len(ms) >= int(min_shared)]
-    return sorted(out, key=lambda d: (-d["shared_count"], d["agency_a"], d["agency_b"]))
+    return _limit(sorted(out, key=lambda d: (-d["shared_count"], d["agency_a"], d["agency_b"])), limit)
 
 
-def measures_due_in_period(corpus: Corpus, start="1900-01-01", end="2100-12-31"):
+def measures_due_in_period(corpus: Corpus, as_of=None, days="90", start=None, end=None, jurisdiction="all"):
+    as_of = as_of or dt.date.today().isoformat()
+    start = start or as_of
+    end = end or (dt.date.fromisoformat(start) + dt.timedelta(days=int(days))).isoformat()
     out = []
-    for r in corpus.rows:
+    for r in _rows(corpus, jurisdiction):
         if r.deadline is None or not _DATE.match(r.deadline) or not (start <= r.deadline <= end):
             continue
         names = sorted(corpus.agencies[a].name for a in corpus.lead_ids(r))
@@ -135,9 +163,9 @@ def measures_without_lead(corpus: Corpus, jurisdiction="all"):
             for r in rows]
 
 
-def sector_across_jurisdictions(corpus: Corpus, sector="市场监管"):
+def sector_across_jurisdictions(corpus: Corpus, sector="市场监管", jurisdiction="all"):
     meas, lead, resp = defaultdict(set), defaultdict(set), defaultdict(set)
-    for r in corpus.rows:
+    for r in _rows(corpus, jurisdiction):
         j = _jur(corpus, r)
         meas[j].add(_mid(corpus, r))
         if any(corpus.agencies[a].sector == sector for a in corpus.lead_ids(r)):
@@ -153,9 +181,10 @@ def sector_across_jurisdictions(corpus: Corpus, sector="市场监管"):
     return out
 
 
-def agency_portfolio(corpus: Corpus, agency="top"):
+def agency_portfolio(corpus: Corpus, agency="top", jurisdiction="all"):
+    rows = _rows(corpus, jurisdiction)
     involved = defaultdict(set)
-    for r in corpus.rows:
+    for r in rows:
         for a in corpus.lead_ids(r) + corpus.responsible_ids(r):
             involved[a].add(_mid(corpus, r))
     if agency == "top":
@@ -163,7 +192,7 @@ def agency_portfolio(corpus: Corpus, agency="top"):
     else:
         chosen = {a for a, ag in corpus.agencies.items() if a == agency or ag.name == agency}
     out = []
-    for r in corpus.rows:
+    for r in rows:
         for role, ids in (("lead", corpus.lead_ids(r)), ("responsible", corpus.responsible_ids(r))):
             for a in ids:
                 if a in chosen:
@@ -189,7 +218,7 @@ def dependencies(corpus: Corpus, jurisdiction="all", indicator="all", limit="100
     out = [{"lead": a, "lead_name": corpus.agencies[a].name, "partner": b, "partner_name": corpus.agencies[b].name,
             "shared_count": len(ms)} for (a, b), ms in shared.items()]
     out.sort(key=lambda d: (-d["shared_count"], d["lead"], d["partner"]))
-    return out[: int(limit)]
+    return _limit(out, limit)
 
 
 EXPECTED = {f.__name__: f for f in (
@@ -218,10 +247,32 @@ CASES = [(name, {}) for name in sorted(EXPECTED)] + [
     ("agency_portfolio", {"agency": "福清市市场监管局"}),
     ("agency_portfolio", {"agency": "350505/市场监督管理局"}),
     ("measures_due_in_period", {"start": "2021-01-01", "end": "2021-12-31"}),
+    # the scope of the old defaults, now one parameter away
+    ("co_assignment_pairs", {"limit": "0"}),
+    ("measures_due_in_period", {"start": "1900-01-01", "end": "2100-12-31"}),
+    ("cross_cutting_ranking", {"limit": "0"}),
+    # the bounded defaults at work
+    ("co_assignment_pairs", {"limit": "10", "min_shared": "1", "jurisdiction": "泉州市"}),
+    ("measures_due_in_period", {"as_of": "2021-07-15"}),
+    ("measures_due_in_period", {"as_of": "2020-06-01", "days": "200", "jurisdiction": "福州市"}),
+    ("measures_due_in_period", {"start": "2021-10-01", "days": "30"}),
+    # places roll up: a city holds its districts and counties, a province its cities
+    ("workload_per_agency", {"jurisdiction": "福州市"}),
+    ("workload_per_agency", {"jurisdiction": "福建省", "sector": "公安"}),
+    ("cross_cutting_ranking", {"limit": "0", "jurisdiction": "福建省"}),
+    ("agencies_per_indicator", {"jurisdiction": "福州市"}),
+    ("co_assignment_pairs", {"limit": "0", "jurisdiction": "福州市"}),
+    ("measures_without_lead", {"jurisdiction": "福建省"}),
+    ("sector_across_jurisdictions", {"jurisdiction": "泉州市"}),
+    ("agency_portfolio", {"jurisdiction": "罗源县"}),
+    ("agency_portfolio", {"agency": "福清市市场监管局", "jurisdiction": "泉州市"}),
     ("dependencies", {"jurisdiction": "罗源县", "limit": "100000"}),
     ("dependencies", {"indicator": "开办企业", "limit": "100000"}),
     ("dependencies", {"jurisdiction": "福清市", "indicator": "纳税"}),
     ("dependencies", {"limit": "5"}),
+    ("dependencies", {"limit": "0"}),
+    ("dependencies", {"limit": "0", "jurisdiction": "福州市"}),
+    ("dependencies", {"limit": "0", "jurisdiction": "福建省", "indicator": "开办企业"}),
 ]
 
 

@@ -291,3 +291,31 @@ def test_timeline_draws_the_today_line(planner_page, views):
     assert planner_page.eval("getComputedStyle(document.querySelector('th.today')).borderLeftWidth") == "3px"
     planner_page.screenshot("planner_timeline.png")
     assert planner_page.errors() == []
+
+
+@pytest.mark.parametrize("view", ["heatmap", "timeline"])
+def test_an_agency_clicked_in_a_table_view_opens_its_card_in_the_overview(planner_page, views, view):
+    planner_page.goto(views["dashboard"])
+    planner_page.wait_for(FRAMES_READY, timeout=30)
+    table = f"document.querySelector('iframe[data-view={view}]').contentDocument"
+    name = planner_page.eval(f"{table}.querySelector('tbody tr th button.agency').textContent")
+    planner_page.eval(f"document.querySelector('.tabs button[data-pane]:nth-child({3 if view == 'heatmap' else 4})').click()")
+    planner_page.eval(f"{table}.querySelector('tbody tr th button.agency').click()")
+    frame = "document.querySelector('iframe[data-view=overview]')"
+    card = planner_page.wait_for(f"(() => {{ const c = {frame}.contentDocument.getElementById('card');"
+                                 " return !c.hidden && c.querySelector('h2').textContent; })()")
+    assert card == name
+    assert planner_page.eval(f"getComputedStyle({frame}).visibility") == "visible"
+    assert planner_page.errors() == []
+
+
+def test_an_agency_clicked_in_the_heatmap_page_opens_the_overview_page_at_its_card(planner_page, views):
+    planner_page.goto(views["heatmap"])
+    planner_page.wait_for(READY)
+    name = planner_page.eval("document.querySelector('tbody tr th button.agency').textContent")
+    planner_page.eval("document.querySelector('tbody tr th button.agency').click()")
+    card = planner_page.wait_for("(() => { const c = document.getElementById('card');"
+                                 " return c && !c.hidden && c.querySelector('h2').textContent; })()")
+    assert card == name
+    assert planner_page.eval("location.pathname.endsWith('/overview.html')")
+    assert planner_page.errors() == []

@@ -72,7 +72,7 @@ def test_tables_escape_document_text_and_load_nothing(sample_corpus, render):
     tags = _tags(page)
     assert {name for name, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "header", "h1", "label",
                                           "select", "option", "input", "span", "p", "div", "table", "thead", "tbody",
-                                          "tr", "th", "td", "script"}
+                                          "tr", "th", "td", "button", "script"}
     assert [a for _, attrs in tags for a, _ in attrs if a in ("src", "href") or a.startswith("on")] == []
     assert sum(name == "script" for name, _ in tags) == 1
 

@@ -67,7 +67,9 @@ def _report_counts(data) -> dict[str, tuple]:
 
 # --- agreement with the SPARQL library ------------------------------------------------------
 
-@pytest.mark.parametrize("place", [None, *PLACES])
+# the report takes one jurisdiction's documents; the named queries take a place with the places
+# under it (issue 16): the two agree where no place is under it (泉州市 holds 泉港区)
+@pytest.mark.parametrize("place", [None, *(p for p in PLACES if p != "泉州市")])
 def test_workload_counts_agree_with_sparql(sample_corpus, store, place):
     data = build_report(sample_corpus, jurisdiction=place, as_of=AS_OF)
     rows = run_named(store, "workload_per_agency", {"jurisdiction": place or "all"}).rows

@@ -10,5 +10,16 @@
   }
   buttons.forEach(function (b, k) { b.addEventListener("click", function () { show(k); }); });
   show(0);
+
+  // An agency clicked in a table view (heatmap, timeline) opens its card in the overview.
+  var overview = document.querySelector(".panes iframe[data-view=overview]");
+  window.addEventListener("message", function (ev) {
+    var d = ev.data;
+    if (!overview || !d || d.policykg !== "agency" || typeof d.id !== "string") return;
+    var from = Array.prototype.some.call(frames, function (f) { return f.contentWindow === ev.source; });
+    if (!from) return;
+    show(Array.prototype.indexOf.call(frames, overview));
+    overview.contentWindow.postMessage({ policykg: "agency", id: d.id }, "*");
+  });
   document.body.setAttribute("data-ready", "1");
 })();

@@ -99,5 +99,18 @@
   select.addEventListener("change", show);
   show();
 
+  // An agency named by its id: by the dashboard (clicked in another view) or by overview.html#agency=ID.
+  function openId(id) {
+    for (var i = 0; i < D.agencies.length; i++) {
+      if (D.agencies[i][0] === id) { open(i); card.scrollIntoView({ block: "nearest" }); return; }
+    }
+  }
+  window.addEventListener("message", function (ev) {
+    var d = ev.data;
+    if (ev.source === window.parent && d && d.policykg === "agency" && typeof d.id === "string") openId(d.id);
+  });
+  var asked = /^#agency=(.+)$/.exec(window.location.hash);
+  if (asked) openId(decodeURIComponent(asked[1]));
+
   window.policykgOverview = { data: D, open: open, show: show };
 })();

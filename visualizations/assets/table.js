@@ -1,5 +1,5 @@
-// policykg matrix tables: sort rows by a clicked column, filter them by group and by name.
-// Rows are only moved and hidden; no text is written as HTML.
+// policykg matrix tables: sort rows by a clicked column, filter them by group and by name, and open the card
+// of an agency whose name is clicked. Rows are only moved and hidden; no text is written as HTML.
 (function () {
   "use strict";
   var table = document.querySelector("table.matrix");
@@ -35,6 +35,16 @@
       r.hidden = !ok;
     });
   }
+  // The card lives in the overview: inside the dashboard, ask the dashboard to show it (it forwards the
+  // agency id to the overview's frame); as a page of its own, open overview.html, written beside it.
+  body.addEventListener("click", function (ev) {
+    var b = ev.target.closest("th button.agency");
+    if (!b) return;
+    var id = b.closest("tr").getAttribute("data-agency");
+    if (window.parent !== window) window.parent.postMessage({ policykg: "agency", id: id }, "*");
+    else window.location.href = "overview.html#agency=" + encodeURIComponent(id);
+  });
+
   group.addEventListener("change", filter);
   name.addEventListener("input", filter);
   document.body.setAttribute("data-ready", "1");

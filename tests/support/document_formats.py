@@ -175,7 +175,7 @@ def render_csv(spec: Spec, path: Path, encoding: str = "utf-8-sig") -> Path:
                 writer.writerow([part])
                 continue
             writer.writerow(part.labels)
-            for kind, cells in part.padded():
+            for _kind, cells in part.padded():
                 writer.writerow(cells)
     return path
 
