@@ -10,25 +10,24 @@ reading is never changed:
 - ``indicator_evidence``: the words of the measure that decided it;
 - ``indicator_inferred_by``: the model's id, or ``correction:<file>`` for a planner's correction.
 
-Whether an inferred indicator counts is the reader's choice: `counted_indicator` gives the printed
+Whether an inferred indicator counts is the reader's choice: `counted_indicator` (`policykg.indicator_counting`) gives the printed
 one, else the inferred one at or above a threshold (`DEFAULT_THRESHOLD`, chosen from the
-leave-one-document-out evaluation in BENCHMARKS.md).
+leave-one-document-out evaluation in BENCHMARKS.md), else a printed local category.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from policykg.indicator_counting import DEFAULT_THRESHOLD, counted_indicator
 from policykg.loaders.indicator_model import IndicatorModel, load_model
 from policykg.loaders.indicator_text import MeasureText
 from policykg.loaders.indicators import INDICATORS
 from policykg.records import LoadResult, Row
 
-__all__ = ["DEFAULT_THRESHOLD", "infer_indicators", "infer_row", "needs_inference", "measure_text",
+__all__ = ["DEFAULT_THRESHOLD", "infer_indicators", "infer_rows", "infer_row", "needs_inference", "measure_text",
            "counted_indicator"]
 
-# Chosen from the evaluation's precision-at-threshold table (BENCHMARKS.md, "Inferred indicators").
-DEFAULT_THRESHOLD = 0.4
 
 _INDICATORS = frozenset(INDICATORS)
 
@@ -46,36 +45,24 @@ def measure_text(row: Row) -> MeasureText:
 
 def infer_row(row: Row, model: IndicatorModel | None = None) -> Row:
     """The row with its inferred indicator, confidence, evidence and model id (unchanged when printed)."""
-    if not needs_inference(row):
-        return row
+    return infer_rows([row], model)[0]
+
+
+def infer_rows(rows: list[Row], model: IndicatorModel | None = None) -> list[Row]:
+    """`infer_row` of each row, the rows that need it scored together (as fast per row as the model gets)."""
+    wanted = [i for i, row in enumerate(rows) if needs_inference(row)]
+    if not wanted:
+        return rows
     model = model or load_model()
-    prediction = model.predict(measure_text(row))
-    return replace(row, indicator_inferred=prediction.indicator,
-                   indicator_confidence=round(prediction.confidence, 4),
-                   indicator_evidence=prediction.evidence, indicator_inferred_by=model.id)
+    out = list(rows)
+    for i, prediction in zip(wanted, model.predict_many([measure_text(rows[i]) for i in wanted])):
+        out[i] = replace(rows[i], indicator_inferred=prediction.indicator,
+                         indicator_confidence=round(prediction.confidence, 4),
+                         indicator_evidence=prediction.evidence, indicator_inferred_by=model.id)
+    return out
 
 
 def infer_indicators(result: LoadResult, model: IndicatorModel | None = None) -> LoadResult:
-    """``result`` with `infer_row` applied to each row (in place; the result is returned for chaining)."""
-    if any(needs_inference(row) for row in result.rows):
-        model = model or load_model()
-        result.rows = [infer_row(row, model) for row in result.rows]
+    """``result`` with its rows inferred (`infer_rows`; in place, the result is returned for chaining)."""
+    result.rows = infer_rows(result.rows, model)
     return result
-
-
-def counted_indicator(row: Row, threshold: float | None = DEFAULT_THRESHOLD) -> str | None:
-    """The indicator a row counts under: printed (one of the 18), else inferred at or above ``threshold``.
-
-    ``threshold=None`` counts printed indicators only.
-
-    >>> from policykg.records import Row
-    >>> row = Row("a.txt", "1", "持续提升投资服务水平", None, None, "推进电子税务局建设", (), (), None, None, None, 3,
-    ...           indicator_inferred="纳税", indicator_confidence=0.81)
-    >>> counted_indicator(row), counted_indicator(row, 0.9), counted_indicator(row, None)
-    ('纳税', None, None)
-    """
-    if row.indicator in _INDICATORS:
-        return row.indicator
-    if threshold is None or row.indicator_inferred is None or row.indicator_confidence is None:
-        return None
-    return row.indicator_inferred if row.indicator_confidence >= threshold else None

@@ -1,38 +1,34 @@
-"""The shipped indicator classifier (``loaders/data/indicator_model.json``) and its pure-Python scorer.
+"""The shipped indicator classifier (``loaders/data/indicator_model.json``) and its scorer.
 
 The model is plain data written by ``training/indicators/build_model.py`` from a fitted
 scikit-learn pipeline: TF-IDF of character n-grams, one feature per second-level indicator of
 the national scheme found in the text, and a multinomial logistic regression over the 18
-indicators and "none". Scoring it needs no numpy: for each class, the dot product of the
-measure's features with the class weights, plus the intercept, then a softmax — the same
-arithmetic as ``predict_proba`` (a test checks both agree to 1e-9).
+indicators and "none". Scoring is the same arithmetic as ``predict_proba`` (a test checks both
+agree to 1e-9): for each class, the dot product of the measure's features with the class
+weights, plus the intercept, then a softmax.
 
-Scoring sums each n-gram's weight vector (all classes at once) with ``zip``/``sum`` in C, so a
-measure costs about as much as reading it.
+It runs on every row of a document that prints no indicator, and reading must stay fast, so
+the measures of a document are scored together with numpy (`predict_many`): their features
+are found in one pass (`policykg.loaders.indicator_features`), each n-gram's weights are stored
+already multiplied by its idf, so a measure's class scores are the sum of its n-grams' rows
+(term-frequency scaled) divided by the TF-IDF norm, the square root of a sum of idf² (no vector
+is normalised); and the deciding words are worked out only for the answer given, from the
+n-grams and lexicon words that favour it over the runner-up.
 """
 
 from __future__ import annotations
 
-import heapq
 import json
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from policykg.loaders.indicator_text import (
-    NONE_LABEL,
-    MeasureText,
-    char_table,
-    field_texts,
-    lexicon_hits,
-    lexicon_index,
-    ngram_features,
-    normalised_fields,
-)
+import numpy as np
+
+from policykg.loaders.indicator_features import BatchFeatures, Folding, Lexicon, Vocabulary, find_features
+from policykg.loaders.indicator_text import BODY, HEADING, NONE_LABEL, MeasureText, char_table
 
 __all__ = ["Prediction", "IndicatorModel", "load_model", "MODEL_FORMAT"]
 
@@ -55,8 +51,17 @@ class Prediction:
     evidence: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """A batch's class scores (before the softmax), the features behind them, and each measure's TF-IDF norm."""
+
+    scores: np.ndarray
+    features: BatchFeatures
+    norms: np.ndarray
+
+
 class IndicatorModel:
-    """A loaded model: `probabilities` and `predict` for a `MeasureText`."""
+    """A loaded model: `probabilities`, `predict` and `predict_many` for `MeasureText` s."""
 
     def __init__(self, document: dict) -> None:
         if document.get("format") != MODEL_FORMAT:
@@ -66,124 +71,194 @@ class IndicatorModel:
         self.classes: tuple[str, ...] = tuple(document["classes"])
         self._labels: tuple[str | None, ...] = tuple(None if c == NONE_LABEL else c for c in self.classes)
         self._sizes: tuple[int, ...] = tuple(config["ngram_sizes"])
+        if not set(self._sizes) <= {1, 2, 3}:
+            raise ValueError(f"n-grams of {self._sizes} characters: the scorer reads up to three")
         self._max_chars: int = config["max_chars"]
         self._sublinear: bool = config["sublinear_tf"]
         self._binary: bool = config.get("binary", False)
         scale = document["weight_scale"]
         folding = document["folding"]
-        self._table = char_table(dict(zip(folding["traditional"], folding["simplified"])))
-        self._intercepts = tuple(q / scale for q in document["intercepts"])
-        value = config["lexicon_weight"]
-        self._lexicon = lexicon_index((e["feature"], e["keywords"]) for e in document["lexicon"])
-        self._lexicon_weights = {e["feature"]: tuple(value * (q / scale) for q in e["weights"])
-                                 for e in document["lexicon"]}
-        # n-gram → (idf², idf × weight per class, idf) — weights None for an n-gram that only counts in the norm
-        self._ngrams: dict[str, tuple[float, tuple[float, ...] | None, float]] = {
-            name: (idf * idf, tuple(idf * (q / scale) for q in weights) if weights else None, idf)
-            for name, idf, weights in document["ngrams"]
-        }
+        self._folding = Folding.of(char_table(dict(zip(folding["traditional"], folding["simplified"]))))
+        self._intercepts = np.array(document["intercepts"], dtype=np.float64) / scale
+        classes = len(self.classes)
+        self._lexicon = Lexicon.of((e["feature"], e["keywords"]) for e in document["lexicon"])
+        self._lexicon_index = {e["feature"]: i for i, e in enumerate(document["lexicon"])}
+        # value × (q / scale), element by element as the pure-Python scorer had it: the same floats, so that
+        # ties between deciding words fall the same way
+        self._lexicon_weights = config["lexicon_weight"] * (np.array(
+            [e["weights"] for e in document["lexicon"]], dtype=np.float64).reshape(-1, classes) / scale)
+        # per field (a heading's n-grams, "h:" in the file, are features apart): idf × weight per class;
+        # an n-gram stored without weights only counts in the norm
+        fields: dict[str, tuple[list[str], list[list[float]], list[float]]] = {HEADING: ([], [], []), BODY: ([], [], [])}
+        for name, idf, weights in document["ngrams"]:
+            prefix, gram = (HEADING, name[2:]) if name.startswith(HEADING + ":") else (BODY, name)
+            grams, rows, idfs = fields[prefix]
+            grams.append(gram)
+            rows.append([idf * (q / scale) for q in weights] if weights else [0.0] * classes)
+            idfs.append(idf)
+        self._vocabularies = {prefix: Vocabulary.of(grams, rows, idfs, classes)
+                              for prefix, (grams, rows, idfs) in fields.items()}
+        # deciding n-grams of equal weight are taken in the order of their names in the file, the last first
+        # (heading and body together), so that the words shown do not depend on how a batch is laid out
+        names = sorted(name for name, _, _ in document["ngrams"])
+        rank = {name: i for i, name in enumerate(names)}
+        self._name_ranks = {prefix: np.array([rank[gram if prefix == BODY else f"{prefix}:{gram}"]
+                                              for gram in vocabulary.grams], dtype=np.int64)
+                            for prefix, vocabulary in self._vocabularies.items()}
 
     @classmethod
     def from_file(cls, path: str | Path) -> IndicatorModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
-    def _scores(self, measure: MeasureText) -> tuple[list[float], list[tuple[str, tuple[float, ...]]], list, float,
-                                                     list[tuple[str, str]]]:
-        """Class scores; the known n-grams (tf-scaled weights), lexicon hits, norm and normalised fields behind them."""
-        fields = normalised_fields(field_texts(measure, self._max_chars), self._table)
-        get = self._ngrams.get
-        counts = Counter(ngram_features(fields, self._sizes))
-        # comprehensions, not a loop: most n-grams occur once (tf 1), and only repeats need arithmetic
-        known = {name: entry for name in counts if (entry := get(name)) is not None}
-        weighted = {name: entry[1] for name, entry in known.items() if entry[1] is not None}
-        norm2 = sum([entry[0] for entry in known.values()])
-        for name in [name for name, count in counts.items() if count > 1 and name in known]:
-            tf = self._tf(counts[name])
-            norm2 += (tf * tf - 1.0) * known[name][0]
-            if name in weighted:
-                weighted[name] = tuple([tf * w for w in weighted[name]])
-        vectors = list(weighted.values())
-        names = list(weighted)
-        norm = math.sqrt(norm2)
-        if vectors:
-            scores = [total / norm + b for total, b in zip(map(sum, zip(*vectors)), self._intercepts)]
-        else:
-            scores = list(self._intercepts)
-        hits = lexicon_hits(fields, self._lexicon)
-        for feature, _ in hits:
-            scores = [s + w for s, w in zip(scores, self._lexicon_weights[feature])]
-        return scores, list(zip(names, vectors)), hits, norm, fields
-
-    def _tf(self, count: int) -> float:
+    def _tf(self, counts: np.ndarray) -> np.ndarray:
         if self._binary:
-            return 1.0
-        return 1.0 + math.log(count) if self._sublinear else float(count)
+            return np.ones(len(counts))
+        return 1.0 + np.log(counts) if self._sublinear else counts.astype(np.float64)
+
+    def _score(self, measures: Sequence[MeasureText]) -> _Scored:
+        n = len(measures)
+        features = find_features(measures, self._folding, self._vocabularies, self._sizes, self._lexicon,
+                                 self._max_chars)
+        norm2 = np.zeros(n)
+        sums = np.zeros((n, len(self.classes)))
+        for prefix, hits in features.fields.items():
+            vocabulary = self._vocabularies[prefix]
+            tf = self._tf(hits.counts)
+            norm2 += np.bincount(hits.rows, weights=tf * tf * vocabulary.idf2[hits.vocab], minlength=n)
+            if len(hits.rows):  # hits come by measure: one sum of rows per measure
+                starts = np.flatnonzero(np.r_[True, hits.rows[1:] != hits.rows[:-1]])
+                sums[hits.rows[starts]] += np.add.reduceat(tf[:, None] * vocabulary.weights[hits.vocab], starts, axis=0)
+        norms = np.sqrt(norm2)
+        scores = sums / np.where(norms > 0, norms, 1.0)[:, None] + self._intercepts
+        found = [(i, self._lexicon_index[f]) for i, words in enumerate(features.lexicon) for f in words]
+        if found:
+            rows, lexicon = zip(*found)
+            np.add.at(scores, list(rows), self._lexicon_weights[list(lexicon)])
+        return _Scored(scores, features, norms)
 
     def probabilities(self, measure: MeasureText) -> list[float]:
         """Probability of each class (in `classes` order): a softmax of the class scores."""
-        return _softmax(self._scores(measure)[0])
+        return _softmax(self._score([measure]).scores)[0].tolist()
 
     def predict(self, measure: MeasureText, top: int = 3, evidence: int = 4) -> Prediction:
         """The best class, its probability, the ``top`` best classes and up to ``evidence`` deciding words."""
-        scores, used, hits, norm, fields = self._scores(measure)
-        probabilities = _softmax(scores)
-        order = sorted(range(len(probabilities)), key=lambda k: -probabilities[k])
-        ranking = tuple((self._labels[k], probabilities[k]) for k in order[:top])
-        best, runner_up = order[0], order[1]
-        words = self._evidence(measure, fields, used, hits, norm, best, runner_up, evidence) if evidence else ()
-        return Prediction(self._labels[best], probabilities[best], ranking, words)
+        return self.predict_many([measure], top, evidence)[0]
 
-    def _evidence(self, measure: MeasureText, fields: list[tuple[str, str]], used, hits, norm: float, best: int,
-                  runner_up: int, limit: int) -> tuple[str, ...]:
-        """The printed words whose features favour ``best`` over ``runner_up`` most.
+    def predict_many(self, measures: Sequence[MeasureText], top: int = 3, evidence: int = 4) -> list[Prediction]:
+        """`predict` for each of ``measures``, scored together (the way a document's rows are)."""
+        if not measures:
+            return []
+        scored = self._score(measures)
+        probabilities = _softmax(scored.scores)
+        order = np.argsort(-probabilities, axis=1, kind="stable")  # ties: the class listed first
+        words = self._evidence(scored, order[:, 0], order[:, 1], evidence) if evidence else [()] * len(measures)
+        out = []
+        for i, (ranked, p) in enumerate(zip(order[:, :top].tolist(), probabilities.tolist())):
+            out.append(Prediction(self._labels[ranked[0]], p[ranked[0]],
+                                  tuple((self._labels[k], p[k]) for k in ranked), words[i]))
+        return out
+
+    def _evidence(self, scored: _Scored, best: np.ndarray, runner_up: np.ndarray,
+                  limit: int) -> list[tuple[str, ...]]:
+        """Per measure, the printed words whose features favour ``best`` over ``runner_up`` most.
 
         Each n-gram and lexicon word adds its share of (score of best − score of runner-up) to the
-        span of text it was found at; overlapping spans merge into one word, and the words with
-        the largest shares are returned, largest first.
+        span of text it was first found at; overlapping spans merge into one word, and the words
+        with the largest shares are returned, largest first.
         """
-        normalised = dict(fields)
-        printed = dict(field_texts(measure, self._max_chars))
-        shares: list[tuple[str, int, int, float]] = []
-        ranked = heapq.nlargest(3 * limit, [(w[best] - w[runner_up], name) for name, w in used])
-        for difference, name in ranked:
-            if difference > 0:
-                prefix, gram = ("h", name[2:]) if name.startswith("h:") else ("m", name)
-                start = normalised[prefix].find(gram)
-                shares.append((prefix, start, start + len(gram), difference / norm))
-        for feature, word in hits:
-            weights = self._lexicon_weights[feature]
-            share = weights[best] - weights[runner_up]
-            if share <= 0:
-                continue
-            for prefix, text in normalised.items():
-                start = text.find(word)
-                if start >= 0:
-                    shares.append((prefix, start, start + len(word), share))
-                    break
-        merged: list[list] = []
-        for prefix, start, end, share in sorted(shares):
-            last = merged[-1] if merged else None
-            if last is not None and last[0] == prefix and start <= last[2]:
-                last[2] = max(last[2], end)
-                last[3] += share
-            else:
-                merged.append([prefix, start, end, share])
-        merged.sort(key=lambda m: -m[3])
-        out: list[str] = []
-        for prefix, start, end, _ in merged:
-            word = printed[prefix][start:end].strip()
-            if word and not word.isdigit() and word not in out:  # a bare number decides nothing a person can check
-                out.append(word)
-            if len(out) == limit:
-                break
-        return tuple(out)
+        features = scored.features
+        prefixes = list(features.fields)
+        rows, differences, names, starts, ends, fields = [], [], [], [], [], []
+        for field, prefix in enumerate(prefixes):
+            hits, vocabulary = features.fields[prefix], self._vocabularies[prefix]
+            weights = vocabulary.weights[hits.vocab]
+            pick = np.arange(len(hits.rows))
+            tf = self._tf(hits.counts)
+            differences.append(tf * weights[pick, best[hits.rows]] - tf * weights[pick, runner_up[hits.rows]])
+            rows.append(hits.rows)
+            names.append(self._name_ranks[prefix][hits.vocab])
+            starts.append(hits.starts)
+            ends.append(hits.starts + vocabulary.lengths[hits.vocab])
+            fields.append(np.full(len(hits.rows), field))
+        row, difference = np.concatenate(rows), np.concatenate(differences)
+        share = difference / np.where(scored.norms > 0, scored.norms, 1.0)[row]
+        # the 3 × limit largest positive differences of each measure, its heading's and body's n-grams
+        # together; equal ones by name, the last first
+        order = np.lexsort((-np.concatenate(names), -difference, row))
+        grouped = row[order]
+        first = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]]) if len(grouped) else np.zeros(0, np.int64)
+        rank = np.arange(len(grouped)) - np.repeat(first, np.diff(np.r_[first, len(grouped)]))
+        keep = order[(rank < 3 * limit) & (difference[order] > 0)]
+        span_rows, span_fields = [row[keep]], [np.concatenate(fields)[keep]]
+        span_starts, span_ends, span_shares = [np.concatenate(starts)[keep]], [np.concatenate(ends)[keep]], [share[keep]]
+        found = [(row, self._lexicon_index[feature], prefixes.index(where[0]), where[1], where[2])
+                 for row, words in enumerate(features.lexicon)
+                 for feature, where in words.items() if where[0]]  # a word across two fields is shown in neither
+        if found:
+            lexicon_rows, entries, lexicon_fields, lexicon_starts, lexicon_ends = (np.array(c) for c in zip(*found))
+            weights = self._lexicon_weights[entries]
+            picked = np.arange(len(found))
+            values = weights[picked, best[lexicon_rows]] - weights[picked, runner_up[lexicon_rows]]
+            positive = values > 0
+            span_rows.append(lexicon_rows[positive])
+            span_fields.append(lexicon_fields[positive])
+            span_starts.append(lexicon_starts[positive])
+            span_ends.append(lexicon_ends[positive])
+            span_shares.append(values[positive])
+        all_rows, all_fields, all_starts, all_ends, all_shares = (
+            np.concatenate(c) for c in (span_rows, span_fields, span_starts, span_ends, span_shares))
+        merged = _merged_spans(all_rows, all_fields, all_starts, all_ends, all_shares,
+                               field_order=np.argsort(np.array(prefixes)))
+        return _words(merged, features.printed, prefixes, len(features.printed), limit)
 
 
-def _softmax(scores: Sequence[float]) -> list[float]:
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
+def _merged_spans(rows: np.ndarray, fields: np.ndarray, starts: np.ndarray, ends: np.ndarray, shares: np.ndarray,
+                  field_order: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Each measure's spans in text order, those that overlap or touch merged, their shares added.
+
+    Returns the merged spans' measure, field, start, end and share, by measure and largest share
+    first (equal shares in text order). Spans are ordered as Python orders (field name, start, end,
+    share) tuples.
+    """
+    rank_of_field = np.empty_like(field_order)
+    rank_of_field[field_order] = np.arange(len(field_order))
+    order = np.lexsort((shares, ends, starts, rank_of_field[fields], rows))
+    rows, fields, starts, ends, shares = rows[order], fields[order], starts[order], ends[order], shares[order]
+    if not len(rows):
+        return rows, fields, starts, ends, shares
+    group = rows * len(field_order) + fields
+    changed = np.r_[True, group[1:] != group[:-1]]
+    # the furthest end so far within each (measure, field): ends offset by the group, so a running
+    # maximum never carries over from the group before
+    offset = np.cumsum(changed) << 32
+    reach = np.maximum.accumulate(offset + ends) - offset
+    opens = changed | np.r_[True, starts[1:] > reach[:-1]]
+    heads = np.flatnonzero(opens)
+    total = np.add.reduceat(shares, heads)
+    far = np.maximum.reduceat(reach, heads)
+    by_share = np.lexsort((heads, -total, rows[heads]))
+    return (rows[heads][by_share], fields[heads][by_share], starts[heads][by_share], far[by_share],
+            total[by_share])
+
+
+def _words(merged: tuple[np.ndarray, ...], printed: list[dict[str, str]], prefixes: list[str], count: int,
+           limit: int) -> list[tuple[str, ...]]:
+    """Per measure, the printed words of its merged spans, largest share first, up to ``limit``."""
+    out: list[list[str]] = [[] for _ in range(count)]
+    rows, fields, starts, ends, _ = (a.tolist() for a in merged)
+    for row, field, start, end in zip(rows, fields, starts, ends):
+        words = out[row]
+        if len(words) == limit:
+            continue
+        word = printed[row][prefixes[field]][start:end].strip()
+        if word and not word.isdigit() and word not in words:  # a bare number decides nothing a person can check
+            words.append(word)
+    return [tuple(words) for words in out]
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    exps = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return exps / exps.sum(axis=1, keepdims=True)
 
 
 @lru_cache(maxsize=1)

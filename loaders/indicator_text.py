@@ -19,6 +19,8 @@ __all__ = [
     "MeasureText",
     "LexiconEntry",
     "NONE_LABEL",
+    "HEADING",
+    "BODY",
     "read_lexicon",
     "char_table",
     "normalise",

@@ -22,7 +22,7 @@ from policykg.errors import InputError
 from policykg.loaders.assemble import assemble_rows
 from policykg.loaders.document_facts import document_units, first_listed_leads, implicit_units, read_facts
 from policykg.loaders.encoding import decode_bytes
-from policykg.loaders.indicator_corrections import apply_corrections
+from policykg.loaders.indicator_corrections import Corrections, apply_corrections
 from policykg.loaders.indicator_inference import infer_indicators
 from policykg.loaders.page_artefacts import strip_pinyin
 from policykg.loaders.text_table import find_tables
@@ -201,8 +201,11 @@ def _dead_link(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
+def read_document(path: str | Path, encoding: str | None = None, corrections: Corrections | None = None) -> LoadResult:
     """Read one document of any registered format. Bad content never raises.
+
+    After reading, each row whose document prints none of the 18 indicators gets the inferred
+    one (`policykg.loaders.indicator_inference`), or the planner's answer of ``corrections``.
 
     Raises
     ------
@@ -229,7 +232,7 @@ def read_document(path: str | Path, encoding: str | None = None) -> LoadResult:
     except OSError as exc:
         raise InputError("input_unreadable", path=path, reason=exc.strerror or exc) from exc
     # the step after reading (not in the layout readers): indicators where the document prints none
-    return infer_indicators(result)
+    return apply_corrections(infer_indicators(result), corrections)
 
 
 def read_documents(paths: Iterable[str | Path], encoding: str | None = None,
@@ -254,7 +257,8 @@ _CHUNK_DOCUMENTS = 4
 
 
 def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, workers: int | None = None,
-                   on_error: Callable[[Path, InputError], None] | None = None) -> Iterator[LoadResult]:
+                   on_error: Callable[[Path, InputError], None] | None = None,
+                   corrections: Corrections | None = None) -> Iterator[LoadResult]:
     """Read documents and yield their results in the order of ``paths``, as each is ready.
 
     Reading is pure Python and CPU-bound, so with ``workers`` > 1 (``None``: one per
@@ -269,20 +273,23 @@ def iter_documents(paths: Sequence[str | Path], encoding: str | None = None, wor
 
     A file that cannot be read at all (`InputError`: missing, unreadable) raises
     at its place in the order, or, with ``on_error``, is reported to it and skipped.
+    ``corrections`` (a planner's corrected indicators) are applied where each document is
+    read; a worker is sent those of its documents only.
     """
     if workers is None:
         workers = os.cpu_count() or 1
     workers = min(workers, len(paths) // _CHUNK_DOCUMENTS)
     chunks = [[Path(p) for p in paths[i:i + _CHUNK_DOCUMENTS]] for i in range(0, len(paths), _CHUNK_DOCUMENTS)]
     if workers <= 1 or len(paths) < _PARALLEL_MIN_DOCUMENTS:
-        return _results(chunks, (_read_chunk(chunk, encoding) for chunk in chunks), on_error)
+        return _results(chunks, (_read_chunk(chunk, encoding, corrections) for chunk in chunks), on_error)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=(os.getpid(),))
-    done = pool.map(_read_chunk, chunks, [encoding] * len(chunks))  # submits every task: workers start now
+    shares = [None if corrections is None else corrections.for_sources(p.name for p in chunk) for chunk in chunks]
+    done = pool.map(_read_chunk, chunks, [encoding] * len(chunks), shares)  # submits every task: workers start now
     return _pooled(pool, _results(chunks, done, on_error))
 
 
@@ -303,15 +310,16 @@ def _results(chunks: list[list[Path]], done: Iterable[list[LoadResult | InputErr
                     raise result
                 on_error(path, result)
             else:
-                yield apply_corrections(result)  # here, in this process: corrections are set per command
+                yield result
 
 
-def _read_chunk(paths: list[Path], encoding: str | None) -> list[LoadResult | InputError]:
+def _read_chunk(paths: list[Path], encoding: str | None,
+                corrections: Corrections | None = None) -> list[LoadResult | InputError]:
     """A worker's task: several documents read in a row (one round trip to the parent)."""
     out: list[LoadResult | InputError] = []
     for path in paths:
         try:
-            out.append(read_document(path, encoding))
+            out.append(read_document(path, encoding, corrections))
         except InputError as exc:
             out.append(exc)
     return out

@@ -33,6 +33,10 @@ class PKG(DefinedNamespace):
     PlanDocument: URIRef
     Sector: URIRef
     DeadlineKind: URIRef
+    IndicatorInference: URIRef
+    IndicatorClassification: URIRef
+    IndicatorModel: URIRef
+    IndicatorReview: URIRef
     AgencyTally: URIRef
     # individuals
     ongoing: URIRef
@@ -47,6 +51,10 @@ class PKG(DefinedNamespace):
     responsibleUnit: URIRef
     # measure facts
     addressesIndicator: URIRef
+    inferredIndicator: URIRef
+    qualifiedInferredIndicator: URIRef
+    confidence: URIRef
+    evidence: URIRef
     dueDate: URIRef
     deadlineKind: URIRef
     deadlineRaw: URIRef
@@ -85,3 +93,6 @@ class PKG(DefinedNamespace):
     tallyIndicator: URIRef
     leadIndicator: URIRef
     responsibleIndicator: URIRef
+    countedIndicator: URIRef
+    leadCountedIndicator: URIRef
+    responsibleCountedIndicator: URIRef

@@ -38,11 +38,10 @@ def review_records(corpus: Corpus, lang: str | None = None) -> list[dict[str, An
     from policykg.loaders.indicator_model import load_model
 
     lang = lang or get_language()
+    rows = [row for row in corpus.rows if needs_inference(row) and row.indicator_inferred_by is not None]
+    rankings = [p.ranking for p in load_model().predict_many([measure_text(r) for r in rows], top=4, evidence=0)]
     out = []
-    for row in corpus.rows:
-        if not needs_inference(row) or row.indicator_inferred_by is None:
-            continue
-        ranking = load_model().predict(measure_text(row), top=4, evidence=0).ranking
+    for row, ranking in zip(rows, rankings):
         others = [f"{_name(c, lang)} {p:.2f}" for c, p in ranking if c != row.indicator_inferred][:3]
         out.append({
             "source": row.source, "line": row.line, "seq": row.seq, "heading": row.indicator_raw, "item": row.item,

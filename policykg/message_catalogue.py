@@ -416,6 +416,11 @@ REPORT_COMMAND: dict[str, dict[str, str]] = {
 
 # Help texts of command options (`policykg.cli.common.CatalogueOption`), in the language of --lang.
 CLI_HELP: dict[str, dict[str, str]] = {
+    "help_indicators": {
+        "zh": "按指标计数时计入哪些指标：inferred 为印发的指标，未印发时计入置信度 ≥ 0.4 的推断指标；printed 只计印发的指标",
+        "en": "Which indicators counts by indicator take: inferred = as printed, else inferred at confidence ≥ 0.4; "
+              "printed = printed only",
+    },
     "help_as_of": {
         "zh": "基准日（YYYY-MM-DD，默认今天）：据此把完成时限分为已逾期、30 天内到期、以后到期；写入每份输出",
         "en": "The date deadlines are counted against (YYYY-MM-DD, default today): overdue, due within 30 days, "
@@ -564,6 +569,9 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "agencies_counted": {"zh": "单位数（不含集合性单位）", "en": "Agencies (collectives apart)"},
     "as_of": {"zh": "基准日", "en": "As of"},
     "as_of_line": {"zh": "基准日 {as_of} · {scope}", "en": "As of {as_of} · {scope}"},
+    "indicators_counted_inferred": {"zh": "指标：印发的指标，未印发时计入置信度 ≥ {threshold} 的推断指标",
+                                    "en": "indicators: as printed, else inferred at confidence ≥ {threshold}"},
+    "indicators_counted_printed": {"zh": "指标：仅计印发的指标", "en": "indicators: printed only"},
     "weights": {"zh": "权重", "en": "Weights"},
     "rank": {"zh": "排名", "en": "Rank"},
     "agency": {"zh": "单位编号", "en": "Agency id"},
@@ -759,11 +767,13 @@ QUERIES: dict[str, dict[str, str]] = {
                           "en": "parameter {name}: {text!r} is not an integer"},
     "param_not_date": {"zh": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)",
                        "en": "parameter {name}: {text!r} is not a date (YYYY-MM-DD)"},
+    "param_not_one_of": {"zh": "参数 {name}：{text!r} 不是可选值之一（{choices}）",
+                         "en": "parameter {name}: {text!r} is not one of {choices}"},
     "header_no_key": {"zh": "{name}: header line {line} has no 'key:' ({text!r})",
                       "en": "{name}: header line {line} has no 'key:' ({text!r})"},
     "header_bad_param": {
-        "zh": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
-        "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date | default | description'",
+        "zh": "{name}: bad param line {spec!r}; expected 'name | string|integer|date|one of a, b | default | description'",
+        "en": "{name}: bad param line {spec!r}; expected 'name | string|integer|date|one of a, b | default | description'",
     },
     "header_missing": {"zh": "{name}: header has no {field}", "en": "{name}: header has no {field}"},
     "param_default_unknown": {"zh": "{query}：参数 {name} 的默认值引用了不存在的参数 {other!r}",
@@ -953,8 +963,35 @@ INDICATORS: dict[str, dict[str, str]] = {
         "en": "{d0}: the document prints the indicator “{d1}” for this row, which wins; correction not applied",
     },
     "corrections_applied": {
-        "zh": "{d0}：已应用 {d1} 条校正",
-        "en": "{d0}: {d1} corrections applied",
+        "zh": "{path}：已应用 {count} 条校正",
+        "en": "{path}: {count} corrections applied",
+    },
+    "corrections_read": {
+        "zh": "人工校正的指标：{path}，{count} 条",
+        "en": "corrected indicators: {path}, {count} corrections",
+    },
+    "corrections_kept": {
+        "zh": "沿用库中保存的人工校正指标：{path}，{count} 条",
+        "en": "using the corrected indicators kept with the store: {path}, {count} corrections",
+    },
+    "corrections_replaced": {
+        "zh": "注意：{store} 原先按另一份指标校正表构建；库中本次未重建的 {count} 份文件仍按原校正，请一并重建",
+        "en": "note: {store} was built with other corrections; {count} documents of the store not built now "
+              "keep the old ones until built again",
+    },
+    "corrections_not_found": {"zh": "{path}: 文件不存在", "en": "{path}: file not found"},
+    "corrections_unreadable": {
+        "zh": "{path}: 无法读取校正表（{reason}）",
+        "en": "{path}: cannot read the corrections table ({reason})",
+    },
+    "corrections_missing_columns": {
+        "zh": "{path}: 缺少列：{columns}（请使用 policykg indicators 生成的表格）",
+        "en": "{path}: missing columns: {columns} (use a table written by `policykg indicators`)",
+    },
+    "inputs_corrections_and_store": {
+        "zh": "--corrections 只在读取文件时使用；库沿用构建时的校正（policykg build --store 库 --corrections 文件）",
+        "en": "--corrections applies when documents are read; a store keeps the corrections it was built with "
+              "(policykg build --store DIR --corrections FILE)",
     },
     "indicators_written": {
         "zh": "{d0} 条措施的指标为推断所得（{d1} 条达到阈值 {d2}），已写出供审核 → {d3}",

@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Row", "Document", "Reject", "Agency", "LoadResult", "Corpus", "ROW_FIELDS", "row_key"]
+__all__ = ["Row", "Document", "Reject", "Agency", "LoadResult", "Corpus", "ROW_FIELDS", "CORRECTION_PREFIX", "row_key"]
+
+# Row.indicator_inferred_by of a planner's correction: this prefix and the corrections table's file name.
+CORRECTION_PREFIX = "correction:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,8 @@ class LoadResult:
     that the CLI reports with the file name; they never raise.
     ``unit_aliases`` maps a surface name to the sub-office / alias names its
     parentheticals gave (县发改局（大数据局） → {"县发改局": ["大数据局"]}).
+    ``corrections_not_applied`` are message codes of a planner's corrections for this
+    document that were not applied (the measure is gone, or its indicator is printed).
     """
 
     document: Document
@@ -162,6 +167,7 @@ class LoadResult:
     rejects: list[Reject] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     unit_aliases: dict[str, list[str]] = field(default_factory=dict)
+    corrections_not_applied: list[str] = field(default_factory=list)
 
 
 def row_key(row: Row) -> tuple[str, int]:

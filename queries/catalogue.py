@@ -55,18 +55,23 @@ RAW_SEPARATOR = "\u001f"
 JOIN_SEPARATOR = "、"
 
 _TYPES = ("string", "integer", "date", "place")
+_ONE_OF = "one of "  # a string parameter's type when only some values are allowed: "one of a, b"
 # The value of a place (or other filter) parameter that selects everything.
 ALL = "all"
 
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
-    """One query parameter: its name, type (string, integer, date), default and description."""
+    """One query parameter: its name, type (string, integer, date), default and description.
+
+    A string parameter may take only some values (``choices``; header type ``one of a, b``).
+    """
 
     name: str
     type: str
     default: str
     description: str = ""
+    choices: tuple[str, ...] = ()
 
     @property
     def variable(self) -> str:
@@ -82,6 +87,8 @@ class Parameter:
         3
         >>> Parameter("start", "date", "1900-01-01").coerce("2021-06-30")
         '2021-06-30'
+        >>> Parameter("indicators", "string", "inferred", choices=("printed", "inferred")).coerce("printed")
+        'printed'
         """
         if self.type == "integer":
             try:
@@ -93,7 +100,9 @@ class Parameter:
                 return _dt.date.fromisoformat(text.strip()).isoformat()
             except ValueError:
                 raise QueryError("param_not_date", name=self.name, text=text) from None
-        return text
+        if self.choices and text.strip() not in self.choices:
+            raise QueryError("param_not_one_of", name=self.name, text=text, choices=", ".join(self.choices))
+        return text.strip() if self.choices else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +168,7 @@ class NamedQuery:
             "description": self.description,
             "parameters": [
                 {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                | ({"choices": list(p.choices)} if p.choices else {})
                 for p in self.parameters
             ],
             "columns": list(self.columns),
@@ -204,9 +214,13 @@ def parse_header(name: str, text: str) -> NamedQuery:
     params = []
     for spec in facts.get("param", []):
         parts = [p.strip() for p in spec.split("|")]
-        if len(parts) != 4 or parts[1] not in _TYPES:
+        choices: tuple[str, ...] = ()
+        if len(parts) == 4 and parts[1].startswith(_ONE_OF):
+            choices = tuple(c.strip() for c in parts[1][len(_ONE_OF):].split(",") if c.strip())
+            parts[1] = "string"
+        if len(parts) != 4 or parts[1] not in _TYPES or (choices and parts[2] not in choices):
             raise QueryError("header_bad_param", name=name, spec=spec)
-        params.append(Parameter(*parts))
+        params.append(Parameter(parts[0], parts[1], parts[2], parts[3], choices=choices))
     for key in ("title_zh", "title_en", "columns"):
         if key not in facts:
             raise QueryError("header_missing", name=name, field=key)

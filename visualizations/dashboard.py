@@ -23,6 +23,7 @@ from policykg.errors import PolicyKGError
 from policykg.graph.analytics.metrics import agency_metrics, deadline_profile
 from policykg.graph.analytics.projections import indicator_matrix
 from policykg.graph.analytics.rollups import parse_as_of
+from policykg.indicator_counting import IndicatorBasis
 from policykg.records import Corpus
 from policykg.visualizations.heatmap import render_heatmap_html, render_heatmap_png
 from policykg.visualizations.html_utils import asset_text, esc, label, render_page
@@ -79,11 +80,15 @@ def render_dashboard(pages: dict[str, str], lang: str | None = None, as_of: str 
 def write_views(corpus: Corpus, out_dir: Path, *, lang: str | None = None, top_n: int = DEFAULT_TOP_N,
                 png: bool = True, as_of: str | None = None, names: Names = PLAIN,
                 progress: Callable[[str], None] | None = None,
-                on_png_skipped: Callable[[str], None] | None = None) -> ViewFiles:
+                on_png_skipped: Callable[[str], None] | None = None,
+                indicators: IndicatorBasis = "inferred") -> ViewFiles:
     """Write every view and the dashboard into ``out_dir``; returns the paths written.
 
     Parameters
     ----------
+    indicators
+        Which indicators the heatmap and the agencies' breadth count: "inferred" (printed, else
+        inferred at the default threshold) or "printed" (`policykg.indicator_counting`); the heatmap says which.
     as_of
         ``YYYY-MM-DD`` deadlines are counted against (default today); shown in every page.
     png
@@ -96,9 +101,9 @@ def write_views(corpus: Corpus, out_dir: Path, *, lang: str | None = None, top_n
     note = progress or (lambda name: None)
     files = ViewFiles()
     day = parse_as_of(as_of).isoformat()
-    metrics = agency_metrics(corpus, as_of=day)
-    model = build_view_model(corpus, as_of=day, lang=lang, names=names, metrics=metrics)
-    matrix = indicator_matrix(corpus)
+    metrics = agency_metrics(corpus, as_of=day, indicators=indicators)
+    model = build_view_model(corpus, as_of=day, lang=lang, names=names, metrics=metrics, indicators=indicators)
+    matrix = indicator_matrix(corpus, indicators=indicators)
     profile = deadline_profile(corpus)
     pages = {
         "overview": render_overview_html(model, lang),

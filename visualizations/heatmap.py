@@ -13,6 +13,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from policykg.graph.analytics.projections import IndicatorMatrix, indicator_matrix
+from policykg.indicator_counting import basis_label
 from policykg.records import Corpus
 from policykg.visualizations.html_utils import label
 from policykg.visualizations.matrix import MatrixTable, render_matrix_page
@@ -52,8 +53,9 @@ def render_heatmap_html(corpus: Corpus, matrix: IndicatorMatrix | None = None, l
                         max_rows: int = HTML_ROWS, names: Names = PLAIN) -> str:
     """The heatmap page: one row per agency (the ``max_rows`` busiest), one column per indicator."""
     table = heatmap_table(corpus, matrix, lang, limit=max_rows, names=names)
+    basis = matrix.basis if matrix is not None else "inferred"
     return render_matrix_page(table, title=label("viz_heatmap_title", lang), corner=label("viz_agency", lang),
-                              caption=label("viz_heatmap_caption", lang), lang=lang)
+                              caption=label("viz_heatmap_caption", lang) + " · " + basis_label(basis, lang), lang=lang)
 
 
 def render_heatmap_png(corpus: Corpus, path: Path, matrix: IndicatorMatrix | None = None,
@@ -81,7 +83,8 @@ def render_heatmap_png(corpus: Corpus, path: Path, matrix: IndicatorMatrix | Non
                             color="white" if n > 0.6 * top else "#3e2723")
         ax.set_xticks(range(cols), table.columns, rotation=60, ha="right", fontsize=8)
         ax.set_yticks(range(rows), table.rows, fontsize=8)
-        ax.set_title(label("viz_heatmap_title", lang), fontsize=12)
+        basis = basis_label(matrix.basis if matrix is not None else "inferred", lang)
+        ax.set_title(label("viz_heatmap_title", lang) + "\n" + basis, fontsize=12)
         fig.colorbar(image, ax=ax, shrink=0.6, label=label("viz_measure_count", lang))
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(path)

@@ -11,6 +11,7 @@ statuses against the as-of date head the page; any agency opens its card
 
 from __future__ import annotations
 
+from policykg.indicator_counting import basis_label
 from policykg.visualizations.html_utils import asset_text, esc, label, render_page, script_json
 from policykg.visualizations.view_model import DEPENDENCY_LEADS, RANKING_ROWS, ViewModel
 
@@ -59,7 +60,7 @@ def render_overview_html(model: ViewModel, lang: str | None = None) -> str:
 <span id="statuses" class="statuses"></span></header>
 <main class="overview">
 <section class="ranking"><h2>{esc(t("viz_ranking_title"))}</h2>
-<p class="caption">{keys} · {esc(t("viz_ranking_caption"))}</p>
+<p class="caption">{keys} · {esc(t("viz_ranking_caption"))} · {esc(basis_label(model.basis, lang))}</p>
 <div class="rank-row rank-head">{heads}</div><ol id="ranking"></ol></section>
 <section class="dependencies"><h2>{esc(t("viz_dependencies_title"))}</h2>
 <p class="caption">{esc(t(f"viz_dependencies_caption:{DEPENDENCY_LEADS}"))}</p><div id="dependencies"></div></section>

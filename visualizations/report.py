@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from policykg.indicator_counting import IndicatorBasis
 from policykg.records import Corpus
 from policykg.visualizations.names import PLAIN, Names
 from policykg.visualizations.report_csv import write_csv_report
@@ -33,16 +34,18 @@ def write_report(
     agencies: Sequence[str] = (),
     names: Names = PLAIN,
     progress: Callable[[int, int], None] | None = None,
+    indicators: IndicatorBasis = "inferred",
 ) -> tuple[ReportData, list[Path]]:
     """Write workload.md, workload.xlsx and the CSV tables into ``output``; return the data and the paths.
 
     ``as_of`` (default today) is the date deadlines are counted against; ``agency_sheets`` and
     ``agencies`` choose the agencies with a sheet of their own (`build_report`);
-    ``progress(done, total)`` is called as workbook sheets are written.
+    ``progress(done, total)`` is called as workbook sheets are written; ``indicators`` says which
+    indicators breadth and the matrix count (`policykg.indicator_counting`), printed under every title.
     """
     data = build_report(corpus, jurisdiction=jurisdiction, as_of=as_of, lang=lang, lead_weight=lead_weight,
                         responsible_weight=responsible_weight, agency_sheets=agency_sheets, agencies=agencies,
-                        names=names)
+                        names=names, indicators=indicators)
     output.mkdir(parents=True, exist_ok=True)
     written = [write_markdown(data, output / "workload.md")]
     written.append(write_workbook(data, output / "workload.xlsx", progress=progress))

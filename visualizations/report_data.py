@@ -23,6 +23,7 @@ from policykg.errors import PolicyKGError
 from policykg.graph.analytics.metrics import AgencyMetrics, agency_metrics, deadline_profile, sector_rollup
 from policykg.graph.analytics.projections import dependency_weights, indicator_matrix, measure_roles, rows_in
 from policykg.graph.analytics.rollups import DEADLINE_STATUSES, deadline_status, is_date, parse_as_of, status_counts
+from policykg.indicator_counting import IndicatorBasis, basis_label
 from policykg.messages import render
 from policykg.records import Corpus
 from policykg.visualizations.names import PLAIN, Names
@@ -126,6 +127,7 @@ class ReportData:
     own_sheets: list[str]
     metrics: list[AgencyMetrics]
     measure_total: int = 0
+    indicators: IndicatorBasis = "inferred"  # which indicators breadth and the matrix count
 
     @property
     def tables(self) -> list[Table]:
@@ -138,8 +140,9 @@ class ReportData:
 
     @property
     def subtitle(self) -> str:
-        """The line under every sheet's title: the as-of date and the scope."""
-        return label("as_of_line", self.lang, as_of=self.as_of, scope=self.scope)
+        """The line under every sheet's title: the as-of date, the scope and the indicators counted."""
+        return (label("as_of_line", self.lang, as_of=self.as_of, scope=self.scope) + " · "
+                + basis_label(self.indicators, self.lang))
 
 
 def _table(key: str, columns: Sequence[str], lang: str, rows: list[list[Any]], title: str | None = None,
@@ -246,7 +249,8 @@ def _chosen(bodies: list[AgencyMetrics], collectives: list[AgencyMetrics], named
 def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str | None = None, lang: str = "zh",
                  lead_weight: float = 1.0, responsible_weight: float = 0.5, agency_sheets: int = AGENCY_SHEETS,
                  agencies: Sequence[str] = (), names: Names = PLAIN,
-                 progress: Callable[[str], None] | None = None) -> ReportData:
+                 progress: Callable[[str], None] | None = None,
+                 indicators: IndicatorBasis = "inferred") -> ReportData:
     """Compute the metrics once and lay them out as the report's tables.
 
     Parameters
@@ -277,19 +281,21 @@ def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str 
     >>> c = Corpus([Document("d.txt")], [row], agencies={"a": Agency("a", "甲", "X", None, "agency")},
     ...            assignments={("d.txt", "甲"): "a"})
     >>> data = build_report(c, lang="en", as_of="2021-06-30")
-    >>> data.summary.headers[:3], data.summary.rows[0][:3], data.subtitle
-    (['Rank', 'Agency', 'Jurisdiction'], [1, '甲', 'X'], 'As of 2021-06-30 · all documents (0 jurisdictions)')
+    >>> data.summary.headers[:3], data.summary.rows[0][:3]
+    (['Rank', 'Agency', 'Jurisdiction'], [1, '甲', 'X'])
+    >>> data.subtitle
+    'As of 2021-06-30 · all documents (0 jurisdictions) · indicators: as printed, else inferred at confidence ≥ 0.4'
     """
     step = progress or (lambda stage: None)
     day = parse_as_of(as_of).isoformat()
     step("metrics")
     metrics = agency_metrics(corpus, jurisdiction=jurisdiction, lead_weight=lead_weight,
-                             responsible_weight=responsible_weight, as_of=day)
+                             responsible_weight=responsible_weight, as_of=day, indicators=indicators)
     bodies = [m for m in metrics if m.kind != "collective"]
     collectives = [m for m in metrics if m.kind == "collective"]
     chosen = _chosen(bodies, collectives, agencies, agency_sheets)
     step("matrix")
-    matrix = indicator_matrix(corpus, jurisdiction)
+    matrix = indicator_matrix(corpus, jurisdiction, indicators=indicators)
     matrix_rows = [[corpus.agencies[a].name, corpus.agencies[a].jurisdiction, *counts, sum(counts)]
                    for a, counts in zip(matrix.agencies, matrix.counts)]
     matrix_table = Table("matrix", label("table_matrix", lang), ["name", "jurisdiction", *matrix.indicators, "total"],
@@ -329,6 +335,7 @@ def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str 
     summary_title = label("table_summary", lang)
     shown = min(RANKING_ROWS, len(bodies))
     return ReportData(
+        indicators=indicators,
         lang=lang,
         as_of=day,
         scope=scope,

@@ -23,6 +23,7 @@ from typing import Any
 from policykg.graph.analytics.metrics import AgencyMetrics, agency_metrics
 from policykg.graph.analytics.projections import dependency_weights, measure_roles
 from policykg.graph.analytics.rollups import DEADLINE_STATUSES, deadline_status, parse_as_of, status_counts
+from policykg.indicator_counting import IndicatorBasis
 from policykg.records import Corpus
 from policykg.visualizations.html_utils import label
 from policykg.visualizations.names import PLAIN, Names
@@ -54,6 +55,7 @@ class ViewModel:
     """
 
     as_of: str
+    basis: IndicatorBasis = "inferred"  # which indicators the metrics count (the overview says which)
     agencies: list[list[Any]] = field(default_factory=list)
     families: list[list[str]] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
@@ -93,9 +95,9 @@ def _round(x: float) -> float:
 
 
 def _view(name: str, corpus: Corpus, as_of: str, index: dict[str, int],
-          metrics: Sequence[AgencyMetrics] | None = None) -> dict[str, Any]:
+          metrics: Sequence[AgencyMetrics] | None = None, indicators: IndicatorBasis = "inferred") -> dict[str, Any]:
     if metrics is None:  # betweenness is not shown in the views; without it, partners are counted directly
-        metrics = agency_metrics(corpus, as_of=as_of, betweenness=False)
+        metrics = agency_metrics(corpus, as_of=as_of, betweenness=False, indicators=indicators)
     bodies = [m for m in metrics if m.kind != "collective"]
     arcs: dict[str, list[list[int]]] = defaultdict(list)
     for (lead, partner), n in dependency_weights(corpus).items():
@@ -118,7 +120,8 @@ def _view(name: str, corpus: Corpus, as_of: str, index: dict[str, int],
 
 
 def build_view_model(corpus: Corpus, *, as_of: str | None = None, lang: str | None = None, names: Names = PLAIN,
-                     metrics: Sequence[AgencyMetrics] | None = None) -> ViewModel:
+                     metrics: Sequence[AgencyMetrics] | None = None,
+                     indicators: IndicatorBasis = "inferred") -> ViewModel:
     """The pages' data: agencies, measures and one view per jurisdiction (after view 0, all documents).
 
     Parameters
@@ -126,7 +129,9 @@ def build_view_model(corpus: Corpus, *, as_of: str | None = None, lang: str | No
     as_of
         ``YYYY-MM-DD`` the deadline statuses are computed against (default today).
     metrics
-        ``agency_metrics(corpus, as_of=as_of)`` when already computed (view 0).
+        ``agency_metrics(corpus, as_of=as_of, indicators=indicators)`` when already computed (view 0).
+    indicators
+        Which indicators the agencies' breadth counts (`policykg.indicator_counting`).
 
     Examples
     --------
@@ -136,7 +141,7 @@ def build_view_model(corpus: Corpus, *, as_of: str | None = None, lang: str | No
     (['', '罗源县', '泉州市'], 521)
     """
     day = parse_as_of(as_of).isoformat()
-    model = ViewModel(as_of=day)
+    model = ViewModel(as_of=day, basis=indicators)
     model.families = [[f.key, f.name(lang), f.colour] for f in (*FAMILIES, OTHER)]
     family_index = {f.key: i for i, f in enumerate((*FAMILIES, OTHER))}
     model.statuses = [label(f"status_{s}", lang) for s in DEADLINE_STATUSES]
@@ -154,22 +159,22 @@ def build_view_model(corpus: Corpus, *, as_of: str | None = None, lang: str | No
     parts = split_by_jurisdiction(corpus)
     view_of = {p: i + 1 for i, p in enumerate(parts)}
     places = {d.source: d.jurisdiction for d in corpus.documents}
-    indicators: dict[str, int] = {}
+    indicator_index: dict[str, int] = {}
     sources: dict[str, int] = {}
     model.texts = len(corpus.rows) <= MAX_MEASURE_TEXTS
     for row in corpus.rows:
         roles = [(index[a], role) for a, role in measure_roles(corpus, row).items() if a in index]
         leads = [i for i, role in roles if role != "responsible"]
         partners = [i for i, role in roles if role == "responsible"]
-        ind = indicators.setdefault(row.indicator, len(indicators)) if row.indicator else -1
+        ind = indicator_index.setdefault(row.indicator, len(indicator_index)) if row.indicator else -1
         text = ""
         if model.texts:
             text = row.measure if len(row.measure) <= TEXT_CHARS else row.measure[:TEXT_CHARS] + "…"
         model.measures.append([view_of.get(places.get(row.source) or "", 0), ind, leads, partners, row.deadline or "",
                                status_index[deadline_status(row.deadline, day)], text,
                                sources.setdefault(row.source, len(sources)), row.line])
-    model.indicators = [names.indicator(i) or i for i in indicators]
+    model.indicators = [names.indicator(i) or i for i in indicator_index]
     model.sources = list(sources)
     model.views = [_view("", corpus, day, index, metrics)]
-    model.views += [_view(place, part, day, index) for place, part in parts.items()]
+    model.views += [_view(place, part, day, index, indicators=indicators) for place, part in parts.items()]
     return model

@@ -36,6 +36,7 @@ import networkx as nx
 
 from policykg.graph.analytics.projections import co_assignment_graph, measure_roles, rows_in
 from policykg.graph.analytics.rollups import DUE_SOON_DAYS, deadline_profile, is_date, quarter_of, sector_rollup
+from policykg.indicator_counting import IndicatorBasis, basis_threshold, counted_indicator
 from policykg.records import Corpus
 
 __all__ = [
@@ -226,7 +227,7 @@ class _Tally:
 
 def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weight: float = 1.0,
                    responsible_weight: float = 0.5, as_of: str | None = None,
-                   betweenness: bool = True) -> list[AgencyMetrics]:
+                   betweenness: bool = True, indicators: IndicatorBasis = "inferred") -> list[AgencyMetrics]:
     """Workload figures for every agency and collective named in the measures.
 
     Parameters
@@ -260,7 +261,9 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
       ``responsible_count`` = measures naming it responsible;
       ``measure_count`` :math:`M = |M(a)|` (each once).
     - ``weighted_load`` :math:`W = w_L L + w_R (M - L)` (`weighted_load`).
-    - ``indicator_breadth`` = distinct canonical indicators of :math:`M(a)`.
+    - ``indicator_breadth`` = distinct indicators of :math:`M(a)`, each measure under the one it
+      counts under (`policykg.indicator_counting.counted_indicator`): with ``indicators``
+      "inferred" (the default) printed, else inferred at the default threshold; "printed" only.
     - ``participation`` :math:`P = 1 - \\sum_s (k_s/k)^2` over those indicators
       (`participation_coefficient`).
     - ``partner_count`` = other agencies sharing at least one measure (degree in
@@ -286,7 +289,9 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
         day = _dt.date.fromisoformat(as_of)
         as_of, soon = day.isoformat(), (day + _dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
     tallies: dict[str, _Tally] = defaultdict(_Tally)
+    threshold = basis_threshold(indicators)
     for row, _ in rows_in(corpus, jurisdiction):
+        indicator = counted_indicator(row, threshold)
         for agency_id, role in measure_roles(corpus, row).items():
             if agency_id not in corpus.agencies:
                 continue
@@ -294,8 +299,8 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
             t.measures += 1
             t.lead += role != "responsible"
             t.responsible += role != "lead"
-            if row.indicator is not None:
-                t.indicators[row.indicator] += 1
+            if indicator is not None:
+                t.indicators[indicator] += 1
             if is_date(row.deadline):
                 t.months[row.deadline[:7]] += 1
                 if as_of is not None and soon is not None:

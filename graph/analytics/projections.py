@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from networkx.algorithms import bipartite
 
+from policykg.indicator_counting import IndicatorBasis, basis_threshold, counted_indicator
 from policykg.records import Corpus, Row
 
 __all__ = [
@@ -195,6 +196,7 @@ class IndicatorMatrix:
     indicators: list[str] = field(default_factory=list)
     counts: list[list[int]] = field(default_factory=list)
     lead_counts: list[list[int]] = field(default_factory=list)
+    basis: IndicatorBasis = "inferred"  # which indicators it counts (`policykg.indicator_counting`)
 
     def row(self, agency_id: str) -> dict[str, int]:
         """The non-zero counts of one agency, indicator → measures."""
@@ -203,8 +205,12 @@ class IndicatorMatrix:
 
 
 def indicator_matrix(corpus: Corpus, jurisdiction: str | None = None,
-                     include_collectives: bool = False) -> IndicatorMatrix:
+                     include_collectives: bool = False, indicators: IndicatorBasis = "inferred") -> IndicatorMatrix:
     """The agency × indicator matrix of measure counts (and of led-measure counts).
+
+    Each measure counts under one indicator (`policykg.indicator_counting.counted_indicator`):
+    with ``indicators`` "inferred" (the default) the printed one, else the one inferred at the
+    default threshold; with "printed", printed indicators only.
 
     Examples
     --------
@@ -218,19 +224,21 @@ def indicator_matrix(corpus: Corpus, jurisdiction: str | None = None,
     """
     cells: dict[str, Counter[str]] = defaultdict(Counter)
     leads: dict[str, Counter[str]] = defaultdict(Counter)
+    threshold = basis_threshold(indicators)
     for row, _ in rows_in(corpus, jurisdiction):
-        if row.indicator is None:
+        indicator = counted_indicator(row, threshold)
+        if indicator is None:
             continue
         for agency_id, role in measure_roles(corpus, row).items():
             if not _keep(corpus, agency_id, include_collectives):
                 continue
-            cells[agency_id][row.indicator] += 1
+            cells[agency_id][indicator] += 1
             if role != "responsible":
-                leads[agency_id][row.indicator] += 1
+                leads[agency_id][indicator] += 1
     column_totals: Counter[str] = Counter()
     for counter in cells.values():
         column_totals.update(counter)
-    indicators = sorted(column_totals, key=lambda ind: (-column_totals[ind], ind))
+    columns = sorted(column_totals, key=lambda ind: (-column_totals[ind], ind))
 
     def name(agency_id: str) -> str:
         return corpus.agencies[agency_id].name
@@ -238,9 +246,10 @@ def indicator_matrix(corpus: Corpus, jurisdiction: str | None = None,
     agencies = sorted(cells, key=lambda a: (-sum(cells[a].values()), name(a), a))
     return IndicatorMatrix(
         agencies=agencies,
-        indicators=indicators,
-        counts=[[cells[a][ind] for ind in indicators] for a in agencies],
-        lead_counts=[[leads[a][ind] for ind in indicators] for a in agencies],
+        indicators=columns,
+        counts=[[cells[a][ind] for ind in columns] for a in agencies],
+        lead_counts=[[leads[a][ind] for ind in columns] for a in agencies],
+        basis=indicators,
     )
 
 

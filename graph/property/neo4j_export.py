@@ -12,8 +12,11 @@ Two ways to load offline, from the same files:
   CSV files in its import directory), giving the graph `neo4j_push` gives.
 
 Headers follow neo4j-admin: ``id:ID(Measure)`` / ``:START_ID(Agency)`` /
-``:END_ID(Measure)``, typed columns (``line:int``, ``warnings:string[]``), a
-``:LABEL`` column (collectives are ``Agency;Collective``). Lists are joined
+``:END_ID(Measure)``, typed columns (``line:int``, ``warnings:string[]``,
+``confidence:double`` of an ``INFERRED`` relationship), a ``:LABEL`` column
+(collectives are ``Agency;Collective``). A double is written as a plain decimal
+(``0.8732``) and ``load.cypher`` reads it as its integer and fraction digits:
+FalkorDB's ``toFloat`` parses a string in single precision (0.873199999…). Lists are joined
 with `ARRAY_DELIMITER`, which no value may contain (checked). A cell that a
 spreadsheet would read as a formula (``= + - @`` first) gets a leading ``'``
 (`policykg.cells.csv_text`; a leading ``'`` is always that mark), as in every CSV
@@ -26,6 +29,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +40,7 @@ from policykg.graph.property.property_graph import (
     DOCUMENT_PROPERTIES,
     MEASURE_PROPERTIES,
     NODE_KEYS,
+    RELATIONSHIP_PROPERTIES,
     RELATIONSHIPS,
     PropertyGraph,
     build_property_graph,
@@ -79,15 +84,27 @@ def relationship_file(kind: str, start: str) -> str:
 
 def _header(label: str) -> list[str]:
     key = NODE_KEYS[label]
-    cols = []
-    for name, type_ in _PROPERTIES[label].items():
-        if name == key:
-            cols.append(f"{name}:ID({label})")
-        elif type_ == "string":
-            cols.append(name)
-        else:
-            cols.append(f"{name}:{type_}")
+    cols = [f"{name}:ID({label})" if name == key else _column(name, type_)
+            for name, type_ in _PROPERTIES[label].items()]
     return [*cols, ":LABEL"]
+
+
+def _column(name: str, type_: str) -> str:
+    """A property's column header: the name, typed unless it is a string (neo4j-admin's default)."""
+    return name if type_ == "string" else f"{name}:{type_}"
+
+
+def _value(column: str, type_: str) -> str:
+    """The Cypher expression of ``LOAD CSV``'s ``row.`column``` as a property of ``type_`` (an empty cell: null)."""
+    if type_ == "int":
+        return f"CASE WHEN {column} = '' THEN null ELSE toInteger({column}) END"
+    if type_ == "double":  # digits as integers: FalkorDB 4.16's toFloat('0.8732') is 0.873199999332428
+        whole, fraction = f"split({column}, '.')[0]", f"split({column}, '.')[1]"
+        return (f"CASE WHEN {column} = '' THEN null ELSE (CASE WHEN {column} STARTS WITH '-' THEN -1.0 ELSE 1.0 END) * "
+                f"(toFloat(toInteger(replace({whole}, '-', ''))) + toInteger({fraction}) / 10.0 ^ size({fraction})) END")
+    if type_ == "string[]":
+        return f"CASE WHEN {column} = '' THEN [] ELSE split({column}, '{ARRAY_DELIMITER}') END"
+    return f"CASE WHEN {column} = '' THEN null ELSE {column} END"
 
 
 def _cell(value: Any, where: str) -> str:
@@ -96,12 +113,24 @@ def _cell(value: Any, where: str) -> str:
     ``load.cypher`` and ``after_import.cypher`` take off again."""
     if value is None:
         return ""
+    if isinstance(value, float):
+        return _plain_decimal(value)
     if isinstance(value, (list, tuple)):
         for item in value:
             if ARRAY_DELIMITER in str(item):
                 raise StoreError("export_array_delimiter", where=where, value=item, delimiter=ARRAY_DELIMITER)
         return csv_text(ARRAY_DELIMITER.join(str(v) for v in value))
     return csv_text(str(value))
+
+
+def _plain_decimal(value: float) -> str:
+    """A float as digits, a point and digits, never an exponent (what `load.cypher` reads back exactly).
+
+    >>> _plain_decimal(0.8732), _plain_decimal(1.0), _plain_decimal(-2.5e-07)
+    ('0.8732', '1.0', '-0.00000025')
+    """
+    text = format(Decimal(repr(value)), "f")  # the shortest digits that read back as the float, written out
+    return text if "." in text else text + ".0"
 
 
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -141,13 +170,15 @@ def _unprefix_statements() -> list[str]:
     statement: the files keep matching by the marked ids, and FalkorDB 4.16 crashes or fails on
     those longer statements (docs/cypher.md). ``substring`` is given its length for the same reason."""
     out = []
-    for label, properties in _PROPERTIES.items():
+    patterns = [(f"(n:{label})", properties) for label, properties in _PROPERTIES.items()]
+    patterns += [(f"()-[n:{kind}]->()", properties) for kind, properties in RELATIONSHIP_PROPERTIES.items()]
+    for pattern, properties in patterns:
         for name, type_ in properties.items():
             if type_ == "string":
-                out.append(f"MATCH (n:{label}) WHERE n.{name} STARTS WITH \"'\" "
+                out.append(f"MATCH {pattern} WHERE n.{name} STARTS WITH \"'\" "
                            f"SET n.{name} = substring(n.{name}, 1, size(n.{name}));")
             elif type_ == "string[]":
-                out.append(f"MATCH (n:{label}) WHERE n.{name}[0] STARTS WITH \"'\" "
+                out.append(f"MATCH {pattern} WHERE n.{name}[0] STARTS WITH \"'\" "
                            f"SET n.{name} = [substring(n.{name}[0], 1, size(n.{name}[0]))] + n.{name}[1..];")
     return out
 
@@ -179,17 +210,8 @@ def _load_cypher(sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str
     for label, key in NODE_KEYS.items():
         sets_ = []
         for name, type_ in _PROPERTIES[label].items():
-            column = f"row.`{name}:ID({label})`" if name == key else (
-                f"row.`{name}`" if type_ == "string" else f"row.`{name}:{type_}`")
-            if name == key:
-                continue
-            if type_ == "int":
-                value = f"CASE WHEN {column} = '' THEN null ELSE toInteger({column}) END"
-            elif type_ == "string[]":
-                value = f"CASE WHEN {column} = '' THEN [] ELSE split({column}, '{ARRAY_DELIMITER}') END"
-            else:
-                value = f"CASE WHEN {column} = '' THEN null ELSE {column} END"
-            sets_.append(f"n.{name} = {value}")
+            if name != key:
+                sets_.append(f"n.{name} = {_value(f'row.`{_column(name, type_)}`', type_)}")
         out.append(f"LOAD CSV WITH HEADERS FROM 'file:///{node_file(label)}' AS row")
         out.append(f"MERGE (n:{label} {{{key}: row.`{key}:ID({label})`}})")
         if sets_:
@@ -203,7 +225,13 @@ def _load_cypher(sets: list[tuple[str, str, str, list[tuple[str, str]]]]) -> str
         out.append(f"LOAD CSV WITH HEADERS FROM 'file:///{relationship_file(kind, start)}' AS row")
         out.append(f"MATCH (a:{start} {{{NODE_KEYS[start]}: row.`:START_ID({start})`}})")
         out.append(f"MATCH (b:{end} {{{NODE_KEYS[end]}: row.`:END_ID({end})`}})")
-        out.append(f"MERGE (a)-[:{kind}]->(b);")
+        properties = RELATIONSHIP_PROPERTIES.get(kind, {})
+        if properties:
+            out.append(f"MERGE (a)-[r:{kind}]->(b)")
+            out.append("SET " + ",\n    ".join(f"r.{name} = {_value(f'row.`{_column(name, type_)}`', type_)}"
+                                              for name, type_ in properties.items()) + ";")
+        else:
+            out.append(f"MERGE (a)-[:{kind}]->(b);")
         out.append("")
     out.append("// the values as the documents print them: without the spreadsheet-safety '")
     out += _unprefix_statements()
@@ -237,8 +265,12 @@ def export_csv(corpus: Corpus, directory: Path) -> CsvExport:
     sets = _relationship_sets(graph)
     for kind, start, end, pairs in sets:
         name = relationship_file(kind, start)
-        _write(directory / name, [f":START_ID({start})", f":END_ID({end})", ":TYPE"],
-               [[csv_text(a), csv_text(b), kind] for a, b in pairs])
+        properties = RELATIONSHIP_PROPERTIES.get(kind, {})
+        values = graph.properties.get(kind, {})
+        _write(directory / name,
+               [f":START_ID({start})", f":END_ID({end})", *(_column(p, t) for p, t in properties.items()), ":TYPE"],
+               [[csv_text(a), csv_text(b), *(_cell(values[(a, b)].get(p), f"{kind} {a}") for p in properties), kind]
+                for a, b in pairs])
         export.relationships[name] = len(pairs)
     (directory / "import.args").write_text(_import_args(export, sets), encoding="utf-8")
     (directory / "load.cypher").write_text(_load_cypher(sets), encoding="utf-8")

@@ -9,8 +9,8 @@ A document is written in three steps inside one managed transaction:
    relationships will point to; again ``UNWIND … MERGE`` in batches, no relationships;
 3. one *publish* statement: merge the ``:Document``, delete the measures being
    replaced, and for each staged node create the ``:Measure`` with its ``FROM`` /
-   ``ADDRESSES`` / ``LEADS`` / ``RESPONSIBLE_FOR`` relationships (index lookups of
-   the indicator and agencies), then delete the staged node.
+   ``ADDRESSES`` / ``INFERRED`` / ``LEADS`` / ``RESPONSIBLE_FOR`` relationships (index
+   lookups of the indicators and agencies), then delete the staged node.
 
 On Neo4j the transaction alone makes this atomic. FalkorDB applies each statement
 at once and cannot roll back, and takes at most 4 KB per statement (docs/cypher.md),
@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.errors import BackendError
-from policykg.graph.property.bolt import Connection, statement_bytes
+from policykg.graph.property.bolt import Connection, escape_for_falkordb, statement_bytes
 from policykg.graph.property.property_graph import (
     AGENCY_PROPERTIES,
     MEASURE_PROPERTIES,
@@ -107,15 +107,16 @@ FOREACH (name IN a[SECTORS] | MERGE (s:Sector {name: name}) MERGE (n)-[:IN_SECTO
 
 # A staged measure holds the measure's properties plus, as lists, the keys of the nodes its
 # relationships will point to; the publish statement turns it into a :Measure node. A row: the id,
-# the properties but id and source (the statement's $source), indicators, leads, responsible.
+# the properties but id and source (the statement's $source), indicators, inferred, leads, responsible.
 _MEASURE_FIELDS = tuple(name for name in MEASURE_PROPERTIES if name not in ("id", "source"))
 _MEASURES = """UNWIND $batch AS m
 MERGE (x:StagedMeasure {id: m[0]})
 SET x.source = $source, FIELDS,
-    x.indicators = m[INDICATORS], x.leads = m[LEADS], x.responsible = m[RESPONSIBLE]""".replace(
+    x.indicators = m[INDICATORS], x.inferred = m[INFERRED], x.leads = m[LEADS],
+    x.responsible = m[RESPONSIBLE]""".replace(
     "FIELDS", ", ".join(f"x.{name} = m[{i}]" for i, name in enumerate(_MEASURE_FIELDS, start=1))).replace(
-    "INDICATORS", str(len(_MEASURE_FIELDS) + 1)).replace(
-    "LEADS", str(len(_MEASURE_FIELDS) + 2)).replace("RESPONSIBLE", str(len(_MEASURE_FIELDS) + 3))
+    "INDICATORS", str(len(_MEASURE_FIELDS) + 1)).replace("INFERRED", str(len(_MEASURE_FIELDS) + 2)).replace(
+    "LEADS", str(len(_MEASURE_FIELDS) + 3)).replace("RESPONSIBLE", str(len(_MEASURE_FIELDS) + 4))
 
 # Appends one piece of a measure text too long for one FalkorDB statement; the
 # offset check makes a repeated append (a retried transaction) a no-op.
@@ -139,6 +140,8 @@ CREATE (x:Measure)
 SET x = s {MEASURE_PROJECTION}
 CREATE (x)-[:FROM]->(d)
 FOREACH (name IN coalesce(s.indicators, []) | MERGE (i:Indicator {name: name}) CREATE (x)-[:ADDRESSES]->(i))
+FOREACH (name IN coalesce(s.inferred, []) | MERGE (i:Indicator {name: name})
+  CREATE (x)-[:INFERRED {confidence: s.indicator_confidence, by: s.indicator_inferred_by}]->(i))
 FOREACH (aid IN coalesce(s.leads, []) | MERGE (a:Agency {id: aid}) CREATE (a)-[:LEADS]->(x))
 FOREACH (aid IN coalesce(s.responsible, []) | MERGE (a:Agency {id: aid}) CREATE (a)-[:RESPONSIBLE_FOR]->(x))
 DETACH DELETE s
@@ -167,6 +170,12 @@ def ensure_indexes(conn: Connection) -> list[str]:
     return conn.ensure_indexes(UNIQUE_KEYS, PLAIN_INDEXES)
 
 
+def _wire_bytes(text: str, params: dict[str, Any]) -> int:
+    """`statement_bytes` of the parameters as the connection sends them to FalkorDB (escaped), the only
+    server with a budget: the connection refuses a statement by that size."""
+    return statement_bytes(text, escape_for_falkordb(params))
+
+
 def _batches(text: str, items: list[Any], budget: int | None,
              extra: dict[str, Any] | None = None) -> Iterator[Statement]:
     """``UNWIND $batch`` statements over ``items`` (with the parameters ``extra``): fixed-size batches,
@@ -176,11 +185,11 @@ def _batches(text: str, items: list[Any], budget: int | None,
         for start in range(0, len(items), _NEO4J_BATCH):
             yield text, {**extra, "batch": items[start:start + _NEO4J_BATCH]}
         return
-    empty = statement_bytes(text, {**extra, "batch": []})
+    empty = _wire_bytes(text, {**extra, "batch": []})
     size = empty
     batch: list[Any] = []
     for item in items:
-        grows = statement_bytes("", {"b": [item]}) - _EMPTY_LIST + 2  # the item and a separator
+        grows = _wire_bytes("", {"b": [item]}) - _EMPTY_LIST + 2  # the item and a separator
         if batch and size + grows > budget:
             yield text, {**extra, "batch": batch}
             size, batch = empty, []
@@ -198,7 +207,7 @@ def _measure_row(measure: dict[str, Any]) -> list[Any]:
     # measure it has just created, instead of MERGE, which on FalkorDB scans the agency's edges
     props = measure["props"]
     return [measure["id"], *(props.get(name) for name in _MEASURE_FIELDS),
-            *(list(dict.fromkeys(measure[k])) for k in ("indicators", "leads", "responsible"))]
+            *(list(dict.fromkeys(measure[k])) for k in ("indicators", "inferred", "leads", "responsible"))]
 
 
 def _agency_row(agency: dict[str, Any]) -> list[Any]:
@@ -214,10 +223,10 @@ def _split_text(source: str, row: list[Any], budget: int) -> list[Statement]:
     """A measure too big for one statement: written without its text, then the text in pieces."""
     text = row[_TEXT] or ""
     bare = [*row[:_TEXT], "", *row[_TEXT + 1:]]
-    if statement_bytes(_MEASURES, {"source": source, "batch": [bare]}) > budget:
+    if _wire_bytes(_MEASURES, {"source": source, "batch": [bare]}) > budget:
         raise BackendError("bolt_row_too_large", measure=row[0], budget=budget)
     out: list[Statement] = [(_MEASURES, {"source": source, "batch": [bare]})]
-    room = max((budget - statement_bytes(_APPEND_TEXT, {"id": row[0], "offset": 10**9, "piece": ""})) // 4, 1)
+    room = max((budget - _wire_bytes(_APPEND_TEXT, {"id": row[0], "offset": 10**9, "piece": ""})) // 4, 1)
     for offset in range(0, len(text), room):
         out.append((_APPEND_TEXT, {"id": row[0], "offset": offset, "piece": text[offset:offset + room]}))
     return out
@@ -252,7 +261,7 @@ def document_statements(batch: DocumentBatch, replace: bool = False, budget: int
     if budget is not None:
         fitting = []
         for row in rows:
-            if statement_bytes(_MEASURES, {**extra, "batch": [row]}) > budget:
+            if _wire_bytes(_MEASURES, {**extra, "batch": [row]}) > budget:
                 statements += _split_text(batch.source, row, budget)
             else:
                 fitting.append(row)

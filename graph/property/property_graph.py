@@ -4,9 +4,17 @@ This is the same knowledge as the RDF graph, shaped for Neo4j / FalkorDB
 (drawn in docs/cypher.md)::
 
     (:Agency)-[:LEADS]->(:Measure)            (:Measure)-[:ADDRESSES]->(:Indicator)
-    (:Agency)-[:RESPONSIBLE_FOR]->(:Measure)  (:Measure)-[:FROM]->(:Document)
-    (:Agency)-[:IN]->(:Jurisdiction)          (:Document)-[:IN]->(:Jurisdiction)
-    (:Agency)-[:IN_SECTOR]->(:Sector)         (:Jurisdiction)-[:PART_OF]->(:Jurisdiction)
+    (:Agency)-[:RESPONSIBLE_FOR]->(:Measure)  (:Measure)-[:INFERRED {confidence, by}]->(:Indicator)
+    (:Agency)-[:IN]->(:Jurisdiction)          (:Measure)-[:FROM]->(:Document)
+    (:Agency)-[:IN_SECTOR]->(:Sector)         (:Document)-[:IN]->(:Jurisdiction)
+                                              (:Jurisdiction)-[:PART_OF]->(:Jurisdiction)
+
+``ADDRESSES`` is the indicator a document prints; ``INFERRED`` the one inferred (or corrected
+by a planner) where it prints none, a relationship of its own so that a query that matches
+``ADDRESSES`` counts printed indicators only, as the RDF graph's ``pkg:addressesIndicator``
+does, and ``-[r:ADDRESSES|INFERRED]->`` with ``r.confidence`` counts both. The measure keeps
+``indicator_confidence``, ``indicator_evidence`` and ``indicator_inferred_by`` also when the
+answer is "serves none of the 18" (no ``INFERRED`` then).
 
 A place (``:Jurisdiction``) is keyed by its division code (``id``), so two
 places of one name stay two nodes (`policykg.identities.jurisdiction_key`).
@@ -38,6 +46,7 @@ __all__ = [
     "NODE_KEYS",
     "RELATIONSHIPS",
     "MEASURE_PROPERTIES",
+    "RELATIONSHIP_PROPERTIES",
     "AGENCY_PROPERTIES",
     "DOCUMENT_PROPERTIES",
     "DocumentBatch",
@@ -66,6 +75,7 @@ RELATIONSHIPS: dict[str, tuple[str, str]] = {
     "LEADS": ("Agency", "Measure"),
     "RESPONSIBLE_FOR": ("Agency", "Measure"),
     "ADDRESSES": ("Measure", "Indicator"),
+    "INFERRED": ("Measure", "Indicator"),
     "FROM": ("Measure", "Document"),
     "IN": ("Agency", "Jurisdiction"),  # also (:Document)-[:IN]->(:Jurisdiction), see DOCUMENT_IN
     "PART_OF": ("Jurisdiction", "Jurisdiction"),
@@ -77,6 +87,11 @@ MEASURE_PROPERTIES: dict[str, str] = {
     "id": "string", "source": "string", "line": "int", "seq": "string", "text": "string",
     "item": "string", "indicator_raw": "string", "deadline_date": "string", "deadline_kind": "string",
     "deadline_raw": "string", "remark": "string", "warnings": "string[]", "leaders": "string[]",
+    "indicator_confidence": "double", "indicator_evidence": "string[]", "indicator_inferred_by": "string",
+}
+# Relationship type → its property names and types (types not listed have none).
+RELATIONSHIP_PROPERTIES: dict[str, dict[str, str]] = {
+    "INFERRED": {"confidence": "double", "by": "string"},
 }
 AGENCY_PROPERTIES: dict[str, str] = {
     "id": "string", "name": "string", "kind": "string", "jurisdiction": "string", "sector": "string",
@@ -124,6 +139,8 @@ def measure_properties(row: Row, measure_id: str) -> dict[str, Any]:
         "item": row.item, "indicator_raw": row.indicator_raw, "deadline_date": date, "deadline_kind": kind,
         "deadline_raw": row.deadline_raw, "remark": row.remark, "warnings": list(row.warnings),
         "leaders": list(row.leaders),
+        "indicator_confidence": row.indicator_confidence, "indicator_evidence": list(row.indicator_evidence),
+        "indicator_inferred_by": row.indicator_inferred_by,
     }
 
 
@@ -184,8 +201,10 @@ def place_links(doc: Document | None, agencies: list[Agency]) -> tuple[dict[str,
 class DocumentBatch:
     """Everything one document contributes, as the parameters of one write statement.
 
-    ``measures`` items: ``{"id", "props", "indicators": [name], "leads": [agency id],
-    "responsible": [agency id]}`` (``indicators`` has zero or one element).
+    ``measures`` items: ``{"id", "props", "indicators": [name], "inferred": [name], "leads": [agency id],
+    "responsible": [agency id]}`` (``indicators`` and ``inferred`` have zero or one element; the
+    ``INFERRED`` relationship's properties are the measure's ``indicator_confidence`` and
+    ``indicator_inferred_by``).
     ``agencies`` items: ``{"id", "props", "collective": bool, "jurisdictions": [place key], "sectors": [name]}``.
     ``places``: ``{"id", "name", "adcode"}`` (``id`` the place key); ``part_of``: ``{"part", "whole"}`` keys;
     ``jurisdictions``: the document's place key.
@@ -241,6 +260,7 @@ def document_batches(corpus: Corpus) -> Iterator[DocumentBatch]:
             measures.append({
                 "id": measure_id, "props": measure_properties(row, measure_id),
                 "indicators": [row.indicator] if row.indicator else [],
+                "inferred": [row.indicator_inferred] if row.indicator_inferred else [],
                 "leads": leads, "responsible": responsible,
             })
         agencies = list(used.values())
@@ -263,12 +283,14 @@ class PropertyGraph:
 
     ``nodes["Agency"]`` holds collectives too; their ``kind`` is "collective" and
     they carry the extra label ``Collective``. ``relationships["IN"]`` holds the
-    agency links; ``document_in`` the document links.
+    agency links; ``document_in`` the document links. ``properties[type][(start, end)]``
+    are a relationship's properties, for the types of `RELATIONSHIP_PROPERTIES`.
     """
 
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     relationships: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     document_in: list[tuple[str, str]] = field(default_factory=list)
+    properties: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=dict)
 
     def node_count(self) -> int:
         return sum(len(v) for v in self.nodes.values())
@@ -286,7 +308,8 @@ def build_property_graph(corpus: Corpus) -> PropertyGraph:
     0
     """
     graph = PropertyGraph(nodes={label: [] for label in NODE_KEYS},
-                          relationships={t: [] for t in RELATIONSHIPS})
+                          relationships={t: [] for t in RELATIONSHIPS},
+                          properties={t: {} for t in RELATIONSHIP_PROPERTIES})
     seen: dict[str, set[Any]] = {label: set() for label in NODE_KEYS}
     seen_rel: dict[str, set[tuple[str, str]]] = {t: set() for t in RELATIONSHIPS}
 
@@ -323,6 +346,11 @@ def build_property_graph(corpus: Corpus) -> PropertyGraph:
             for name in m["indicators"]:
                 node("Indicator", {"name": name})
                 rel("ADDRESSES", m["id"], name)
+            for name in m["inferred"]:
+                node("Indicator", {"name": name})
+                rel("INFERRED", m["id"], name)
+                graph.properties["INFERRED"][(m["id"], name)] = {
+                    "confidence": m["props"]["indicator_confidence"], "by": m["props"]["indicator_inferred_by"]}
             for agency_id in m["leads"]:
                 rel("LEADS", agency_id, m["id"])
             for agency_id in m["responsible"]:

@@ -2,7 +2,8 @@
 
 Each document graph is self-contained: the document's facts, its measures,
 and the agencies, indicators, jurisdictions and sectors those measures refer
-to. Replacing one document's graph therefore never removes facts another
+to, and what decided an inferred indicator (the classifier's activity and model,
+or a planners' corrections table). Replacing one document's graph therefore never removes facts another
 document needs (an agency named in two documents is stated in both graphs;
 RDF merges the identical triples). The ontology and the indicator scheme live
 in two graphs of their own (`iris.ONTOLOGY_GRAPH`, `iris.VOCABULARY_GRAPH`).
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
@@ -23,14 +24,17 @@ from policykg.graph.rdf import iris
 from policykg.graph.rdf.mapping import (
     AGENCY_MAP,
     DOCUMENT_MAP,
+    INFERENCE_MAP,
     KIND_CLASSES,
     OXIGRAPH_TERMS,
     ROW_MAP,
     T,
     Terms,
     compile_table,
+    inferred_by_link,
 )
 from policykg.identities import jurisdiction_key, measure_keys
+from policykg.indicator_counting import DEFAULT_THRESHOLD, counted_indicator
 from policykg.ontology import read_turtle
 from policykg.records import Corpus, Document, Row
 
@@ -110,6 +114,31 @@ class _Emitter:
             self.add(node, v.type, v.concept)
             self.add(node, v.pref_label, self.terms.lang_literal(name, "zh"))
             self.add(node, v.in_scheme, scheme)
+
+    def inference(self, measure: Any, measure_iri: str, row: Row) -> None:
+        """How the row's indicator was inferred: its node (INFERENCE_MAP), and what decided, stated once per graph."""
+        v, terms, add = self.v, self.terms, self.add
+        node = terms.iri(iris.inference_iri(measure_iri))
+        add(measure, v.qualified_inferred_indicator, node)
+        add(node, v.type, v.IndicatorInference)
+        for fill in compile_table(INFERENCE_MAP, terms):
+            for p, o in fill(row):
+                add(node, p, o)
+        predicate, source = inferred_by_link(cast(str, row.indicator_inferred_by))
+        origin = terms.iri(source)
+        add(node, terms.iri(predicate.value), origin)
+        if self.once(source):
+            by = cast(str, row.indicator_inferred_by)
+            if predicate == T.was_attributed_to:
+                add(origin, v.type, v.IndicatorReview)
+                add(origin, v.identifier, terms.literal(by.partition(":")[2]))
+            else:
+                model = terms.iri(iris.model_iri(by))
+                add(origin, v.type, v.IndicatorClassification)
+                add(origin, v.identifier, terms.literal(by))
+                add(origin, v.used, model)
+                add(model, v.type, v.IndicatorModel)
+                add(model, v.identifier, terms.literal(by))
 
     def agency_ref(self, agency_id: str) -> Any:
         """The agency's IRI term (its description is written by `agency`)."""
@@ -268,7 +297,8 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
     refs, ref = em.refs, em.agency_ref
     tallies: dict[str, _Tally] = {}
     for row, key in zip(rows, measure_keys(rows)):
-        m = terms.iri(iris.measure_iri(source, key))
+        m_iri = iris.measure_iri(source, key)
+        m = terms.iri(m_iri)
         append(quad(m, v.type, v.Measure, g))
         append(quad(m, v.identifier, terms.literal(iris.measure_id(source, key)), g))
         append(quad(m, v.document, d, g))
@@ -277,15 +307,21 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
                 append(quad(m, p, o, g))
         if row.indicator is not None:
             em.indicator(row.indicator)
+        if row.indicator_inferred is not None:  # no indicator printed: the inferred one, apart
+            em.indicator(row.indicator_inferred)
+        if row.indicator_inferred_by is not None:
+            em.inference(m, m_iri, row)
         lead_ids, responsible_ids = corpus.lead_ids(row), corpus.responsible_ids(row)
         for agency_id in lead_ids:
             append(quad(m, v.lead_unit, refs.get(agency_id) or ref(agency_id), g))
         for agency_id in responsible_ids:
             append(quad(m, v.responsible_unit, refs.get(agency_id) or ref(agency_id), g))
+        counted = counted_indicator(row, DEFAULT_THRESHOLD)
         for agency_id in lead_ids:
-            (tallies.get(agency_id) or tallies.setdefault(agency_id, _Tally())).lead(key, row.indicator)
+            (tallies.get(agency_id) or tallies.setdefault(agency_id, _Tally())).lead(key, row.indicator, counted)
         for agency_id in responsible_ids:
-            (tallies.get(agency_id) or tallies.setdefault(agency_id, _Tally())).responsible(key, row.indicator)
+            (tallies.get(agency_id) or tallies.setdefault(agency_id, _Tally())).responsible(key, row.indicator,
+                                                                                            counted)
         for name in row.leaders:  # persons are people linked to the measure, never agencies
             person_key = iris.person_iri(source, name)
             person = terms.iri(person_key)
@@ -297,9 +333,11 @@ def _measures(em: _Emitter, corpus: Corpus, source: str, d: Any, rows: list[Row]
 
 
 class _Tally:
-    """One agency's measures (by their key within the document) and their indicators within one document."""
+    """One agency's measures (by their key within the document) and their indicators within one document:
+    as printed, and as counted with inference on (`policykg.indicator_counting.counted_indicator`)."""
 
-    __slots__ = ("lead_keys", "responsible_keys", "lead_indicators", "responsible_indicators")
+    __slots__ = ("lead_keys", "responsible_keys", "lead_indicators", "responsible_indicators",
+                 "lead_counted", "responsible_counted")
 
     def __init__(self) -> None:
         self.lead_keys: set[str] = set()
@@ -307,16 +345,22 @@ class _Tally:
         # insertion-ordered sets: the same quads in the same order in every run
         self.lead_indicators: dict[str, None] = {}
         self.responsible_indicators: dict[str, None] = {}
+        self.lead_counted: dict[str, None] = {}
+        self.responsible_counted: dict[str, None] = {}
 
-    def lead(self, key: str, indicator: str | None) -> None:
+    def lead(self, key: str, indicator: str | None, counted: str | None) -> None:
         self.lead_keys.add(key)
         if indicator is not None:
             self.lead_indicators[indicator] = None
+        if counted is not None:
+            self.lead_counted[counted] = None
 
-    def responsible(self, key: str, indicator: str | None) -> None:
+    def responsible(self, key: str, indicator: str | None, counted: str | None) -> None:
         self.responsible_keys.add(key)
         if indicator is not None:
             self.responsible_indicators[indicator] = None
+        if counted is not None:
+            self.responsible_counted[counted] = None
 
 
 def _tallies(em: _Emitter, source: str, tallies: dict[str, _Tally]) -> None:
@@ -329,6 +373,9 @@ def _tallies(em: _Emitter, source: str, tallies: dict[str, _Tally]) -> None:
     one document, so the counts of different documents add up. Each indicator is
     stated once: ``pkg:leadIndicator`` when the agency leads a measure of it, else
     ``pkg:responsibleIndicator`` (both are ``pkg:tallyIndicator``, which is not stated itself).
+    The indicators the measures count under with inference on (printed, else inferred at
+    `DEFAULT_THRESHOLD`) are stated the same way, apart (``pkg:leadCountedIndicator``, else
+    ``pkg:responsibleCountedIndicator``), so that a query sums either basis from the tallies.
     The tally has no ``rdf:type`` quad (``pkg:tallyOf`` marks it): at 150k rows each quad a tally
     carries costs 37k quads of build time.
     """
@@ -341,11 +388,21 @@ def _tallies(em: _Emitter, source: str, tallies: dict[str, _Tally]) -> None:
         add(t, v.lead_count, terms.typed_literal(str(len(tally.lead_keys)), integer))
         add(t, v.responsible_count, terms.typed_literal(str(len(tally.responsible_keys)), integer))
         add(t, v.measure_count, terms.typed_literal(str(len(tally.lead_keys | tally.responsible_keys)), integer))
-        for name in tally.lead_indicators:
-            add(t, v.lead_indicator, terms.iri(iris.indicator_iri(name)))
-        for name in tally.responsible_indicators:
-            if name not in tally.lead_indicators:
-                add(t, v.responsible_indicator, terms.iri(iris.indicator_iri(name)))
+        _indicator_sets(em, t, tally.lead_indicators, tally.responsible_indicators,
+                        v.lead_indicator, v.responsible_indicator)
+        _indicator_sets(em, t, tally.lead_counted, tally.responsible_counted,
+                        v.lead_counted_indicator, v.responsible_counted_indicator)
+
+
+def _indicator_sets(em: _Emitter, tally: Any, lead: dict[str, None], responsible: dict[str, None],
+                    lead_predicate: Any, responsible_predicate: Any) -> None:
+    """Each indicator once: with ``lead_predicate`` when the agency leads a measure of it, else the other."""
+    terms, add = em.terms, em.add
+    for name in lead:
+        add(tally, lead_predicate, terms.iri(iris.indicator_iri(name)))
+    for name in responsible:
+        if name not in lead:
+            add(tally, responsible_predicate, terms.iri(iris.indicator_iri(name)))
 
 
 def _year(em: _Emitter, d: Any, year: int) -> None:

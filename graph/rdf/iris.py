@@ -3,8 +3,10 @@
 Keys: documents and their named graphs by source file name, measures by source
 and printed number (`policykg.identities.measure_keys`), agencies by Corpus
 agency id, indicators by canonical name, jurisdictions by division code
-(`policykg.identities.jurisdiction_key`), sectors by name. The same key gives
-the same IRI in every run.
+(`policykg.identities.jurisdiction_key`), sectors by name; a measure's inferred
+indicator under the measure's IRI, the classifier by its model id, a
+corrections table by its file name. The same key gives the same IRI in every
+run.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ __all__ = [
     "jurisdiction_iri",
     "sector_iri",
     "year_iri",
+    "inference_iri",
+    "classification_iri",
+    "model_iri",
+    "review_iri",
     "tally_iri",
     "VOCABULARY_GRAPH",
     "ONTOLOGY_GRAPH",
@@ -103,6 +109,25 @@ def sector_iri(name: str) -> str:
 def year_iri(year: int) -> str:
     """The OWL-Time interval of a calendar year (a document's plan year)."""
     return f"{ID_BASE}year/{int(year)}"
+
+
+def inference_iri(measure: str) -> str:
+    """How a measure's indicator was inferred: a node of its own under the measure's IRI (``measure``)."""
+    return f"{measure}/inferred-indicator"
+
+
+def classification_iri(model_id: str) -> str:
+    """The classification activity of one model (``indicators-…``): every answer that model gave."""
+    return f"{ID_BASE}indicator-classification/{encode_key(model_id)}"
+
+
+def model_iri(model_id: str) -> str:
+    return f"{ID_BASE}indicator-model/{encode_key(model_id)}"
+
+
+def review_iri(table: str) -> str:
+    """A planners' corrections table, by its file name (``review.xlsx``)."""
+    return f"{ID_BASE}indicator-review/{encode_key(table)}"
 
 
 def tally_iri(source: str, agency_id: str) -> str:

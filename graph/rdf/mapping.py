@@ -15,7 +15,10 @@ made: a row's ``source`` is its measure's ``pkg:document``. Places are nodes
 keyed by division code (`policykg.identities.jurisdiction_key`), written by the
 builder: a document's ``jurisdiction`` and ``province``, an agency's
 ``jurisdiction``, are edges to them; the places' names, division codes and
-parents sit on those nodes.
+parents sit on those nodes. A row's inferred indicator is
+``pkg:inferredIndicator`` on the measure (`ROW_MAP`), apart from the printed
+``pkg:addressesIndicator``; how it was inferred sits on a node of its own
+(`INFERENCE_MAP`, `inferred_by_link`).
 """
 
 from __future__ import annotations
@@ -24,14 +27,16 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, Quad
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, TIME, XSD
 
 from policykg.graph.rdf import iris
 from policykg.ontology.namespace import PKG
+from policykg.records import CORRECTION_PREFIX
 
 __all__ = [
     "Codec",
@@ -43,7 +48,10 @@ __all__ = [
     "ROW_MAP",
     "DOCUMENT_MAP",
     "AGENCY_MAP",
+    "INFERENCE_MAP",
     "CODECS",
+    "inferred_by_link",
+    "inferred_by_value",
     "T",
     "node",
     "encode_fields",
@@ -105,12 +113,23 @@ class T:
     adcode = node(PKG.adcode)
     written_as = node(PKG.writtenAs)
     addresses_indicator = node(PKG.addressesIndicator)
+    inferred_indicator = node(PKG.inferredIndicator)
+    qualified_inferred_indicator = node(PKG.qualifiedInferredIndicator)
+    IndicatorInference = node(PKG.IndicatorInference)
+    IndicatorClassification = node(PKG.IndicatorClassification)
+    IndicatorModel = node(PKG.IndicatorModel)
+    IndicatorReview = node(PKG.IndicatorReview)
+    was_generated_by = node(PROV.wasGeneratedBy)
+    was_attributed_to = node(PROV.wasAttributedTo)
+    used = node(PROV.used)
     tally_of = node(PKG.tallyOf)
     lead_count = node(PKG.leadCount)
     responsible_count = node(PKG.responsibleCount)
     measure_count = node(PKG.measureCount)
     lead_indicator = node(PKG.leadIndicator)
     responsible_indicator = node(PKG.responsibleIndicator)
+    lead_counted_indicator = node(PKG.leadCountedIndicator)
+    responsible_counted_indicator = node(PKG.responsibleCountedIndicator)
 
 
 # --- term factories: the same terms as pyoxigraph objects or as N-Quads text ---------------------
@@ -173,6 +192,7 @@ class Codec:
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _XSD_DATE = str(XSD.date)
 _XSD_INTEGER = str(XSD.integer)
+_XSD_DECIMAL = str(XSD.decimal)
 
 
 def _string(value: str | None, t: Terms) -> list[Any]:
@@ -193,6 +213,19 @@ def _integer(value: int | None, t: Terms) -> list[Any]:
 
 def _integer_back(objs: Objects) -> int | None:
     return int(objs[0].value) if objs else None
+
+
+def _decimal(value: float | None, t: Terms) -> list[Any]:
+    # The shortest text that reads back as the same float, in the canonical form a store keeps ("1", not "1.0").
+    # Oxigraph keeps 18 decimal places: a confidence (rounded to 4 by the reader) comes back exactly.
+    if value is None:
+        return []
+    text = format(Decimal(repr(float(value))), "f")
+    return [t.typed_literal(text[:-2] if text.endswith(".0") else text, _XSD_DECIMAL)]
+
+
+def _decimal_back(objs: Objects) -> float | None:
+    return float(objs[0].value) if objs else None
 
 
 def _json_list(value: Sequence[str], t: Terms) -> list[Any]:
@@ -241,6 +274,7 @@ CODECS: dict[str, Codec] = {
     "string": Codec(_string, _string_back),
     "label": Codec(_label, _string_back),
     "integer": Codec(_integer, _integer_back),
+    "decimal": Codec(_decimal, _decimal_back),
     "json_list": Codec(_json_list, _json_list_back),
     "date_or_string": Codec(_date_or_string, _string_back),
     "labels": Codec(_labels, _labels_back),
@@ -268,6 +302,7 @@ ROW_MAP: tuple[FieldMap, ...] = (
     FieldMap("seq", node(PKG.seq), "string"),
     FieldMap("indicator_raw", node(PKG.indicatorRaw), "string"),
     FieldMap("indicator", T.addresses_indicator, "indicator"),
+    FieldMap("indicator_inferred", T.inferred_indicator, "indicator"),
     FieldMap("item", node(PKG.item), "string"),
     FieldMap("measure", node(PKG.measureText), "string"),
     FieldMap("lead", node(PKG.leadNames), "json_list"),
@@ -300,6 +335,41 @@ AGENCY_MAP: tuple[FieldMap, ...] = (
     FieldMap("surface_names", T.hidden_label, "labels"),
     FieldMap("aliases", T.alt_label, "labels"),
 )
+
+# On the measure's inference node (pkg:qualifiedInferredIndicator), for a row whose indicator was
+# inferred or corrected; Row.indicator_inferred_by is its provenance, see inferred_by_link.
+INFERENCE_MAP: tuple[FieldMap, ...] = (
+    FieldMap("indicator_confidence", node(PKG.confidence), "decimal"),
+    FieldMap("indicator_evidence", node(PKG.evidence), "json_list"),
+)
+
+
+def inferred_by_link(inferred_by: str) -> tuple[NamedNode, str]:
+    """Row.indicator_inferred_by as the inference node's provenance: (predicate, IRI of what decided).
+
+    A model's answer ``prov:wasGeneratedBy`` its classification activity (which ``prov:used`` the
+    model); a planner's ``correction:<table>`` is ``prov:wasAttributedTo`` that corrections table.
+
+    >>> inferred_by_link("correction:review.xlsx")[1]
+    'https://w3id.org/policykg/id/indicator-review/review.xlsx'
+    """
+    if inferred_by.startswith(CORRECTION_PREFIX):
+        return T.was_attributed_to, iris.review_iri(inferred_by[len(CORRECTION_PREFIX):])
+    return T.was_generated_by, iris.classification_iri(inferred_by)
+
+
+_PROVENANCE = ((T.was_attributed_to.value, iris.review_iri(""), CORRECTION_PREFIX),
+               (T.was_generated_by.value, iris.classification_iri(""), ""))
+
+
+def inferred_by_value(props: dict[str, list[Any]]) -> str | None:
+    """The inverse of `inferred_by_link`, from the inference node's ``{predicate IRI: [objects]}``."""
+    for predicate, prefix, label in _PROVENANCE:
+        for obj in props.get(predicate, []):
+            if obj.value.startswith(prefix):
+                return label + iris.decode_key(obj.value[len(prefix):])
+    return None
+
 
 # Agency.kind is the node's class. Agency.jurisdiction is its pkg:jurisdiction edge to the place
 # node; Agency.parent is the name of the place above it (as policykg.loaders fills it), stored as

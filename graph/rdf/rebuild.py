@@ -14,7 +14,16 @@ from typing import Any, cast
 
 from pyoxigraph import NamedNode, Store
 
-from policykg.graph.rdf.mapping import AGENCY_MAP, DOCUMENT_MAP, KIND_CLASSES, ROW_MAP, T, decode_fields
+from policykg.graph.rdf.mapping import (
+    AGENCY_MAP,
+    DOCUMENT_MAP,
+    INFERENCE_MAP,
+    KIND_CLASSES,
+    ROW_MAP,
+    T,
+    decode_fields,
+    inferred_by_value,
+)
 from policykg.graph.rdf.store import document_graphs
 from policykg.records import Agency, Corpus, Document, Row
 
@@ -63,7 +72,7 @@ def corpus_from_store(store: Store) -> Corpus:
         for props in subjects.values():
             types = _types(props)
             if T.Measure.value in types and source is not None:
-                corpus.rows.append(Row(source=source, **decode_fields(ROW_MAP, props)))
+                corpus.rows.append(Row(source=source, **decode_fields(ROW_MAP, props), **_inference(subjects, props)))
             kind = next((_KIND_BY_CLASS[t] for t in types if t in _KIND_BY_CLASS), None)
             if kind is not None:
                 values = decode_fields(AGENCY_MAP, props)
@@ -81,6 +90,13 @@ def corpus_from_store(store: Store) -> Corpus:
     corpus.rows.sort(key=lambda r: (r.source, r.line))
     corpus.agencies = {k: Agency(**agencies[k]) for k in sorted(agencies)}
     return corpus
+
+
+def _inference(subjects: dict[str, Props], measure: Props) -> dict[str, Any]:
+    """A measure's confidence, evidence and provenance of its inferred indicator, from its inference node."""
+    nodes = measure.get(T.qualified_inferred_indicator.value)
+    props = subjects.get(nodes[0].value, {}) if nodes else {}
+    return {**decode_fields(INFERENCE_MAP, props), "indicator_inferred_by": inferred_by_value(props)}
 
 
 def _document(subjects: dict[str, Props], props: Props) -> Document:

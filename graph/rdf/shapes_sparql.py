@@ -11,11 +11,13 @@ kind) raises `Unsupported`, and `policykg.graph.rdf.validate` falls back to pySH
 The results equal pySHACL's, result for result (focus, path, value, message): one per value node
 for the value constraints (datatype, class, or-of-classes, node kind, pattern, min length, min
 inclusive, in, language in), one per focus node for the counts (min / max count, has value), one
-per focus node and repeated language for unique-lang, and one per focus node conforming to a
-negated shape (sh:not, value = the focus). tests/graph/test_shapes_sparql.py compares the two on
-stores with every constraint broken, and `benchmarks/stages.py validate` at scale. As for pySHACL
-without inference, sh:class follows rdfs:subClassOf in the data graphs only; `run_checks`
-refuses (`Unsupported`) a store whose data graphs state any, so that the fallback decides.
+per focus node and repeated language for unique-lang, one per focus node conforming to a
+negated shape (sh:not, value = the focus), and one per focus node meeting none of the members of
+a node's sh:or, or not exactly one of its sh:xone (members that count values; value = the focus).
+tests/graph/test_shapes_sparql.py compares the two on stores with every constraint broken, and
+`benchmarks/stages.py validate` at scale. As for pySHACL without inference, sh:class follows
+rdfs:subClassOf in the data graphs only; `run_checks` refuses (`Unsupported`) a store whose data
+graphs state any, so that the fallback decides.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ class Finding:
 # The constraints evaluated per value node, and the datatypes whose lexical forms are checked by a cast
 _VALUE_KEYS = (SH.datatype, SH["class"], SH["or"], SH.nodeKind, SH.pattern, SH.minLength, SH.minInclusive,
                SH["in"], SH.languageIn)
+# Node constraints over property shapes that only count values: met by at least one member, or by exactly one
+_NODE_LOGIC = {SH["or"]: "NodeOr", SH.xone: "NodeXone"}
 _COUNT_KEYS = (SH.minCount, SH.maxCount, SH.hasValue, SH.uniqueLang)
 _IGNORED = (SH.message, SH.path, SH.name, SH.description, SH.order, SH.group, RDF.type,
             URIRef("http://www.w3.org/2000/01/rdf-schema#label"), URIRef("http://www.w3.org/2000/01/rdf-schema#comment"))
@@ -133,12 +137,15 @@ class _Compiler:
             if not targets:
                 continue
             for key in set(self.g.predicates(shape, None)):
-                if key not in (SH.targetClass, SH.property, SH["not"], *_IGNORED):
+                if key not in (SH.targetClass, SH.property, SH["not"], *_NODE_LOGIC, *_IGNORED):
                     raise Unsupported(f"{shape}: node constraint {key}")
             for prop in self.g.objects(shape, SH.property):
                 checks.extend(self.property_checks(str(shape), targets, prop))
             for negated in self.g.objects(shape, SH["not"]):
                 checks.append(self.not_check(str(shape), targets, negated, self.messages(shape)))
+            for key, component in _NODE_LOGIC.items():
+                for members in self.g.objects(shape, key):
+                    checks.append(self.logic_check(str(shape), targets, component, members, self.messages(shape)))
         return checks
 
     def path_of(self, prop: Any) -> str:
@@ -253,6 +260,29 @@ class _Compiler:
             conditions.append(f"{{ SELECT ?focus WHERE {{ {self.data('ng', f'?focus {path} ?any')} }} "
                               f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?any) >= {n}) }}")
         return Check(shape, None, "Not", f"SELECT ?focus WHERE {{ {self.focus(targets)} {' '.join(conditions)} }}",
+                     messages, value_is_focus=True)
+
+
+    def logic_check(self, shape: str, targets: list[str], component: str, members: Any,
+                    messages: dict[str, str]) -> Check:
+        """sh:or / sh:xone of property shapes with sh:minCount and sh:maxCount only: the focus nodes for which
+        no member (or) / not exactly one member (xone) holds. Like pySHACL, the value is the focus node."""
+        counts, holds = [], []
+        for i, member in enumerate(self.list_of(members)):
+            keys = set(self.g.predicates(member, None)) - set(_IGNORED)
+            if not keys or keys - {SH.minCount, SH.maxCount}:
+                raise Unsupported(f"{shape}: {component} of constraints other than sh:minCount / sh:maxCount")
+            path = self.path_of(member)
+            # the values per node of the path, joined by hashing (not one probe per focus node)
+            counts.append(f"OPTIONAL {{ SELECT ?focus (COUNT(DISTINCT ?any) AS ?n{i}) WHERE {{ "
+                          f"{self.data('lg', f'?focus {path} ?any')} }} GROUP BY ?focus }}")
+            bounds = [f"COALESCE(?n{i}, 0) >= {int(str(v))}" for v in self.g.objects(member, SH.minCount)]
+            bounds += [f"COALESCE(?n{i}, 0) <= {int(str(v))}" for v in self.g.objects(member, SH.maxCount)]
+            holds.append(f"IF({' && '.join(bounds)}, 1, 0)")
+        met = " + ".join(holds) or "0"
+        failing = f"{met} = 0" if component == "NodeOr" else f"{met} != 1"
+        return Check(shape, None, component,
+                     f"SELECT ?focus WHERE {{ {self.focus(targets)} {' '.join(counts)} FILTER({failing}) }}",
                      messages, value_is_focus=True)
 
 

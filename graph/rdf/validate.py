@@ -17,9 +17,9 @@ Two engines give the same report (tests/graph/test_shapes_sparql.py):
   (``validate_store(..., engine="pyshacl")``). A store is validated in parts, so
   that a province's graph fits in memory and both cores work (pySHACL holds an
   rdflib graph at ≈ 2 KB a triple and checks ≈ 10k triples a second). Measures,
-  documents and tallies live in their own document graph, which also states every
-  node they point to, so the shapes of those classes are checked graph batch by
-  graph batch. Every other node (agencies, jurisdictions, indicators, sectors) may
+  documents, tallies and a measure's inference node live in their own document
+  graph, which also states every node they point to, so the shapes of those
+  classes are checked graph batch by graph batch. Every other node (agencies, jurisdictions, indicators, sectors) may
   be stated in many graphs, so its shapes are checked once on the union of those
   nodes' triples, where a second name or parent stated by another document is still
   caught. The parts together give the answer of the whole union, given what the
@@ -55,7 +55,7 @@ __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_store", 
            "ENGINES"]
 
 # Classes whose nodes live in one document graph only (their IRIs carry the source).
-LOCAL_CLASSES = (PKG_IRI + "Measure", PKG_IRI + "PlanDocument")
+LOCAL_CLASSES = (PKG_IRI + "Measure", PKG_IRI + "PlanDocument", PKG_IRI + "IndicatorInference")
 # The engines of `validate_store`: SPARQL queries on the store (default), or pySHACL on copies.
 ENGINES = ("sparql", "pyshacl")
 # Triples of document graphs per batch: bounds a worker's rdflib graph (≈ 2 KB a triple).
@@ -175,7 +175,7 @@ def _check_part(nt: bytes, local: bool, lang: str) -> tuple[ReportPart, int]:
     data = Graph()
     data.parse(data=nt.decode("utf-8"), format="nt")
     report = _validate(data, _shapes(local), lang)
-    if local:  # a document batch owns the triples of its measures and documents (each in one graph only)
+    if local:  # a document batch owns the triples of its measures, documents, inferences (each in one graph only)
         mine = {s for cls in LOCAL_CLASSES for s in data.subjects(RDF.type, URIRef(cls))}
         mine |= set(data.subjects(URIRef(PKG_IRI + "tallyOf"), None))
         owned = sum(1 for s in data.subjects() if s in mine)
@@ -194,12 +194,12 @@ def _shared_part(store: Store) -> bytes:
     """Every triple (once) of every node that is not a measure, a document or a tally (each stated in its
     own document graph only), from all data graphs."""
     # the IRIs are this module's own constants, written by pyoxigraph's term serialisation
-    ontology, measure, document, tally_of = (str(NamedNode(i)) for i in (iris.ONTOLOGY_GRAPH, *LOCAL_CLASSES,
-                                                                          PKG_IRI + "tallyOf"))
+    ontology, tally_of, *local = (str(NamedNode(i)) for i in (iris.ONTOLOGY_GRAPH, PKG_IRI + "tallyOf",
+                                                                *LOCAL_CLASSES))
     result = store.query(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
         GRAPH ?g {{ ?s ?p ?o }}
         FILTER(?g != {ontology})
-        MINUS {{ GRAPH ?g {{ ?s a ?local }} VALUES ?local {{ {measure} {document} }} }}
+        MINUS {{ GRAPH ?g {{ ?s a ?local }} VALUES ?local {{ {" ".join(local)} }} }}
         MINUS {{ GRAPH ?g {{ ?s {tally_of} ?agency }} }}
     }}""")
     assert isinstance(result, QueryTriples)

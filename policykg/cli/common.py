@@ -1,11 +1,13 @@
 """Options and output helpers shared by every command.
 
-- `corpus_options`: the FILES arguments, ``--store DIR`` and ``--aliases FILE``
-  that every command reading the graph accepts (with neither FILES nor a store,
-  the bundled samples; which one is used is decided by `policykg.pipeline.Inputs`).
-  `aliases_option` alone is for commands with FILES of their own (extract, run).
+- `corpus_options`: the FILES arguments, ``--store DIR``, ``--aliases FILE`` and
+  ``--corrections FILE`` that every command reading the graph accepts (with neither
+  FILES nor a store, the bundled samples; which one is used is decided by
+  `policykg.pipeline.Inputs`). `aliases_option` and `corrections_option` alone are for
+  commands with FILES of their own (extract, run, indicators).
 - `show_step`: progress of the pipeline, rendered from the catalogue on stderr.
 - `as_of_option`: ``--as-of DATE``, the date deadlines are counted against (default today).
+- `indicators_option`: ``--indicators inferred|printed``, which indicators breadth and the heatmap count.
 - `CatalogueOption`: an option whose help text is a catalogue key, shown in the
   language of ``--lang`` like every other message.
 - `output_options` + `emit`: ``--format table|csv|json`` for results on stdout,
@@ -27,6 +29,7 @@ from typing import Any
 import click
 
 from policykg.cells import CSV_QUOTING, sheet_cell
+from policykg.indicator_counting import INDICATOR_BASES
 from policykg.messages import render, set_language
 from policykg.pipeline import Inputs, Step, load_corpus
 from policykg.records import Corpus
@@ -34,6 +37,7 @@ from policykg.records import Corpus
 __all__ = [
     "CatalogueOption",
     "as_of_option",
+    "indicators_option",
     "parse_params",
     "load_input_corpus",
     "lang_option",
@@ -78,6 +82,12 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         metavar="YYYY-MM-DD", cls=CatalogueOption, help_key="help_as_of")(func)
 
 
+def indicators_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--indicators inferred|printed``: which indicators counts by indicator count (`policykg.indicator_counting`)."""
+    return click.option("--indicators", type=click.Choice(list(INDICATOR_BASES)), default=INDICATOR_BASES[0],
+                        show_default=True, cls=CatalogueOption, help_key="help_indicators")(func)
+
+
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--lang zh|en`` to a command (overrides the group's ``policykg --lang``)."""
 
@@ -100,39 +110,17 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def corrections_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--corrections FILE``: a review table from `policykg indicators`, corrected by a planner.
 
-    Its indicators replace the inferred ones in every document this command reads; what could
-    not be applied (a bad value, a measure no longer there) is listed on stderr at the end.
+    Its indicators replace the inferred ones in every document the command reads
+    (`policykg.pipeline.Inputs`); what could not be applied is listed on stderr.
     """
-
-    def _use(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
-        from policykg.errors import InputError
-        from policykg.loaders.indicator_corrections import read_corrections, use_corrections
-        from policykg.messages import render
-
-        use_corrections(None)
-        if value is None:
-            return
-        try:
-            corrections = read_corrections(value)
-        except InputError as exc:
-            raise click.BadParameter(str(exc), param_hint="--corrections") from exc
-        use_corrections(corrections)
-
-        def _report() -> None:
-            use_corrections(None)
-            for code in corrections.problems:
-                say(render(code))
-            say(render(f"corrections_applied:{corrections.name}|{corrections.applied}"))
-
-        ctx.call_on_close(_report)
-
     return click.option(
         "--corrections",
+        "corrections",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        expose_value=False,
-        callback=_use,
-        help="Corrected review table (xlsx/csv from `policykg indicators`): its indicators win over inferred ones.",
+        metavar="FILE",
+        help="Corrected review table (xlsx/csv from `policykg indicators`): its indicators win over inferred "
+             "ones; a store built with it keeps it.",
     )(func)
 
 
@@ -266,13 +254,14 @@ def quiet_step(step: Step) -> None:
 
 
 def load_input_corpus(files: Sequence[Path], store: Path | None, encoding: str | None = None,
-                      quiet: bool = False, aliases: Path | None = None) -> Corpus:
-    """The corpus a command works on: FILES (or the samples) read now (with ``aliases``), or a store built
-    by `policykg build`.
+                      quiet: bool = False, aliases: Path | None = None, corrections: Path | None = None) -> Corpus:
+    """The corpus a command works on: FILES (or the samples) read now (with ``aliases`` and ``corrections``),
+    or a store built by `policykg build`.
 
     Reading documents prints one summary line per document on stderr (none when ``quiet``).
     """
-    return load_corpus(Inputs(tuple(files), store, aliases), encoding, quiet_step if quiet else show_step)
+    return load_corpus(Inputs(tuple(files), store, aliases, corrections), encoding,
+                       quiet_step if quiet else show_step)
 
 
 def parse_params(values: tuple[str, ...]) -> dict[str, str]:

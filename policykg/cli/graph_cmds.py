@@ -35,6 +35,7 @@ from policykg.pipeline import (
     open_graph,
     raise_if_left_out,
     read_aliases_file,
+    read_corrections_file,
     validation_steps,
 )
 
@@ -47,22 +48,24 @@ __all__ = ["build", "export", "validate", "serve", "publish"]
 _DEFAULT_CONCURRENT = max(2, os.cpu_count() or 2)
 
 
-def _open(files: tuple[Path, ...], store: Path | None, aliases: Path | None = None) -> Store:
-    return open_graph(Inputs(files, store, aliases), on_step=quiet_step)
+def _open(files: tuple[Path, ...], store: Path | None, aliases: Path | None = None,
+          corrections: Path | None = None) -> Store:
+    return open_graph(Inputs(files, store, aliases, corrections), on_step=quiet_step)
 
 
 @cli.command()
 @corpus_options
 @click.option("--optimize", is_flag=True,
               help="Compact the store after building it: a few seconds more, faster queries after (15–25 % at scale).")
-def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, optimize: bool) -> None:
+def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+          optimize: bool) -> None:
     """Build the RDF graph of documents into an on-disk store (one named graph per document).
 
     With no FILES the bundled samples are read. Rebuilding replaces each
     document's named graph whole; graphs of other documents stay. A document
     that cannot be read, or gives no task rows, is named and not written (its
     graph stays as it was); the exit status is then 1. A store built with
-    --aliases keeps the file and rebuilds with it.
+    --aliases or --corrections keeps the file and rebuilds with it.
 
     \b
     Example:
@@ -70,12 +73,13 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, opt
       policykg build a.txt b.docx --store kg/
       policykg build plans/ --store kg/ --optimize
       policykg build plans/ --store kg/ --aliases aliases.csv
+      policykg build plans/ --store kg/ --corrections review.xlsx
     """
     if store is None:
         raise click.UsageError("Missing option '--store DIR': where to write the store.")
     # documents are read by worker processes while the store indexes those already read
     _, stats = build_store_from_documents(files, store, aliases=read_aliases_file(aliases, show_step),
-                                          on_step=show_step)
+                                          on_step=show_step, corrections=read_corrections_file(corrections, show_step))
     say(render("graph_built", documents=stats.documents, measures=stats.measures, quads=stats.quads,
                 store=store, seconds=stats.seconds))
     if optimize:
@@ -94,8 +98,8 @@ def build(files: tuple[Path, ...], store: Path | None, aliases: Path | None, opt
 @as_of_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
-def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fmt: str, network: str, as_of: _dt.datetime | None,
-           output: Path | None) -> None:
+def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, fmt: str,
+           network: str, as_of: _dt.datetime | None, output: Path | None) -> None:
     """Serialise the graph as Turtle, TriG, N-Quads or JSON-LD (rdflib), or the agency network as GraphML or GEXF.
 
     GraphML and GEXF (for Gephi, Cytoscape, yEd) hold the co-assignment network
@@ -113,7 +117,7 @@ def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fm
     if fmt in ("graphml", "gexf"):
         from policykg.graph.analytics.exchange import agency_network, bipartite_network, write_network_file
 
-        corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
+        corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
         day = (as_of.date() if as_of else _dt.date.today()).isoformat()
         graph = (agency_network if network == "agencies" else bipartite_network)(corpus, as_of=day)
         if output is None:
@@ -125,7 +129,7 @@ def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fm
         return
     from policykg.graph.rdf.export import export_store
 
-    text = export_store(_open(files, store, aliases), fmt)
+    text = export_store(_open(files, store, aliases, corrections), fmt)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -138,7 +142,8 @@ def export(files: tuple[Path, ...], store: Path | None, aliases: Path | None, fm
 @click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
               help="sparql: the shapes as queries on the store (fast); pyshacl: the reference validator.")
 @output_options
-def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, engine: str, fmt: str) -> None:
+def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+             engine: str, fmt: str) -> None:
     """Check the graph against the SHACL shapes; exit 1 when anything violates them.
 
     Each violation names the measure (source#seq) or agency, the property,
@@ -152,8 +157,8 @@ def validate(files: tuple[Path, ...], store: Path | None, aliases: Path | None, 
     """
     from policykg.graph.rdf.validate import validate_store
 
-    report = validate_store(_open(files, store, aliases), get_language(), progress=validation_steps(show_step),
-                            engine=engine)
+    report = validate_store(_open(files, store, aliases, corrections), get_language(),
+                            progress=validation_steps(show_step), engine=engine)
     if report.conforms:
         say(render("graph_conforms", triples=report.triples))
         return
@@ -194,8 +199,8 @@ def _stopped_by_signals() -> Iterator[None]:
               help="Seconds a query may run (and may wait for a free slot) before it is stopped.")
 @click.option("--max-concurrent", type=click.IntRange(min=1), default=_DEFAULT_CONCURRENT, show_default=True,
               help="Queries run at the same time; more wait for a slot.")
-def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, host: str, port: int, writable: bool,
-          query_timeout: float, max_concurrent: int) -> None:
+def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, host: str,
+          port: int, writable: bool, query_timeout: float, max_concurrent: int) -> None:
     """Serve the graph as a SPARQL 1.1 endpoint with a query page that knows the named queries.
 
     The page (http://HOST:PORT/) lists the project's prefixes and the named
@@ -222,7 +227,7 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, hos
     from policykg.graph.rdf.store import require_store
     from policykg.queries import HttpEndpoint, run_named
 
-    Inputs(files, store, aliases)  # refuses FILES and --store together, and --aliases with --store
+    Inputs(files, store, aliases, corrections)  # refuses FILES with --store, and --aliases/--corrections with it
     limits = Limits(timeout=query_timeout, concurrent=max_concurrent)
     with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
         try:
@@ -231,7 +236,8 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, hos
                 location = Path(tmp) / "store"
                 say(render("serve_building", path=location))
                 build_store_from_documents(files, location, aliases=read_aliases_file(aliases, show_step),
-                                           on_step=quiet_step)
+                                           on_step=quiet_step,
+                                           corrections=read_corrections_file(corrections, show_step))
             else:
                 require_store(location)
             server = start_server(location, host="127.0.0.1", writable=writable, query_timeout=limits.timeout)
@@ -266,7 +272,8 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, hos
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph) "
                    "or http://host:3030/ds/data (Fuseki).")
-def publish(files: tuple[Path, ...], store: Path | None, aliases: Path | None, endpoint: str) -> None:
+def publish(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+            endpoint: str) -> None:
     """PUT every named graph to another triple store (SPARQL 1.1 Graph Store Protocol).
 
     Each graph replaces the graph of the same name there, so publishing again
@@ -278,6 +285,6 @@ def publish(files: tuple[Path, ...], store: Path | None, aliases: Path | None, e
     """
     from policykg.graph.rdf.publish import publish_store
 
-    published = publish_store(_open(files, store, aliases), endpoint, progress=lambda p: say(
+    published = publish_store(_open(files, store, aliases, corrections), endpoint, progress=lambda p: say(
         render("publish_graph", graph=p.graph, triples=p.triples, status=p.status)))
     say(render("publish_done", graphs=len(published), triples=sum(p.triples for p in published), endpoint=endpoint))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corrections_option, lang_option, say
+from policykg.cli.common import corrections_option, lang_option, quiet_step, say
 from policykg.loaders.indicator_inference import DEFAULT_THRESHOLD
 
 __all__ = ["indicators"]
@@ -22,7 +22,8 @@ __all__ = ["indicators"]
 @click.option("--encoding", default=None, help="Text encoding of the files (default: detected).")
 @corrections_option
 @lang_option
-def indicators(files: tuple[Path, ...], output: Path, threshold: float, encoding: str | None) -> None:
+def indicators(files: tuple[Path, ...], output: Path, threshold: float, encoding: str | None,
+               corrections: Path | None) -> None:
     """Review the indicators inferred where a document prints none (a table to correct).
 
     One line per such measure, per document: where it is, its text, the
@@ -37,13 +38,13 @@ def indicators(files: tuple[Path, ...], output: Path, threshold: float, encoding
       policykg indicators policykg/samples/003_78fe2e9706bd90b0.txt -o review.xlsx
       policykg extract plan.txt --corrections review.xlsx -o rows.jsonl
     """
-    from policykg.cli.load_cmds import read_inputs
     from policykg.indicator_review import review_records, write_review
     from policykg.messages import render
+    from policykg.pipeline import read_corrections_file, read_inputs
 
     if output.suffix.lower() not in (".xlsx", ".csv"):
         raise click.UsageError("-o/--output must end in .xlsx or .csv")
-    _, corpus = read_inputs(files, encoding)
+    _, corpus = read_inputs(files, encoding, quiet_step, corrections=read_corrections_file(corrections, quiet_step))
     records = review_records(corpus)
     write_review(records, output)
     counted = sum(1 for r in corpus.rows if r.indicator_inferred and (r.indicator_confidence or 0) >= threshold)

@@ -31,7 +31,7 @@ from policykg.loaders_report import (
     write_xlsx,
 )
 from policykg.messages import get_language, render
-from policykg.pipeline import Inputs, load_reviewed_corpus, read_aliases_file, read_inputs
+from policykg.pipeline import Inputs, load_reviewed_corpus, read_aliases_file, read_corrections_file, read_inputs
 
 __all__ = ["extract", "agencies"]
 
@@ -49,7 +49,7 @@ __all__ = ["extract", "agencies"]
 @aliases_option
 @lang_option
 def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Path | None, encoding: str | None,
-            aliases: Path | None) -> None:
+            corrections: Path | None, aliases: Path | None) -> None:
     """Read documents into task rows (one record per row).
 
     Each record has the reading-rules fields (source, seq, indicator_raw,
@@ -65,7 +65,8 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Pat
     """
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs -o/--output FILE.xlsx")
-    results, corpus = read_inputs(files, encoding, show_step, read_aliases_file(aliases, show_step))
+    results, corpus = read_inputs(files, encoding, show_step, read_aliases_file(aliases, show_step),
+                                  read_corrections_file(corrections, show_step))
     records = row_records(corpus)
     if fmt == "xlsx" and output is not None:
         write_xlsx(records, EXTRACT_COLUMNS, output)
@@ -92,8 +93,8 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, rejects: Pat
                    "unsure of, with evidence and a decision column (its accepted rows are an --aliases file).")
 @output_options
 @lang_option
-def agencies(files: tuple[Path, ...], store: Path | None, aliases: Path | None, encoding: str | None,
-             review: Path | None, fmt: str) -> None:
+def agencies(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+             encoding: str | None, review: Path | None, fmt: str) -> None:
     """List the agencies the documents name, for review.
 
     One line per agency: its id, canonical name, jurisdiction, functional
@@ -106,7 +107,7 @@ def agencies(files: tuple[Path, ...], store: Path | None, aliases: Path | None, 
       policykg agencies --store kg/
       policykg agencies plans/ --review review.xlsx     # then: --aliases aliases.csv
     """
-    corpus, reviewed = load_reviewed_corpus(Inputs(tuple(files), store, aliases), encoding, show_step)
+    corpus, reviewed = load_reviewed_corpus(Inputs(tuple(files), store, aliases, corrections), encoding, show_step)
     counted = count_agencies(corpus)
     if review is not None:
         from policykg.loaders.agency_review import review_proposals

@@ -21,6 +21,7 @@ from policykg.cli import cli
 from policykg.cli.common import (
     aliases_option,
     corpus_options,
+    corrections_option,
     emit,
     load_input_corpus,
     output_options,
@@ -69,8 +70,8 @@ def neo4j() -> None:
 @click.option("--replace/--no-replace", default=True, show_default=True,
               help="Replace each document's measures, as `build` replaces its graph (measures no longer in "
                    "the document are deleted); --no-replace keeps them.")
-def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, uri: str, user: str,
-         database: str | None, replace: bool) -> None:
+def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, uri: str,
+         user: str, database: str | None, replace: bool) -> None:
     """Push documents (default: the samples) or a store into Neo4j / FalkorDB, one transaction per document.
 
     Each document's measures are replaced; pushing again creates no duplicates;
@@ -86,7 +87,7 @@ def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, uri:
     from policykg.graph.property.bolt import open_connection
     from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 
-    corpus, left_out = load_corpus_to_write(Inputs(files, store, aliases), on_step=quiet_step)
+    corpus, left_out = load_corpus_to_write(Inputs(files, store, aliases, corrections), on_step=quiet_step)
     settings = settings_from(uri, user, database)
     with open_connection(settings) as conn:
         server = conn.dialect + (f" {conn.version}" if conn.version else "")
@@ -109,8 +110,10 @@ def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, uri:
               help="A document to read instead of the samples (repeatable).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Read the graph from a store built by `policykg build` instead of documents.")
+@corrections_option
 @aliases_option
-def export(directory: Path, files: tuple[Path, ...], store: Path | None, aliases: Path | None) -> None:
+def export(directory: Path, files: tuple[Path, ...], store: Path | None, corrections: Path | None,
+           aliases: Path | None) -> None:
     """Write CSV files for `neo4j-admin database import`, plus import.args and load.cypher, into DIRECTORY.
 
     \b
@@ -120,7 +123,7 @@ def export(directory: Path, files: tuple[Path, ...], store: Path | None, aliases
     """
     from policykg.graph.property.neo4j_export import export_csv
 
-    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
+    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
     result = export_csv(corpus, directory)
     say(render("neo4j_exported", nodes=len(result.nodes), relationships=len(result.relationships),
                  directory=directory))

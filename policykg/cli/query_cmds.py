@@ -10,7 +10,15 @@ from typing import Any
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import corpus_options, emit, output_options, parse_params, quiet_step
+from policykg.cli.common import (
+    aliases_option,
+    corpus_options,
+    corrections_option,
+    emit,
+    output_options,
+    parse_params,
+    quiet_step,
+)
 from policykg.errors import InputSelectionError
 from policykg.messages import get_language
 from policykg.pipeline import Inputs, open_graph
@@ -18,14 +26,15 @@ from policykg.pipeline import Inputs, open_graph
 __all__ = ["query", "sparql"]
 
 
-def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None, aliases: Path | None = None) -> Any:
+def _target(files: tuple[Path, ...], store: Path | None, endpoint: str | None, aliases: Path | None = None,
+            corrections: Path | None = None) -> Any:
     if endpoint:
-        if files or store is not None or aliases is not None:
+        if files or store is not None or aliases is not None or corrections is not None:
             raise InputSelectionError("inputs_endpoint_and_more")
         from policykg.queries import HttpEndpoint
 
         return HttpEndpoint(endpoint)
-    return open_graph(Inputs(files, store, aliases), on_step=quiet_step)
+    return open_graph(Inputs(files, store, aliases, corrections), on_step=quiet_step)
 
 
 _endpoint_option = click.option(
@@ -41,8 +50,8 @@ _endpoint_option = click.option(
 @click.option("--param", "params", multiple=True, metavar="K=V", help="A query parameter (repeatable).")
 @_endpoint_option
 @output_options
-def query(name: str | None, files: tuple[Path, ...], store: Path | None, aliases: Path | None, list_: bool,
-          params: tuple[str, ...], endpoint: str | None, fmt: str) -> None:
+def query(name: str | None, files: tuple[Path, ...], store: Path | None, aliases: Path | None,
+          corrections: Path | None, list_: bool, params: tuple[str, ...], endpoint: str | None, fmt: str) -> None:
     """Run a named SPARQL query; parameters are bound, never pasted into the query.
 
     Every parameter has a default, so each query also runs bare.
@@ -69,7 +78,7 @@ def query(name: str | None, files: tuple[Path, ...], store: Path | None, aliases
         return
     if not name:
         raise click.UsageError("Give a query NAME, or --list to see them.")
-    result = run_named(_target(files, store, endpoint, aliases), name, parse_params(params))
+    result = run_named(_target(files, store, endpoint, aliases, corrections), name, parse_params(params))
     emit(result.rows, result.columns, fmt)
 
 
@@ -81,10 +90,12 @@ def query(name: str | None, files: tuple[Path, ...], store: Path | None, aliases
               help="Read the graph from a store built by `policykg build` instead of documents.")
 @click.option("--doc", "files", multiple=True, type=click.Path(path_type=Path),
               help="A document to read instead of the samples (repeatable).")
+@aliases_option
+@corrections_option
 @_endpoint_option
 @output_options
 def sparql(text: str | None, query_file: Path | None, store: Path | None, files: tuple[Path, ...],
-           endpoint: str | None, fmt: str) -> None:
+           aliases: Path | None, corrections: Path | None, endpoint: str | None, fmt: str) -> None:
     """Run a SPARQL query given as text or with -f FILE.rq (read-only; no SERVICE).
 
     The default graph is the union of the named graphs, so GRAPH is optional.
@@ -103,5 +114,5 @@ def sparql(text: str | None, query_file: Path | None, store: Path | None, files:
         raise click.UsageError("Give the query as TEXT or with -f FILE, one of the two.")
     if query_file is not None:
         text = query_file.read_text(encoding="utf-8")
-    result = run_sparql(_target(files, store, endpoint), text)
+    result = run_sparql(_target(files, store, endpoint, aliases, corrections), text)
     emit(result.rows, result.columns, fmt)

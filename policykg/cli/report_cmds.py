@@ -12,8 +12,17 @@ import click
 
 from policykg.agency_count import count_agencies
 from policykg.cli import cli
-from policykg.cli.common import CatalogueOption, as_of_option, corpus_options, lang_option, load_input_corpus, say
+from policykg.cli.common import (
+    CatalogueOption,
+    as_of_option,
+    corpus_options,
+    indicators_option,
+    lang_option,
+    load_input_corpus,
+    say,
+)
 from policykg.errors import PolicyKGError
+from policykg.indicator_counting import IndicatorBasis, basis_label
 from policykg.messages import get_language, render
 
 if TYPE_CHECKING:
@@ -29,20 +38,21 @@ _AGENCY_SHEETS = 10
 
 def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, lead_weight: float,
            responsible_weight: float, agency_sheets: int, agencies: tuple[str, ...],
-           progress: Callable[[int, int], None] | None) -> tuple[ReportData, list[Path]]:
+           progress: Callable[[int, int], None] | None, indicators: IndicatorBasis) -> tuple[ReportData, list[Path]]:
     from policykg.pipeline import display_names
     from policykg.visualizations.report import write_report
 
     lang = get_language()
     return write_report(corpus, output, jurisdiction=jurisdiction, as_of=as_of, lang=lang,
                         lead_weight=lead_weight, responsible_weight=responsible_weight, agency_sheets=agency_sheets,
-                        agencies=agencies, names=display_names(lang), progress=progress)
+                        agencies=agencies, names=display_names(lang), progress=progress, indicators=indicators)
 
 
 @cli.command()
 @corpus_options
 @click.option("--jurisdiction", default=None, help="Only documents of this jurisdiction (e.g. 福清市); default all together.")
 @as_of_option
+@indicators_option
 @click.option("--lead-weight", type=click.FloatRange(min=0), default=1.0, show_default=True,
               help="Weight of a led measure in the weighted load.")
 @click.option("--responsible-weight", type=click.FloatRange(min=0), default=0.5, show_default=True,
@@ -53,8 +63,9 @@ def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, l
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write workload.md, workload.xlsx and the CSV files into.")
 @lang_option
-def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, jurisdiction: str | None,
-           as_of: _dt.datetime | None,
+def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None,
+           jurisdiction: str | None,
+           as_of: _dt.datetime | None, indicators: IndicatorBasis,
            lead_weight: float, responsible_weight: float, agency_sheets: int, agencies: tuple[str, ...],
            output: Path) -> None:
     """Write the workload-per-agency report (Markdown, CSV, Excel).
@@ -74,12 +85,12 @@ def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, ju
       policykg report --jurisdiction 罗源县 --as-of 2023-06-30 -o out/report
       policykg report --as-of 2021-06-30 --agency 福清市市场监管局 -o out/report
     """
-    corpus = load_input_corpus(files, store, aliases=aliases)
+    corpus = load_input_corpus(files, store, aliases=aliases, corrections=corrections)
     places = sorted({d.jurisdiction for d in corpus.documents if d.jurisdiction})
     if jurisdiction is not None and jurisdiction not in places:
         raise PolicyKGError("report_unknown_jurisdiction", jurisdiction=jurisdiction, choices="、".join(places))
     day = (as_of.date() if as_of else _dt.date.today()).isoformat()
-    say(render("report_as_of", as_of=day))
+    say(render("report_as_of", as_of=day) + " · " + basis_label(indicators))
     progress = None
     if sys.stderr.isatty() and len(corpus.agencies) > 50:
         with click.progressbar(length=100, label=render("report_progress"), file=sys.stderr) as bar:
@@ -92,10 +103,10 @@ def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, ju
 
             progress = advance
             data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
-                                   agencies, progress)
+                                   agencies, progress, indicators)
     else:
         data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
-                               agencies, progress)
+                               agencies, progress, indicators)
     for path in written:
         click.echo(str(path))
     counted = count_agencies(corpus, jurisdiction)

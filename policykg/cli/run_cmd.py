@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import aliases_option, as_of_option, corrections_option, lang_option, show_step
+from policykg.cli.common import (
+    aliases_option,
+    as_of_option,
+    corrections_option,
+    indicators_option,
+    lang_option,
+    show_step,
+)
+from policykg.indicator_counting import IndicatorBasis
 from policykg.messages import get_language, render
 from policykg.pipeline import raise_if_left_out, run_stages
 
@@ -23,12 +31,13 @@ __all__ = ["run"]
 @corrections_option
 @aliases_option
 @as_of_option
+@indicators_option
 @click.option("--append", is_flag=True,
               help="Add the documents to the store of an earlier run in the folder (every output then describes "
                    "the whole store) instead of replacing that run's output.")
 @lang_option
-def run(files: tuple[Path, ...], out: Path, encoding: str | None, aliases: Path | None,
-        as_of: _dt.datetime | None, append: bool) -> None:
+def run(files: tuple[Path, ...], out: Path, encoding: str | None, corrections: Path | None, aliases: Path | None,
+        as_of: _dt.datetime | None, indicators: IndicatorBasis, append: bool) -> None:
     """Run every stage on the documents (default: the bundled samples).
 
     Reads the documents into rows, resolves agencies, builds the store, runs
@@ -39,7 +48,8 @@ def run(files: tuple[Path, ...], out: Path, encoding: str | None, aliases: Path 
     Deadlines are counted against --as-of (default today), printed in the
     summary, the report and the dashboard.
     With --aliases (or the aliases an earlier run kept in DIR/store) agency
-    names are read as reviewed.
+    names are read as reviewed; with --corrections (or those kept in DIR/store)
+    inferred indicators as corrected.
 
     \b
     Example:
@@ -51,7 +61,7 @@ def run(files: tuple[Path, ...], out: Path, encoding: str | None, aliases: Path 
     """
     day = as_of.date().isoformat() if as_of else None
     result = run_stages(files, out, get_language(), encoding, on_step=show_step, aliases=aliases, as_of=day,
-                        append=append)
+                        append=append, corrections=corrections, indicators=indicators)
     click.echo(render("run_summary", documents=result.documents, rows=result.rows, rejects=result.rejects,
                       agencies=result.agencies, collectives=result.collectives, seconds=result.seconds,
                       as_of=result.as_of))

@@ -9,7 +9,16 @@ from pathlib import Path
 import click
 
 from policykg.cli import cli
-from policykg.cli.common import CatalogueOption, as_of_option, corpus_options, lang_option, load_input_corpus, say
+from policykg.cli.common import (
+    CatalogueOption,
+    as_of_option,
+    corpus_options,
+    indicators_option,
+    lang_option,
+    load_input_corpus,
+    say,
+)
+from policykg.indicator_counting import IndicatorBasis
 from policykg.messages import get_language, render
 
 __all__ = ["viz"]
@@ -22,9 +31,10 @@ __all__ = ["viz"]
               cls=CatalogueOption, help_key="help_viz_top")
 @click.option("--no-png", is_flag=True, cls=CatalogueOption, help_key="help_no_png")
 @as_of_option
+@indicators_option
 @lang_option
-def viz(files: tuple[Path, ...], store: Path | None, aliases: Path | None, out_dir: Path, top_n: int, no_png: bool,
-        as_of: _dt.datetime | None) -> None:
+def viz(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, out_dir: Path,
+        top_n: int, no_png: bool, as_of: _dt.datetime | None, indicators: IndicatorBasis) -> None:
     """Draw the overview, the agency network, the agency × indicator heatmap and the deadline timeline.
 
     Writes overview.html (the cross-cutting ranking and who depends on whom),
@@ -46,10 +56,11 @@ def viz(files: tuple[Path, ...], store: Path | None, aliases: Path | None, out_d
 
     start = time.monotonic()
     lang = get_language()
-    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases)
+    corpus = load_input_corpus(files, store, quiet=True, aliases=aliases, corrections=corrections)
     day = (as_of.date() if as_of else _dt.date.today()).isoformat()
     written = write_views(corpus, out_dir, lang=lang, top_n=top_n, png=not no_png, as_of=day,
-                          names=display_names(lang), progress=lambda name: say(render("viz_writing", name=name)),
+                          names=display_names(lang), indicators=indicators,
+                          progress=lambda name: say(render("viz_writing", name=name)),
                           on_png_skipped=lambda reason: say(render("viz_png_skipped", reason=reason)))
     for path in written.paths.values():
         click.echo(str(path))

@@ -2,7 +2,7 @@
 
 ::
 
-    Inputs(files | store, aliases)
+    Inputs(files | store, aliases, corrections)
       ├─ Reading(files): each document reported, those with rows passed on   every command reading documents
       ├─ read_inputs ─► results + Corpus                            extract, agencies
       ├─ load_corpus: documents read, or the rows a store holds     report, viz, neo4j export
@@ -15,8 +15,11 @@ documents are read by one class (`Reading`): a missing or unreadable path is
 reported and skipped, a document without task rows is reported and never
 written anywhere. Progress is reported through a callback with a catalogue key
 and values (`Step`), never printed. Documents are read with the reviewed agency
-names of ``--aliases`` (`policykg.loaders.aliases`); a store built with them keeps
-them (`policykg.pipeline.kept_aliases`) and is read as it was built.
+names of ``--aliases`` (`policykg.loaders.aliases`) and the corrected indicators
+of ``--corrections`` (`policykg.loaders.indicator_corrections`, applied where
+each document is read, worker processes included); a store built with them
+keeps them (`policykg.pipeline.kept_aliases`, `policykg.pipeline.kept_corrections`)
+and is read as it was built.
 """
 
 from __future__ import annotations
@@ -37,9 +40,11 @@ from policykg.graph.rdf.store import BuildStats, Progress, document_graphs, is_n
 from policykg.loaders import iter_documents
 from policykg.loaders.agencies import CorpusBuilder, build_corpus
 from policykg.loaders.aliases import ReviewedAliases, read_aliases
+from policykg.loaders.indicator_corrections import CORRECTION_PREFIX, Corrections, read_corrections
 from policykg.loaders.read import expand_paths
 from policykg.loaders_report import document_summary
 from policykg.pipeline.kept_aliases import keep_aliases, kept_aliases
+from policykg.pipeline.kept_corrections import keep_corrections, kept_corrections
 from policykg.records import Corpus, LoadResult
 
 __all__ = [
@@ -51,6 +56,8 @@ __all__ = [
     "Reading",
     "read_aliases_file",
     "inputs_aliases",
+    "read_corrections_file",
+    "inputs_corrections",
     "read_inputs",
     "load_corpus",
     "load_reviewed_corpus",
@@ -93,13 +100,14 @@ def validation_steps(on_step: StepCallback) -> Callable[[int, int], None]:
 class Inputs:
     """What a command works on: documents (FILES, folders; none → the bundled samples) or a built store.
 
-    ``aliases`` is a reviewer's aliases file (``--aliases``) the documents are read with;
-    a store keeps the one it was built with.
+    ``aliases`` is a reviewer's aliases file (``--aliases``) and ``corrections`` a planner's
+    corrected review table of inferred indicators (``--corrections``) the documents are read
+    with; a store keeps those it was built with.
 
     Raises
     ------
     InputSelectionError
-        Both documents and a store were given, or a store and an aliases file.
+        Both documents and a store were given, or a store and an aliases or corrections file.
 
     Examples
     --------
@@ -112,12 +120,15 @@ class Inputs:
     files: tuple[Path, ...] = ()
     store: Path | None = None
     aliases: Path | None = None
+    corrections: Path | None = None
 
     def __post_init__(self) -> None:
         if self.files and self.store is not None:
             raise InputSelectionError("inputs_files_and_store")
         if self.store is not None and self.aliases is not None:
             raise InputSelectionError("inputs_aliases_and_store")
+        if self.store is not None and self.corrections is not None:
+            raise InputSelectionError("inputs_corrections_and_store")
 
 
 def document_paths(files: Sequence[str | Path]) -> list[Path]:
@@ -136,7 +147,8 @@ class Reading:
     rows (junk, encrypted, corrupt, empty) is not passed on, so it never becomes
     an empty graph nor replaces what a store or a server holds for it; its file
     name is kept in `left_out`. `results` holds every document read, rows or not
-    (their rejects still count). A reading is iterated once.
+    (their rejects still count). A reading is iterated once. ``corrections`` (a
+    planner's corrected indicators) are applied where each document is read.
 
     Raises
     ------
@@ -145,11 +157,13 @@ class Reading:
     """
 
     def __init__(self, files: Sequence[str | Path], encoding: str | None = None,
-                 on_step: StepCallback = ignore_steps, workers: int | None = None) -> None:
+                 on_step: StepCallback = ignore_steps, workers: int | None = None,
+                 corrections: Corrections | None = None) -> None:
         self.paths = document_paths(files)
         self.encoding = encoding
         self.on_step = on_step
         self.workers = workers
+        self.corrections = corrections
         self.results: list[LoadResult] = []
         self.left_out: list[str] = []
         self._taken = 0  # files dealt with so far, read or skipped
@@ -162,7 +176,8 @@ class Reading:
             self.left_out.append(path.name)
             self.on_step(Step("document_skipped", {"index": self._taken, "total": total, "error": exc}))
 
-        for result in iter_documents(self.paths, self.encoding, self.workers, on_error=skipped):
+        for result in iter_documents(self.paths, self.encoding, self.workers, on_error=skipped,
+                                     corrections=self.corrections):
             self._taken += 1
             self.results.append(result)
             if not result.rows:
@@ -192,11 +207,13 @@ class Reading:
     def corpus(self, to_write: bool = False, aliases: ReviewedAliases | None = None) -> Corpus:
         """Read every document and resolve the agencies of those with rows, with ``aliases`` if given.
 
-        Decisions that hold for no name read are reported (``aliases_unused``);
-        raises as `nonempty`.
+        Decisions that hold for no name read are reported (``aliases_unused``),
+        and the corrections not applied and the count of those applied
+        (``corrections_applied``); raises as `nonempty`.
         """
         corpus = build_corpus(list(self.nonempty(to_write)), aliases)
         _report_unused(aliases, corpus, self.on_step)
+        _report_corrections(self.corrections, self.results, corpus, self.on_step)
         return corpus
 
 
@@ -235,6 +252,40 @@ def inputs_aliases(inputs: Inputs, on_step: StepCallback = ignore_steps) -> Revi
     return read_aliases_file(inputs.aliases, on_step)
 
 
+def read_corrections_file(path: Path | None, on_step: StepCallback = ignore_steps) -> Corrections | None:
+    """The usable lines of a corrected review table (``corrections_read``, and a step per ignored line), or None.
+
+    Raises
+    ------
+    CorrectionsError
+        The file cannot be read, or lacks the table's columns.
+    """
+    if path is None:
+        return None
+    corrections = read_corrections(path)
+    on_step(Step("corrections_read", {"path": path, "count": len(corrections)}))
+    for code in corrections.problems:
+        on_step(Step(code))
+    return corrections
+
+
+def inputs_corrections(inputs: Inputs, on_step: StepCallback = ignore_steps) -> Corrections | None:
+    """The corrections documents are read with: the ``--corrections`` table (a store holds its corrected values)."""
+    return None if inputs.store is not None else read_corrections_file(inputs.corrections, on_step)
+
+
+def _report_corrections(corrections: Corrections | None, results: Iterable[LoadResult], corpus: Corpus,
+                        on_step: StepCallback) -> None:
+    """Each correction not applied, then how many rows the corrections decide (``corrections_applied``)."""
+    if corrections is None:
+        return
+    for result in results:
+        for code in result.corrections_not_applied:
+            on_step(Step(code))
+    applied = sum(1 for row in corpus.rows if (row.indicator_inferred_by or "").startswith(CORRECTION_PREFIX))
+    on_step(Step("corrections_applied", {"path": corrections.path, "count": applied}))
+
+
 def _report_unused(aliases: ReviewedAliases | None, corpus: Corpus, on_step: StepCallback) -> None:
     unused = aliases.unused(corpus) if aliases is not None else []
     if aliases is not None and unused:
@@ -243,8 +294,10 @@ def _report_unused(aliases: ReviewedAliases | None, corpus: Corpus, on_step: Ste
 
 def read_inputs(files: Sequence[str | Path], encoding: str | None = None,
                 on_step: StepCallback = ignore_steps,
-                aliases: ReviewedAliases | None = None) -> tuple[list[LoadResult], Corpus]:
-    """Read the documents (default: the samples) and resolve their agencies (see `Reading`).
+                aliases: ReviewedAliases | None = None,
+                corrections: Corrections | None = None) -> tuple[list[LoadResult], Corpus]:
+    """Read the documents (default: the samples), with ``corrections`` if given, and resolve their agencies
+    (see `Reading`).
 
     Returns every document's result (for their rejects) and the corpus of those with rows.
 
@@ -253,7 +306,7 @@ def read_inputs(files: Sequence[str | Path], encoding: str | None = None,
     PolicyKGError
         Nothing usable was read from any file (``nothing_read``).
     """
-    reading = Reading(files, encoding, on_step)
+    reading = Reading(files, encoding, on_step, corrections=corrections)
     corpus = reading.corpus(aliases=aliases)
     return reading.results, corpus
 
@@ -269,7 +322,8 @@ def load_reviewed_corpus(inputs: Inputs, encoding: str | None = None,
     aliases = inputs_aliases(inputs, on_step)
     if inputs.store is not None:
         return corpus_from_store(open_store(inputs.store)), aliases
-    return Reading(inputs.files, encoding, on_step).corpus(aliases=aliases), aliases
+    reading = Reading(inputs.files, encoding, on_step, corrections=inputs_corrections(inputs, on_step))
+    return reading.corpus(aliases=aliases), aliases
 
 
 def load_corpus_to_write(inputs: Inputs, encoding: str | None = None,
@@ -281,8 +335,9 @@ def load_corpus_to_write(inputs: Inputs, encoding: str | None = None,
     """
     if inputs.store is not None:
         return corpus_from_store(open_store(inputs.store)), []
-    reading = Reading(inputs.files, encoding, on_step)
-    return reading.corpus(to_write=True, aliases=inputs_aliases(inputs, on_step)), reading.left_out
+    aliases = inputs_aliases(inputs, on_step)
+    reading = Reading(inputs.files, encoding, on_step, corrections=inputs_corrections(inputs, on_step))
+    return reading.corpus(to_write=True, aliases=aliases), reading.left_out
 
 
 def open_graph(inputs: Inputs, read_only: bool = True, on_step: StepCallback = ignore_steps) -> Store:
@@ -297,7 +352,8 @@ def open_graph(inputs: Inputs, read_only: bool = True, on_step: StepCallback = i
     """
     if inputs.store is not None:
         return open_store(inputs.store, read_only=read_only)
-    corpus = Reading(inputs.files, on_step=on_step).corpus(aliases=inputs_aliases(inputs))
+    corpus = Reading(inputs.files, on_step=on_step, corrections=inputs_corrections(inputs)).corpus(
+        aliases=inputs_aliases(inputs))
     store = Store()
     load_corpus_into(store, corpus)
     return store
@@ -311,14 +367,18 @@ def build_store_from_documents(
     progress: Progress | None = None,
     aliases: ReviewedAliases | None = None,
     on_step: StepCallback = ignore_steps,
+    corrections: Corrections | None = None,
 ) -> tuple[Corpus, BuildStats]:
     """Read documents into the store at ``store_dir`` in one pass; return the corpus and what was written.
 
     Documents are read by worker processes while the store indexes those
-    already read (`policykg.graph.rdf.one_pass`). Reading is a `Reading`: each
-    document is reported to ``on_step``, and one that cannot be read or gives no
-    task rows is not written — its graph in an existing store stays whole — and
-    is named in ``BuildStats.left_out``.
+    already read (`policykg.graph.rdf.one_pass`), with ``aliases`` and
+    ``corrections``, or else those the store keeps (see `build_store_from_loaded`;
+    ``corrections_kept``). Reading is a `Reading`: each document is reported to
+    ``on_step``, and one that cannot be read or gives no task rows is not
+    written — its graph in an existing store stays whole — and is named in
+    ``BuildStats.left_out``; decisions that hold for no name read are reported
+    (``aliases_unused``), and the corrections applied and not applied.
 
     Parameters
     ----------
@@ -340,16 +400,22 @@ def build_store_from_documents(
         aliases = kept_aliases(Path(store_dir))  # said before the documents are read, as they are read with them
         if aliases is not None:
             on_step(Step("aliases_kept", {"path": aliases.source, "count": len(aliases)}))
-    reading = Reading(files, encoding, on_step, workers)
-    corpus, stats = build_store_from_loaded(reading.nonempty(to_write=True), store_dir, progress, aliases, on_step)
+    if corrections is None and not is_new_store(Path(store_dir)):
+        corrections = kept_corrections(Path(store_dir))
+        if corrections is not None:
+            on_step(Step("corrections_kept", {"path": corrections.path, "count": len(corrections)}))
+    reading = Reading(files, encoding, on_step, workers, corrections)
+    corpus, stats = build_store_from_loaded(reading.nonempty(to_write=True), store_dir, progress, aliases, on_step,
+                                            corrections=corrections)
     stats.left_out = reading.left_out
     _report_unused(aliases if aliases is not None else kept_aliases(store_dir), corpus, on_step)
+    _report_corrections(corrections, reading.results, corpus, on_step)
     return corpus, stats
 
 
 def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path, progress: Progress | None = None,
                             aliases: ReviewedAliases | None = None, on_step: StepCallback = ignore_steps,
-                            replace: bool = False) -> tuple[Corpus, BuildStats]:
+                            replace: bool = False, corrections: Corrections | None = None) -> tuple[Corpus, BuildStats]:
     """Write documents' results (a list, or an iterator still reading them) into the store at ``store_dir``.
 
     The one path by which a store is built from documents (`build`, `serve`, `run`).
@@ -357,9 +423,10 @@ def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path, prog
     already there is replaced once the new one is complete); otherwise an existing
     store keeps its other documents. Agency names are read with ``aliases``, which
     the store then keeps; without them, with those an existing store keeps
-    (``aliases_kept``). When an existing store was built with other aliases, its
-    documents not built now keep the agencies of the old ones: they are counted
-    (``aliases_replaced``).
+    (``aliases_kept``). ``corrections`` are those the results were read with: the
+    store keeps them (without, what it keeps stays). When an existing store was
+    built with other aliases or corrections, its documents not built now keep the
+    old ones: they are counted (``aliases_replaced``, ``corrections_replaced``).
     """
     store_dir = Path(store_dir)
     existing = not is_new_store(store_dir)
@@ -369,13 +436,19 @@ def build_store_from_loaded(results: Iterable[LoadResult], store_dir: Path, prog
         on_step(Step("aliases_kept", {"path": kept.source, "count": len(kept)}))
     changed = (not replace and aliases is not None and existing
                and (kept.text if kept is not None else None) != aliases.text)
+    kept_fixes = kept_corrections(store_dir) if existing and corrections is not None else None
+    fixes_changed = (not replace and corrections is not None and existing
+                     and (kept_fixes.text if kept_fixes is not None else None) != corrections.text)
     builder = CorpusBuilder(aliases)
     stats = build_store_from_results(results, builder, store_dir, progress, replace=replace)
     if aliases is not None:
         keep_aliases(store_dir, aliases)
-    if changed:
+    if corrections is not None:
+        keep_corrections(store_dir, corrections)
+    if changed or fixes_changed:
         built = {graph_iri(doc.source) for doc in builder.corpus.documents}
         stale = [g for g in document_graphs(open_store(store_dir)) if g not in built]
-        if stale:
-            on_step(Step("aliases_replaced", {"store": store_dir, "count": len(stale)}))
+        for key, replaced in (("aliases_replaced", changed), ("corrections_replaced", fixes_changed)):
+            if stale and replaced:
+                on_step(Step(key, {"store": store_dir, "count": len(stale)}))
     return builder.corpus, stats

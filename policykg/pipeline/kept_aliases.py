@@ -15,7 +15,7 @@ from pathlib import Path
 
 from policykg.loaders.aliases import ReviewedAliases, read_aliases
 
-__all__ = ["KEPT_FILE", "kept_aliases", "keep_aliases"]
+__all__ = ["KEPT_FILE", "kept_aliases", "keep_aliases", "write_whole"]
 
 KEPT_FILE = "policykg-aliases.csv"
 
@@ -34,8 +34,12 @@ def kept_aliases(store_dir: Path) -> ReviewedAliases | None:
 
 def keep_aliases(store_dir: Path, aliases: ReviewedAliases) -> Path:
     """Write the accepted aliases file into the store's directory (whole or not at all) and return its path."""
-    path = Path(store_dir) / KEPT_FILE
-    partial = path.with_name(f".{KEPT_FILE}.{os.getpid()}")
-    partial.write_text(aliases.text, encoding="utf-8")
+    return write_whole(Path(store_dir) / KEPT_FILE, aliases.text)
+
+
+def write_whole(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` whole or not at all (a file beside it, then renamed over it)."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)
     return path

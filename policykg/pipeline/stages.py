@@ -27,7 +27,9 @@ from pyoxigraph import Store
 
 from policykg.agency_count import count_agencies
 from policykg.errors import PolicyKGError
+from policykg.indicator_counting import IndicatorBasis
 from policykg.loaders.aliases import ReviewedAliases
+from policykg.loaders.indicator_corrections import Corrections
 from policykg.loaders_report import (
     AGENCY_COLUMNS,
     EXTRACT_COLUMNS,
@@ -44,9 +46,11 @@ from policykg.pipeline.inputs import (
     build_store_from_loaded,
     ignore_steps,
     read_aliases_file,
+    read_corrections_file,
     validation_steps,
 )
 from policykg.pipeline.kept_aliases import kept_aliases
+from policykg.pipeline.kept_corrections import kept_corrections
 from policykg.records import Corpus, LoadResult
 
 __all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
@@ -56,7 +60,8 @@ __all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
 class RunContext:
     """What the stages share: the output folder, the documents read, their corpus and the store built.
 
-    ``aliases`` are the reviewed agency names every stage reads the documents with.
+    ``aliases`` are the reviewed agency names every stage reads the documents with, and
+    ``corrections`` the corrected indicators they were read with (the store keeps both).
     """
 
     out: Path
@@ -66,8 +71,10 @@ class RunContext:
     on_step: StepCallback = ignore_steps
     store: Store | None = None
     aliases: ReviewedAliases | None = None
+    corrections: Corrections | None = None
     as_of: str = field(default_factory=lambda: _dt.date.today().isoformat())
     append: bool = False
+    indicators: IndicatorBasis = "inferred"  # which indicators the report and the pictures count
 
 
 @dataclass
@@ -127,14 +134,16 @@ def _stage_store(ctx: RunContext) -> list[tuple[str, Path]]:
     if ctx.append:
         if earlier:
             ctx.on_step(Step("run_appending", {"store": path, "documents": len(earlier)}))
-        build_store_from_loaded(documents, path, aliases=ctx.aliases, on_step=ctx.on_step)
+        build_store_from_loaded(documents, path, aliases=ctx.aliases, on_step=ctx.on_step,
+                                corrections=ctx.corrections)
     else:
         if earlier:
             ctx.on_step(Step("run_replacing", {"out": ctx.out, "documents": len(earlier)}))
             dropped = sorted(set(earlier) - {r.document.source for r in documents})
             if dropped:
                 ctx.on_step(Step("run_replaced_dropped", {"count": len(dropped), "names": ", ".join(dropped)}))
-        build_store_from_loaded(documents, path, aliases=ctx.aliases, on_step=ctx.on_step, replace=True)
+        build_store_from_loaded(documents, path, aliases=ctx.aliases, on_step=ctx.on_step, replace=True,
+                                corrections=ctx.corrections)
     optimize_store(path)
     ctx.store = open_store(path)
     if ctx.append and earlier:
@@ -203,7 +212,8 @@ def _stage_report(ctx: RunContext) -> list[tuple[str, Path]]:
     from policykg.visualizations.report import write_report
 
     folder = ctx.out / "report"
-    _, written = write_report(ctx.corpus, folder, as_of=ctx.as_of, lang=ctx.lang, names=display_names(ctx.lang))
+    _, written = write_report(ctx.corpus, folder, as_of=ctx.as_of, lang=ctx.lang, names=display_names(ctx.lang),
+                              indicators=ctx.indicators)
     return [("run_out_report", next(p for p in written if p.suffix == ".xlsx")),
             ("run_out_report_markdown", written[0])]
 
@@ -218,6 +228,7 @@ def _stage_viz(ctx: RunContext) -> list[tuple[str, Path]]:
 
     folder = ctx.out / "viz"
     written = write_views(ctx.corpus, folder, lang=ctx.lang, names=display_names(ctx.lang), as_of=ctx.as_of,
+                          indicators=ctx.indicators,
                           on_png_skipped=lambda reason: ctx.on_step(Step("viz_png_skipped", {"reason": reason})))
     return [("run_out_dashboard", written.paths["dashboard"])]
 
@@ -243,7 +254,8 @@ _FOLDERS = ("queries", "neo4j", "report", "viz")
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
                on_step: StepCallback = ignore_steps, aliases: Path | None = None,
-               as_of: str | None = None, append: bool = False) -> RunResult:
+               as_of: str | None = None, append: bool = False, corrections: Path | None = None,
+               indicators: IndicatorBasis = "inferred") -> RunResult:
     """Read the documents (default: the samples) and run every stage into ``out``.
 
     Each stage reports ``run_stage_done`` with its seconds; the result lists
@@ -252,9 +264,11 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
     ``run_replacing``), or with ``append`` the store in ``out`` with these
     documents added. Agency names are read with the ``aliases`` file, or else
     with those ``out/store`` keeps from an earlier run (``aliases_kept``), so
-    that every stage counts the same agencies. ``as_of`` (``YYYY-MM-DD``,
-    default today) is the date the report and the pictures count deadlines
-    against.
+    that every stage counts the same agencies; inferred indicators with the
+    ``corrections`` table, or else those ``out/store`` keeps
+    (``corrections_kept``). ``as_of`` (``YYYY-MM-DD``, default today) is the
+    date the report and the pictures count deadlines against; ``indicators``
+    which indicators they count (`policykg.indicator_counting`).
 
     Raises
     ------
@@ -267,13 +281,18 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         reviewed = kept_aliases(out / "store")
         if reviewed is not None:
             on_step(Step("aliases_kept", {"path": reviewed.source, "count": len(reviewed)}))
-    reading = Reading(files, encoding, on_step)
+    fixes = read_corrections_file(corrections, on_step)
+    if fixes is None and (out / "store").is_dir():
+        fixes = kept_corrections(out / "store")
+        if fixes is not None:
+            on_step(Step("corrections_kept", {"path": fixes.path, "count": len(fixes)}))
+    reading = Reading(files, encoding, on_step, corrections=fixes)
     corpus = reading.corpus(aliases=reviewed)
     out.mkdir(parents=True, exist_ok=True)
     for folder in _FOLDERS:  # an earlier run's files there would outlive this run (a picture, a query)
         shutil.rmtree(out / folder, ignore_errors=True)
     ctx = RunContext(out=out, results=reading.results, corpus=corpus, lang=lang, on_step=on_step, aliases=reviewed,
-                     append=append)
+                     corrections=fixes, append=append, indicators=indicators)
     if as_of is not None:
         ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SH, XSD
 from policykg.graph import load_corpus_into
 from policykg.graph.rdf import iris, validate
 from policykg.graph.rdf.shapes_sparql import Unsupported, compile_shapes
-from tests.support.handmade import handmade_corpus
+from tests.support.handmade import inferred_corpus
 
 PKG = "https://w3id.org/policykg/ontology#"
 TYPE = NamedNode(str(RDF.type))
@@ -60,12 +60,26 @@ def _wrong_values(shapes: Graph, constraint, value) -> list:
     return []
 
 
+def _count_to(store: Store, focus, shapes: Graph, member, meets: bool, graph) -> None:
+    """Give ``focus`` as many values of the member's path as meet its sh:minCount / sh:maxCount, or not."""
+    path = NamedNode(str(shapes.value(member, SH.path)))
+    low, high = shapes.value(member, SH.minCount), shapes.value(member, SH.maxCount)
+    if (low is not None) == meets:  # at least low values (meets), or more than high (does not)
+        wanted = int(low) if meets else int(high) + 1
+        have = sum(1 for _ in store.quads_for_pattern(focus, path, None, None))
+        for i in range(have, wanted):
+            store.add(Quad(focus, path, NamedNode(f"https://w3id.org/policykg/id/counted/{i}"), graph))
+    else:  # none: fewer than low (does not meet), at most high (meets)
+        for q in list(store.quads_for_pattern(focus, path, None, None)):
+            store.remove(q)
+
+
 def broken_store(seed: int, anywhere: bool = True) -> Store:
     """The hand-made corpus with every constraint of the shapes broken somewhere: in the node's own
     graph, or (``anywhere``) in another one too, which the builder never does."""
     rng = random.Random(seed)
     store = Store()
-    load_corpus_into(store, handmade_corpus())
+    load_corpus_into(store, inferred_corpus())  # with inference nodes: a model's and a correction's
     graphs = _document_graphs(store)
     shapes = _shapes()
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
@@ -90,6 +104,13 @@ def broken_store(seed: int, anywhere: bool = True) -> Store:
                 home = next(iter(store.quads_for_pattern(focus, TYPE, None, None))).graph_name
                 for prop in shapes.objects(negated, SH.property):
                     store.add(Quad(focus, NamedNode(str(shapes.value(prop, SH.path))), NamedNode(PKG + "ongoing"), home))
+            for logic in (SH["or"], SH.xone):  # a node meeting no member; for xone another meeting them all
+                for members in shapes.objects(shape, logic):
+                    for meets in (False, True) if logic == SH.xone else (False,):
+                        focus = rng.choice(nodes)
+                        home = next(iter(store.quads_for_pattern(focus, TYPE, None, None))).graph_name
+                        for member in Collection(shapes, members):
+                            _count_to(store, focus, shapes, member, meets, home)
     return store
 
 
@@ -132,10 +153,13 @@ def test_every_shape_constraint_is_compiled():
     inner = {prop for node in negated for prop in shapes.objects(node, SH.property)}
     constraints = sorted(str(key).split("#")[-1] for prop in shapes.objects(None, SH.property) if prop not in inner
                          for key in shapes.predicates(prop, None) if key not in (SH.path, SH.message))
-    compiled = sorted(part for c in compile_shapes(shapes) if c.component != "Not"
+    compiled = sorted(part for c in compile_shapes(shapes) if c.component not in ("Not", "NodeOr", "NodeXone")
                       for part in c.component.lower().split("+"))
     assert compiled == sorted(c.lower() for c in constraints)  # each constraint of a property shape, once
     assert sum(1 for c in compile_shapes(shapes) if c.component == "Not") == len(negated)
+    logic = [m for key in (SH["or"], SH.xone) for s in shapes.subjects(RDF.type, SH.NodeShape)
+             for m in shapes.objects(s, key)]
+    assert logic and sum(1 for c in compile_shapes(shapes) if c.component in ("NodeOr", "NodeXone")) == len(logic)
 
 
 def test_what_the_engine_does_not_evaluate_falls_back_to_pyshacl(monkeypatch):

@@ -115,12 +115,12 @@ def test_correction_for_a_measure_no_longer_there_is_named(tmp_path):
     assert f"review.csv:2: no such measure in {SAMPLE_003.name} (was line 9999); correction not applied" in result.stderr
 
 
-def test_corrections_file_without_the_columns_is_a_usage_error(tmp_path):
+def test_corrections_file_without_the_columns_is_refused_before_reading(tmp_path):
     path = tmp_path / "notes.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(SAMPLE_003), "--corrections", str(path)])
-    assert result.exit_code == 2
-    assert "缺少列 / missing columns: 文件、具体措施、校正指标（请填写）" in result.output
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"Error: {path}: 缺少列：文件、具体措施、校正指标（请填写）（请使用 policykg indicators 生成的表格）\n"
 
 
 FORMULAS = ("2021年某区优化营商环境任务分工表\n序号\t工作目标\t具体措施\t牵头部门\t责任单位\t完成时限\n"
@@ -137,7 +137,7 @@ def test_review_cells_from_documents_are_text_in_csv(tmp_path):
     assert ",\"'=1+2推进电子税务局建设" in text and ",\"'@SUM(A1)压缩企业开办时间" in text
     # and the corrections reader gives the printed text back
     corrections = read_corrections(out)
-    assert corrections.items == []  # nothing filled in
+    assert corrections.items == ()  # nothing filled in
 
 
 def test_review_cells_from_documents_are_text_in_excel_and_libreoffice(tmp_path):

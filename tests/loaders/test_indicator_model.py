@@ -1,4 +1,4 @@
-"""The shipped indicator model: its pure-Python scorer equals the scikit-learn pipeline, and it rebuilds byte for byte."""
+"""The shipped indicator model: its numpy scorer equals the scikit-learn pipeline, and it rebuilds byte for byte."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from indicator_measures import HANDMADE, NONE
 
 from policykg.loaders.indicator_model import load_model
@@ -33,6 +35,7 @@ def built(build):
 
 
 def _measures(build) -> list[MeasureText]:
+    """Every training row (all rows of the samples, every task of the real corpus) and the hand-made measures."""
     rows = [build.measure_of(r) for r in build.read_rows()]
     extra = [MeasureText(t) for t in list(HANDMADE.values()) + NONE] + [
         MeasureText("", None, None),  # no text at all: only the intercepts
@@ -49,12 +52,28 @@ def test_scorer_gives_the_labels_and_confidences_of_scikit_learn(build, built):
     labels = pipeline.predict(measures)
     classes = list(pipeline.named_steps["classifier"].classes_)
     assert tuple(classes) == model.classes
-    for measure, probabilities, label in zip(measures, expected, labels):
+    batch = model.predict_many(measures)  # all together, as a document's rows are scored
+    for measure, probabilities, label, prediction in zip(measures, expected, labels, batch):
         got = model.probabilities(measure)
         assert max(abs(a - b) for a, b in zip(got, probabilities)) < 1e-9
-        prediction = model.predict(measure)
         assert (prediction.indicator or "none") == label
         assert abs(prediction.confidence - max(probabilities)) < 1e-9
+        top3 = sorted(range(len(classes)), key=lambda k: -probabilities[k])[:3]
+        assert [label or "none" for label, _ in prediction.ranking] == [classes[k] for k in top3]
+        assert all(abs(p - probabilities[k]) < 1e-9 for (_, p), k in zip(prediction.ranking, top3))
+
+
+def test_a_measure_scored_alone_or_in_a_batch_gets_the_same_prediction(build):
+    """Labels, confidences and deciding words do not depend on which measures share the batch."""
+    model = load_model()
+    measures = _measures(build)
+    batch = model.predict_many(measures)
+    reversed_batch = model.predict_many(measures[::-1])[::-1]
+    for measure, together, backwards in zip(measures, batch, reversed_batch):
+        alone = model.predict(measure)
+        assert alone.indicator == together.indicator == backwards.indicator
+        assert alone.evidence == together.evidence == backwards.evidence
+        assert abs(alone.confidence - together.confidence) < 1e-12
 
 
 def test_rebuilding_gives_the_shipped_file_byte_for_byte(build, built):
@@ -70,3 +89,20 @@ def test_model_file_names_its_training_and_folding():
     assert document["training"]["source"] == "training/indicators/rows.jsonl"
     assert len(document["folding"]["traditional"]) == len(document["folding"]["simplified"]) > 2000
     assert document["classes"][-1] == "none" and len(document["classes"]) == 19
+
+
+@settings(max_examples=200, deadline=None)
+@given(codes=st.lists(st.integers(0, 2**63 - 1), max_size=300), others=st.lists(st.integers(0, 2**63 - 1), max_size=50))
+def test_code_index_finds_every_code_and_nothing_else(codes, others):
+    """The hash table behind the n-gram lookups: every code its first position, any other −1 (collisions included)."""
+    import numpy as np
+
+    from policykg.loaders.indicator_features import CodeIndex
+
+    index = CodeIndex.of(codes)
+    asked = codes + others
+    first = {}
+    for position, code in enumerate(codes):
+        first.setdefault(code, position)
+    found = index.find(np.array(asked, dtype=np.uint64)).tolist()
+    assert found == [first.get(code, -1) for code in asked]

@@ -70,3 +70,27 @@ def test_progress_sees_every_document_in_order(many):
     seen = []
     read_documents(many, progress=lambda i, n, path: seen.append((i, n, path.name)), workers=2)
     assert seen == [(i, len(many), p.name) for i, p in enumerate(many)]
+
+
+def test_corrections_are_applied_where_the_workers_read(many):
+    import csv
+    import io
+
+    from policykg.loaders import read_document
+    from policykg.loaders.indicator_corrections import CORRECTION_PREFIX, parse_corrections
+
+    target = next(p for p in many[16:] if "003_" in p.name)  # a document read by a worker, not in this process
+    row = read_document(target).rows[0]
+    assert row.indicator is None and row.indicator_inferred is not None
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerows([["文件", "行号", "具体措施", "校正指标（请填写）"], [target.name, row.line, row.measure, "无"],
+                      [target.name, 9999, "这条措施已从文件中删去", "纳税"]])
+    corrections = parse_corrections(table.getvalue(), "review.csv")
+    pooled = {r.document.source: r for r in iter_documents(many, workers=2, corrections=corrections)}
+    corrected = [r for r in pooled[target.name].rows if (r.indicator_inferred_by or "").startswith(CORRECTION_PREFIX)]
+    assert [(r.line, r.indicator_inferred, r.indicator_confidence, r.indicator_inferred_by) for r in corrected] == [
+        (row.line, None, 1.0, "correction:review.csv")]
+    assert pooled[target.name].corrections_not_applied == [f"correction_no_row:review.csv:3|{target.name}|9999"]
+    others = [r for name, result in pooled.items() if name != target.name for r in result.rows]
+    assert not any((r.indicator_inferred_by or "").startswith(CORRECTION_PREFIX) for r in others)

@@ -36,12 +36,12 @@ def test_push_twice_same_graph(env):
     assert first.stdout == ""
     lines = _timeless(first.stderr).splitlines()
     assert lines[0] == "已连接 bolt://127.0.0.1:PORT（falkordb）"
-    assert lines[-1] == "已写入 5 份文件、521 条措施（139 条语句，S 秒，R 行/秒）；图中共有 895 个节点、3265 条关系"
+    assert lines[-1] == "已写入 5 份文件、521 条措施（151 条语句，S 秒，R 行/秒）；图中共有 895 个节点、3302 条关系"
     second = _run(["--lang", "en", "neo4j", "push", "--replace"], env)
     assert second.exit_code == 0, second.output
     assert _timeless(second.stderr).splitlines()[-1] == (
-        "pushed 5 documents, 521 measures (139 statements, S s, R rows/s); the graph holds 895 nodes and "
-        "3265 relationships")
+        "pushed 5 documents, 521 measures (151 statements, S s, R rows/s); the graph holds 895 nodes and "
+        "3302 relationships")
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
@@ -128,14 +128,14 @@ def test_writes_refused_from_the_command_line(env):
 def test_export_writes_the_files(tmp_path):
     result = _run(["--lang", "en", "neo4j", "export", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert result.stderr == ("exported 6 node files, 8 relationship files, import.args, load.cypher and "
+    assert result.stderr == ("exported 6 node files, 9 relationship files, import.args, load.cypher and "
                              f"after_import.cypher → {tmp_path / 'out'}\n")
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == sorted([
         "nodes_Measure.csv", "nodes_Agency.csv", "nodes_Indicator.csv", "nodes_Jurisdiction.csv",
         "nodes_Document.csv", "nodes_Sector.csv", "rels_LEADS_Agency.csv", "rels_RESPONSIBLE_FOR_Agency.csv",
-        "rels_ADDRESSES_Measure.csv", "rels_FROM_Measure.csv", "rels_IN_Agency.csv", "rels_IN_Document.csv",
-        "rels_PART_OF_Jurisdiction.csv", "rels_IN_SECTOR_Agency.csv", "import.args", "load.cypher",
+        "rels_ADDRESSES_Measure.csv", "rels_INFERRED_Measure.csv", "rels_FROM_Measure.csv", "rels_IN_Agency.csv",
+        "rels_IN_Document.csv", "rels_PART_OF_Jurisdiction.csv", "rels_IN_SECTOR_Agency.csv", "import.args", "load.cypher",
         "after_import.cypher"])
 
 
@@ -152,4 +152,4 @@ def test_push_from_a_store(env, tmp_path):
     result = _run(["neo4j", "push", "--store", str(tmp_path / "kg")], env)
     assert result.exit_code == 0, result.output
     assert _timeless(result.stderr).splitlines()[-1] == (
-        "已写入 5 份文件、521 条措施（139 条语句，S 秒，R 行/秒）；图中共有 895 个节点、3265 条关系")
+        "已写入 5 份文件、521 条措施（151 条语句，S 秒，R 行/秒）；图中共有 895 个节点、3302 条关系")

@@ -37,7 +37,8 @@ def test_measure_rows_round_trip(tmp_path, sample_corpus):
     rows = _read(tmp_path / "nodes_Measure.csv")
     assert list(rows[0]) == ["id:ID(Measure)", "source", "line:int", "seq", "text", "item", "indicator_raw",
                              "deadline_date", "deadline_kind", "deadline_raw", "remark", "warnings:string[]",
-                             "leaders:string[]", ":LABEL"]
+                             "leaders:string[]", "indicator_confidence:double", "indicator_evidence:string[]",
+                             "indicator_inferred_by", ":LABEL"]
     by_id = {r["id:ID(Measure)"]: r for r in rows}
     ids = measure_ids(sample_corpus.rows)
     assert len(by_id) == len(ids) == len(sample_corpus.rows)
@@ -94,10 +95,19 @@ def test_load_cypher_rebuilds_the_pushed_graph(tmp_path, sample_corpus, pushed_s
                     conn.write(statement)
             loaded = graph_counts(conn)
             assert loaded == graph_counts(pushed_samples)
+            for inferred in (_INFERRED, _INFERENCE_PROPERTIES):  # properties of relationships and nodes too
+                assert conn.read(inferred)[1] == pushed_samples.read(inferred)[1] != []
             for query in list_cypher_queries():
                 assert run_named_cypher(conn, query.name).rows == EXPECTED[query.name](sample_corpus), query.name
     finally:
         stop_falkordb(server)
+
+
+_INFERRED = ("MATCH (m:Measure)-[r:INFERRED]->(i:Indicator) "
+             "RETURN m.id AS id, i.name AS name, r.confidence AS confidence, r.by AS by ORDER BY id")
+_INFERENCE_PROPERTIES = ("MATCH (m:Measure) WHERE m.indicator_inferred_by IS NOT NULL RETURN m.id AS id, "
+                         "m.indicator_confidence AS confidence, m.indicator_evidence AS evidence, "
+                         "m.indicator_inferred_by AS by ORDER BY id")
 
 
 def test_import_args_store_empty_cells_as_absent_and_constraints_ship_beside(tmp_path, sample_corpus):

@@ -21,9 +21,10 @@ def test_handmade_nodes_and_relationships_counted_by_hand():
     assert counts == {"Measure": 7, "Agency": 8, "Indicator": 3, "Jurisdiction": 4, "Document": 2, "Sector": 5}
     rels = {kind: len(pairs) for kind, pairs in graph.relationships.items()}
     # LEADS 2+1+0+2 | 1+2+0; RESPONSIBLE_FOR 2+2+2+1 | 2+1+0; ADDRESSES: every row but the theme row;
+    # INFERRED: none (the hand-made rows carry no inferred indicator);
     # IN: agencies with a place (各有关单位 has none); IN_SECTOR: agencies with a sector (no collective)
-    assert rels == {"LEADS": 8, "RESPONSIBLE_FOR": 10, "ADDRESSES": 6, "FROM": 7, "IN": 7, "PART_OF": 3,
-                    "IN_SECTOR": 6}
+    assert rels == {"LEADS": 8, "RESPONSIBLE_FOR": 10, "ADDRESSES": 6, "INFERRED": 0, "FROM": 7, "IN": 7,
+                    "PART_OF": 3, "IN_SECTOR": 6}
     assert graph.document_in == [(FQ, "350181"), (LY, "350123")]  # places by division code
     assert sorted(graph.relationships["PART_OF"]) == [("350100", "350000"), ("350123", "350100"), ("350181", "350100")]
     assert {p["id"]: p["name"] for p in graph.nodes["Jurisdiction"]} == {
@@ -47,6 +48,7 @@ def test_measure_properties_keep_the_row():
         "indicator_raw": "市场监管", "deadline_date": None, "deadline_kind": "conditional",
         "deadline_raw": "根据省市工作进度安排", "remark": None, "warnings": ["lead_inherited:市市场监管局", "seq_gap:5"],
         "leaders": [],
+        "indicator_confidence": None, "indicator_evidence": [], "indicator_inferred_by": None,
     }
     # 市公安局 both leads and is responsible: it appears in both lists, once each
     assert measure["leads"] == ["350181/市场监督管理局", "350181/公安局"]

@@ -18,6 +18,7 @@ from pyoxigraph import Store
 from policykg.cli import cli
 from policykg.errors import QueryError
 from policykg.graph import load_corpus_into, write_graphs
+from policykg.indicator_counting import DEFAULT_THRESHOLD
 from policykg.loaders import load_corpus
 from policykg.messages import set_language
 from policykg.queries import HttpEndpoint, run_named, run_sparql
@@ -28,42 +29,58 @@ PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
 PREFIX ind: <https://w3id.org/policykg/id/indicator/>
 """
 
-# Per (document graph, agency): counted from the measures, row by row
+# Per (document graph, agency): counted from the measures, row by row. The indicator a measure counts
+# under with inference on (policykg.indicator_counting.counted_indicator): its inferred one at
+# confidence >= DEFAULT_THRESHOLD, else the printed one.
 ROW_LEVEL = PREFIXES + """
 SELECT ?g ?a (COUNT(DISTINCT ?lead) AS ?leads) (COUNT(DISTINCT ?resp) AS ?responsibles)
        (COUNT(DISTINCT ?m) AS ?measures)
        (GROUP_CONCAT(DISTINCT COALESCE(STR(?i), ""); separator=" ") AS ?indicators)
        (GROUP_CONCAT(DISTINCT COALESCE(STR(?li), ""); separator=" ") AS ?leadIndicators)
+       (GROUP_CONCAT(DISTINCT COALESCE(STR(?c), ""); separator=" ") AS ?counted)
+       (GROUP_CONCAT(DISTINCT COALESCE(STR(?lc), ""); separator=" ") AS ?leadCounted)
 WHERE {
   GRAPH ?g {
     { ?m pkg:leadUnit ?a . BIND(?m AS ?lead) } UNION { ?m pkg:responsibleUnit ?a . BIND(?m AS ?resp) }
     OPTIONAL { ?m pkg:addressesIndicator ?i }
+    OPTIONAL {
+      ?m pkg:inferredIndicator ?f ; pkg:qualifiedInferredIndicator/pkg:confidence ?confidence .
+      FILTER(?confidence >= THRESHOLD)
+    }
   }
   BIND(IF(BOUND(?lead), ?i, ?nothing) AS ?li)
+  BIND(COALESCE(?f, ?i) AS ?c)
+  BIND(IF(BOUND(?lead), ?c, ?nothing) AS ?lc)
 }
 GROUP BY ?g ?a
-"""
+""".replace("THRESHOLD", repr(DEFAULT_THRESHOLD))
 
 # Per (document graph, agency): as the tallies say
 TALLIED = PREFIXES + """
 SELECT ?g ?a ?leads ?responsibles ?measures
        (GROUP_CONCAT(DISTINCT COALESCE(STR(?i), ""); separator=" ") AS ?indicators)
        (GROUP_CONCAT(DISTINCT COALESCE(STR(?li), ""); separator=" ") AS ?leadIndicators)
+       (GROUP_CONCAT(DISTINCT COALESCE(STR(?c), ""); separator=" ") AS ?counted)
+       (GROUP_CONCAT(DISTINCT COALESCE(STR(?lc), ""); separator=" ") AS ?leadCounted)
 WHERE {
   GRAPH ?g {
     ?t pkg:tallyOf ?a ; pkg:leadCount ?leads ; pkg:responsibleCount ?responsibles ; pkg:measureCount ?measures .
     OPTIONAL { { ?t pkg:leadIndicator ?i } UNION { ?t pkg:responsibleIndicator ?i } }
     OPTIONAL { ?t pkg:leadIndicator ?li }
+    OPTIONAL { { ?t pkg:leadCountedIndicator ?c } UNION { ?t pkg:responsibleCountedIndicator ?c } }
+    OPTIONAL { ?t pkg:leadCountedIndicator ?lc }
   }
 }
 GROUP BY ?g ?a ?leads ?responsibles ?measures
 """
 
+_SETS = ("indicators", "leadIndicators", "counted", "leadCounted")
+
 
 def _per_graph_and_agency(store: Store, text: str) -> dict[tuple[str, str], tuple]:
     out = {}
     for row in run_sparql(store, text).rows:
-        sets = tuple(frozenset(filter(None, (row[k] or "").split(" "))) for k in ("indicators", "leadIndicators"))
+        sets = tuple(frozenset(filter(None, (row[k] or "").split(" "))) for k in _SETS)
         out[(row["g"], row["a"])] = (row["leads"], row["responsibles"], row["measures"], *sets)
     return out
 
@@ -95,6 +112,18 @@ def test_tallies_equal_the_measures_they_count(which, sample_store, generated_st
     tallied = _per_graph_and_agency(store, TALLIED)
     assert len(tallied) > 200
     assert tallied == _per_graph_and_agency(store, ROW_LEVEL)
+
+
+def test_the_tallies_count_inferred_indicators_where_none_is_printed(sample_store):
+    """Sample 003 prints themes only: its tallies carry no printed indicator, but counted ones."""
+    tallied = _per_graph_and_agency(sample_store, TALLIED)
+    # (printed, counted) indicator sets of each tally; sample 003's graph, and the others
+    themes_only = [(v[3], v[5]) for key, v in tallied.items() if "003_" in key[0]]
+    others = [(v[3], v[5]) for key, v in tallied.items() if "003_" not in key[0]]
+    assert themes_only and not any(printed for printed, _ in themes_only)
+    assert sum(len(counted) for _, counted in themes_only) > len(themes_only)
+    # documents that print indicators count them as printed
+    assert sum(printed == counted for printed, counted in others) > 100
 
 
 def test_replacing_a_document_replaces_its_tallies(sample_corpus):

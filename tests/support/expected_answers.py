@@ -12,6 +12,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from policykg.identities import measure_ids
+from policykg.loaders.indicator_inference import DEFAULT_THRESHOLD, counted_indicator
 from policykg.records import Corpus, Row
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -85,21 +86,24 @@ def workload_per_agency(corpus: Corpus, jurisdiction="all", sector="all"):
     return sorted(out, key=lambda d: (-d["lead_count"], -d["measure_count"], d["agency"]))
 
 
-def cross_cutting_ranking(corpus: Corpus, limit="20", jurisdiction="all"):
+def cross_cutting_ranking(corpus: Corpus, limit="20", jurisdiction="all", indicators="inferred"):
     ind, meas, lead = defaultdict(set), defaultdict(set), defaultdict(set)
     for r in _rows(corpus, jurisdiction):
+        # printed (one of the 18), else inferred at the threshold (with "inferred"), else the printed local category
+        counted = counted_indicator(r, DEFAULT_THRESHOLD if indicators == "inferred" else None)
         for role, ids in (("lead", corpus.lead_ids(r)), ("resp", corpus.responsible_ids(r))):
             for a in ids:
                 if not _is_agency(corpus, a):
                     continue
                 meas[a].add(_mid(corpus, r))
-                if r.indicator is not None:
-                    ind[a].add(r.indicator)
+                if counted is not None:
+                    ind[a].add(counted)
                 if role == "lead":
                     lead[a].add(_mid(corpus, r))
     out = [{"agency": a, "name": corpus.agencies[a].name, "jurisdiction": corpus.agencies[a].jurisdiction,
             "sector": corpus.agencies[a].sector, "indicator_count": len(ind[a]), "measure_count": len(meas[a]),
-            "lead_count": len(lead[a])} for a in meas]
+            "lead_count": len(lead[a]),
+            "indicators_counted": "printed+inferred" if indicators == "inferred" else "printed"} for a in meas]
     out.sort(key=lambda d: (-d["indicator_count"], -d["measure_count"], d["agency"]))
     return _limit(out, limit)
 
@@ -230,6 +234,9 @@ CASES = [(name, {}) for name in sorted(EXPECTED)] + [
     ("workload_per_agency", {"jurisdiction": "泉州市", "sector": "政务服务"}),
     ("cross_cutting_ranking", {"limit": "5"}),
     ("cross_cutting_ranking", {"limit": "500", "jurisdiction": "罗源县"}),
+    ("cross_cutting_ranking", {"limit": "500", "indicators": "printed"}),
+    ("cross_cutting_ranking", {"limit": "500", "jurisdiction": "鼓楼区", "indicators": "printed"}),
+    ("cross_cutting_ranking", {"limit": "500", "jurisdiction": "鼓楼区"}),
     ("agencies_per_indicator", {"jurisdiction": "鼓楼区"}),
     ("co_assignment_pairs", {"min_shared": "1"}),
     ("co_assignment_pairs", {"min_shared": "5", "jurisdiction": "罗源县"}),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policykg.records import Agency, Corpus, Document, Row
 
 A = "350181/"
@@ -10,6 +12,8 @@ LY = "b 罗源#1.txt"  # a space and a # in the file name: IRIs must percent-enc
 # the division codes of an agency's place and the place above it, as the loaders give them
 IN_FUQING = {"adcode": "350181", "parent_adcode": "350100"}
 IN_LUOYUAN = {"adcode": "350123", "parent_adcode": "350100"}
+# the indicator model that "inferred" the rows of `inferred_corpus`
+MODEL = "indicators-0123abcd"
 
 
 def handmade_corpus() -> Corpus:
@@ -67,3 +71,18 @@ def handmade_corpus() -> Corpus:
         Row(LY, "3", "不动产登记", "登记财产", None, "压缩不动产登记时间。", ("县资规局",), (), None, None, None, 125),
     ]
     return Corpus(documents=docs, rows=rows, agencies=agencies, assignments=assignments)
+
+
+def inferred_corpus() -> Corpus:
+    """The hand-made corpus with its theme row inferred by a model, and two rows a planner corrected."""
+    corpus = handmade_corpus()
+    rows = [replace(r, indicator_inferred="政务服务", indicator_confidence=0.6123,
+                    indicator_evidence=("容缺受理", "双随机、一公开"), indicator_inferred_by=MODEL)
+            if r.indicator is None else r for r in corpus.rows]
+    rows += [
+        Row(LY, "4", "组织保障", None, None, "加强组织领导，定期调度。", (), (), None, None, None, 140,
+            indicator_inferred=None, indicator_confidence=1.0, indicator_inferred_by="correction:review.xlsx"),
+        Row(LY, "5", "组织保障", None, None, "推广电子税务局，办税缴费网上办。", (), (), None, None, None, 150,
+            indicator_inferred="纳税", indicator_confidence=1.0, indicator_inferred_by="correction:review.xlsx"),
+    ]
+    return replace(corpus, rows=rows)

@@ -101,7 +101,7 @@ def test_breadth_agrees_with_cross_cutting_ranking(sample_corpus, store, place):
 
 
 def test_indicator_matrix_agrees_with_agencies_per_indicator(sample_corpus, store):
-    matrix = indicator_matrix(sample_corpus)
+    matrix = indicator_matrix(sample_corpus, indicators="printed")  # the query counts printed indicators
     measures = Counter(r.indicator for r in sample_corpus.rows if r.indicator)
     mine = {ind: (measures[ind], sum(1 for row in matrix.counts if row[j]), sum(1 for row in matrix.lead_counts if row[j]))
             for j, ind in enumerate(matrix.indicators)}
@@ -166,7 +166,8 @@ def test_workbook_sheets(workbook, sample_corpus):
 
 def test_every_sheet_has_the_title_and_the_as_of_date_and_prints_on_one_page_width(workbook):
     for sheet in workbook.worksheets:
-        assert sheet["A2"].value == "基准日 2021-06-30 · 全部文件（5 个辖区）", sheet.title
+        assert sheet["A2"].value == ("基准日 2021-06-30 · 全部文件（5 个辖区） · "
+                                     "指标：印发的指标，未印发时计入置信度 ≥ 0.4 的推断指标"), sheet.title
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9, sheet.title
         # fit to page: one page wide (1 is the default, left out of the file), as many pages down as it takes
         assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (None, 1), sheet.title
@@ -185,8 +186,9 @@ def test_workbook_summary_values(workbook, sample_corpus):
                       "涉及指标数", "参与系数", "协同单位数", "中介中心性", "持续推进占比", "逾期措施数", "30 天内到期数",
                       "到期最集中月份", "该月到期数", "跨领域工作量", "单位编号"]
     first = [c.value for c in sheet[HEADER_ROW + 1]]
-    assert first[:9] == [1, "罗源县发改局", "罗源县", "发展改革", 23, 16, 39, 31, 12]
-    assert first[9] == pytest.approx(0.8113, abs=1e-4) and first[17] == pytest.approx(25.1506, abs=1e-4)
+    # breadth 11: its measures under 001's local categories (组织保障 …) count under their inferred indicators
+    assert first[:9] == [1, "罗源县发改局", "罗源县", "发展改革", 23, 16, 39, 31, 11]
+    assert first[9] == pytest.approx(0.8074, abs=1e-4) and first[17] == pytest.approx(25.0283, abs=1e-4)
     assert first[10] == 41 and first[13] == 0 and first[15:17] == ["2023-03", 15]
     assert sheet["N4"].number_format == "0;-0;;@"  # a zero count prints blank
     assert sheet.freeze_panes == "C4"
@@ -227,7 +229,7 @@ def test_workbook_matrix_and_agency_sheet(workbook, sample_corpus):
     assert matrix.freeze_panes == "B4" and matrix.auto_filter.ref.startswith("A3:")
 
     sheet = workbook["罗源县发改局"]
-    assert sheet["A3"].value == "罗源县 · 牵头 23 项、责任 16 项 · 跨领域工作量 25.15"
+    assert sheet["A3"].value == "罗源县 · 牵头 23 项、责任 16 项 · 跨领域工作量 25.03"
     values = list(sheet.iter_rows(min_row=4, values_only=True))
     assert values[0] == ("角色", "状态", "完成时限", "完成时限（原文）", "指标", "改革事项", "具体措施", "牵头单位", "责任单位",
                          "文件", "行号")
@@ -261,7 +263,7 @@ def test_workbook_in_english(tmp_path):
     assert sheet.max_row == HEADER_ROW + 59
     matrix = [c.value for c in book["Agency × indicator matrix"][HEADER_ROW]]
     assert "Starting a business" in matrix and "开办企业" not in matrix
-    assert book["Summary"]["A2"].value == "As of 2023-06-30 · 罗源县"
+    assert book["Summary"]["A2"].value == "As of 2023-06-30 · 罗源县 · indicators: as printed, else inferred at confidence ≥ 0.4"
     assert result.stderr.splitlines()[-1] == f"report written to {tmp_path}: 59 agencies, 20 collectives, 149 measures"
 
 
@@ -319,7 +321,7 @@ def test_csv_files(report_dir, sample_corpus):
     with (report_dir / "summary.csv").open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert rows[0][:3] == ["排名", "单位", "所属辖区"] and len(rows) == 1 + 238
-    assert rows[1][:9] == ["1", "罗源县发改局", "罗源县", "发展改革", "23", "16", "39", "31.0", "12"]
+    assert rows[1][:9] == ["1", "罗源县发改局", "罗源县", "发展改革", "23", "16", "39", "31.0", "11"]
     with (report_dir / "measures.csv").open(encoding="utf-8-sig", newline="") as stream:
         measures = list(csv.DictReader(stream))
     led = sum(m.measure_count for m in agency_metrics(sample_corpus) if m.lead_count)
@@ -336,8 +338,8 @@ def test_markdown(report_dir):
                          "- 文件数: 5", "- 措施总数: 521", "- 单位数（不含集合性单位）: 238", "- 权重: 牵头 1, 责任 0.5", ""]
     assert f"## 完成时限状态（基准日 {AS_OF}）" in lines and "- 已逾期: 129" in lines
     assert "| 跨领域工作量 | X = W · P | 跨领域工作量：需要跨指标协调的加权工作量，X ≤ W；排名依据 |" in lines
-    assert ("| 1 | 罗源县发改局 | 罗源县 | 发展改革 | 23 | 16 | 39 | 31.0 | 12 | 0.811 | 41 | 0.095 | 33.3% | 0 | 0 "
-            "| 2023-03 | 15 | 25.15 |") in lines
+    assert ("| 1 | 罗源县发改局 | 罗源县 | 发展改革 | 23 | 16 | 39 | 31.0 | 11 | 0.807 | 41 | 0.095 | 33.3% | 0 | 0 "
+            "| 2023-03 | 15 | 25.03 |") in lines
     assert "## 同类单位跨辖区对比" in lines and "## 集合性单位（单列）" in lines and "## 依赖关系（牵头→协调）" in lines
 
 
@@ -347,10 +349,11 @@ def test_agency_sheets_for_the_top_and_the_named(tmp_path):
 
     assert report_cmds._AGENCY_SHEETS == AGENCY_SHEETS
     result = CliRunner().invoke(cli, ["report", "--jurisdiction", "鼓楼区", "--agency-sheets", "2", "--as-of", AS_OF,
-                                      "--agency", "鼓楼区税务局", "-o", str(tmp_path)])
+                                      "--agency", "鼓楼区税务局", "--indicators", "printed", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
+    assert "指标：仅计印发的指标" in result.stderr
     book = load_workbook(tmp_path / "workload.xlsx")
-    # 鼓楼区's plan names no indicator, so every X is 0 and the ranking goes by name
+    # 鼓楼区's plan prints no indicator: counting printed ones only, every X is 0 and the ranking goes by name
     assert book.sheetnames[9:] == ["鼓楼供电服务中心", "鼓楼公安分局", "鼓楼区税务局", "其余牵头单位 (14)"]
     rest = book[book.sheetnames[-1]]
     header = [c.value for c in rest[HEADER_ROW]]
