@@ -364,16 +364,26 @@ def closing_attribution(text: str) -> tuple[Attribution, str] | None:
     >>> a, rest = closing_attribution("压缩企业开办时间。市市场监管局、市税务局负责。")
     >>> a.lead, a.responsible, rest
     ([], ['市市场监管局、市税务局'], '压缩企业开办时间。')
+    >>> a, rest = closing_attribution("推进重大项目建设，市发改委牵头，市财政局配合，年底前完成。")
+    >>> a.lead, a.responsible, a.deadline, rest
+    (['市发改委'], ['市财政局'], '年底', '推进重大项目建设。')
+    >>> closing_attribution("推进重大项目建设，年底前完成。") is None
+    True
     """
     body = text.rstrip(" \u3000。.；;")
     clauses = list(re.finditer(r"[^，,；;。！？]+", body))
     found: list[Attribution] = []
     cut = None
+    deadline = None  # "…，X牵头，Y配合，年底前完成": a deadline closing the attribution is part of it
     for m in reversed(clauses[1:]):
         # a comma before the clause, or a full stop: "…。市发改委负责。" is a sentence of units alone
         if body[m.start() - 1] not in "，,；;。":
             break
-        single = _verb_form(m.group(0).strip(), bare_list=False)
+        clause = m.group(0).strip()
+        if not found and deadline is None and _is_deadline_clause(clause):
+            deadline = _deadline_text(clause)
+            continue
+        single = _verb_form(clause, bare_list=False)
         if single is None or single.ignored or single.deadline is not None:
             break
         found.append(single)
@@ -388,6 +398,7 @@ def closing_attribution(text: str) -> tuple[Attribution, str] | None:
         out.merge(single)
     if not out.names_units:
         return None
+    out.deadline = deadline
     return out, rest + ("。" if text.rstrip().endswith("。") else "")
 
 
