@@ -21,7 +21,7 @@ from policykg.loaders.deadlines import looks_like_deadline
 from policykg.loaders.hanzi import fold
 from policykg.loaders.indicators import ALIASES, INDICATORS, LOCAL_CATEGORIES, canonical_indicator, clean_indicator
 from policykg.loaders.text_clean import strip_markup
-from policykg.loaders.unit_names import opens_with_verb, unit_score
+from policykg.loaders.unit_names import not_a_name, opens_with_verb, unit_score
 
 __all__ = ["Alignment", "align_cells", "cell_kind", "role_compatibility"]
 
@@ -59,6 +59,8 @@ def cell_kind(text: str) -> str:
     ('number', 'deadline', 'units')
     >>> cell_kind("一、开办企业"), cell_kind("推进投资项目审批便利化"), cell_kind("(1)建成区级政务服务中心")
     ('indicator', 'short', 'long')
+    >>> cell_kind("新建幼儿园2所")
+    'short'
     """
     plain = strip_markup(text).strip()
     if not plain:
@@ -71,7 +73,8 @@ def cell_kind(text: str) -> str:
         return "indicator"  # 开办企业 ends like a unit name but is a category
     if _LIST_START.match(plain):
         return "long"  # "1. …", "(1)…": a numbered measure, never a category nor units (建成区级政务服务中心)
-    if unit_score(_TRAILING_VERB.sub("", plain)) >= 0.75:  # "X、Y分别牵头落实": units with their role
+    # "X、Y分别牵头落实": units with their role; "新建幼儿园2所" ends like a unit (所) but holds an amount
+    if unit_score(_TRAILING_VERB.sub("", plain)) >= 0.75 and not not_a_name(plain):
         return "units"
     compact = _WHITESPACE.sub("", plain)
     if len(compact) <= 25 and not re.search(r"[，,；;。]", compact[:-1]) and (

@@ -28,7 +28,7 @@ from policykg.loaders.numbering import is_bare_number, read_marker
 from policykg.loaders.page_artefacts import is_furniture
 from policykg.loaders.progress import reads_as_progress
 from policykg.loaders.text_clean import strip_markup
-from policykg.loaders.unit_names import ends_like_unit, is_collective, unit_score
+from policykg.loaders.unit_names import ends_like_unit, is_collective, not_a_name, unit_score
 
 __all__ = ["line_header_at", "read_line_table", "FlatTable"]
 
@@ -85,7 +85,8 @@ def _kind(text: str, person_column: bool) -> str:
     if marker is not None and marker.style == "cn_paren" and len(plain) <= 40:
         return "subheading"
     units = re.sub(r"(?:分别|共同)?(?:牵头|主办|负责|配合|协办)(?:落实|负责)?$", "", plain)
-    if units and (unit_score(units) >= 0.75 or ends_like_unit(units) or is_collective(units)) and len(units) <= 120:
+    if units and (unit_score(units) >= 0.75 or ends_like_unit(units) or is_collective(units)) and len(units) <= 120 \
+            and not not_a_name(units):  # "新建幼儿园2所" ends like a unit name (所) but is an amount
         return "units"
     if looks_like_person(plain) or (person_column and looks_like_person(plain, person_slot=True)):
         return "person"

@@ -126,9 +126,11 @@ def is_bare_number(text: str) -> bool:
     return bool(_BARE_NUMBER.match(text))
 
 
-# Where a run-together line may hold the next item: after an attribution's closing bracket,
-# after a sentence end followed by a space, or after a run of spaces.
-_SPLIT_POINT = re.compile(r"(?<=[）)〕】\]])[ \u3000]*(?=\S)|(?<=[。；;！？!?])[ \u3000]+(?=\S)|(?<=\S)[ \u3000]{1,}(?=\S)")
+# Where a run-together line may hold the next item: after an attribution's closing bracket (and the
+# full stop or semicolon that may close its sentence), after a sentence end followed by a space, or
+# after a run of spaces.
+_SPLIT_POINT = re.compile(
+    r"(?<=[）)〕】\]])[。；;]?[ \u3000]*(?=\S)|(?<=[。；;！？!?])[ \u3000]+(?=\S)|(?<=\S)[ \u3000]{1,}(?=\S)")
 
 
 def split_run_together(line: str, expected: dict[str, int]) -> list[str]:
@@ -141,6 +143,10 @@ def split_run_together(line: str, expected: dict[str, int]) -> list[str]:
 
     >>> split_run_together("(一)增长11%左右。(省发改委负责)(二)收入增长13%。(省财政厅主办)", {})
     ['(一)增长11%左右。(省发改委负责)', '(二)收入增长13%。(省财政厅主办)']
+    >>> split_run_together("1.推进数字政府建设（市大数据局牵头）。2.优化水电气报装（市住建局负责）。", {})
+    ['1.推进数字政府建设（市大数据局牵头）。', '2.优化水电气报装（市住建局负责）。']
+    >>> split_run_together("1.完善机制，包括：1.定期会商；2.联合督查。", {})
+    ['1.完善机制，包括：1.定期会商；2.联合督查。']
     """
     first, rest = read_marker(line)
     if first is not None and first.number is not None:
@@ -160,7 +166,7 @@ def split_run_together(line: str, expected: dict[str, int]) -> list[str]:
         last = expected.get(marker.style)
         if marker.number not in (1, (last or 0) + 1):
             continue
-        pieces.append(line[start:m.start()].strip(_SPACE))
+        pieces.append(line[start:cut].strip(_SPACE))
         start = cut
         expected[marker.style] = marker.number
     pieces.append(line[start:].strip(_SPACE))
