@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -123,7 +124,8 @@ def _absorb_lost_accept(uri: str) -> None:
         pass  # unreachable: the driver says so properly just after
 
 
-_CONNECT_ATTEMPTS = 3
+_CONNECT_ATTEMPTS = 4
+_RETRY_PAUSE = 0.25  # seconds
 
 
 def _refused(exc: BaseException) -> bool:
@@ -387,7 +389,7 @@ def connect(settings: BoltSettings) -> Connection:
         raise BackendError("bolt_bad_uri", uri=uri)
     auth = None if settings.password is None else neo4j.basic_auth(settings.user, settings.password)
     # A server that listens but drops or stalls the handshake (FalkorDB 4.16 does so now and then after
-    # another client left, more often on a busy machine) gets two more tries; a refused connection
+    # another client left, more often on a busy machine) gets three more tries; a refused connection
     # (nothing listens) and every answer of the server are final at once.
     for attempt in range(_CONNECT_ATTEMPTS):
         _absorb_lost_accept(uri)
@@ -420,6 +422,7 @@ def connect(settings: BoltSettings) -> Connection:
         except (ne.ServiceUnavailable, ne.DriverError, OSError) as exc:
             driver.close()
             if attempt + 1 < _CONNECT_ATTEMPTS and not _refused(exc):
+                time.sleep(_RETRY_PAUSE)  # let the server finish with the connection it dropped
                 continue
             raise BackendError("bolt_unreachable", uri=uri, reason=_reason(exc)) from exc
         break

@@ -1,7 +1,8 @@
 """A server that drops a handshake now and then (FalkorDB 4.16 after another client left) costs a retry, not an error.
 
 A real TCP relay in front of the real FalkorDB closes the first connections that send
-a Bolt handshake, and relays the rest byte for byte.
+a Bolt handshake, and relays the rest byte for byte. (FalkorDB's own habit may take one more
+attempt, which is why two dropped handshakes leave two attempts to spare.)
 """
 
 from __future__ import annotations
@@ -25,27 +26,26 @@ class DroppingRelay:
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
+        # Connections are taken in the order they arrive, each one's first bytes read before the next is
+        # accepted, so the server sees them in the client's order (connect's empty one first).
         while True:
             try:
                 client, _ = self.listener.accept()
             except OSError:
                 return
-            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
-
-    def _serve(self, client: socket.socket) -> None:
-        first = client.recv(65536)
-        if first and self.dropped < self.drops:
-            self.dropped += 1
-            client.close()
-            return
-        upstream = socket.create_connection(("127.0.0.1", self.upstream))
-        if not first:  # an empty connection (connect's absorbing one) goes through empty too
-            upstream.close()
-            client.close()
-            return
-        upstream.sendall(first)
-        threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
-        self._pump(client, upstream)
+            first = client.recv(65536)
+            if first and self.dropped < self.drops:
+                self.dropped += 1
+                client.close()
+                continue
+            upstream = socket.create_connection(("127.0.0.1", self.upstream))
+            if not first:  # an empty connection (connect's absorbing one) goes through empty too
+                upstream.close()
+                client.close()
+                continue
+            upstream.sendall(first)
+            threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
+            threading.Thread(target=self._pump, args=(client, upstream), daemon=True).start()
 
     @staticmethod
     def _pump(source: socket.socket, sink: socket.socket) -> None:
@@ -79,11 +79,11 @@ def test_a_dropped_handshake_is_tried_again(relay):
     assert relay.dropped == relay.drops
 
 
-@pytest.mark.parametrize("relay", [3], indirect=True)
-def test_a_server_that_keeps_dropping_is_unreachable_after_three_tries(relay):
+@pytest.mark.parametrize("relay", [4], indirect=True)
+def test_a_server_that_keeps_dropping_is_unreachable_after_four_tries(relay):
     with pytest.raises(BackendError, match="无法连接 Bolt 服务器"):
         connect(BoltSettings(uri=f"bolt://127.0.0.1:{relay.port}", connection_timeout=5.0))
-    assert relay.dropped == 3
+    assert relay.dropped == 4
 
 
 def test_nothing_listening_is_unreachable_at_once():
