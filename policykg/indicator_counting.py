@@ -1,7 +1,9 @@
 """Which indicator a measure counts under: printed only, or printed then inferred above a threshold.
 
-The rule every count by indicator follows (the named query cross_cutting_ranking in SPARQL and
-Cypher, the report's metrics, the heatmap), so that they agree. Reading gives a row an inferred
+The rule every count by indicator follows, so that they agree: the build-time tallies of each
+document graph (pkg:leadCountedIndicator / pkg:responsibleCountedIndicator, which the SPARQL
+cross_cutting_ranking sums), the same query in Cypher (which states the threshold itself), the
+report's metrics and the heatmap. Reading gives a row an inferred
 indicator only where its document prints none of the 18 (`policykg.loaders.indicator_inference`),
 so a printed indicator always wins; a printed local category ("组织保障") gives way to an inferred
 indicator that counts.
