@@ -241,6 +241,22 @@ def parse_labels(text: str) -> Attribution | None:
     return _labelled(text)[0]
 
 
+def _role_clause(clause: str, folded: str, out: Attribution) -> bool:
+    """A clause like "X牵头" or "Y配合": its units added to ``out`` as lead or responsible (a person
+    as a leader); False when the clause is neither."""
+    for pattern, units_of_role in ((_LEAD_CLAUSE, out.lead), (_RESP_CLAUSE, out.responsible)):
+        m = pattern.match(folded)
+        if m:
+            units = _unit_group(clause, m)
+            if looks_like_person(units):
+                out.leaders.append(units)
+                return True
+            if _names_ok(units):
+                units_of_role.append(units)
+                return True
+    return False
+
+
 def _verb_form(content: str, bare_list: bool) -> Attribution | None:
     out = Attribution()
     for clause in _split_top(content, "，,；;"):
@@ -249,24 +265,8 @@ def _verb_form(content: str, bare_list: bool) -> Attribution | None:
         if is_declaration(clause):
             out.first_leads = out.first_leads or declares_first_leads(clause)
             continue
-        m = _LEAD_CLAUSE.match(folded)
-        if m:
-            units = _unit_group(clause, m)
-            if looks_like_person(units):
-                out.leaders.append(units)
-                continue
-            if _names_ok(units):
-                out.lead.append(units)
-                continue
-        m = _RESP_CLAUSE.match(folded)
-        if m:
-            units = _unit_group(clause, m)
-            if looks_like_person(units):
-                out.leaders.append(units)
-                continue
-            if _names_ok(units):
-                out.responsible.append(units)
-                continue
+        if _role_clause(clause, folded, out):
+            continue
         if _is_deadline_clause(clause):
             out.deadline = _deadline_text(clause)
             continue

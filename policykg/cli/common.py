@@ -107,34 +107,26 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _file_option(name: str, help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--NAME FILE``: an optional file a planner reviewed, read by every command that reads documents."""
+    return click.option(f"--{name}", name, type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        metavar="FILE", help=help_text)
+
+
 def corrections_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--corrections FILE``: a review table from `policykg indicators`, corrected by a planner.
 
     Its indicators replace the inferred ones in every document the command reads
     (`policykg.pipeline.Inputs`); what could not be applied is listed on stderr.
     """
-    return click.option(
-        "--corrections",
-        "corrections",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        metavar="FILE",
-        help="Corrected review table (xlsx/csv from `policykg indicators`): its indicators win over inferred "
-             "ones; a store built with it keeps it.",
-    )(func)
+    return _file_option("corrections", "Corrected review table (xlsx/csv from `policykg indicators`): its indicators "
+                                       "win over inferred ones; a store built with it keeps it.")(func)
 
 
 def aliases_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--aliases FILE``: the reviewed agency names (CSV ``name,agency``) documents are read with."""
-    return click.option(
-        "--aliases",
-        "aliases",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        metavar="FILE",
-        help="Reviewed agency names, a CSV with header name,agency (see `policykg agencies --review`); "
-             "a store built with them keeps them.",
-    )(func)
+    return _file_option("aliases", "Reviewed agency names, a CSV with header name,agency (see `policykg agencies "
+                                   "--review`); a store built with them keeps them.")(func)
 
 
 def corpus_options(func: Callable[..., Any]) -> Callable[..., Any]:

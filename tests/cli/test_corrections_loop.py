@@ -12,13 +12,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from policykg import sample_paths
-from policykg.cli import cli
 from policykg.identities import measure_ids
 from policykg.loaders import read_document
 from policykg.pipeline.kept_corrections import KEPT_FILE
+from tests.support.cli_runner import invoke, ok
 
 SAMPLE_003 = next(p for p in sample_paths() if p.name.startswith("003_"))
 COMMANDS_READING_DOCUMENTS = [["extract"], ["agencies"], ["indicators"], ["build"], ["run"], ["report"], ["viz"],
@@ -28,18 +27,6 @@ CORRECTED = ("PREFIX pkg: <https://w3id.org/policykg/ontology#> PREFIX prov: <ht
              "PREFIX dcterms: <http://purl.org/dc/terms/> "
              "SELECT ?line ?table WHERE { ?m pkg:sourceLine ?line ; pkg:qualifiedInferredIndicator ?x . "
              "?x prov:wasAttributedTo/dcterms:identifier ?table } ORDER BY ?line")
-
-
-def invoke(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
-def ok(*args: str):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -6,20 +6,14 @@ import csv
 import io
 import json
 
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from policykg import sample_paths
 from policykg.cli import cli
 from policykg.loaders_report import EXTRACT_COLUMNS
+from tests.support.cli_runner import invoke
 
 SAMPLE_003 = str(next(p for p in sample_paths() if p.name.startswith("003")))
-
-
-def invoke(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result
 
 
 def test_extract_jsonl_to_stdout_and_summary_to_stderr():

@@ -13,16 +13,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from policykg import sample_paths
-from policykg.cli import cli
 from policykg.loaders.agencies import build_corpus
 from policykg.loaders.agency_review import review_proposals
 from policykg.pipeline.kept_aliases import KEPT_FILE
 from policykg.records import Document, LoadResult, Row
 from policykg.review_workbook import write_review_workbook
+from tests.support.cli_runner import invoke, ok
 
 # A 罗源县 plan naming its approval bureau twice, by its short and its full name.
 EXTRA = ("罗源县人民政府办公室关于印发罗源县2023年审批服务改革任务清单的通知\n\n"
@@ -33,18 +32,6 @@ AGENCY_NODES = ("SELECT ?a WHERE { { SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a a 
                 "<https://w3id.org/policykg/ontology#Agency> } } } }")
 COMMANDS_READING_DOCUMENTS = [["extract"], ["agencies"], ["build"], ["run"], ["report"], ["viz"], ["neo4j", "push"],
                               ["neo4j", "export"], ["query"], ["export"], ["validate"], ["serve"], ["publish"]]
-
-
-def invoke(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
-def ok(*args: str):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from policykg.cli import cli
+from tests.support.cli_runner import ok as invoke
 
 HOSTILE = (
     "2021年长兴县营商环境任务清单\n\n说明：责任单位中排在第一位的为牵头单位。\n\n"
@@ -35,12 +34,6 @@ def hostile(tmp_path) -> Path:
     path = tmp_path / "evil.txt"
     path.write_text(HOSTILE, encoding="utf-8")
     return path
-
-
-def invoke(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def _csv_cells(path: Path) -> list[list[str]]:

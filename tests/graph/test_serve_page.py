@@ -7,7 +7,6 @@ any server but its own.
 
 from __future__ import annotations
 
-import shutil
 import time
 import urllib.parse
 
@@ -15,8 +14,7 @@ import pytest
 
 from policykg.graph.rdf.store import open_store
 from policykg.queries import list_queries, run_named
-from tests.graph.test_serve_guarded import Served
-from tests.visualizations.conftest import CHROMIUM_FLAGS, Browser, CDPError, Page
+from tests.visualizations.conftest import CHROMIUM_FLAGS, CDPError, Page, running_browser
 
 # Every host name still resolves to nothing; only the served page's own address is reachable.
 LOCAL_ONLY = [f if not f.startswith("--host-resolver-rules=") else "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
@@ -25,15 +23,7 @@ LOCAL_ONLY = [f if not f.startswith("--host-resolver-rules=") else "--host-resol
 
 @pytest.fixture(scope="module")
 def local_browser():
-    binary = shutil.which("chromium")
-    if binary is None:
-        pytest.fail("chromium not found: install Debian's `chromium` package (.ci/apt-packages lists it)")
-    browser = Browser(binary, LOCAL_ONLY)
-    try:
-        browser.call("Browser.getVersion", timeout=30)
-        yield browser
-    finally:
-        browser.close()
+    yield from running_browser(LOCAL_ONLY)
 
 
 @pytest.fixture()
@@ -43,15 +33,6 @@ def page(local_browser):
         yield tab
     finally:
         tab.close()
-
-
-@pytest.fixture(scope="module")
-def served(sample_store_dir):
-    server = Served(["--store", str(sample_store_dir)])
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _open(page: Page, url: str, timeout: float = 30) -> None:

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -202,18 +203,26 @@ class Page:
             pass
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's headless Chromium; the run FAILS when it is not installed."""
+def running_browser(flags: list[str] = CHROMIUM_FLAGS) -> Iterator[Browser]:
+    """Debian's headless Chromium with ``flags``, answering, until the generator is closed.
+
+    The run FAILS when Chromium is not installed (CI installs it; style.md).
+    """
     binary = shutil.which("chromium")
     if binary is None:
         pytest.fail("chromium not found: install Debian's `chromium` package (.ci/apt-packages lists it)")
-    b = Browser(binary)
+    b = Browser(binary, flags)
     try:
         b.call("Browser.getVersion", timeout=30)
         yield b
     finally:
         b.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, offline."""
+    yield from running_browser()
 
 
 @pytest.fixture()
