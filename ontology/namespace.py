@@ -38,6 +38,7 @@ class PKG(DefinedNamespace):
     IndicatorModel: URIRef
     IndicatorReview: URIRef
     AgencyTally: URIRef
+    PairSummary: URIRef
     # individuals
     ongoing: URIRef
     conditional: URIRef
@@ -96,3 +97,8 @@ class PKG(DefinedNamespace):
     countedIndicator: URIRef
     leadCountedIndicator: URIRef
     responsibleCountedIndicator: URIRef
+    # build-time counts over the whole store (graph/rdf/pair_counts.py)
+    coAssignedWith: URIRef
+    partnerOf: URIRef
+    sharedCount: URIRef
+    pairCount: URIRef

@@ -38,12 +38,17 @@ __all__ = [
     "VOCABULARY_GRAPH",
     "ONTOLOGY_GRAPH",
     "GRAPH_PREFIX",
+    "SUMMARY_GRAPH",
+    "NON_DOCUMENT_GRAPHS",
 ]
 
 GRAPH_PREFIX = ID_BASE + "graph/"
 # The two graphs that are not documents: the ontology itself and the indicator scheme.
 ONTOLOGY_GRAPH = GRAPH_PREFIX + "_ontology"
 VOCABULARY_GRAPH = GRAPH_PREFIX + "_vocabulary"
+# Counts kept for the whole store, over every document graph (`policykg.graph.rdf.pair_counts`).
+SUMMARY_GRAPH = GRAPH_PREFIX + "_summary"
+NON_DOCUMENT_GRAPHS = frozenset({ONTOLOGY_GRAPH, VOCABULARY_GRAPH, SUMMARY_GRAPH})
 
 
 @lru_cache(maxsize=1 << 16)  # agencies, indicators, sources recur on every row of a build

@@ -28,7 +28,15 @@ from pyoxigraph import Store
 
 from policykg.graph.rdf.build import DocumentGraph, GraphPart
 from policykg.graph.rdf.nquads import NQUADS_TERMS
-from policykg.graph.rdf.store import BuildStats, Progress, build_store, bulk_build, is_new_store, load_parts_into
+from policykg.graph.rdf.store import (
+    BuildStats,
+    Progress,
+    build_store,
+    bulk_build,
+    is_new_store,
+    load_parts_into,
+    with_pair_counts,
+)
 from policykg.records import Corpus, LoadResult
 
 __all__ = ["CorpusAccumulator", "build_store_from_results"]
@@ -78,7 +86,8 @@ def build_store_from_results(
         return build_store(builder.finish(), store_dir, progress)
 
     def load(store: Store) -> BuildStats:
-        return load_parts_into(store, _parts(iter(results), builder), progress)
+        return load_parts_into(store, with_pair_counts(_parts(iter(results), builder), lambda: builder.corpus),
+                               progress)
 
     return bulk_build(store_dir, load, replace=replace)
 

@@ -22,7 +22,7 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -30,18 +30,19 @@ from typing import cast
 from pyoxigraph import NamedNode, RdfFormat, Store
 
 from policykg.errors import StoreError
-from policykg.graph.rdf import iris
+from policykg.graph.rdf import iris, pair_counts
 from policykg.graph.rdf.build import GraphPart, build_graphs, vocabulary_graphs
 from policykg.graph.rdf.mapping import Terms
 from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri
 from policykg.processes import is_running
-from policykg.records import Corpus
+from policykg.records import Corpus, Row
 
 __all__ = [
     "BuildStats",
     "build_store",
     "load_corpus_into",
     "load_parts_into",
+    "with_pair_counts",
     "bulk_build",
     "optimize_store",
     "is_new_store",
@@ -79,7 +80,7 @@ def _parts(corpus: Corpus, terms: Terms) -> Iterable[GraphPart]:
     yield from build_graphs(corpus, terms)
 
 
-def replace_graph(store: Store, part: GraphPart) -> None:
+def replace_graph(store: Store, part: GraphPart, also: str = "") -> None:
     """Replace one named graph with ``part``'s quads in a single transaction.
 
     One SPARQL update drops the graph and inserts the new triples; Oxigraph applies
@@ -87,7 +88,8 @@ def replace_graph(store: Store, part: GraphPart) -> None:
     a half graph. ``part.quads`` are pyoxigraph `Quad` objects (written with
     pyoxigraph's own term serialisation, ``str(term)``) or N-Quads lines made by
     `policykg.graph.rdf.nquads.NQUADS_TERMS` (terms escaped by its one escaping function);
-    never text assembled from raw strings.
+    never text assembled from raw strings. ``also``: more update operations made the same way
+    (`pair_counts.delta_update`), applied in the same transaction.
     """
     graph = NamedNode(part.iri)
     if part.quads and isinstance(part.quads[0], str):
@@ -99,7 +101,8 @@ def replace_graph(store: Store, part: GraphPart) -> None:
         body = "".join(f"{line[:-cut]} .\n" for line in part.quads)
     else:
         body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in part.quads)
-    store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
+    more = f" ;\n{also}" if also else ""
+    store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}{more}")
 
 
 def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None) -> BuildStats:
@@ -113,9 +116,16 @@ def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None)
     """
     stats = BuildStats()
     start = time.perf_counter()
+    rows_of: dict[str, list[Row]] = {}
+    for row in corpus.rows:
+        rows_of.setdefault(row.source, []).append(row)
     for part in _parts(corpus, NQUADS_TERMS):
         try:
-            replace_graph(store, part)
+            # the store-wide pair counts lose what the old graph counted and gain what the new one does
+            also = "" if part.source is None else pair_counts.delta_update(
+                store, pair_counts.counts_of_graph(store, part.iri),
+                pair_counts.counts_of_rows(corpus, rows_of.get(part.source, [])))
+            replace_graph(store, part, also)
         except OSError as exc:
             raise StoreError("store_update_failed", graph=part.source or iris.decode_key(part.iri.rpartition("/")[2]), reason=exc,
                              written=stats.documents) from exc
@@ -136,7 +146,14 @@ def load_corpus_into(store: Store, corpus: Corpus, progress: Progress | None = N
         the store then holds part of the data, which is why `build_store` loads
         into a staging directory.
     """
-    return load_parts_into(store, build_graphs(corpus, NQUADS_TERMS), progress)
+    return load_parts_into(store, with_pair_counts(build_graphs(corpus, NQUADS_TERMS), lambda: corpus), progress)
+
+
+def with_pair_counts(parts: Iterable[GraphPart], corpus: Callable[[], Corpus]) -> Iterator[GraphPart]:
+    """``parts``, then the store-wide pair counts of ``corpus()`` (asked for once the parts are all made)."""
+    yield from parts
+    whole = corpus()
+    yield pair_counts.summary_part(pair_counts.counts_of_rows(whole, whole.rows))
 
 
 def load_parts_into(store: Store, parts: Iterable[GraphPart], progress: Progress | None = None,
@@ -435,9 +452,8 @@ def _open(store_dir: Path, read_only: bool) -> Store:
 
 
 def document_graphs(store: Store) -> list[str]:
-    """IRIs of the document graphs in a store (not the ontology or vocabulary), sorted."""
-    skip = {iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH}
-    return sorted(g.value for g in store.named_graphs() if g.value not in skip)
+    """IRIs of the document graphs in a store (not the ontology, vocabulary or store-wide counts), sorted."""
+    return sorted(g.value for g in store.named_graphs() if g.value not in iris.NON_DOCUMENT_GRAPHS)
 
 
 def document_sources(store: Store) -> list[str]:

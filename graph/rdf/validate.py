@@ -121,10 +121,10 @@ def _describe(data: Graph, node) -> str:
 
 
 def data_graph(store: Store) -> Graph:
-    """The union of every graph but the ontology, as one rdflib Graph."""
+    """The union of every graph but the ontology and the store-wide counts (derived from the rest), as one rdflib Graph."""
     graph = Graph()
     for name in store.named_graphs():
-        if name.value == iris.ONTOLOGY_GRAPH:
+        if name.value in (iris.ONTOLOGY_GRAPH, iris.SUMMARY_GRAPH):
             continue
         data = store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(name.value)) or b""
         graph.parse(data=data.decode("utf-8"), format="nt")
@@ -194,11 +194,11 @@ def _shared_part(store: Store) -> bytes:
     """Every triple (once) of every node that is not a measure, a document or a tally (each stated in its
     own document graph only), from all data graphs."""
     # the IRIs are this module's own constants, written by pyoxigraph's term serialisation
-    ontology, tally_of, *local = (str(NamedNode(i)) for i in (iris.ONTOLOGY_GRAPH, PKG_IRI + "tallyOf",
-                                                                *LOCAL_CLASSES))
+    ontology, summary, tally_of, *local = (str(NamedNode(i)) for i in (
+        iris.ONTOLOGY_GRAPH, iris.SUMMARY_GRAPH, PKG_IRI + "tallyOf", *LOCAL_CLASSES))
     result = store.query(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
         GRAPH ?g {{ ?s ?p ?o }}
-        FILTER(?g != {ontology})
+        FILTER(?g != {ontology} && ?g != {summary})
         MINUS {{ GRAPH ?g {{ ?s a ?local }} VALUES ?local {{ {" ".join(local)} }} }}
         MINUS {{ GRAPH ?g {{ ?s {tally_of} ?agency }} }}
     }}""")
@@ -209,8 +209,8 @@ def _shared_part(store: Store) -> bytes:
 def _document_batches(store: Store) -> list[list[NamedNode]]:
     """The document graphs in batches of about `_BATCH_TRIPLES` triples (whole graphs, in name order)."""
     sizes = cast(QuerySolutions, store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"))
-    skip = {iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH}
-    graphs = sorted((row["g"].value, int(row["n"].value)) for row in sizes if row["g"].value not in skip)
+    graphs = sorted((row["g"].value, int(row["n"].value)) for row in sizes
+                    if row["g"].value not in iris.NON_DOCUMENT_GRAPHS)
     batches: list[list[NamedNode]] = []
     batch: list[NamedNode] = []
     size = 0

@@ -29,8 +29,7 @@ def _shapes() -> Graph:
 
 
 def _document_graphs(store: Store) -> list[NamedNode]:
-    skip = {iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH}
-    return sorted((g for g in store.named_graphs() if g.value not in skip), key=lambda g: g.value)
+    return sorted((g for g in store.named_graphs() if g.value not in iris.NON_DOCUMENT_GRAPHS), key=lambda g: g.value)
 
 
 def _wrong_values(shapes: Graph, constraint, value) -> list:

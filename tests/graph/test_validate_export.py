@@ -108,7 +108,7 @@ def _as_set(report):
 def _inconsistent_store() -> Store:
     """The broken store, plus an agency that another document graph names differently."""
     store = _broken_store()
-    graphs = [g.value for g in store.named_graphs() if g.value not in (iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH)]
+    graphs = [g.value for g in store.named_graphs() if g.value not in iris.NON_DOCUMENT_GRAPHS]
     label = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
     agency = next(q.object for q in store.quads_for_pattern(None, NamedNode(PKG + "leadUnit"), None, None)
                   if list(store.quads_for_pattern(q.object, label, None, None)))

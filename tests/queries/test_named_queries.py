@@ -73,7 +73,8 @@ def test_publish_then_query_gives_the_same_answer(oxigraph_empty_server, sample_
     from policykg.graph.rdf.publish import publish_store
 
     published = publish_store(sample_store, oxigraph_empty_server.store_url)
-    assert len(published) == 7 and all(p.status in (200, 201, 204) for p in published)
+    # the five documents, the ontology, the indicator scheme and the store-wide pair counts
+    assert len(published) == 8 and all(p.status in (200, 201, 204) for p in published)
     publish_store(sample_store, oxigraph_empty_server.store_url)  # PUT replaces: publishing twice changes nothing
     endpoint = HttpEndpoint(oxigraph_empty_server.query_url)
     count = run_named.__globals__["run_sparql"](endpoint, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -1,0 +1,252 @@
+"""Store-wide pair counts: which agencies share measures, counted once for the whole store.
+
+Two named queries rank pairs of agencies: `co_assignment_pairs` (two agencies involved in the
+same measure) and `dependencies` (a lead and each other agency of the measures it leads). Counted
+from the measures, both make every pair of every measure first (1.3 M rows at 150k measures) to
+keep the top hundred: ten seconds, whatever the limit. Per-document counts would not help, since
+their sum is as large. So the counts are kept whole, in one graph of their own
+(`iris.SUMMARY_GRAPH`), one quad per pair, whose predicate says the count::
+
+    <agency a> <…/summary/pair/7> <agency b> .        # a's id < b's, both kind agency: 7 measures involve both
+    <lead> <…/summary/arc/7> <partner> .               # 7 measures led by lead involve partner (both kind agency)
+    <…/summary/pair/7> rdfs:subPropertyOf pkg:coAssignedWith ; pkg:sharedCount 7 ; pkg:pairCount 1234 .
+    <…/summary/arc/7> rdfs:subPropertyOf pkg:partnerOf ; pkg:sharedCount 7 ; pkg:pairCount 2345 .
+
+A count's predicate says how many pairs have it, so a query finds the count of the hundredth pair
+from a few dozen quads and reads only the pairs at or above it, through the index. The pair's two
+agencies are the quad's own terms (a query joins them with their names by index lookups; an IRI
+computed from a string could only be joined by comparing it with every agency). The agencies
+counted are described here too (id and display name, as their document graphs state them), so that
+a query finds them in one graph. A marker ``<…/summary> a pkg:PairSummary`` says that the counts are
+there: a store built before them has none, and the queries then count from the measures.
+
+The counts stay true when documents are replaced: `delta_update` subtracts what the document's old
+graph contributed (read from the store) and adds what the new rows contribute, in the same SPARQL
+update that replaces the document graph (`policykg.graph.rdf.store.replace_graph`), so readers
+never see counts that disagree with the measures. `tests/graph/test_pair_counts.py` checks them
+against the counts made from the measures after builds and replacements.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import combinations
+from typing import cast
+
+from pyoxigraph import Literal, NamedNode, Store
+
+from policykg.graph.rdf import iris
+from policykg.graph.rdf.build import GraphPart
+from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri
+from policykg.ontology.namespace import PKG_IRI
+from policykg.records import Corpus, Row
+
+__all__ = [
+    "PairCounts",
+    "counts_of_rows",
+    "counts_of_graph",
+    "summary_part",
+    "delta_update",
+    "has_summary",
+    "count_predicate",
+]
+
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBPROPERTY = "http://www.w3.org/2000/01/rdf-schema#subPropertyOf"
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_IDENTIFIER = "http://purl.org/dc/terms/identifier"
+_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+_MARKER = iris.ID_BASE + "summary"
+_LEAD = PKG_IRI + "leadUnit"
+_RESPONSIBLE = PKG_IRI + "responsibleUnit"
+_AGENCY_CLASS = PKG_IRI + "Agency"
+_AGENCY_PREFIX = iris.ID_BASE + "agency/"
+# kind → the property its count predicates specialise
+_KINDS = {"pair": PKG_IRI + "coAssignedWith", "arc": PKG_IRI + "partnerOf"}
+
+Key = tuple[str, str]  # two agency ids: (smaller, larger) for a pair, (lead, partner) for an arc
+
+
+class PairCounts:
+    """Measures shared per unordered pair (co-assignment) and per lead → partner arc, keyed by agency ids."""
+
+    __slots__ = ("pair", "arc", "names")
+
+    def __init__(self) -> None:
+        self.pair: Counter[Key] = Counter()
+        self.arc: Counter[Key] = Counter()
+        self.names: dict[str, str] = {}  # agency id → display name, for the agencies counted
+
+    def of(self, kind: str) -> Counter[Key]:
+        return self.pair if kind == "pair" else self.arc
+
+    def add_measure(self, leads: Iterable[str], responsibles: Iterable[str]) -> None:
+        """Count one measure's agencies (kind agency only; callers filter)."""
+        lead = set(leads)
+        involved = lead.union(responsibles)
+        if len(involved) < 2:
+            return
+        self.pair.update(combinations(sorted(involved), 2))
+        for x in lead:
+            self.arc.update((x, y) for y in involved if y != x)
+
+
+def counts_of_rows(corpus: Corpus, rows: Iterable[Row]) -> PairCounts:
+    """The pair counts of ``rows`` (each a measure), over the agencies of kind agency in ``corpus``."""
+    agencies = corpus.agencies
+    out = PairCounts()
+    for row in rows:
+        leads = [a for a in corpus.lead_ids(row) if agencies[a].kind == "agency"]
+        responsibles = [a for a in corpus.responsible_ids(row) if agencies[a].kind == "agency"]
+        out.add_measure(leads, responsibles)
+    for pair in out.pair:
+        for agency_id in pair:
+            if agency_id not in out.names:
+                out.names[agency_id] = agencies[agency_id].name
+    return out
+
+
+def counts_of_graph(store: Store, graph: str) -> PairCounts:
+    """The pair counts of the measures one named graph of ``store`` holds (none when it is missing)."""
+    g = NamedNode(graph)
+    agencies = {_text(q.subject) for q in store.quads_for_pattern(None, NamedNode(_TYPE), NamedNode(_AGENCY_CLASS), g)}
+    roles: dict[str, tuple[list[str], list[str]]] = {}
+    for index, predicate in ((0, _LEAD), (1, _RESPONSIBLE)):
+        for q in store.quads_for_pattern(None, NamedNode(predicate), None, g):
+            if _text(q.object) in agencies:
+                roles.setdefault(_text(q.subject), ([], []))[index].append(_agency_id(_text(q.object)))
+    out = PairCounts()
+    for leads, responsibles in roles.values():
+        out.add_measure(leads, responsibles)
+    return out
+
+
+def _text(term: object) -> str:
+    """The IRI or lexical form of a term this module reads: never a blank node or triple term here."""
+    return cast(NamedNode | Literal, term).value
+
+
+def _agency_id(iri: str) -> str:
+    return iris.decode_key(iri.removeprefix(_AGENCY_PREFIX))
+
+
+def count_predicate(kind: str, n: int) -> str:
+    """The predicate linking the two agencies of a pair (``kind`` "pair") or arc ("arc") that share ``n`` measures."""
+    return f"{_MARKER}/{kind}/{n}"
+
+
+def _count_of(predicate: str, kind: str) -> int | None:
+    head, _, n = predicate.rpartition("/")
+    return int(n) if head == f"{_MARKER}/{kind}" and n.isdigit() else None
+
+
+def _pair_triples(kind: str, counter: Mapping[Key, int], keys: Iterable[Key]) -> Iterator[str]:
+    """``a <count predicate> b`` lines (no graph, no final dot) for the keys counted above zero."""
+    for a, b in keys:
+        n = counter.get((a, b), 0)
+        if n > 0:
+            yield (f"{escape_iri(iris.agency_iri(a))} {escape_iri(count_predicate(kind, n))} "
+                   f"{escape_iri(iris.agency_iri(b))}")
+
+
+def _count_triples(kind: str, histogram: Mapping[int, int]) -> Iterator[str]:
+    """Each count's predicate: what it specialises, its count and how many pairs have it (none: not stated)."""
+    parent = escape_iri(_KINDS[kind])
+    value, number = escape_iri(PKG_IRI + "sharedCount"), escape_iri(PKG_IRI + "pairCount")
+    for n, k in sorted(histogram.items()):
+        if k > 0:
+            p = escape_iri(count_predicate(kind, n))
+            yield f"{p} <{_SUBPROPERTY}> {parent}"
+            yield f'{p} {value} "{n}"^^<{_INTEGER}>'
+            yield f'{p} {number} "{k}"^^<{_INTEGER}>'
+
+
+def _fact_triples(names: Mapping[str, str]) -> Iterator[str]:
+    """Each agency's id and display name, as its document graphs state them (`mapping.AGENCY_MAP`)."""
+    identifier, label = escape_iri(_IDENTIFIER), escape_iri(_LABEL)
+    for agency_id, name in names.items():
+        a = escape_iri(iris.agency_iri(agency_id))
+        yield f"{a} {identifier} {NQUADS_TERMS.literal(agency_id)}"
+        yield f"{a} {label} {NQUADS_TERMS.lang_literal(name, 'zh')}"
+
+
+def summary_part(counts: PairCounts) -> GraphPart:
+    """The summary graph of a new store, as N-Quads lines (`store.load_parts_into`)."""
+    g = escape_iri(iris.SUMMARY_GRAPH)
+    lines = [f"{escape_iri(_MARKER)} <{_TYPE}> {escape_iri(PKG_IRI + 'PairSummary')}"]
+    for kind in _KINDS:
+        counter = counts.of(kind)
+        lines += _pair_triples(kind, counter, counter)
+        lines += _count_triples(kind, Counter(counter.values()))
+    lines += _fact_triples(counts.names)
+    return GraphPart(iris.SUMMARY_GRAPH, None, [f"{t} {g} .\n" for t in lines])
+
+
+def has_summary(store: Store) -> bool:
+    """Whether ``store`` keeps the pair counts (stores built before them do not)."""
+    marker = store.quads_for_pattern(NamedNode(_MARKER), NamedNode(_TYPE), None, NamedNode(iris.SUMMARY_GRAPH))
+    return next(iter(marker), None) is not None
+
+
+def _stored(store: Store, kind: str, keys: Iterable[Key]) -> Counter[Key]:
+    g = NamedNode(iris.SUMMARY_GRAPH)
+    out: Counter[Key] = Counter()
+    for a, b in keys:
+        for q in store.quads_for_pattern(NamedNode(iris.agency_iri(a)), None, NamedNode(iris.agency_iri(b)), g):
+            n = _count_of(q.predicate.value, kind)
+            if n is not None:
+                out[a, b] = n
+    return out
+
+
+def _stored_histogram(store: Store, kind: str) -> Counter[int]:
+    g = NamedNode(iris.SUMMARY_GRAPH)
+    number = NamedNode(PKG_IRI + "pairCount")
+    out: Counter[int] = Counter()
+    for q in store.quads_for_pattern(None, NamedNode(_SUBPROPERTY), NamedNode(_KINDS[kind]), g):
+        n = _count_of(_text(q.subject), kind)
+        for k in store.quads_for_pattern(q.subject, number, None, g):
+            if n is not None:
+                out[n] = int(_text(k.object))
+    return out
+
+
+def delta_update(store: Store, old: PairCounts, new: PairCounts) -> str:
+    """SPARQL update operations that turn the stored counts from containing ``old`` into containing ``new``.
+
+    Empty when the store keeps no counts (`has_summary`). Run in the same update as the
+    replacement of the graph ``old`` was counted from.
+    """
+    if not has_summary(store):
+        return ""
+    gone: list[str] = []
+    come: list[str] = []
+    for kind in _KINDS:
+        old_c, new_c = old.of(kind), new.of(kind)
+        keys = {k for k in old_c.keys() | new_c.keys() if old_c[k] != new_c[k]}
+        if not keys:
+            continue
+        before = _stored(store, kind, keys)
+        after = Counter({key: before[key] - old_c[key] + new_c[key] for key in keys})
+        histogram = _stored_histogram(store, kind)
+        updated = histogram.copy()
+        updated.subtract(v for v in before.values() if v > 0)
+        updated.update(v for v in after.values() if v > 0)
+        shifted = {n for n in histogram.keys() | updated.keys() if histogram[n] != updated[n]}
+        gone += _pair_triples(kind, before, keys)
+        come += _pair_triples(kind, after, keys)
+        gone += _count_triples(kind, {n: histogram[n] for n in shifted})
+        come += _count_triples(kind, {n: updated[n] for n in shifted})
+    # the agencies the new graph counts, described as it describes them
+    g = NamedNode(iris.SUMMARY_GRAPH)
+    for agency_id in new.names:
+        a = NamedNode(iris.agency_iri(agency_id))
+        for predicate in (_IDENTIFIER, _LABEL):
+            gone += (f"{q.subject} {q.predicate} {q.object}" for q in store.quads_for_pattern(a, NamedNode(predicate), None, g))
+    come += _fact_triples(new.names)
+    if not gone and not come:
+        return ""
+    graph = escape_iri(iris.SUMMARY_GRAPH)
+    return (f"DELETE DATA {{ GRAPH {graph} {{\n" + "".join(f"{t} .\n" for t in gone) + "} } ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{\n" + "".join(f"{t} .\n" for t in come) + "} }")

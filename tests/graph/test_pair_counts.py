@@ -1,0 +1,145 @@
+"""The store-wide pair counts (graph/rdf/pair_counts.py) agree with the measures, through builds and replacements.
+
+The counts are checked two ways: against the pairs counted from the document graphs' own role
+triples (`counts_of_graph`, summed), and through the named queries, whose answer read from the
+counts must equal the answer made from the measures (the same query on the same store without
+the counts graph, which makes them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import pytest
+from pyoxigraph import NamedNode, Store
+
+from policykg.graph import load_corpus_into, write_graphs
+from policykg.graph.rdf import iris, pair_counts
+from policykg.graph.rdf.store import document_graphs
+from policykg.loaders import load_corpus
+from policykg.queries import run_named
+from tests.support.expected_answers import EXPECTED
+from tests.support.generated import generated_documents
+
+SUMMARY = NamedNode(iris.SUMMARY_GRAPH)
+PREFIX = iris.ID_BASE + "summary/"
+
+
+def _stored_counts(store: Store) -> dict[str, Counter]:
+    """The counts as the summary graph states them: kind → {(agency IRI, agency IRI): n}."""
+    out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
+    for q in store.quads_for_pattern(None, None, None, SUMMARY):
+        kind, _, n = q.predicate.value.removeprefix(PREFIX).partition("/")
+        if q.predicate.value.startswith(PREFIX) and n.isdigit():
+            out[kind][q.subject.value, q.object.value] = int(n)
+    return out
+
+
+def _counted_from_measures(store: Store) -> dict[str, Counter]:
+    """The same counts made from every document graph's lead / responsible triples."""
+    out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
+    for graph in document_graphs(store):
+        counts = pair_counts.counts_of_graph(store, graph)
+        for kind in out:
+            out[kind].update({(iris.agency_iri(a), iris.agency_iri(b)): n for (a, b), n in counts.of(kind).items()})
+    return out
+
+
+def _histogram(store: Store) -> dict[str, Counter]:
+    """How many pairs each count predicate says it links."""
+    out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
+    number = NamedNode(pair_counts.PKG_IRI + "pairCount")
+    for q in store.quads_for_pattern(None, number, None, SUMMARY):
+        kind, _, n = q.subject.value.removeprefix(PREFIX).partition("/")
+        out[kind][int(n)] = int(q.object.value)
+    return out
+
+
+def _assert_consistent(store: Store) -> None:
+    stored = _stored_counts(store)
+    assert stored == _counted_from_measures(store)
+    assert _histogram(store) == {kind: Counter(counter.values()) for kind, counter in stored.items()}
+    assert pair_counts.has_summary(store)
+
+
+def _without_counts(store: Store) -> Store:
+    """A copy of ``store`` without the counts graph: the named queries then count from the measures."""
+    copy = Store()
+    copy.extend(q for q in store if q.graph_name != SUMMARY)
+    assert not pair_counts.has_summary(copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def generated_corpus(tmp_path_factory):
+    paths = generated_documents(tmp_path_factory.mktemp("generated"), docs=30, seed=11)
+    return load_corpus(paths, workers=1)
+
+
+def _store(corpus) -> Store:
+    store = Store()
+    load_corpus_into(store, corpus)
+    return store
+
+
+CASES = [
+    ("dependencies", {}), ("dependencies", {"limit": "3"}), ("dependencies", {"limit": "10000"}),
+    ("co_assignment_pairs", {}), ("co_assignment_pairs", {"min_shared": "1", "limit": "7"}),
+    ("co_assignment_pairs", {"min_shared": "3", "limit": "10000"}), ("co_assignment_pairs", {"min_shared": "1"}),
+]
+
+
+@pytest.mark.parametrize("which", ["samples", "generated"])
+def test_counts_equal_the_measures_and_answers_equal_counting(which, sample_corpus, generated_corpus):
+    corpus = sample_corpus if which == "samples" else generated_corpus
+    store = _store(corpus)
+    _assert_consistent(store)
+    assert sum(_stored_counts(store)["arc"].values()) > 100
+    counting = _without_counts(store)
+    for name, params in CASES:
+        read = run_named(store, name, params).rows
+        assert read, (name, params)
+        assert read == run_named(counting, name, params).rows, (name, params)
+        assert read == EXPECTED[name](corpus, **params), (name, params)
+
+
+def test_replacing_documents_keeps_the_counts_true(sample_corpus, generated_corpus):
+    store = _store(generated_corpus)
+    fresh = (_stored_counts(store), _histogram(store))
+    first, second = generated_corpus.documents[0], generated_corpus.documents[1]
+    # one document loses half its rows, another all but its first: counts fall, some pairs vanish
+    kept = [r for r in generated_corpus.rows
+            if (r.source != first.source or r.line % 2) and (r.source != second.source or r is _first_row(
+                generated_corpus, second.source))]
+    changed = dataclasses.replace(generated_corpus, rows=kept)
+    write_graphs(store, dataclasses.replace(changed, documents=[first, second]))
+    _assert_consistent(store)
+    assert (_stored_counts(store), _histogram(store)) != fresh
+    for name, params in CASES:
+        assert run_named(store, name, params).rows == EXPECTED[name](changed, **params), (name, params)
+    # a new document from elsewhere (the samples) adds its pairs and agencies
+    sample = sample_corpus.documents[0]
+    sample_rows = [r for r in sample_corpus.rows if r.source == sample.source]
+    write_graphs(store, dataclasses.replace(sample_corpus, documents=[sample], rows=sample_rows))
+    _assert_consistent(store)
+    # the documents as they were, and the sample emptied, give the counts of a fresh build again
+    write_graphs(store, dataclasses.replace(generated_corpus, documents=[first, second]))
+    write_graphs(store, dataclasses.replace(sample_corpus, documents=[sample], rows=[]))
+    _assert_consistent(store)
+    assert (_stored_counts(store), _histogram(store)) == fresh
+
+
+def _first_row(corpus, source):
+    return next(r for r in corpus.rows if r.source == source)
+
+
+def test_a_store_built_before_the_counts_is_answered_by_counting(generated_corpus):
+    store = _without_counts(_store(generated_corpus))
+    first = generated_corpus.documents[0]
+    kept = [r for r in generated_corpus.rows if r.source != first.source or r.line % 3]
+    changed = dataclasses.replace(generated_corpus, rows=kept)
+    write_graphs(store, dataclasses.replace(changed, documents=[first]))
+    assert not pair_counts.has_summary(store)  # nothing half-made
+    for name, params in CASES:
+        assert run_named(store, name, params).rows == EXPECTED[name](changed, **params), (name, params)
