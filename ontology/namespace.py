@@ -97,8 +97,14 @@ class PKG(DefinedNamespace):
     countedIndicator: URIRef
     leadCountedIndicator: URIRef
     responsibleCountedIndicator: URIRef
-    # build-time counts over the whole store (graph/rdf/pair_counts.py)
+    # build-time counts over the whole store (graph/rdf/summary.py)
     coAssignedWith: URIRef
     partnerOf: URIRef
     sharedCount: URIRef
     pairCount: URIRef
+    leadTotal: URIRef
+    responsibleTotal: URIRef
+    measureTotal: URIRef
+    agencyKind: URIRef
+    jurisdictionName: URIRef
+    sectorName: URIRef

@@ -46,7 +46,7 @@ GRAPH_PREFIX = ID_BASE + "graph/"
 # The two graphs that are not documents: the ontology itself and the indicator scheme.
 ONTOLOGY_GRAPH = GRAPH_PREFIX + "_ontology"
 VOCABULARY_GRAPH = GRAPH_PREFIX + "_vocabulary"
-# Counts kept for the whole store, over every document graph (`policykg.graph.rdf.pair_counts`).
+# Counts kept for the whole store, over every document graph (`policykg.graph.rdf.summary`).
 SUMMARY_GRAPH = GRAPH_PREFIX + "_summary"
 NON_DOCUMENT_GRAPHS = frozenset({ONTOLOGY_GRAPH, VOCABULARY_GRAPH, SUMMARY_GRAPH})
 

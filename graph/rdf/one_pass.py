@@ -35,7 +35,7 @@ from policykg.graph.rdf.store import (
     bulk_build,
     is_new_store,
     load_parts_into,
-    with_pair_counts,
+    with_summary,
 )
 from policykg.records import Corpus, LoadResult
 
@@ -86,7 +86,7 @@ def build_store_from_results(
         return build_store(builder.finish(), store_dir, progress)
 
     def load(store: Store) -> BuildStats:
-        return load_parts_into(store, with_pair_counts(_parts(iter(results), builder), lambda: builder.corpus),
+        return load_parts_into(store, with_summary(_parts(iter(results), builder), lambda: builder.corpus),
                                progress)
 
     return bulk_build(store_dir, load, replace=replace)

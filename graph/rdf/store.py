@@ -30,7 +30,7 @@ from typing import cast
 from pyoxigraph import NamedNode, RdfFormat, Store
 
 from policykg.errors import StoreError
-from policykg.graph.rdf import iris, pair_counts
+from policykg.graph.rdf import iris, summary
 from policykg.graph.rdf.build import GraphPart, build_graphs, vocabulary_graphs
 from policykg.graph.rdf.mapping import Terms
 from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri
@@ -42,7 +42,7 @@ __all__ = [
     "build_store",
     "load_corpus_into",
     "load_parts_into",
-    "with_pair_counts",
+    "with_summary",
     "bulk_build",
     "optimize_store",
     "is_new_store",
@@ -89,7 +89,7 @@ def replace_graph(store: Store, part: GraphPart, also: str = "") -> None:
     pyoxigraph's own term serialisation, ``str(term)``) or N-Quads lines made by
     `policykg.graph.rdf.nquads.NQUADS_TERMS` (terms escaped by its one escaping function);
     never text assembled from raw strings. ``also``: more update operations made the same way
-    (`pair_counts.delta_update`), applied in the same transaction.
+    (`summary.delta_update`), applied in the same transaction.
     """
     graph = NamedNode(part.iri)
     if part.quads and isinstance(part.quads[0], str):
@@ -122,9 +122,9 @@ def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None)
     for part in _parts(corpus, NQUADS_TERMS):
         try:
             # the store-wide pair counts lose what the old graph counted and gain what the new one does
-            also = "" if part.source is None else pair_counts.delta_update(
-                store, pair_counts.counts_of_graph(store, part.iri),
-                pair_counts.counts_of_rows(corpus, rows_of.get(part.source, [])))
+            also = "" if part.source is None else summary.delta_update(
+                store, summary.counts_of_graph(store, part.iri),
+                summary.counts_of_rows(corpus, rows_of.get(part.source, [])))
             replace_graph(store, part, also)
         except OSError as exc:
             raise StoreError("store_update_failed", graph=part.source or iris.decode_key(part.iri.rpartition("/")[2]), reason=exc,
@@ -146,14 +146,14 @@ def load_corpus_into(store: Store, corpus: Corpus, progress: Progress | None = N
         the store then holds part of the data, which is why `build_store` loads
         into a staging directory.
     """
-    return load_parts_into(store, with_pair_counts(build_graphs(corpus, NQUADS_TERMS), lambda: corpus), progress)
+    return load_parts_into(store, with_summary(build_graphs(corpus, NQUADS_TERMS), lambda: corpus), progress)
 
 
-def with_pair_counts(parts: Iterable[GraphPart], corpus: Callable[[], Corpus]) -> Iterator[GraphPart]:
+def with_summary(parts: Iterable[GraphPart], corpus: Callable[[], Corpus]) -> Iterator[GraphPart]:
     """``parts``, then the store-wide pair counts of ``corpus()`` (asked for once the parts are all made)."""
     yield from parts
     whole = corpus()
-    yield pair_counts.summary_part(pair_counts.counts_of_rows(whole, whole.rows))
+    yield summary.summary_part(summary.counts_of_rows(whole, whole.rows))
 
 
 def load_parts_into(store: Store, parts: Iterable[GraphPart], progress: Progress | None = None,

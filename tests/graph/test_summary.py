@@ -1,4 +1,4 @@
-"""The store-wide pair counts (graph/rdf/pair_counts.py) agree with the measures, through builds and replacements.
+"""The store-wide pair counts (graph/rdf/summary.py) agree with the measures, through builds and replacements.
 
 The counts are checked two ways: against the pairs counted from the document graphs' own role
 triples (`counts_of_graph`, summed), and through the named queries, whose answer read from the
@@ -15,7 +15,7 @@ import pytest
 from pyoxigraph import NamedNode, Store
 
 from policykg.graph import load_corpus_into, write_graphs
-from policykg.graph.rdf import iris, pair_counts
+from policykg.graph.rdf import iris, summary
 from policykg.graph.rdf.store import document_graphs
 from policykg.loaders import load_corpus
 from policykg.queries import run_named
@@ -40,7 +40,7 @@ def _counted_from_measures(store: Store) -> dict[str, Counter]:
     """The same counts made from every document graph's lead / responsible triples."""
     out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
     for graph in document_graphs(store):
-        counts = pair_counts.counts_of_graph(store, graph)
+        counts = summary.counts_of_graph(store, graph)
         for kind in out:
             out[kind].update({(iris.agency_iri(a), iris.agency_iri(b)): n for (a, b), n in counts.of(kind).items()})
     return out
@@ -49,25 +49,46 @@ def _counted_from_measures(store: Store) -> dict[str, Counter]:
 def _histogram(store: Store) -> dict[str, Counter]:
     """How many pairs each count predicate says it links."""
     out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
-    number = NamedNode(pair_counts.PKG_IRI + "pairCount")
+    number = NamedNode(summary.PKG_IRI + "pairCount")
     for q in store.quads_for_pattern(None, number, None, SUMMARY):
         kind, _, n = q.subject.value.removeprefix(PREFIX).partition("/")
         out[kind][int(n)] = int(q.object.value)
     return out
 
 
+def _stored_totals(store: Store) -> dict[str, tuple[int, ...]]:
+    """Each agency's totals as the summary graph states them."""
+    predicates = [NamedNode(summary.PKG_IRI + p) for p in ("leadTotal", "responsibleTotal", "measureTotal")]
+    out = {}
+    for q in store.quads_for_pattern(None, predicates[2], None, SUMMARY):
+        out[q.subject.value] = tuple(int(next(iter(store.quads_for_pattern(q.subject, p, None, SUMMARY))).object.value)
+                                     for p in predicates)
+    return out
+
+
+def _tallied_totals(store: Store) -> dict[str, tuple[int, ...]]:
+    """The same totals added up from the tallies of every document graph."""
+    out: dict[str, tuple[int, ...]] = {}
+    for graph in document_graphs(store):
+        for agency_id, numbers in summary.counts_of_graph(store, graph).totals.items():
+            before = out.get(iris.agency_iri(agency_id), (0, 0, 0))
+            out[iris.agency_iri(agency_id)] = tuple(b + n for b, n in zip(before, numbers))
+    return out
+
+
 def _assert_consistent(store: Store) -> None:
     stored = _stored_counts(store)
     assert stored == _counted_from_measures(store)
+    assert _stored_totals(store) == _tallied_totals(store)
     assert _histogram(store) == {kind: Counter(counter.values()) for kind, counter in stored.items()}
-    assert pair_counts.has_summary(store)
+    assert summary.has_summary(store)
 
 
 def _without_counts(store: Store) -> Store:
     """A copy of ``store`` without the counts graph: the named queries then count from the measures."""
     copy = Store()
     copy.extend(q for q in store if q.graph_name != SUMMARY)
-    assert not pair_counts.has_summary(copy)
+    assert not summary.has_summary(copy)
     return copy
 
 
@@ -87,6 +108,8 @@ CASES = [
     ("dependencies", {}), ("dependencies", {"limit": "3"}), ("dependencies", {"limit": "10000"}),
     ("co_assignment_pairs", {}), ("co_assignment_pairs", {"min_shared": "1", "limit": "7"}),
     ("co_assignment_pairs", {"min_shared": "3", "limit": "10000"}), ("co_assignment_pairs", {"min_shared": "1"}),
+    ("workload_per_agency", {}), ("workload_per_agency", {"sector": "市场监管"}),
+    ("cross_cutting_ranking", {}), ("cross_cutting_ranking", {"limit": "0", "indicators": "printed"}),
 ]
 
 
@@ -140,6 +163,26 @@ def test_a_store_built_before_the_counts_is_answered_by_counting(generated_corpu
     kept = [r for r in generated_corpus.rows if r.source != first.source or r.line % 3]
     changed = dataclasses.replace(generated_corpus, rows=kept)
     write_graphs(store, dataclasses.replace(changed, documents=[first]))
-    assert not pair_counts.has_summary(store)  # nothing half-made
+    assert not summary.has_summary(store)  # nothing half-made
     for name, params in CASES:
         assert run_named(store, name, params).rows == EXPECTED[name](changed, **params), (name, params)
+
+
+def test_the_default_answers_are_read_from_the_summary(sample_corpus):
+    """A count changed in the summary graph alone changes the default answers (and no other): they
+    are read from it, not counted again."""
+    store = _store(sample_corpus)
+    top = run_named(store, "workload_per_agency", {}).rows[0]
+    agency = NamedNode(iris.agency_iri(top["agency"]))
+    lead_total = NamedNode(summary.PKG_IRI + "leadTotal")
+    old = next(iter(store.quads_for_pattern(agency, lead_total, None, SUMMARY)))
+    store.remove(old)
+    store.add(type(old)(agency, lead_total, type(old.object)("999", datatype=old.object.datatype), SUMMARY))
+    assert run_named(store, "workload_per_agency", {}).rows[0]["lead_count"] == 999
+    assert run_named(store, "workload_per_agency", {"sector": top["sector"] or "all"}).rows[0]["lead_count"] == 999
+    pair = run_named(store, "dependencies", {}).rows[0]
+    lead, partner = (NamedNode(iris.agency_iri(pair[k])) for k in ("lead", "partner"))
+    arc = next(q for q in store.quads_for_pattern(lead, None, partner, SUMMARY) if "/summary/arc/" in q.predicate.value)
+    store.remove(arc)
+    assert pair not in run_named(store, "dependencies", {}).rows
+    assert pair in run_named(store, "dependencies", {"limit": "0"}).rows  # counted from the measures

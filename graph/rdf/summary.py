@@ -1,4 +1,4 @@
-"""Store-wide pair counts: which agencies share measures, counted once for the whole store.
+"""The store's summary: pair counts and agency totals, kept once for the whole store.
 
 Two named queries rank pairs of agencies: `co_assignment_pairs` (two agencies involved in the
 same measure) and `dependencies` (a lead and each other agency of the measures it leads). Counted
@@ -17,13 +17,21 @@ from a few dozen quads and reads only the pairs at or above it, through the inde
 agencies are the quad's own terms (a query joins them with their names by index lookups; an IRI
 computed from a string could only be joined by comparing it with every agency). The agencies
 counted are described here too (id and display name, as their document graphs state them), so that
-a query finds them in one graph. A marker ``<…/summary> a pkg:PairSummary`` says that the counts are
-there: a store built before them has none, and the queries then count from the measures.
+a query finds them in one graph. Each agency named anywhere also has its totals over every document (what its tallies in
+the document graphs add up to) and its facts as literals, so that the per-agency queries on the whole
+store read 30k agencies from one graph instead of summing 37k tallies and choosing a describing graph
+for each agency::
 
-The counts stay true when documents are replaced: `delta_update` subtracts what the document's old
+    <agency> pkg:leadTotal 3 ; pkg:responsibleTotal 5 ; pkg:measureTotal 7 ; dcterms:identifier "…" ;
+        skos:prefLabel "…"@zh ; pkg:agencyKind "agency" ; pkg:jurisdictionName "…" ; pkg:sectorName "…" .
+
+A marker ``<…/summary> a pkg:PairSummary`` says that the summary is there: a store built before it
+has none, and the queries then count from the measures.
+
+The summary stays true when documents are replaced: `delta_update` subtracts what the document's old
 graph contributed (read from the store) and adds what the new rows contribute, in the same SPARQL
 update that replaces the document graph (`policykg.graph.rdf.store.replace_graph`), so readers
-never see counts that disagree with the measures. `tests/graph/test_pair_counts.py` checks them
+never see counts that disagree with the measures. `tests/graph/test_summary.py` checks them
 against the counts made from the measures after builds and replacements.
 """
 
@@ -64,19 +72,32 @@ _AGENCY_CLASS = PKG_IRI + "Agency"
 _AGENCY_PREFIX = iris.ID_BASE + "agency/"
 # kind → the property its count predicates specialise
 _KINDS = {"pair": PKG_IRI + "coAssignedWith", "arc": PKG_IRI + "partnerOf"}
+_TALLY_OF = PKG_IRI + "tallyOf"
+_TALLY_FIELDS = {PKG_IRI + "leadCount": "lead", PKG_IRI + "responsibleCount": "responsible",
+                 PKG_IRI + "measureCount": "measure"}
+_TOTALS = (PKG_IRI + "leadTotal", PKG_IRI + "responsibleTotal", PKG_IRI + "measureTotal")
+_FACTS = (_IDENTIFIER, _LABEL, PKG_IRI + "agencyKind", PKG_IRI + "jurisdictionName", PKG_IRI + "sectorName")
 
 Key = tuple[str, str]  # two agency ids: (smaller, larger) for a pair, (lead, partner) for an arc
 
 
-class PairCounts:
-    """Measures shared per unordered pair (co-assignment) and per lead → partner arc, keyed by agency ids."""
+# (name, kind, jurisdiction name, sector name) of an agency, as `records.Agency` has them
+Facts = tuple[str, str, "str | None", "str | None"]
+# (lead, responsible, involved) measure counts
+Totals = tuple[int, int, int]
 
-    __slots__ = ("pair", "arc", "names")
+
+class PairCounts:
+    """Measures shared per unordered pair (co-assignment) and per lead → partner arc, keyed by agency ids;
+    each agency's measure totals, and the facts of the agencies counted (none when read from a store)."""
+
+    __slots__ = ("pair", "arc", "totals", "facts")
 
     def __init__(self) -> None:
         self.pair: Counter[Key] = Counter()
         self.arc: Counter[Key] = Counter()
-        self.names: dict[str, str] = {}  # agency id → display name, for the agencies counted
+        self.totals: dict[str, Totals] = {}
+        self.facts: dict[str, Facts] = {}
 
     def of(self, kind: str) -> Counter[Key]:
         return self.pair if kind == "pair" else self.arc
@@ -93,17 +114,24 @@ class PairCounts:
 
 
 def counts_of_rows(corpus: Corpus, rows: Iterable[Row]) -> PairCounts:
-    """The pair counts of ``rows`` (each a measure), over the agencies of kind agency in ``corpus``."""
+    """The summary of ``rows`` (each a measure): pairs over the agencies of kind agency in ``corpus``,
+    totals and facts of every agency they name."""
     agencies = corpus.agencies
     out = PairCounts()
+    lead_n: Counter[str] = Counter()
+    responsible_n: Counter[str] = Counter()
+    involved_n: Counter[str] = Counter()
     for row in rows:
-        leads = [a for a in corpus.lead_ids(row) if agencies[a].kind == "agency"]
-        responsibles = [a for a in corpus.responsible_ids(row) if agencies[a].kind == "agency"]
-        out.add_measure(leads, responsibles)
-    for pair in out.pair:
-        for agency_id in pair:
-            if agency_id not in out.names:
-                out.names[agency_id] = agencies[agency_id].name
+        leads, responsibles = set(corpus.lead_ids(row)), set(corpus.responsible_ids(row))
+        lead_n.update(leads)
+        responsible_n.update(responsibles)
+        involved_n.update(leads | responsibles)
+        out.add_measure([a for a in leads if agencies[a].kind == "agency"],
+                        [a for a in responsibles if agencies[a].kind == "agency"])
+    for agency_id, n in involved_n.items():
+        out.totals[agency_id] = (lead_n[agency_id], responsible_n[agency_id], n)
+        a = agencies[agency_id]
+        out.facts[agency_id] = (a.name, a.kind, a.jurisdiction, a.sector)
     return out
 
 
@@ -119,6 +147,15 @@ def counts_of_graph(store: Store, graph: str) -> PairCounts:
     out = PairCounts()
     for leads, responsibles in roles.values():
         out.add_measure(leads, responsibles)
+    # the totals, as the graph's tallies state them
+    counts: dict[str, dict[str, int]] = {}
+    for q in store.quads_for_pattern(None, None, None, g):
+        field = _TALLY_FIELDS.get(q.predicate.value)
+        if field is not None:
+            counts.setdefault(_text(q.subject), {})[field] = int(_text(q.object))
+    for q in store.quads_for_pattern(None, NamedNode(_TALLY_OF), None, g):
+        c = counts.get(_text(q.subject), {})
+        out.totals[_agency_id(_text(q.object))] = (c.get("lead", 0), c.get("responsible", 0), c.get("measure", 0))
     return out
 
 
@@ -162,13 +199,24 @@ def _count_triples(kind: str, histogram: Mapping[int, int]) -> Iterator[str]:
             yield f'{p} {number} "{k}"^^<{_INTEGER}>'
 
 
-def _fact_triples(names: Mapping[str, str]) -> Iterator[str]:
-    """Each agency's id and display name, as its document graphs state them (`mapping.AGENCY_MAP`)."""
-    identifier, label = escape_iri(_IDENTIFIER), escape_iri(_LABEL)
-    for agency_id, name in names.items():
+def _agency_triples(totals: Mapping[str, Totals], facts: Mapping[str, Facts]) -> Iterator[str]:
+    """Each agency's totals (when above zero) and facts: id, display name as its document graphs state it
+    (`mapping.AGENCY_MAP`), kind, the names of its place and sector."""
+    total_predicates = [escape_iri(p) for p in _TOTALS]
+    fact_predicates = [escape_iri(p) for p in _FACTS]
+    literal = NQUADS_TERMS.literal
+    for agency_id, numbers in totals.items():
+        if numbers[2] <= 0:
+            continue
         a = escape_iri(iris.agency_iri(agency_id))
-        yield f"{a} {identifier} {NQUADS_TERMS.literal(agency_id)}"
-        yield f"{a} {label} {NQUADS_TERMS.lang_literal(name, 'zh')}"
+        for p, n in zip(total_predicates, numbers):
+            yield f'{a} {p} "{n}"^^<{_INTEGER}>'
+        name, kind, jurisdiction, sector = facts[agency_id]
+        values = (literal(agency_id), NQUADS_TERMS.lang_literal(name, "zh"), literal(kind),
+                  None if jurisdiction is None else literal(jurisdiction), None if sector is None else literal(sector))
+        for p, value in zip(fact_predicates, values):
+            if value is not None:
+                yield f"{a} {p} {value}"
 
 
 def summary_part(counts: PairCounts) -> GraphPart:
@@ -179,8 +227,14 @@ def summary_part(counts: PairCounts) -> GraphPart:
         counter = counts.of(kind)
         lines += _pair_triples(kind, counter, counter)
         lines += _count_triples(kind, Counter(counter.values()))
-    lines += _fact_triples(counts.names)
+    lines += _agency_triples(counts.totals, counts.facts)
     return GraphPart(iris.SUMMARY_GRAPH, None, [f"{t} {g} .\n" for t in lines])
+
+
+def _stored_facts(stored: Mapping[str, object]) -> Facts:
+    """An agency's facts as the summary states them (``stored``: predicate IRI → term)."""
+    values = [_text(stored[p]) if p in stored else None for p in _FACTS[1:]]
+    return (values[0] or "", values[1] or "", values[2], values[3])
 
 
 def has_summary(store: Store) -> bool:
@@ -238,13 +292,25 @@ def delta_update(store: Store, old: PairCounts, new: PairCounts) -> str:
         come += _pair_triples(kind, after, keys)
         gone += _count_triples(kind, {n: histogram[n] for n in shifted})
         come += _count_triples(kind, {n: updated[n] for n in shifted})
-    # the agencies the new graph counts, described as it describes them
+    # the totals of the agencies either graph names, and the facts of those the new one names
+    changed = {a for a in old.totals.keys() | new.totals.keys() if old.totals.get(a) != new.totals.get(a)}
+    changed |= new.facts.keys()
+    totals: dict[str, Totals] = {}
+    facts: dict[str, Facts] = {}
     g = NamedNode(iris.SUMMARY_GRAPH)
-    for agency_id in new.names:
+    for agency_id in changed:
         a = NamedNode(iris.agency_iri(agency_id))
-        for predicate in (_IDENTIFIER, _LABEL):
-            gone += (f"{q.subject} {q.predicate} {q.object}" for q in store.quads_for_pattern(a, NamedNode(predicate), None, g))
-    come += _fact_triples(new.names)
+        stored: dict[str, object] = {}
+        for q in store.quads_for_pattern(a, None, None, g):
+            if q.predicate.value in _TOTALS or q.predicate.value in _FACTS:
+                gone.append(f"{q.subject} {q.predicate} {q.object}")
+                stored[q.predicate.value] = q.object
+        was = tuple(int(_text(stored[p])) if p in stored else 0 for p in _TOTALS)
+        zero = (0, 0, 0)
+        totals[agency_id] = cast(Totals, tuple(
+            w - o + n for w, o, n in zip(was, old.totals.get(agency_id, zero), new.totals.get(agency_id, zero))))
+        facts[agency_id] = new.facts.get(agency_id) or _stored_facts(stored)
+    come += _agency_triples(totals, facts)
     if not gone and not come:
         return ""
     graph = escape_iri(iris.SUMMARY_GRAPH)
