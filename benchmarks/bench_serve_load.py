@@ -120,10 +120,12 @@ def _policykg() -> str:
     return str(beside) if beside.exists() else (shutil.which("policykg") or "policykg")
 
 
-def start_serve(store: Path, timeout: float = 120.0) -> tuple[subprocess.Popen, str]:
-    """``policykg serve --store DIR`` on a free port; the process and the query URL it announces."""
+def start_serve(store: Path, timeout: float = 120.0, cache_mb: int | None = None) -> tuple[subprocess.Popen, str]:
+    """``policykg serve --store DIR`` on a free port (``--cache-mb`` when given); the process and its query URL."""
     port = free_port()
     command = [_policykg(), "--lang", "en", "serve", "--store", str(store), "--port", str(port)]
+    if cache_mb is not None:
+        command += ["--cache-mb", str(cache_mb)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + timeout
     assert process.stderr is not None
@@ -157,11 +159,14 @@ def stop_serve(process: subprocess.Popen) -> None:
 
 
 def load(store: Path, clients: int = 8, seconds: float = 60.0, cases: list | None = None,
-         timeout: float = 120.0) -> dict:
-    """``clients`` threads running named queries over HTTP against ``policykg serve`` for ``seconds``."""
+         timeout: float = 120.0, cache_mb: int | None = None) -> dict:
+    """``clients`` threads running named queries over HTTP against ``policykg serve`` for ``seconds``.
+
+    ``cache_mb=0`` serves with no kept answers: every call runs its query (the cold figure).
+    """
     from policykg.queries import HttpEndpoint, run_named
 
-    process, url = start_serve(store)
+    process, url = start_serve(store, cache_mb=cache_mb)
     pids = _children(process.pid)
     samples: list[float] = [_rss_mib(pids)]
     calls: list[tuple[str, float, str | None]] = []
@@ -211,7 +216,8 @@ def load(store: Path, clients: int = 8, seconds: float = 60.0, cases: list | Non
     for name in sorted({n for n, _, _ in calls}):
         per_query[name] = _latencies([s for n, s, e in calls if n == name and e is None])
         per_query[name]["errors"] = sum(1 for n, _, e in calls if n == name and e is not None)
-    return {"clients": clients, "seconds": elapsed, "url": url, "cases": cases, **_latencies(ok), "errors": len(errors),
+    return {"clients": clients, "seconds": elapsed, "url": url, "cache_mb": cache_mb, "cases": cases, **_latencies(ok),
+            "errors": len(errors),
             "first_errors": errors[:5], "calls_per_s": len(calls) / elapsed if elapsed else 0.0,
             "server_rss_peak_mib": max(samples), "server_rss_end_mib": end_rss, "queries": per_query}
 
@@ -256,12 +262,14 @@ def main(argv: list[str] | None = None) -> None:
     a.add_argument("--clients", type=int, default=8)
     a.add_argument("--seconds", type=float, default=60.0)
     a.add_argument("--json", type=Path, default=None)
+    a.add_argument("--cache-mb", type=int, default=None, help="passed to serve (0: no kept answers)")
     b = sub.add_parser("publish", help="publish to `oxigraph serve`, then each named query over HTTP")
     b.add_argument("--store", type=Path, required=True)
     b.add_argument("--repeat", type=int, default=3)
     b.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
-    result = load(args.store, args.clients, args.seconds) if args.mode == "load" else publish(args.store, args.repeat)
+    result = (load(args.store, args.clients, args.seconds, cache_mb=args.cache_mb) if args.mode == "load"
+              else publish(args.store, args.repeat))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.mode == "load":

@@ -260,6 +260,8 @@ def table(points: list[dict]) -> str:
          for p in points])
     add("serve: 8 clients × 60 s, p50 / p99 s (≤2 s)",
         [f"{_num(_get(p, 'serve', 'p50_s'))} / {_num(_get(p, 'serve', 'p99_s'))}" for p in points])
+    add("  with no kept answer (--cache-mb 0): p50 / p99 s",
+        [f"{_num(_get(p, 'serve', 'cold', 'p50_s'))} / {_num(_get(p, 'serve', 'cold', 'p99_s'))}" for p in points])
     add("  calls / errors", [f"{_num(_get(p, 'serve', 'calls'), '{:,}')} / {_num(_get(p, 'serve', 'errors'), '{:,}')}"
                              for p in points])
     add("  server RSS MiB, peak / end", [f"{_num(_get(p, 'serve', 'server_rss_peak_mib'), '{:,.0f}')} / "
@@ -351,7 +353,8 @@ def status(points: list[dict]) -> list[dict]:
         check("serve: 8 clients × 60 s, p99 ≤ 2 s, no errors", v,
               v is not None and v <= TARGET_SERVE_P99_S and not errors,
               f"p99 {v or 0:.2f} s, {errors} errors, {_get(p, 'serve', 'calls')} calls, server RSS peak "
-              f"{_get(p, 'serve', 'server_rss_peak_mib') or 0:,.0f} MiB")
+              f"{_get(p, 'serve', 'server_rss_peak_mib') or 0:,.0f} MiB; with no kept answer p99 "
+              f"{_get(p, 'serve', 'cold', 'p99_s') or 0:.2f} s, {_get(p, 'serve', 'cold', 'errors')} errors")
         if p["label"] == "1000×":
             failed = [name for name, r in p["stages"].items() if "error" in r]
             check("the 1000× point runs end to end", True, not failed,

@@ -361,10 +361,12 @@ def stage_run(args: argparse.Namespace) -> dict:
 
 @stage
 def stage_serve(args: argparse.Namespace) -> dict:
-    """`policykg serve` on the store as built: 8 clients × 60 s of named queries over HTTP (bench_serve_load.py)."""
+    """`policykg serve` on the store as built: 8 clients × 60 s of named queries over HTTP (bench_serve_load.py),
+    as served (answers kept), and under ``cold`` with no answer kept (every call runs its query)."""
     from bench_serve_load import load
 
-    return {**load(args.work / "store", clients=8, seconds=60.0), "peak_rss_mib": peak_rss_mib()}
+    cold = load(args.work / "store", clients=8, seconds=60.0, cache_mb=0)
+    return {**load(args.work / "store", clients=8, seconds=60.0), "cold": cold, "peak_rss_mib": peak_rss_mib()}
 
 
 @stage

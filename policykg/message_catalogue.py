@@ -342,9 +342,11 @@ GRAPH_COMMANDS: dict[str, dict[str, str]] = {
     "serve_read_only": {"zh": "只读", "en": "read-only"},
     "serve_writable": {"zh": "可写：更新 {update}，图存储 {store}", "en": "writable: update {update}, graph store {store}"},
     "serve_stopped": {"zh": "服务已停止", "en": "server stopped"},
-    "serve_limits": {"zh": "限制：每个查询 {timeout:.0f} 秒，同时 {concurrent} 个查询，请求正文至多 {body_kb} KB；不执行 SERVICE",
+    "serve_limits": {"zh": "限制：每个查询 {timeout:.0f} 秒，同时 {concurrent} 个查询，请求正文至多 {body_kb} KB；不执行 SERVICE；"
+                           "已给出的答案保留至多 {cache_mb} MB（再问即答）",
                      "en": "limits: {timeout:.0f} s per query, {concurrent} queries at a time, request bodies up to "
-                           "{body_kb} KB; no SERVICE"},
+                           "{body_kb} KB; no SERVICE; answers given are kept, up to {cache_mb} MB (asked again, "
+                           "answered at once)"},
     "serve_port_taken": {"zh": "无法在 {host}:{port} 上监听（{reason}）；请换一个 --port",
                          "en": "cannot listen on {host}:{port} ({reason}); choose another --port"},
     "serve_signal": {"zh": "收到信号 {signal}，正在停止", "en": "received {signal}, stopping"},

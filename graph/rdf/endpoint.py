@@ -21,22 +21,26 @@ Limits (`Limits`): a query slot is held for the whole of a query and there are
 ``concurrent`` of them; a request waits at most ``timeout`` seconds for one (then 503);
 oxigraph abandons a query after ``timeout`` seconds (``--timeout-s``), and a request
 body is at most ``body_bytes``. Every answer carries a ``Content-Security-Policy``
-that lets the page talk to this server only.
+that lets the page talk to this server only. Answers of ``/query`` and ``/named`` are kept
+(`policykg.graph.rdf.result_cache`, at most ``cache_bytes``) and given again without a slot;
+a write empties them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from policykg.errors import BackendError, PolicyKGError, QueryError
+from policykg.graph.rdf.result_cache import Answer, ResultCache
 from policykg.messages import render
 from policykg.queries.sparql_guard import checked_query, checked_update
 
@@ -54,6 +58,7 @@ class Limits:
     timeout: float = 30.0
     concurrent: int = 4
     body_bytes: int = 1 << 20
+    cache_bytes: int = 64 << 20  # answers kept (`result_cache`); 0: none
 
 
 class _Refusal(Exception):
@@ -81,6 +86,7 @@ class SparqlFront:
 
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.limits.concurrent)
+        self.cache = ResultCache(self.limits.cache_bytes)
         try:
             self.httpd = ThreadingHTTPServer((self.host, self.port), _handler(self))
         except OSError as exc:
@@ -106,6 +112,15 @@ class SparqlFront:
 
     def slot(self) -> _Slot:
         return _Slot(self._slots, self.limits.timeout)
+
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[None]:
+        """Around a write to the store: no answer read before it (or while it runs) is given after it."""
+        self.cache.clear()
+        try:
+            yield
+        finally:
+            self.cache.clear()
 
     def forward(self, path: str, method: str, body: bytes | None, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         request = urllib.request.Request(self.upstream + path, data=body, method=method, headers=headers)
@@ -242,15 +257,23 @@ def _handler(front: SparqlFront) -> type[BaseHTTPRequestHandler]:
             form = urllib.parse.urlencode([("query", checked), *dataset]).encode("utf-8")
             headers = {"Content-Type": "application/x-www-form-urlencoded",
                        "Accept": self.headers.get("Accept") or "application/sparql-results+json"}
-            with front.slot():
-                self._relay(*front.forward("/query", "POST", form, headers))
+
+            def run() -> Answer:
+                with front.slot():
+                    return front.forward("/query", "POST", form, headers)
+
+            self._relay(*front.cache.answer(("query", form, headers["Accept"]), run))
 
         def _named(self, name: str, params: dict[str, list[str]]) -> None:
             values = {k: v[-1] for k, v in params.items()}
-            with front.slot():
-                columns, rows = front.named(name, values)
-            body = json.dumps({"columns": columns, "rows": rows}, ensure_ascii=False).encode("utf-8")
-            self._send(200, body, "application/json; charset=utf-8")
+
+            def run() -> Answer:
+                with front.slot():
+                    columns, rows = front.named(name, values)
+                body = json.dumps({"columns": columns, "rows": rows}, ensure_ascii=False).encode("utf-8")
+                return 200, {"Content-Type": "application/json; charset=utf-8"}, body
+
+            self._relay(*front.cache.answer(("named", name, tuple(sorted(values.items()))), run))
 
         def _update(self, body: bytes) -> None:
             if not front.writable:
@@ -264,7 +287,7 @@ def _handler(front: SparqlFront) -> type[BaseHTTPRequestHandler]:
                     raise _Refusal(400, render("serve_no_query"))
                 text = texts[0]
             form = urllib.parse.urlencode({"update": checked_update(text)}).encode("utf-8")
-            with front.slot():
+            with front.slot(), front.changing():
                 self._relay(*front.forward("/update", "POST", form,
                                            {"Content-Type": "application/x-www-form-urlencoded"}))
 
@@ -274,7 +297,7 @@ def _handler(front: SparqlFront) -> type[BaseHTTPRequestHandler]:
             if not front.writable:
                 raise _Refusal(403, render("serve_read_only_refused"))
             body = self._body()
-            with front.slot():
+            with front.slot(), front.changing():
                 self._relay(*front.forward(self.path, self.command, body, self._forward_headers()))
 
     return Handler

@@ -199,15 +199,19 @@ def _stopped_by_signals() -> Iterator[None]:
               help="Seconds a query may run (and may wait for a free slot) before it is stopped.")
 @click.option("--max-concurrent", type=click.IntRange(min=1), default=_DEFAULT_CONCURRENT, show_default=True,
               help="Queries run at the same time; more wait for a slot.")
+@click.option("--cache-mb", type=click.IntRange(min=0), default=64, show_default=True,
+              help="MiB of answers kept and given again without running the query (0: none); "
+                   "a write empties them.")
 def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corrections: Path | None, host: str,
-          port: int, writable: bool, query_timeout: float, max_concurrent: int) -> None:
+          port: int, writable: bool, query_timeout: float, max_concurrent: int, cache_mb: int) -> None:
     """Serve the graph as a SPARQL 1.1 endpoint with a query page that knows the named queries.
 
     The page (http://HOST:PORT/) lists the project's prefixes and the named
     queries with their parameters; /query takes any query with those prefixes
     declared. No query may call SERVICE (nothing is fetched from elsewhere),
     updates are refused unless --writable, and each query has --timeout
-    seconds and one of --max-concurrent slots. The `oxigraph` server behind it
+    seconds and one of --max-concurrent slots; answers already given are kept
+    (--cache-mb) and given again at once. The `oxigraph` server behind it
     listens on a private 127.0.0.1 port. SIGTERM, SIGHUP and Ctrl-C stop both
     and remove a temporary store.
 
@@ -228,7 +232,7 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, cor
     from policykg.queries import HttpEndpoint, run_named
 
     Inputs(files, store, aliases, corrections)  # refuses FILES with --store, and --aliases/--corrections with it
-    limits = Limits(timeout=query_timeout, concurrent=max_concurrent)
+    limits = Limits(timeout=query_timeout, concurrent=max_concurrent, cache_bytes=cache_mb << 20)
     with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
         try:
             location = store
@@ -254,7 +258,7 @@ def serve(files: tuple[Path, ...], store: Path | None, aliases: Path | None, cor
                             if writable else render("serve_read_only"))
                     say(render("serve_started", query=front.url + "/query", url=front.url, mode=mode))
                     say(render("serve_limits", timeout=limits.timeout, concurrent=limits.concurrent,
-                               body_kb=limits.body_bytes // 1024))
+                               body_kb=limits.body_bytes // 1024, cache_mb=limits.cache_bytes >> 20))
                     while server.process.poll() is None:
                         time.sleep(0.2)
                     raise BackendError("serve_child_died", status=server.process.returncode)

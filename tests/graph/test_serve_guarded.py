@@ -118,7 +118,7 @@ def test_a_query_past_the_timeout_is_stopped(sample_store_dir):
 
 def test_queries_beyond_the_slots_wait_then_get_503(oxigraph_server):
     front = SparqlFront("127.0.0.1", 0, oxigraph_server.url, "<p>page</p>", lambda name, params: ([], []),
-                        Limits(timeout=1, concurrent=1)).start()
+                        Limits(timeout=1, concurrent=1, cache_bytes=0)).start()  # the same query each time
     try:
         request = urllib.request.Request(front.url + "/query", data=b"query=ASK%20%7B%7D")
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -177,3 +177,49 @@ def test_a_port_in_use_is_one_line(served, sample_store_dir):
     assert result.returncode == 1
     assert f"Error: cannot listen on 127.0.0.1:{served.port} (Address already in use); choose another --port" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _frozen_engine_answers(server: Served, query: str) -> int:
+    """The status of ``query`` asked while the oxigraph behind ``server`` is stopped (SIGSTOP)."""
+    engine = server.child()
+    os.kill(engine, signal.SIGSTOP)
+    try:
+        return server.post("/query", {"query": query}, timeout=60)[0]
+    finally:
+        os.kill(engine, signal.SIGCONT)
+
+
+@pytest.mark.parametrize("cache_mb", ["64", "0"])
+def test_an_answer_given_is_given_again_without_the_engine(cache_mb, sample_store_dir):
+    server = Served(["--store", str(sample_store_dir), "--timeout", "2", "--cache-mb", cache_mb])
+    try:
+        query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m a pkg:Measure } }"
+        status, body = server.post("/query", {"query": query})
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "521"
+        named = server.url + "/named/workload_per_agency?jurisdiction=%E7%A6%8F%E6%B8%85%E5%B8%82"
+        with urllib.request.urlopen(named, timeout=60) as response:
+            first = response.read()
+        # with the engine frozen, what was answered is answered again (kept), anything else waits and fails
+        assert _frozen_engine_answers(server, query) == (200 if cache_mb != "0" else 504)
+        assert _frozen_engine_answers(server, "ASK { ?s ?p ?o }") == 504
+        engine = server.child()
+        os.kill(engine, signal.SIGSTOP)
+        try:
+            if cache_mb != "0":
+                with urllib.request.urlopen(named, timeout=60) as response:
+                    assert response.read() == first
+        finally:
+            os.kill(engine, signal.SIGCONT)
+    finally:
+        server.stop()
+
+
+def test_a_write_empties_the_kept_answers():
+    server = Served(["--writable", SAMPLE_003])
+    try:
+        ask = "ASK { GRAPH <urn:g> { <urn:a> a pkg:Measure } }"
+        assert json.loads(server.post("/query", {"query": ask})[1])["boolean"] is False
+        assert server.post("/update", {"update": "INSERT DATA { GRAPH <urn:g> { <urn:a> a pkg:Measure } }"})[0] in (200, 204)
+        assert json.loads(server.post("/query", {"query": ask})[1])["boolean"] is True
+    finally:
+        server.stop()
