@@ -108,3 +108,11 @@ class PKG(DefinedNamespace):
     agencyKind: URIRef
     jurisdictionName: URIRef
     sectorName: URIRef
+    involvedInIndicator: URIRef
+    ledIndicator: URIRef
+    countedInIndicator: URIRef
+    indicatorMeasureTotal: URIRef
+    agencyTotal: URIRef
+    leadAgencyTotal: URIRef
+    indicatorTotal: URIRef
+    countedIndicatorTotal: URIRef

@@ -47,6 +47,7 @@ from pyoxigraph import Literal, NamedNode, Store
 from policykg.graph.rdf import iris
 from policykg.graph.rdf.build import GraphPart
 from policykg.graph.rdf.nquads import NQUADS_TERMS, escape_iri
+from policykg.indicator_counting import DEFAULT_THRESHOLD, counted_indicator
 from policykg.ontology.namespace import PKG_IRI
 from policykg.records import Corpus, Row
 
@@ -71,7 +72,24 @@ _RESPONSIBLE = PKG_IRI + "responsibleUnit"
 _AGENCY_CLASS = PKG_IRI + "Agency"
 _AGENCY_PREFIX = iris.ID_BASE + "agency/"
 # kind → the property its count predicates specialise
-_KINDS = {"pair": PKG_IRI + "coAssignedWith", "arc": PKG_IRI + "partnerOf"}
+_KINDS = {"pair": PKG_IRI + "coAssignedWith", "arc": PKG_IRI + "partnerOf",
+          # (agency, indicator) → documents whose tallies state it: printed, of measures it is
+          # involved in / leads; counted with inference on, of measures it is involved in
+          "involved": PKG_IRI + "involvedInIndicator", "led": PKG_IRI + "ledIndicator",
+          "counted": PKG_IRI + "countedInIndicator"}
+_INDICATOR_KINDS = ("involved", "led", "counted")
+_INDICATOR_PREFIX = iris.ID_BASE + "indicator/"
+_TALLY_INDICATORS = {PKG_IRI + "leadIndicator": ("involved", "led"), PKG_IRI + "responsibleIndicator": ("involved",),
+                     PKG_IRI + "leadCountedIndicator": ("counted",),
+                     PKG_IRI + "responsibleCountedIndicator": ("counted",)}
+_ADDRESSES = PKG_IRI + "addressesIndicator"
+# What the (agency, indicator) counts add up to, kept up to date as keys appear and vanish:
+# family → (the predicate on the indicator counting its kind-agency agencies, or None;
+#           the predicate on the agency counting its indicators, or None)
+_AGGREGATES = {"involved": (PKG_IRI + "agencyTotal", PKG_IRI + "indicatorTotal"),
+               "led": (PKG_IRI + "leadAgencyTotal", None),
+               "counted": (None, PKG_IRI + "countedIndicatorTotal")}
+_INDICATOR_TOTAL = PKG_IRI + "indicatorMeasureTotal"
 _TALLY_OF = PKG_IRI + "tallyOf"
 _TALLY_FIELDS = {PKG_IRI + "leadCount": "lead", PKG_IRI + "responsibleCount": "responsible",
                  PKG_IRI + "measureCount": "measure"}
@@ -91,16 +109,25 @@ class PairCounts:
     """Measures shared per unordered pair (co-assignment) and per lead → partner arc, keyed by agency ids;
     each agency's measure totals, and the facts of the agencies counted (none when read from a store)."""
 
-    __slots__ = ("pair", "arc", "totals", "facts")
+    __slots__ = ("counters", "totals", "facts", "indicator_measures")
 
     def __init__(self) -> None:
-        self.pair: Counter[Key] = Counter()
-        self.arc: Counter[Key] = Counter()
+        # kind (`_KINDS`) → key → count; keys are two agency ids, or an agency id and an indicator name
+        self.counters: dict[str, Counter[Key]] = {kind: Counter() for kind in _KINDS}
         self.totals: dict[str, Totals] = {}
         self.facts: dict[str, Facts] = {}
+        self.indicator_measures: Counter[str] = Counter()  # printed indicator → measures
+
+    @property
+    def pair(self) -> Counter[Key]:
+        return self.counters["pair"]
+
+    @property
+    def arc(self) -> Counter[Key]:
+        return self.counters["arc"]
 
     def of(self, kind: str) -> Counter[Key]:
-        return self.pair if kind == "pair" else self.arc
+        return self.counters[kind]
 
     def add_measure(self, leads: Iterable[str], responsibles: Iterable[str]) -> None:
         """Count one measure's agencies (kind agency only; callers filter)."""
@@ -121,6 +148,8 @@ def counts_of_rows(corpus: Corpus, rows: Iterable[Row]) -> PairCounts:
     lead_n: Counter[str] = Counter()
     responsible_n: Counter[str] = Counter()
     involved_n: Counter[str] = Counter()
+    # per document (source): the (agency, indicator) keys its tallies state, each counted once per document
+    stated: dict[str, set[tuple[str, Key]]] = {}
     for row in rows:
         leads, responsibles = set(corpus.lead_ids(row)), set(corpus.responsible_ids(row))
         lead_n.update(leads)
@@ -128,6 +157,17 @@ def counts_of_rows(corpus: Corpus, rows: Iterable[Row]) -> PairCounts:
         involved_n.update(leads | responsibles)
         out.add_measure([a for a in leads if agencies[a].kind == "agency"],
                         [a for a in responsibles if agencies[a].kind == "agency"])
+        keys = stated.setdefault(row.source, set())
+        counted = counted_indicator(row, DEFAULT_THRESHOLD)
+        if row.indicator is not None:
+            out.indicator_measures[row.indicator] += 1
+            keys.update(("involved", (a, row.indicator)) for a in leads | responsibles)
+            keys.update(("led", (a, row.indicator)) for a in leads)
+        if counted is not None:
+            keys.update(("counted", (a, counted)) for a in leads | responsibles)
+    for keys in stated.values():
+        for kind, key in keys:
+            out.counters[kind][key] += 1
     for agency_id, n in involved_n.items():
         out.totals[agency_id] = (lead_n[agency_id], responsible_n[agency_id], n)
         a = agencies[agency_id]
@@ -153,10 +193,26 @@ def counts_of_graph(store: Store, graph: str) -> PairCounts:
         field = _TALLY_FIELDS.get(q.predicate.value)
         if field is not None:
             counts.setdefault(_text(q.subject), {})[field] = int(_text(q.object))
+    tallied: dict[str, str] = {}  # tally IRI → agency id
     for q in store.quads_for_pattern(None, NamedNode(_TALLY_OF), None, g):
         c = counts.get(_text(q.subject), {})
-        out.totals[_agency_id(_text(q.object))] = (c.get("lead", 0), c.get("responsible", 0), c.get("measure", 0))
+        agency_id = tallied[_text(q.subject)] = _agency_id(_text(q.object))
+        out.totals[agency_id] = (c.get("lead", 0), c.get("responsible", 0), c.get("measure", 0))
+    keys: set[tuple[str, Key]] = set()
+    for predicate, kinds in _TALLY_INDICATORS.items():
+        for q in store.quads_for_pattern(None, NamedNode(predicate), None, g):
+            whose = tallied.get(_text(q.subject))
+            if whose is not None:
+                keys.update((kind, (whose, _indicator_name(_text(q.object)))) for kind in kinds)
+    for kind, key in keys:
+        out.counters[kind][key] += 1
+    for q in store.quads_for_pattern(None, NamedNode(_ADDRESSES), None, g):
+        out.indicator_measures[_indicator_name(_text(q.object))] += 1
     return out
+
+
+def _indicator_name(iri: str) -> str:
+    return iris.decode_key(iri.removeprefix(_INDICATOR_PREFIX))
 
 
 def _text(term: object) -> str:
@@ -166,6 +222,11 @@ def _text(term: object) -> str:
 
 def _agency_id(iri: str) -> str:
     return iris.decode_key(iri.removeprefix(_AGENCY_PREFIX))
+
+
+def _object_iri(kind: str, key: str) -> str:
+    """The object of a count quad: the second agency, or the indicator."""
+    return iris.indicator_iri(key) if kind in _INDICATOR_KINDS else iris.agency_iri(key)
 
 
 def count_predicate(kind: str, n: int) -> str:
@@ -182,12 +243,13 @@ def _pair_triples(kind: str, counter: Mapping[Key, int], keys: Iterable[Key]) ->
     """``a <count predicate> b`` lines (no graph, no final dot) for the keys counted above zero."""
     # a million lines at 150k rows: each agency's and each count's term written once
     agency: dict[str, str] = {}
+    second: dict[str, str] = {}  # the objects: agencies, or indicators
     predicate: dict[int, str] = {}
     for a, b in keys:
         n = counter.get((a, b), 0)
         if n > 0:
             sa = agency.get(a) or agency.setdefault(a, escape_iri(iris.agency_iri(a)))
-            sb = agency.get(b) or agency.setdefault(b, escape_iri(iris.agency_iri(b)))
+            sb = second.get(b) or second.setdefault(b, escape_iri(_object_iri(kind, b)))
             p = predicate.get(n) or predicate.setdefault(n, escape_iri(count_predicate(kind, n)))
             yield f"{sa} {p} {sb}"
 
@@ -224,6 +286,33 @@ def _agency_triples(totals: Mapping[str, Totals], facts: Mapping[str, Facts]) ->
                 yield f"{a} {p} {value}"
 
 
+def _indicator_triples(measures: Mapping[str, int]) -> Iterator[str]:
+    """Each printed indicator's measures over the store (when above zero)."""
+    p = escape_iri(_INDICATOR_TOTAL)
+    for name, n in measures.items():
+        if n > 0:
+            yield f'{escape_iri(iris.indicator_iri(name))} {p} "{n}"^^<{_INTEGER}>'
+
+
+Aggregate = Counter[tuple[str, str]]  # (subject IRI, predicate IRI) → n
+
+
+def _aggregate_steps(kind: str, key: Key, step: int, is_agency: bool) -> Iterator[tuple[tuple[str, str], int]]:
+    """What an (agency, indicator) key of ``kind`` appearing (``step`` 1) or vanishing (-1) adds to the aggregates."""
+    on_indicator, on_agency = _AGGREGATES[kind]
+    agency_id, indicator = key
+    if on_indicator is not None and is_agency:
+        yield (iris.indicator_iri(indicator), on_indicator), step
+    if on_agency is not None:
+        yield (iris.agency_iri(agency_id), on_agency), step
+
+
+def _aggregate_triples(values: Mapping[tuple[str, str], int]) -> Iterator[str]:
+    for (subject, predicate), n in values.items():
+        if n > 0:
+            yield f'{escape_iri(subject)} {escape_iri(predicate)} "{n}"^^<{_INTEGER}>'
+
+
 def summary_part(counts: PairCounts) -> GraphPart:
     """The summary graph of a new store, as N-Quads lines (`store.load_parts_into`)."""
     g = escape_iri(iris.SUMMARY_GRAPH)
@@ -233,6 +322,13 @@ def summary_part(counts: PairCounts) -> GraphPart:
         lines += _pair_triples(kind, counter, counter)
         lines += _count_triples(kind, Counter(counter.values()))
     lines += _agency_triples(counts.totals, counts.facts)
+    lines += _indicator_triples(counts.indicator_measures)
+    aggregate: Aggregate = Counter()
+    for kind in _INDICATOR_KINDS:
+        for key, n in counts.of(kind).items():
+            if n > 0:
+                aggregate.update(dict(_aggregate_steps(kind, key, 1, counts.facts[key[0]][1] == "agency")))
+    lines += _aggregate_triples(aggregate)
     tail = f" {g} .\n"
     return GraphPart(iris.SUMMARY_GRAPH, None, [t + tail for t in lines])
 
@@ -241,6 +337,15 @@ def _stored_facts(stored: Mapping[str, object]) -> Facts:
     """An agency's facts as the summary states them (``stored``: predicate IRI → term)."""
     values = [_text(stored[p]) if p in stored else None for p in _FACTS[1:]]
     return (values[0] or "", values[1] or "", values[2], values[3])
+
+
+def _kind_of(store: Store, agency_id: str, new: PairCounts) -> str:
+    """The agency's kind: as the new rows have it, else as the summary states it."""
+    if agency_id in new.facts:
+        return new.facts[agency_id][1]
+    kinds = store.quads_for_pattern(NamedNode(iris.agency_iri(agency_id)), NamedNode(_FACTS[2]), None,
+                                    NamedNode(iris.SUMMARY_GRAPH))
+    return next((_text(q.object) for q in kinds), "")
 
 
 def has_summary(store: Store) -> bool:
@@ -253,7 +358,7 @@ def _stored(store: Store, kind: str, keys: Iterable[Key]) -> Counter[Key]:
     g = NamedNode(iris.SUMMARY_GRAPH)
     out: Counter[Key] = Counter()
     for a, b in keys:
-        for q in store.quads_for_pattern(NamedNode(iris.agency_iri(a)), None, NamedNode(iris.agency_iri(b)), g):
+        for q in store.quads_for_pattern(NamedNode(iris.agency_iri(a)), None, NamedNode(_object_iri(kind, b)), g):
             n = _count_of(q.predicate.value, kind)
             if n is not None:
                 out[a, b] = n
@@ -282,6 +387,7 @@ def delta_update(store: Store, old: PairCounts, new: PairCounts) -> str:
         return ""
     gone: list[str] = []
     come: list[str] = []
+    steps: Aggregate = Counter()
     for kind in _KINDS:
         old_c, new_c = old.of(kind), new.of(kind)
         keys = {k for k in old_c.keys() | new_c.keys() if old_c[k] != new_c[k]}
@@ -298,12 +404,24 @@ def delta_update(store: Store, old: PairCounts, new: PairCounts) -> str:
         come += _pair_triples(kind, after, keys)
         gone += _count_triples(kind, {n: histogram[n] for n in shifted})
         come += _count_triples(kind, {n: updated[n] for n in shifted})
+        if kind in _INDICATOR_KINDS:
+            for key in keys:
+                if (before[key] > 0) != (after[key] > 0):
+                    steps.update(dict(_aggregate_steps(kind, key, 1 if after[key] > 0 else -1,
+                                                       _kind_of(store, key[0], new) == "agency")))
+    # the aggregates the keys that appeared or vanished change
+    g = NamedNode(iris.SUMMARY_GRAPH)
+    was: Aggregate = Counter()
+    for subject, predicate in steps:
+        for q in store.quads_for_pattern(NamedNode(subject), NamedNode(predicate), None, g):
+            gone.append(f"{q.subject} {q.predicate} {q.object}")
+            was[subject, predicate] = int(_text(q.object))
+    come += _aggregate_triples({k: was[k] + step for k, step in steps.items()})
     # the totals of the agencies either graph names, and the facts of those the new one names
     changed = {a for a in old.totals.keys() | new.totals.keys() if old.totals.get(a) != new.totals.get(a)}
     changed |= new.facts.keys()
     totals: dict[str, Totals] = {}
     facts: dict[str, Facts] = {}
-    g = NamedNode(iris.SUMMARY_GRAPH)
     for agency_id in changed:
         a = NamedNode(iris.agency_iri(agency_id))
         stored: dict[str, object] = {}
@@ -311,12 +429,22 @@ def delta_update(store: Store, old: PairCounts, new: PairCounts) -> str:
             if q.predicate.value in _TOTALS or q.predicate.value in _FACTS:
                 gone.append(f"{q.subject} {q.predicate} {q.object}")
                 stored[q.predicate.value] = q.object
-        was = tuple(int(_text(stored[p])) if p in stored else 0 for p in _TOTALS)
+        stated = tuple(int(_text(stored[p])) if p in stored else 0 for p in _TOTALS)
         zero = (0, 0, 0)
         totals[agency_id] = cast(Totals, tuple(
-            w - o + n for w, o, n in zip(was, old.totals.get(agency_id, zero), new.totals.get(agency_id, zero))))
+            w - o + n for w, o, n in zip(stated, old.totals.get(agency_id, zero), new.totals.get(agency_id, zero))))
         facts[agency_id] = new.facts.get(agency_id) or _stored_facts(stored)
     come += _agency_triples(totals, facts)
+    # the measures of each printed indicator either graph counts
+    indicators = {i for i in old.indicator_measures.keys() | new.indicator_measures.keys()
+                  if old.indicator_measures[i] != new.indicator_measures[i]}
+    measures: Counter[str] = Counter()
+    for name in indicators:
+        for q in store.quads_for_pattern(NamedNode(iris.indicator_iri(name)), NamedNode(_INDICATOR_TOTAL), None, g):
+            gone.append(f"{q.subject} {q.predicate} {q.object}")
+            measures[name] += int(_text(q.object))
+        measures[name] += new.indicator_measures[name] - old.indicator_measures[name]
+    come += _indicator_triples(measures)
     if not gone and not come:
         return ""
     graph = escape_iri(iris.SUMMARY_GRAPH)

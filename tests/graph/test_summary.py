@@ -27,8 +27,8 @@ PREFIX = iris.ID_BASE + "summary/"
 
 
 def _stored_counts(store: Store) -> dict[str, Counter]:
-    """The counts as the summary graph states them: kind → {(agency IRI, agency IRI): n}."""
-    out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
+    """The counts as the summary graph states them: kind → {(subject IRI, object IRI): n}."""
+    out: dict[str, Counter] = {kind: Counter() for kind in summary._KINDS}
     for q in store.quads_for_pattern(None, None, None, SUMMARY):
         kind, _, n = q.predicate.value.removeprefix(PREFIX).partition("/")
         if q.predicate.value.startswith(PREFIX) and n.isdigit():
@@ -37,18 +37,19 @@ def _stored_counts(store: Store) -> dict[str, Counter]:
 
 
 def _counted_from_measures(store: Store) -> dict[str, Counter]:
-    """The same counts made from every document graph's lead / responsible triples."""
-    out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
+    """The same counts made from every document graph's lead / responsible triples and tallies."""
+    out: dict[str, Counter] = {kind: Counter() for kind in summary._KINDS}
     for graph in document_graphs(store):
         counts = summary.counts_of_graph(store, graph)
         for kind in out:
-            out[kind].update({(iris.agency_iri(a), iris.agency_iri(b)): n for (a, b), n in counts.of(kind).items()})
+            out[kind].update({(iris.agency_iri(a), summary._object_iri(kind, b)): n
+                              for (a, b), n in counts.of(kind).items()})
     return out
 
 
 def _histogram(store: Store) -> dict[str, Counter]:
     """How many pairs each count predicate says it links."""
-    out: dict[str, Counter] = {"pair": Counter(), "arc": Counter()}
+    out: dict[str, Counter] = {kind: Counter() for kind in summary._KINDS}
     number = NamedNode(summary.PKG_IRI + "pairCount")
     for q in store.quads_for_pattern(None, number, None, SUMMARY):
         kind, _, n = q.subject.value.removeprefix(PREFIX).partition("/")
@@ -80,6 +81,26 @@ def _assert_consistent(store: Store) -> None:
     stored = _stored_counts(store)
     assert stored == _counted_from_measures(store)
     assert _stored_totals(store) == _tallied_totals(store)
+    total = NamedNode(summary.PKG_IRI + "indicatorMeasureTotal")
+    stated = Counter({q.subject.value: int(q.object.value) for q in store.quads_for_pattern(None, total, None, SUMMARY)})
+    counted: Counter = Counter()
+    for graph in document_graphs(store):
+        counted.update({iris.indicator_iri(i): n for i, n in summary.counts_of_graph(store, graph).indicator_measures.items()})
+    assert stated == counted and sum(counted.values()) > 0
+    # what the (agency, indicator) counts add up to: per indicator its kind-agency agencies, per agency its indicators
+    kinds = {q.subject.value: q.object.value
+             for q in store.quads_for_pattern(None, NamedNode(summary.PKG_IRI + "agencyKind"), None, SUMMARY)}
+    expected: Counter = Counter()
+    for family, (on_indicator, on_agency) in summary._AGGREGATES.items():
+        for (agency, indicator), _n in stored[family].items():
+            if on_indicator is not None and kinds[agency] == "agency":
+                expected[indicator, on_indicator] += 1
+            if on_agency is not None:
+                expected[agency, on_agency] += 1
+    predicates = {p for pair in summary._AGGREGATES.values() for p in pair if p is not None}
+    aggregates = Counter({(q.subject.value, q.predicate.value): int(q.object.value) for p in predicates
+                          for q in store.quads_for_pattern(None, NamedNode(p), None, SUMMARY)})
+    assert aggregates == expected and len(expected) > 10
     assert _histogram(store) == {kind: Counter(counter.values()) for kind, counter in stored.items()}
     assert summary.has_summary(store)
 
@@ -110,6 +131,7 @@ CASES = [
     ("co_assignment_pairs", {"min_shared": "3", "limit": "10000"}), ("co_assignment_pairs", {"min_shared": "1"}),
     ("workload_per_agency", {}), ("workload_per_agency", {"sector": "市场监管"}),
     ("cross_cutting_ranking", {}), ("cross_cutting_ranking", {"limit": "0", "indicators": "printed"}),
+    ("agencies_per_indicator", {}),
 ]
 
 
