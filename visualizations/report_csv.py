@@ -13,7 +13,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-from policykg.cells import CSV_QUOTING, sheet_cell
+from policykg.cells import CSV_QUOTING, csv_text, sheet_cell
 from policykg.visualizations.report_data import MEASURE_COLUMNS, ReportData, Table, label
 
 __all__ = ["CSV_FILES", "write_csv_report", "write_table_csv"]
@@ -33,6 +33,11 @@ CSV_FILES: dict[str, str] = {
 
 
 def _value(value: Any) -> Any:
+    # the two kinds of nearly every cell first: a report at province scale writes millions
+    if type(value) is str:
+        return csv_text(value)
+    if type(value) is int:
+        return value
     if value is None:
         return ""
     if isinstance(value, _dt.date):
