@@ -6,6 +6,12 @@ stage of `STAGES` into the output folder. A stage is a function
 put it in `STAGES` at its place in the data flow. Progress (documents read,
 stage times, validation parts, violations) goes to the ``on_step`` callback.
 
+The stages that read only the finished store (`STORE_READERS`: the named
+queries and validation) run in a second process, beside those that read the
+corpus (report, pictures …): the two halves take about as long at province
+scale, and a machine has two cores or more. That process's steps are passed
+on when it ends.
+
 One run writes one consistent output: the store holds exactly the documents of
 the run (an earlier run's store is replaced once the new one is complete, and
 said so), and every other output is made from the same documents. With
@@ -17,9 +23,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import multiprocessing
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +61,7 @@ from policykg.pipeline.kept_aliases import kept_aliases
 from policykg.pipeline.kept_corrections import kept_corrections
 from policykg.records import Corpus, LoadResult
 
-__all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
+__all__ = ["RunContext", "RunResult", "STAGES", "STORE_READERS", "run_stages"]
 
 
 @dataclass
@@ -98,12 +106,13 @@ class RunResult:
 
 
 def _stage_rows(ctx: RunContext) -> list[tuple[str, Path]]:
+    records = row_records(ctx.corpus)
     rows = ctx.out / "rows.jsonl"
     with rows.open("w", encoding="utf-8") as stream:
-        write_jsonl(row_records(ctx.corpus), EXTRACT_COLUMNS, stream)
+        write_jsonl(records, EXTRACT_COLUMNS, stream)
     rows_csv = ctx.out / "rows.csv"
     with rows_csv.open("w", encoding="utf-8-sig", newline="") as stream:  # BOM: Excel/WPS open it as UTF-8
-        write_csv(row_records(ctx.corpus), EXTRACT_COLUMNS, stream)
+        write_csv(records, EXTRACT_COLUMNS, stream)
     rejects = ctx.out / "rejects.csv"
     with rejects.open("w", encoding="utf-8-sig", newline="") as stream:
         write_csv(reject_records(ctx.results), REJECT_COLUMNS, stream)
@@ -246,10 +255,31 @@ STAGES: list[tuple[str, Stage]] = [
     ("viz", _stage_viz),
 ]
 
+# stages that read nothing but the built store: run in a second process, beside the others
+STORE_READERS = ("queries", "validate")
+
 # the order outputs are listed in: data-flow order, rows first
 _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export", "report", "viz")
 # the folders of `out` a run writes whole (emptied first); its files are overwritten, its store replaced
 _FOLDERS = ("queries", "neo4j", "report", "viz")
+
+
+def _run_store_readers(out: Path, lang: str, as_of: str) -> tuple[list[tuple[str, list[tuple[str, Path]], float]],
+                                                                   list[Step]]:
+    """`STORE_READERS` on the store in ``out`` (in the second process): each stage's files and seconds, and the
+    steps they reported, for the run to pass on."""
+    from policykg.graph.rdf.store import open_store
+
+    steps: list[Step] = []
+    ctx = RunContext(out=out, results=[], corpus=Corpus(), lang=lang, on_step=steps.append,
+                     store=open_store(out / "store"), as_of=as_of)
+    stages = dict(STAGES)
+    done = []
+    for name in STORE_READERS:
+        t0 = time.perf_counter()
+        written = stages[name](ctx)
+        done.append((name, written, time.perf_counter() - t0))
+    return done, steps
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
@@ -297,11 +327,26 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
-    for name, stage in STAGES:
-        t0 = time.perf_counter()
-        by_stage[name] = stage(ctx)
-        stage_seconds[name] = time.perf_counter() - t0
-        on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
+    beside: Future | None = None
+    # spawn, not fork: the parent holds the store's threads and a fork would copy the corpus's pages as it runs
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for name, stage in STAGES:
+            if name in STORE_READERS:
+                if beside is None:
+                    ctx.store = None  # the store is written and compacted: the other process opens it to read
+                    beside = pool.submit(_run_store_readers, out, lang, ctx.as_of)
+                continue
+            t0 = time.perf_counter()
+            by_stage[name] = stage(ctx)
+            stage_seconds[name] = time.perf_counter() - t0
+            on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
+        if beside is not None:
+            done, steps = beside.result()
+            for step in steps:
+                on_step(step)
+            for name, written, seconds in done:
+                by_stage[name], stage_seconds[name] = written, seconds
+                on_step(Step("run_stage_done", {"stage": name, "seconds": seconds}))
     corpus = ctx.corpus
     counted = count_agencies(corpus)
     return RunResult(
