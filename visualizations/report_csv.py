@@ -33,7 +33,7 @@ CSV_FILES: dict[str, str] = {
 
 
 def _value(value: Any) -> Any:
-    # the two kinds of nearly every cell first: a report at province scale writes millions
+    # text (tested for first by the caller) and counts: nearly every one of a province's millions of cells
     if type(value) is str:
         return csv_text(value)
     if type(value) is int:
@@ -52,7 +52,7 @@ def write_table_csv(headers: list[str], rows: list[list[Any]], path: Path) -> Pa
     with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, quoting=CSV_QUOTING)
         writer.writerow(headers)
-        writer.writerows([_value(v) for v in row] for row in rows)
+        writer.writerows([csv_text(v) if type(v) is str else _value(v) for v in row] for row in rows)
     return Path(path)
 
 
