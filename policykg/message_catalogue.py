@@ -953,6 +953,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "zh": "module {module!r} has no attribute {name!r}",
         "en": "module {module!r} has no attribute {name!r}",
     },
+    "run_store_readers_failed": {
+        "zh": "运行失败：执行命名查询与校验的子进程异常退出（状态 {status}），详见上方错误输出",
+        "en": "run failed: the process running the named queries and validation ended abnormally (status {status}); "
+              "see the errors above"},
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
     "query_unknown_place": {
         "zh": "{parameter}：图中没有地方“{value}”；已知地方（{count} 个）：{known}",

@@ -7,10 +7,11 @@ put it in `STAGES` at its place in the data flow. Progress (documents read,
 stage times, validation parts, violations) goes to the ``on_step`` callback.
 
 The stages that read only the finished store (`STORE_READERS`: the named
-queries and validation) run in a second process, beside those that read the
-corpus (report, pictures …): the two halves take about as long at province
-scale, and a machine has two cores or more. That process's steps are passed
-on when it ends.
+queries and validation) run in a process of their own
+(`policykg.pipeline.store_readers`), beside those that read the corpus
+(report, pictures …): at province scale each half takes about a minute, and
+a machine has two cores or more. That process's steps are passed on when it
+ends, and its error raised here.
 
 One run writes one consistent output: the store holds exactly the documents of
 the run (an earlier run's store is replaced once the new one is complete, and
@@ -23,11 +24,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import multiprocessing
+import pickle
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -264,22 +266,22 @@ _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export"
 _FOLDERS = ("queries", "neo4j", "report", "viz")
 
 
-def _run_store_readers(out: Path, lang: str, as_of: str) -> tuple[list[tuple[str, list[tuple[str, Path]], float]],
-                                                                   list[Step]]:
-    """`STORE_READERS` on the store in ``out`` (in the second process): each stage's files and seconds, and the
-    steps they reported, for the run to pass on."""
-    from policykg.graph.rdf.store import open_store
+def _start_store_readers(out: Path, lang: str, as_of: str) -> subprocess.Popen:
+    """`STORE_READERS` in a process of their own (`policykg.pipeline.store_readers`), started now."""
+    return subprocess.Popen([sys.executable, "-m", "policykg.pipeline.store_readers", str(out), lang, as_of],
+                            stdout=subprocess.PIPE)
 
-    steps: list[Step] = []
-    ctx = RunContext(out=out, results=[], corpus=Corpus(), lang=lang, on_step=steps.append,
-                     store=open_store(out / "store"), as_of=as_of)
-    stages = dict(STAGES)
-    done = []
-    for name in STORE_READERS:
-        t0 = time.perf_counter()
-        written = stages[name](ctx)
-        done.append((name, written, time.perf_counter() - t0))
-    return done, steps
+
+def _finish_store_readers(process: subprocess.Popen) -> tuple[list[tuple[str, list[tuple[str, Path]], float]],
+                                                              list[Step]]:
+    """Wait for the store readers: their stages' files and seconds, and their steps; their error raised here."""
+    answer, _ = process.communicate()
+    if process.returncode != 0 or not answer:
+        raise PolicyKGError("run_store_readers_failed", status=process.returncode)
+    result = pickle.loads(answer)
+    if result[0] == "failed":
+        raise result[1]
+    return result[1], result[2]
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
@@ -327,26 +329,30 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
-    beside: Future | None = None
-    # spawn, not fork: the parent holds the store's threads and a fork would copy the corpus's pages as it runs
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    beside: subprocess.Popen | None = None
+    try:
         for name, stage in STAGES:
             if name in STORE_READERS:
                 if beside is None:
                     ctx.store = None  # the store is written and compacted: the other process opens it to read
-                    beside = pool.submit(_run_store_readers, out, lang, ctx.as_of)
+                    beside = _start_store_readers(out, lang, ctx.as_of)
                 continue
             t0 = time.perf_counter()
             by_stage[name] = stage(ctx)
             stage_seconds[name] = time.perf_counter() - t0
             on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
+    except BaseException:
         if beside is not None:
-            done, steps = beside.result()
-            for step in steps:
-                on_step(step)
-            for name, written, seconds in done:
-                by_stage[name], stage_seconds[name] = written, seconds
-                on_step(Step("run_stage_done", {"stage": name, "seconds": seconds}))
+            beside.kill()
+            beside.wait()
+        raise
+    if beside is not None:
+        done, steps = _finish_store_readers(beside)
+        for step in steps:
+            on_step(step)
+        for name, written, seconds in done:
+            by_stage[name], stage_seconds[name] = written, seconds
+            on_step(Step("run_stage_done", {"stage": name, "seconds": seconds}))
     corpus = ctx.corpus
     counted = count_agencies(corpus)
     return RunResult(
