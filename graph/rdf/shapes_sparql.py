@@ -22,9 +22,7 @@ graphs state any, so that the fallback decides.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -304,12 +302,8 @@ _PREFIX = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 _TRUE = Literal(True)
 
 
-def run_checks(store: Store, checks: list[Check], progress: Callable[[int, int], None] | None = None,
-               threads: int | None = None) -> list[Finding]:
-    """The results of every check on ``store`` (the union of its graphs but the ontology), in check order.
-
-    ``threads`` checks run side by side (default: two, or one on a single CPU): pyoxigraph evaluates
-    a query without holding Python's lock, and the results are the same whatever the number.
+def run_checks(store: Store, checks: list[Check], progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+    """The results of every check on ``store`` (the union of its graphs but the ontology).
 
     Raises
     ------
@@ -321,31 +315,21 @@ def run_checks(store: Store, checks: list[Check], progress: Callable[[int, int],
     assert isinstance(subclasses, QueryBoolean)
     if bool(subclasses):
         raise Unsupported("the data graphs state rdfs:subClassOf")
-    if threads is None:
-        threads = min(2, os.cpu_count() or 1)
     findings: list[Finding] = []
-    with ThreadPoolExecutor(max_workers=max(threads, 1)) as pool:
-        for done, found in enumerate(pool.map(lambda check: _results(store, check), checks), start=1):
-            findings.extend(found)
-            if progress is not None:
-                progress(done, len(checks))
+    for done, check in enumerate(checks, start=1):
+        solutions = store.query(check.query)
+        assert isinstance(solutions, QuerySolutions)
+        for row in solutions:
+            focus = row["focus"]
+            value = focus if check.value_is_focus else _optional(row, "value")
+            if check.flags:  # one result per constraint the value fails (an unbound flag: an error, a failure)
+                failed = sum(1 for flag in check.flags if _optional(row, flag) != _TRUE)
+                findings.extend(Finding(check, focus, value) for _ in range(failed))
+            else:
+                findings.append(Finding(check, focus, value))
+        if progress is not None:
+            progress(done, len(checks))
     return findings
-
-
-def _results(store: Store, check: Check) -> list[Finding]:
-    """The results of one check."""
-    solutions = store.query(check.query)
-    assert isinstance(solutions, QuerySolutions)
-    found: list[Finding] = []
-    for row in solutions:
-        focus = row["focus"]
-        value = focus if check.value_is_focus else _optional(row, "value")
-        if check.flags:  # one result per constraint the value fails (an unbound flag: an error, a failure)
-            failed = sum(1 for flag in check.flags if _optional(row, flag) != _TRUE)
-            found.extend(Finding(check, focus, value) for _ in range(failed))
-        else:
-            found.append(Finding(check, focus, value))
-    return found
 
 
 def _optional(row: Any, name: str) -> NamedNode | BlankNode | Literal | None:

@@ -197,15 +197,3 @@ def test_the_command_prints_the_same_table_with_either_engine(tmp_path):
     from policykg.messages import set_language
 
     set_language("zh")
-
-
-@pytest.mark.parametrize("seed", [1, 4])
-def test_checks_side_by_side_give_the_same_results(seed):
-    """Checks run by several threads give the results one thread gives, in the same order."""
-    from policykg.graph.rdf.shapes_sparql import run_checks
-
-    store = broken_store(seed)
-    checks = compile_shapes(_shapes())
-    one = run_checks(store, checks, threads=1)
-    assert len(one) > 60
-    assert run_checks(store, checks, threads=3) == one
