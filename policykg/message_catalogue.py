@@ -428,6 +428,12 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "en": "The date deadlines are counted against (YYYY-MM-DD, default today): overdue, due within 30 days, "
               "later; printed in every output",
     },
+    "help_measure_agencies": {
+        "zh": "工作簿列出按跨领域工作量排名前 N 位牵头单位的措施（各自工作表，其余在长表中）；0 = 全部牵头单位。"
+              "其余单位的措施见 measures.csv，工作簿中注明",
+        "en": "The workbook lists the measures of the top N leading agencies by cross-cutting load (their own "
+              "sheets, the rest in the long sheet); 0 = every leading agency. The others' measures are in "
+              "measures.csv, and the workbook says so"},
     "help_agency_sheets": {
         "zh": "按跨领域工作量排名前 N 的牵头单位各占一张工作表，其余牵头单位的措施合为一张长表",
         "en": "The top N leading agencies by cross-cutting load get a sheet of their own; the other leading "
@@ -647,6 +653,12 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "table_formulas": {"zh": "计算公式", "en": "Formulas"},
     "table_measures": {"zh": "牵头单位措施清单", "en": "Measures of leading agencies"},
     "other_leaders": {"zh": "其余牵头单位", "en": "Other leading agencies"},
+    "long_table_bounded": {
+        "zh": "本工作簿只列跨领域工作量排名前 {listed} 位牵头单位的措施；其后 {count} 个牵头单位的 {rows} 条措施未列入，"
+              "全部见 measures.csv，或用 policykg report --measure-agencies 0 生成列出全部措施的工作簿。",
+        "en": "This workbook lists the measures of the top {listed} leading agencies by cross-cutting load only; the "
+              "{rows} measures of the {count} leading agencies after them are left out: all of them are in "
+              "measures.csv, or write a workbook with every measure with policykg report --measure-agencies 0."},
     "overview_statuses": {"zh": "完成时限状态（基准日 {as_of}）", "en": "Deadlines as of {as_of}"},
     "overview_top": {"zh": "跨领域工作量前 {count} 名（完整排名见“{sheet}”表）",
                      "en": "Top {count} by cross-cutting load (the full ranking: sheet “{sheet}”)"},
@@ -943,6 +955,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "zh": "module {module!r} has no attribute {name!r}",
         "en": "module {module!r} has no attribute {name!r}",
     },
+    "run_store_readers_failed": {
+        "zh": "运行失败：执行命名查询与校验的子进程异常退出（状态 {status}），详见上方错误输出",
+        "en": "run failed: the process running the named queries and validation ended abnormally (status {status}); "
+              "see the errors above"},
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
     "query_unknown_place": {
         "zh": "{parameter}：图中没有地方“{value}”；已知地方（{count} 个）：{known}",

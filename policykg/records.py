@@ -56,8 +56,12 @@ class Row:
     indicator_inferred_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain dict with lists instead of tuples, in field order (for JSON/CSV)."""
-        d = asdict(self)
+        """Plain dict with lists instead of tuples, in field order (for JSON/CSV).
+
+        Every field holds text, a number, None or a tuple of texts: read directly, not by
+        `dataclasses.asdict`'s deep copy (a province's rows are written twice per run).
+        """
+        d = {name: getattr(self, name) for name in ROW_FIELDS}
         for key in ("lead", "responsible", "warnings", "leaders", "indicator_evidence"):
             d[key] = list(d[key])
         return d

@@ -101,7 +101,8 @@ def write_views(corpus: Corpus, out_dir: Path, *, lang: str | None = None, top_n
     note = progress or (lambda name: None)
     files = ViewFiles()
     day = parse_as_of(as_of).isoformat()
-    metrics = agency_metrics(corpus, as_of=day, indicators=indicators)
+    # the pages show no betweenness: partners are counted from the measures, no graph built
+    metrics = agency_metrics(corpus, as_of=day, indicators=indicators, betweenness=False)
     model = build_view_model(corpus, as_of=day, lang=lang, names=names, metrics=metrics, indicators=indicators)
     matrix = indicator_matrix(corpus, indicators=indicators)
     profile = deadline_profile(corpus)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from policykg.cells import CSV_QUOTING, sheet_cell
-from policykg.visualizations.report_data import MEASURE_COLUMNS, ReportData, Table, label
+from policykg.cells import CSV_QUOTING, csv_text, sheet_cell
+from policykg.visualizations.report_data import MEASURE_COLUMNS, ReportData, label
 
 __all__ = ["CSV_FILES", "write_csv_report", "write_table_csv"]
 
@@ -33,6 +34,11 @@ CSV_FILES: dict[str, str] = {
 
 
 def _value(value: Any) -> Any:
+    # text (tested for first by the caller) and counts: nearly every one of a province's millions of cells
+    if type(value) is str:
+        return csv_text(value)
+    if type(value) is int:
+        return value
     if value is None:
         return ""
     if isinstance(value, _dt.date):
@@ -42,27 +48,27 @@ def _value(value: Any) -> Any:
     return sheet_cell(value)
 
 
-def write_table_csv(headers: list[str], rows: list[list[Any]], path: Path) -> Path:
+def write_table_csv(headers: list[str], rows: Iterable[Sequence[Any]], path: Path) -> Path:
     """Write one table (header line, then rows) to ``path``; text cells quoted, never a formula (`sheet_cell`)."""
     with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, quoting=CSV_QUOTING)
         writer.writerow(headers)
-        writer.writerows([_value(v) for v in row] for row in rows)
+        writer.writerows([csv_text(v) if type(v) is str else _value(v) for v in row] for row in rows)
     return Path(path)
 
 
-def _measures(data: ReportData) -> Table:
-    """The measure lists (every leading agency's, and those named with --agency) in one long table, the agency in front."""
-    columns = ["agency", "name", *MEASURE_COLUMNS]
-    headers = [label(c, data.lang) for c in columns]
-    rows = [[agency_id, name, *row] for agency_id, name, table in data.agency_measures for row in table.rows]
-    return Table("measures", label("table_measures", data.lang), columns, headers, rows)
+def _measure_rows(data: ReportData) -> Iterator[list[Any]]:
+    """The measure lists (every leading agency's, and those named with --agency) as one long table, the agency
+    in front; streamed to the file (at province scale, 600,000 rows no list needs to hold)."""
+    for agency_id, name, table in data.agency_measures:
+        for row in table.rows:
+            yield [agency_id, name, *row]
 
 
 def write_csv_report(data: ReportData, folder: Path) -> list[Path]:
     """Write every table of the report as a CSV file in ``folder``; return the paths in `CSV_FILES` order."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    tables = {t.key: t for t in data.tables}
-    tables["measures"] = _measures(data)
-    return [write_table_csv(tables[key].headers, tables[key].rows, folder / name) for key, name in CSV_FILES.items()]
+    tables: dict[str, tuple[list[str], Iterable[Sequence[Any]]]] = {t.key: (t.headers, t.rows) for t in data.tables}
+    tables["measures"] = ([label(c, data.lang) for c in ("agency", "name", *MEASURE_COLUMNS)], _measure_rows(data))
+    return [write_table_csv(*tables[key], folder / name) for key, name in CSV_FILES.items()]

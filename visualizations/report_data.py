@@ -14,7 +14,7 @@ every table that depends on it names.
 from __future__ import annotations
 
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +29,7 @@ from policykg.records import Corpus
 from policykg.visualizations.names import PLAIN, Names
 
 __all__ = ["Table", "ReportData", "build_report", "label", "format_value", "FORMULAS", "NUMBER_FORMATS",
-           "MEASURE_COLUMNS", "RANKING_ROWS", "AGENCY_SHEETS", "DEPENDENCY_LEADS", "COUNT_COLUMNS"]
+           "MEASURE_COLUMNS", "RANKING_ROWS", "AGENCY_SHEETS", "DEPENDENCY_LEADS", "COUNT_COLUMNS", "MEASURE_AGENCIES"]
 
 # The metrics whose formula and meaning every report shows (catalogue keys formula_<key>, meaning_<key>).
 FORMULAS: tuple[str, ...] = ("lead_count", "responsible_count", "measure_count", "weighted_load", "indicator_breadth",
@@ -52,6 +52,9 @@ COUNT_COLUMNS = frozenset({"lead_count", "responsible_count", "overdue", "due_so
 RANKING_ROWS = 30  # the ranking a reader reads: one printed page
 AGENCY_SHEETS = 10  # agencies with a sheet of their own (top by cross-cutting load), besides --agency
 DEPENDENCY_LEADS = 30  # lead agencies whose dependencies the report lists
+# leading agencies whose measures the workbook lists (own sheets, then one long table), by cross-cutting
+# load: a province has tens of thousands, and a reader opens the first; 0 = all (measures.csv has all)
+MEASURE_AGENCIES = 200
 
 _SUMMARY_COLUMNS = ("rank", "name", "jurisdiction", "sector", "lead_count", "responsible_count", "measure_count",
                     "weighted_load", "indicator_breadth", "participation", "partner_count", "betweenness",
@@ -128,6 +131,7 @@ class ReportData:
     metrics: list[AgencyMetrics]
     measure_total: int = 0
     indicators: IndicatorBasis = "inferred"  # which indicators breadth and the matrix count
+    measure_agencies: int = MEASURE_AGENCIES  # leading agencies the workbook lists measures of (0 = all)
 
     @property
     def tables(self) -> list[Table]:
@@ -137,6 +141,22 @@ class ReportData:
     @property
     def title(self) -> str:
         return label("report_title", self.lang)
+
+    def long_table(self) -> tuple[list[tuple[str, str, Table]], list[tuple[str, str, Table]]]:
+        """The leading agencies without a sheet of their own: those the workbook's long table lists, and those
+        it leaves out (past the first `measure_agencies` by cross-cutting load, own sheets among them)."""
+        own = set(self.own_sheets)
+        cut = self.measure_agencies or len(self.agency_measures)
+        return ([entry for entry in self.agency_measures[:cut] if entry[0] not in own],
+                [entry for entry in self.agency_measures[cut:] if entry[0] not in own])
+
+    def long_table_note(self) -> str:
+        """What the workbook leaves out, and where it is (empty when it lists every leading agency)."""
+        left_out = self.long_table()[1]
+        if not left_out:
+            return ""
+        return label("long_table_bounded", self.lang, listed=self.measure_agencies, count=len(left_out),
+                     rows=sum(len(table.rows) for _, _, table in left_out))
 
     @property
     def subtitle(self) -> str:
@@ -180,6 +200,10 @@ def _measure_tables(corpus: Corpus, jurisdiction: str | None, wanted: list[Agenc
     found: dict[str, list[tuple[tuple, list[Any]]]] = {a: [] for a in ids}
     agency_names = {a: agency.name for a, agency in corpus.agencies.items()}
     status_order = {s: i for i, s in enumerate(DEADLINE_STATUSES)}
+    # labels looked up once: hundreds of thousands of rows at province scale share a handful of them
+    role_labels = {r: label(r, lang) for r in ("lead", "responsible", "both")}
+    status_labels = {s: label(f"status_{s}", lang) for s in DEADLINE_STATUSES}
+    indicator_names: dict[str | None, str | None] = {}
     for row, _ in rows_in(corpus, jurisdiction):
         roles = measure_roles(corpus, row)
         mine = ids.intersection(roles)
@@ -189,18 +213,19 @@ def _measure_tables(corpus: Corpus, jurisdiction: str | None, wanted: list[Agenc
         shares = "、".join(agency_names.get(a, a) for a in corpus.responsible_ids(row))
         status = deadline_status(row.deadline, as_of)
         order = (status_order[status], row.deadline or "", row.source, row.line)
+        if row.indicator not in indicator_names:
+            indicator_names[row.indicator] = names.indicator(row.indicator)
+        shared = [status_labels[status], _deadline_cell(row.deadline, lang), row.deadline_raw,
+                  indicator_names[row.indicator], row.item, row.measure, leads, shares, row.source, row.line]
         for agency_id in mine:
-            values = {"role": label(roles[agency_id], lang), "status": label(f"status_{status}", lang),
-                      "deadline": _deadline_cell(row.deadline, lang), "deadline_raw": row.deadline_raw,
-                      "indicator": names.indicator(row.indicator), "item": row.item, "measure": row.measure,
-                      "lead_names": leads, "responsible_names": shares, "source": row.source, "line": row.line}
-            found[agency_id].append(((roles[agency_id] == "responsible",) + order, [values[c] for c in MEASURE_COLUMNS]))
+            role = roles[agency_id]
+            found[agency_id].append(((role == "responsible",) + order, [role_labels[role], *shared]))
     return [(m.agency, m.name, _table("measures", MEASURE_COLUMNS, lang,
                                       [r for _, r in sorted(found[m.agency], key=lambda x: x[0])], title=m.name))
             for m in wanted]
 
 
-def _dependency_rows(corpus: Corpus, jurisdiction: str | None, bodies: list[AgencyMetrics]) -> list[list[Any]]:
+def _dependency_rows(corpus: Corpus, weights: Counter[tuple[str, str]], bodies: list[AgencyMetrics]) -> list[list[Any]]:
     """One row per lead agency (the top `DEPENDENCY_LEADS` by cross-cutting load): whom it must coordinate.
 
     Partners are listed heaviest first as ``name（shared measures）``, joined with 、.
@@ -208,7 +233,7 @@ def _dependency_rows(corpus: Corpus, jurisdiction: str | None, bodies: list[Agen
     leads = [m for m in bodies if m.lead_count][:DEPENDENCY_LEADS]
     wanted = {m.agency for m in leads}
     partners: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (lead, partner), n in dependency_weights(corpus, jurisdiction).items():
+    for (lead, partner), n in weights.items():
         if lead in wanted:
             partners[lead].append((partner, n))
     names = {a: agency.name for a, agency in corpus.agencies.items()}
@@ -220,10 +245,10 @@ def _dependency_rows(corpus: Corpus, jurisdiction: str | None, bodies: list[Agen
     return rows
 
 
-def _dependency_pairs(corpus: Corpus, jurisdiction: str | None) -> list[list[Any]]:
+def _dependency_pairs(corpus: Corpus, weights: Counter[tuple[str, str]]) -> list[list[Any]]:
     """Every lead → partner arc, as the named query ``dependencies`` gives them (heaviest first, then ids)."""
     agencies = corpus.agencies
-    arcs = sorted(dependency_weights(corpus, jurisdiction).items(), key=lambda kv: (-kv[1], kv[0]))
+    arcs = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
     return [[lead, agencies[lead].name, partner, agencies[partner].name, n] for (lead, partner), n in arcs]
 
 
@@ -250,7 +275,7 @@ def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str 
                  lead_weight: float = 1.0, responsible_weight: float = 0.5, agency_sheets: int = AGENCY_SHEETS,
                  agencies: Sequence[str] = (), names: Names = PLAIN,
                  progress: Callable[[str], None] | None = None,
-                 indicators: IndicatorBasis = "inferred") -> ReportData:
+                 indicators: IndicatorBasis = "inferred", measure_agencies: int = MEASURE_AGENCIES) -> ReportData:
     """Compute the metrics once and lay them out as the report's tables.
 
     Parameters
@@ -264,6 +289,10 @@ def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str 
         the highest cross-cutting load, and each agency named (id or exact name) in ``agencies``.
         Every leading agency's measures are in ``agency_measures`` all the same (the CSV and the
         workbook's long table hold them).
+    measure_agencies
+        How many leading agencies, by cross-cutting load, the workbook lists the measures of (their
+        own sheets, then the long table; those named in ``agencies`` besides); 0 = all. The
+        workbook says what it leaves out; ``agency_measures`` and measures.csv hold every one.
     names
         Indicator and sector names in the reader's language (`Names`).
     progress
@@ -315,7 +344,8 @@ def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str 
     deadline_rows.append([label("total", lang), profile["total"]])
     statuses = [(label(f"status_{k}", lang), n) for k, n in status_counts(corpus, day, jurisdiction).items()]
     step("dependencies")
-    dependency_rows = _dependency_rows(corpus, jurisdiction, bodies)
+    weights = dependency_weights(corpus, jurisdiction)
+    dependency_rows = _dependency_rows(corpus, weights, bodies)
     step("measures")
     leaders = [m for m in bodies if m.lead_count] + [m for m in collectives if m.lead_count]
     listed = leaders + [m for m in chosen if m not in leaders]
@@ -348,7 +378,7 @@ def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str 
                             lang, dependency_rows,
                             note=label("dependencies_note", lang, count=DEPENDENCY_LEADS)),
         dependency_pairs=_table("dependency_pairs", ["lead_id", "lead_name", "partner_id", "partner_name", "shared_count"],
-                                lang, _dependency_pairs(corpus, jurisdiction)),
+                                lang, _dependency_pairs(corpus, weights)),
         collectives=_table("collectives", _SUMMARY_COLUMNS, lang, _summary_rows(collectives, names)),
         matrix=matrix_table,
         sectors=_table("sectors", ["sector", "jurisdiction", "place_measures", "sector_lead", "lead_share",
@@ -359,4 +389,5 @@ def build_report(corpus: Corpus, *, jurisdiction: str | None = None, as_of: str 
         own_sheets=[m.agency for m in chosen],
         metrics=metrics,
         measure_total=profile["total"],
+        measure_agencies=measure_agencies,
     )

@@ -32,7 +32,14 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from policykg.visualizations.report_data import COUNT_COLUMNS, NUMBER_FORMATS, ReportData, Table, label
+from policykg.visualizations.report_data import (
+    COUNT_COLUMNS,
+    MEASURE_COLUMNS,
+    NUMBER_FORMATS,
+    ReportData,
+    Table,
+    label,
+)
 
 __all__ = ["write_workbook", "sheet_title", "column_width", "WRAPPED_COLUMNS", "OVERVIEW_TOP"]
 
@@ -276,11 +283,12 @@ def _agency_line(data: ReportData, agency_id: str) -> str:
 
 
 def _rest_table(data: ReportData, rest: Sequence[tuple[str, str, Table]]) -> Table:
-    columns = ["name", *rest[0][2].columns]
-    headers = [label("name", data.lang), *rest[0][2].headers]
+    """The long table: the listed agencies without a sheet of their own; its note says what is left out."""
+    columns = ["name", *MEASURE_COLUMNS]
+    headers = [label(c, data.lang) for c in columns]
     rows = [[name, *row] for _, name, table in rest for row in table.rows]
     title = f"{label('other_leaders', data.lang)} ({len(rest)})"
-    return Table("measures", title, columns, headers, rows)
+    return Table("measures", title, columns, headers, rows, data.long_table_note())
 
 
 def write_workbook(data: ReportData, path: Path, progress: Callable[[int, int], None] | None = None) -> Path:
@@ -309,9 +317,8 @@ def write_workbook(data: ReportData, path: Path, progress: Callable[[int, int], 
     path.parent.mkdir(parents=True, exist_ok=True)
     book = _Book(path, data)
     matrix_last = len(data.matrix.columns) - 2
-    own = set(data.own_sheets)
     by_id = {agency_id: (name, table) for agency_id, name, table in data.agency_measures}
-    rest = [entry for entry in data.agency_measures if entry[0] not in own]
+    rest, left_out = data.long_table()
     steps: list[Callable[[], None]] = [
         book.overview,
         lambda: book.table(data.ranking, agency_columns=2, freeze_columns=2, bars=["cross_cutting"]),
@@ -326,7 +333,7 @@ def write_workbook(data: ReportData, path: Path, progress: Callable[[int, int], 
     for agency_id in data.own_sheets:
         name, table = by_id[agency_id]
         steps.append(partial(book.measures, name, table, _agency_line(data, agency_id)))
-    if rest:
+    if rest or left_out:
         steps.append(lambda: book.table(_rest_table(data, rest), agency_columns=1, freeze_columns=1))
     for done, write in enumerate(steps, start=1):
         write()

@@ -54,6 +54,7 @@ def render_markdown(data: ReportData) -> str:
         out += [table.note, ""] if table.note else []
         out += _table(table) if table.rows else ["—"]
     out += ["", f"## {label('table_measures', lang)}", "", label("markdown_measures_note", lang), ""]
+    out += [data.long_table_note(), ""] if data.long_table_note() else []
     return "\n".join(out)
 
 

@@ -32,9 +32,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import igraph
 import networkx as nx
 
-from policykg.graph.analytics.projections import co_assignment_graph, measure_roles, rows_in
+from policykg.graph.analytics.projections import measure_roles, rows_in
 from policykg.graph.analytics.rollups import DUE_SOON_DAYS, deadline_profile, is_date, quarter_of, sector_rollup
 from policykg.indicator_counting import IndicatorBasis, basis_threshold, counted_indicator
 from policykg.records import Corpus
@@ -214,6 +215,49 @@ def _partner_counts(corpus: Corpus, jurisdiction: str | None, collectives: set[s
     return {a: len(p) for a, p in partners.items()}
 
 
+def _network_figures(corpus: Corpus, jurisdiction: str | None,
+                     collectives: set[str]) -> tuple[dict[str, int], dict[str, dict[str, float]]]:
+    """Partners (degree) and betweenness in the co-assignment graph: bodies in the graph without collectives,
+    collectives in the graph with them (`component_betweenness`'s figures, computed by igraph's C routine).
+
+    The edges are taken straight from the measures (two agencies named in one measure are linked), the
+    graph `co_assignment_graph` projects, without the weights betweenness does not use.
+    """
+    index: dict[str, int] = {}
+    pairs: set[tuple[int, int]] = set()
+    for row, _ in rows_in(corpus, jurisdiction):
+        ids = sorted(index.setdefault(a, len(index)) for a in measure_roles(corpus, row))
+        pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    ids_of = list(index)
+    is_collective = [a in collectives for a in ids_of]
+    everyone = igraph.Graph(n=len(ids_of), edges=sorted(pairs))
+    bodies_only = [v for v, c in enumerate(is_collective) if not c]
+    bodies = everyone.induced_subgraph(bodies_only) if collectives else everyone
+    body_ids = [ids_of[v] for v in bodies_only] if collectives else ids_of
+    degree = dict(zip(body_ids, bodies.degree()))
+    if collectives:
+        degree.update((ids_of[v], d) for v, d in enumerate(everyone.degree()) if is_collective[v])
+    between = {"agency": dict(zip(body_ids, _component_betweenness(bodies))), "collective": {}}
+    if collectives:
+        membership = everyone.connected_components().membership
+        wanted = {membership[v] for v, c in enumerate(is_collective) if c}
+        kept = [v for v in range(len(ids_of)) if membership[v] in wanted]
+        figures = _component_betweenness(everyone.induced_subgraph(kept))
+        between["collective"] = {ids_of[v]: b for v, b in zip(kept, figures)}
+    return degree, between
+
+
+def _component_betweenness(graph: igraph.Graph) -> list[float]:
+    """`component_betweenness` of every vertex (in vertex order), normalised within its component.
+
+    igraph counts each unordered pair once: :math:`B(v) = b(v) \\cdot 2 / ((n-1)(n-2))`.
+    """
+    raw = graph.betweenness(directed=False)
+    membership = graph.connected_components().membership
+    sizes = Counter(membership)
+    return [0.0 if sizes[c] < 3 else b * 2.0 / ((sizes[c] - 1) * (sizes[c] - 2)) for b, c in zip(raw, membership)]
+
+
 class _Tally:
     """Per-agency accumulators filled in one pass over the rows."""
 
@@ -312,13 +356,7 @@ def agency_metrics(corpus: Corpus, *, jurisdiction: str | None = None, lead_weig
                 t.ongoing += 1
     collectives = {a for a in tallies if corpus.agencies[a].kind == "collective"}
     if betweenness:
-        # Shared-measure counts between two bodies do not depend on the collectives beside them, so the
-        # graph without collectives is the graph with them, minus their nodes (one projection, not two).
-        everyone = co_assignment_graph(corpus, jurisdiction, include_collectives=True)
-        bodies = everyone.subgraph([a for a in everyone if a not in collectives]).copy() if collectives else everyone
-        between = {"agency": component_betweenness(bodies),
-                   "collective": component_betweenness(everyone, only=collectives) if collectives else {}}
-        degree = {a: (everyone if a in collectives else bodies).degree(a) for a in tallies if a in everyone}
+        degree, between = _network_figures(corpus, jurisdiction, collectives)
     else:
         between = {"agency": {}, "collective": {}}
         degree = _partner_counts(corpus, jurisdiction, collectives)

@@ -34,18 +34,21 @@ __all__ = ["report"]
 # = policykg.visualizations.report_data.AGENCY_SHEETS (a test keeps them equal); not imported
 # here so that every other command starts without loading the report's writers.
 _AGENCY_SHEETS = 10
+_MEASURE_AGENCIES = 200  # = report_data.MEASURE_AGENCIES (the same test keeps them equal)
 
 
 def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, lead_weight: float,
            responsible_weight: float, agency_sheets: int, agencies: tuple[str, ...],
-           progress: Callable[[int, int], None] | None, indicators: IndicatorBasis) -> tuple[ReportData, list[Path]]:
+           progress: Callable[[int, int], None] | None, indicators: IndicatorBasis,
+           measure_agencies: int) -> tuple[ReportData, list[Path]]:
     from policykg.pipeline import display_names
     from policykg.visualizations.report import write_report
 
     lang = get_language()
     return write_report(corpus, output, jurisdiction=jurisdiction, as_of=as_of, lang=lang,
                         lead_weight=lead_weight, responsible_weight=responsible_weight, agency_sheets=agency_sheets,
-                        agencies=agencies, names=display_names(lang), progress=progress, indicators=indicators)
+                        agencies=agencies, names=display_names(lang), progress=progress, indicators=indicators,
+                        measure_agencies=measure_agencies)
 
 
 @cli.command()
@@ -60,6 +63,8 @@ def _write(corpus: Corpus, output: Path, jurisdiction: str | None, as_of: str, l
 @click.option("--agency-sheets", type=click.IntRange(min=0), default=_AGENCY_SHEETS, show_default=True,
               cls=CatalogueOption, help_key="help_agency_sheets")
 @click.option("--agency", "agencies", multiple=True, metavar="NAME", cls=CatalogueOption, help_key="help_agency")
+@click.option("--measure-agencies", type=click.IntRange(min=0), default=_MEASURE_AGENCIES, show_default=True,
+              cls=CatalogueOption, help_key="help_measure_agencies")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write workload.md, workload.xlsx and the CSV files into.")
 @lang_option
@@ -67,7 +72,7 @@ def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, co
            jurisdiction: str | None,
            as_of: _dt.datetime | None, indicators: IndicatorBasis,
            lead_weight: float, responsible_weight: float, agency_sheets: int, agencies: tuple[str, ...],
-           output: Path) -> None:
+           measure_agencies: int, output: Path) -> None:
     """Write the workload-per-agency report (Markdown, CSV, Excel).
 
     Ranks agencies by cross-cutting load (weighted load × participation across
@@ -77,7 +82,9 @@ def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, co
     against --as-of (default today, printed on every sheet). The workbook prints:
     landscape, one page wide, titles repeated. Agencies with a sheet of their
     own: the top --agency-sheets by cross-cutting load and each --agency; the
-    other leading agencies' measures are in one long sheet. Headers are in
+    other leading agencies' measures are in one long sheet, up to the top
+    --measure-agencies leading agencies (0 = all; the workbook names what it
+    leaves out, measures.csv has every measure). Headers are in
     Chinese unless --lang en. The written files are listed on stdout.
 
     \b
@@ -103,10 +110,10 @@ def report(files: tuple[Path, ...], store: Path | None, aliases: Path | None, co
 
             progress = advance
             data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
-                                   agencies, progress, indicators)
+                                   agencies, progress, indicators, measure_agencies)
     else:
         data, written = _write(corpus, output, jurisdiction, day, lead_weight, responsible_weight, agency_sheets,
-                               agencies, progress, indicators)
+                               agencies, progress, indicators, measure_agencies)
     for path in written:
         click.echo(str(path))
     counted = count_agencies(corpus, jurisdiction)

@@ -6,6 +6,13 @@ stage of `STAGES` into the output folder. A stage is a function
 put it in `STAGES` at its place in the data flow. Progress (documents read,
 stage times, validation parts, violations) goes to the ``on_step`` callback.
 
+The stages that read only the finished store (`STORE_READERS`: the named
+queries and validation) run in a process of their own
+(`policykg.pipeline.store_readers`), beside those that read the corpus
+(report, pictures …): at province scale each half takes about a minute, and
+a machine has two cores or more. That process's steps are passed on when it
+ends, and its error raised here.
+
 One run writes one consistent output: the store holds exactly the documents of
 the run (an earlier run's store is replaced once the new one is complete, and
 said so), and every other output is made from the same documents. With
@@ -17,7 +24,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import pickle
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -53,7 +63,7 @@ from policykg.pipeline.kept_aliases import kept_aliases
 from policykg.pipeline.kept_corrections import kept_corrections
 from policykg.records import Corpus, LoadResult
 
-__all__ = ["RunContext", "RunResult", "STAGES", "run_stages"]
+__all__ = ["RunContext", "RunResult", "STAGES", "STORE_READERS", "run_stages"]
 
 
 @dataclass
@@ -98,12 +108,13 @@ class RunResult:
 
 
 def _stage_rows(ctx: RunContext) -> list[tuple[str, Path]]:
+    records = row_records(ctx.corpus)
     rows = ctx.out / "rows.jsonl"
     with rows.open("w", encoding="utf-8") as stream:
-        write_jsonl(row_records(ctx.corpus), EXTRACT_COLUMNS, stream)
+        write_jsonl(records, EXTRACT_COLUMNS, stream)
     rows_csv = ctx.out / "rows.csv"
     with rows_csv.open("w", encoding="utf-8-sig", newline="") as stream:  # BOM: Excel/WPS open it as UTF-8
-        write_csv(row_records(ctx.corpus), EXTRACT_COLUMNS, stream)
+        write_csv(records, EXTRACT_COLUMNS, stream)
     rejects = ctx.out / "rejects.csv"
     with rejects.open("w", encoding="utf-8-sig", newline="") as stream:
         write_csv(reject_records(ctx.results), REJECT_COLUMNS, stream)
@@ -246,10 +257,31 @@ STAGES: list[tuple[str, Stage]] = [
     ("viz", _stage_viz),
 ]
 
+# stages that read nothing but the built store: run in a second process, beside the others
+STORE_READERS = ("queries", "validate")
+
 # the order outputs are listed in: data-flow order, rows first
 _LISTED = ("extract", "agencies", "store", "queries", "validate", "neo4j-export", "report", "viz")
 # the folders of `out` a run writes whole (emptied first); its files are overwritten, its store replaced
 _FOLDERS = ("queries", "neo4j", "report", "viz")
+
+
+def _start_store_readers(out: Path, lang: str, as_of: str) -> subprocess.Popen:
+    """`STORE_READERS` in a process of their own (`policykg.pipeline.store_readers`), started now."""
+    return subprocess.Popen([sys.executable, "-m", "policykg.pipeline.store_readers", str(out), lang, as_of],
+                            stdout=subprocess.PIPE)
+
+
+def _finish_store_readers(process: subprocess.Popen) -> tuple[list[tuple[str, list[tuple[str, Path]], float]],
+                                                              list[Step]]:
+    """Wait for the store readers: their stages' files and seconds, and their steps; their error raised here."""
+    answer, _ = process.communicate()
+    if process.returncode != 0 or not answer:
+        raise PolicyKGError("run_store_readers_failed", status=process.returncode)
+    result = pickle.loads(answer)
+    if result[0] == "failed":
+        raise result[1]
+    return result[1], result[2]
 
 
 def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None = None,
@@ -297,11 +329,30 @@ def run_stages(files: Sequence[Path], out: Path, lang: str, encoding: str | None
         ctx.as_of = _dt.date.fromisoformat(as_of).isoformat()
     by_stage: dict[str, list[tuple[str, Path]]] = {}
     stage_seconds: dict[str, float] = {}
-    for name, stage in STAGES:
-        t0 = time.perf_counter()
-        by_stage[name] = stage(ctx)
-        stage_seconds[name] = time.perf_counter() - t0
-        on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
+    beside: subprocess.Popen | None = None
+    try:
+        for name, stage in STAGES:
+            if name in STORE_READERS:
+                if beside is None:
+                    ctx.store = None  # the store is written and compacted: the other process opens it to read
+                    beside = _start_store_readers(out, lang, ctx.as_of)
+                continue
+            t0 = time.perf_counter()
+            by_stage[name] = stage(ctx)
+            stage_seconds[name] = time.perf_counter() - t0
+            on_step(Step("run_stage_done", {"stage": name, "seconds": stage_seconds[name]}))
+    except BaseException:
+        if beside is not None:
+            beside.kill()
+            beside.wait()
+        raise
+    if beside is not None:
+        done, steps = _finish_store_readers(beside)
+        for step in steps:
+            on_step(step)
+        for name, written, seconds in done:
+            by_stage[name], stage_seconds[name] = written, seconds
+            on_step(Step("run_stage_done", {"stage": name, "seconds": seconds}))
     corpus = ctx.corpus
     counted = count_agencies(corpus)
     return RunResult(

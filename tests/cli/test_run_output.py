@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pyoxigraph import Store
 
@@ -68,3 +69,13 @@ def test_append_adds_to_the_store_and_every_output_describes_it(tmp_path):
     everything = {"a.txt", "b.txt", "c.txt"}
     assert _described(out) == {"store": everything, "rows": everything, "neo4j": everything, "queries": everything}
     assert appended.stdout.splitlines()[0].startswith("3 documents, 9 rows, 0 rejected, ")
+
+
+def test_store_readers_error_is_raised_in_the_run(tmp_path):
+    """The process running the queries and validation hands its error back: the run raises it, one message."""
+    from policykg.errors import StoreError
+    from policykg.pipeline.stages import _finish_store_readers, _start_store_readers
+
+    with pytest.raises(StoreError) as raised:
+        _finish_store_readers(_start_store_readers(tmp_path / "nothing-here", "zh", "2021-06-30"))
+    assert "nothing-here" in str(raised.value)

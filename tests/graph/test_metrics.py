@@ -250,3 +250,33 @@ def test_partners_counted_without_the_graph_equal_the_graph_degree(sample_corpus
     light = agency_metrics(sample_corpus, jurisdiction=place, as_of="2021-06-30", betweenness=False)
     assert [replace(m, betweenness=0.0) for m in full] == light
     assert any(m.kind == "collective" and m.partner_count for m in light)
+
+
+def _networkx_figures(corpus) -> dict[str, tuple[int, float]]:
+    """Partners and betweenness the networkx way: the weighted projection, then Brandes per component."""
+    from policykg.graph.analytics.projections import co_assignment_graph
+
+    everyone = co_assignment_graph(corpus, include_collectives=True)
+    collectives = {a for a in everyone if a in corpus.agencies and corpus.agencies[a].kind == "collective"}
+    bodies = everyone.subgraph([a for a in everyone if a not in collectives]).copy()
+    of_bodies, of_collectives = component_betweenness(bodies), component_betweenness(everyone, only=collectives)
+    return {a: (everyone.degree(a), of_collectives[a]) if a in collectives else (bodies.degree(a), of_bodies[a])
+            for a in everyone if a in corpus.agencies}
+
+
+@pytest.mark.parametrize("which", ["samples", "generated"])
+def test_partners_and_betweenness_equal_networkx(which, sample_corpus, tmp_path):
+    """igraph's routine gives the figures networkx's Brandes gives, for bodies and collectives alike."""
+    if which == "samples":
+        corpus = sample_corpus
+    else:
+        from policykg.loaders import load_corpus
+        from tests.support.generated import generated_documents
+
+        corpus = load_corpus(generated_documents(tmp_path, docs=30, seed=11))
+    expected = _networkx_figures(corpus)
+    got = {m.agency: (m.partner_count, m.betweenness) for m in agency_metrics(corpus, as_of="2021-06-30")}
+    assert got.keys() == expected.keys()
+    assert any(b > 0 for _, b in expected.values())
+    for agency, (partners, between) in expected.items():
+        assert got[agency][0] == partners and got[agency][1] == pytest.approx(between, abs=1e-12), agency

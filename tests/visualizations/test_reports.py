@@ -364,6 +364,34 @@ def test_agency_sheets_for_the_top_and_the_named(tmp_path):
     assert shown == every  # no measure lost: the sheets of their own plus the long one hold them all
 
 
+def test_bounded_workbook_says_what_it_leaves_out(tmp_path):
+    """Past --measure-agencies the workbook lists no measures, and its long sheet says so in Chinese: how many
+    agencies and measures, where they are, and the option for a workbook with all of them."""
+    import re
+
+    from policykg.cli import report_cmds
+    from policykg.visualizations.report_data import MEASURE_AGENCIES
+
+    assert report_cmds._MEASURE_AGENCIES == MEASURE_AGENCIES
+    result = CliRunner().invoke(cli, ["report", "--agency-sheets", "2", "--measure-agencies", "5", "--as-of", AS_OF,
+                                      "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(tmp_path / "workload.xlsx")
+    assert book.sheetnames[-1] == "其余牵头单位 (3)"
+    rest = book[book.sheetnames[-1]]
+    note = rest["A3"].value
+    found = re.fullmatch(r"本工作簿只列跨领域工作量排名前 5 位牵头单位的措施；其后 (\d+) 个牵头单位的 (\d+) 条措施未列入，"
+                         r"全部见 measures\.csv，或用 policykg report --measure-agencies 0 生成列出全部措施的工作簿。", note)
+    assert found, note
+    assert len({row[0].value for row in rest.iter_rows(min_row=HEADER_ROW + 2)}) == 3
+    with (tmp_path / "measures.csv").open(encoding="utf-8-sig", newline="") as stream:
+        every = list(csv.reader(stream))[1:]
+    shown = sum(book[name].max_row - HEADER_ROW - 1 for name in book.sheetnames[9:])
+    assert shown + int(found.group(2)) == len(every)  # nothing lost: listed, or counted as left out
+    assert int(found.group(1)) + 5 == len({row[0] for row in every})
+    assert found.group(0) in (tmp_path / "workload.md").read_text(encoding="utf-8")
+
+
 def test_unknown_agency_is_one_message(tmp_path):
     result = CliRunner().invoke(cli, ["report", "--agency", "某某局", "-o", str(tmp_path)])
     assert result.exit_code == 1
@@ -376,7 +404,8 @@ def test_report_modules_public_surface():
 
     assert sorted(report_data.__all__) == sorted(["Table", "ReportData", "build_report", "label", "format_value",
                                                   "FORMULAS", "NUMBER_FORMATS", "MEASURE_COLUMNS", "RANKING_ROWS",
-                                                  "AGENCY_SHEETS", "DEPENDENCY_LEADS", "COUNT_COLUMNS"])
+                                                  "AGENCY_SHEETS", "DEPENDENCY_LEADS", "COUNT_COLUMNS",
+                                                  "MEASURE_AGENCIES"])
     assert sorted(report_markdown.__all__) == ["render_markdown", "write_markdown"]
     assert sorted(report_csv.__all__) == ["CSV_FILES", "write_csv_report", "write_table_csv"]
     assert sorted(report_excel.__all__) == ["OVERVIEW_TOP", "WRAPPED_COLUMNS", "column_width", "sheet_title",
