@@ -19,6 +19,7 @@ n-grams and lexicon words that favour it over the runner-up.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,12 +28,15 @@ from pathlib import Path
 
 import numpy as np
 
+from policykg.errors import ModelError
 from policykg.loaders.indicator_features import BatchFeatures, Folding, Lexicon, Vocabulary, find_features
 from policykg.loaders.indicator_text import BODY, HEADING, NONE_LABEL, MeasureText, char_table
 
 __all__ = ["Prediction", "IndicatorModel", "load_model", "MODEL_FORMAT"]
 
 MODEL_FORMAT = "policykg-indicator-model/1"
+# where the shipped model is, as messages name it
+MODEL_RESOURCE = "policykg/loaders/data/indicator_model.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +67,16 @@ class _Scored:
 class IndicatorModel:
     """A loaded model: `probabilities`, `predict` and `predict_many` for `MeasureText` s."""
 
-    def __init__(self, document: dict) -> None:
+    def __init__(self, document: dict, path: str = MODEL_RESOURCE) -> None:
         if document.get("format") != MODEL_FORMAT:
-            raise ValueError(f"not a {MODEL_FORMAT} model: {document.get('format')!r}")
+            raise ModelError("indicator_model_format", path=path, found=document.get("format"), expected=MODEL_FORMAT)
         self.id: str = document["id"]
         config = document["config"]
         self.classes: tuple[str, ...] = tuple(document["classes"])
         self._labels: tuple[str | None, ...] = tuple(None if c == NONE_LABEL else c for c in self.classes)
         self._sizes: tuple[int, ...] = tuple(config["ngram_sizes"])
         if not set(self._sizes) <= {1, 2, 3}:
-            raise ValueError(f"n-grams of {self._sizes} characters: the scorer reads up to three")
+            raise ModelError("indicator_model_ngrams", path=path, sizes="/".join(map(str, self._sizes)))
         self._max_chars: int = config["max_chars"]
         self._sublinear: bool = config["sublinear_tf"]
         self._binary: bool = config.get("binary", False)
@@ -261,8 +265,30 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
     return exps / exps.sum(axis=1, keepdims=True)
 
 
+# A model of one's own (built by training/indicators/build_model.py from other labelled rows) instead of
+# the shipped one: its path in this environment variable.
+MODEL_VARIABLE = "POLICYKG_INDICATOR_MODEL"
+
+
 @lru_cache(maxsize=1)
 def load_model() -> IndicatorModel:
-    """The model shipped with the package (read once per process)."""
-    text = resources.files("policykg.loaders").joinpath("data/indicator_model.json").read_text(encoding="utf-8")
-    return IndicatorModel(json.loads(text))
+    """The model shipped with the package, or the one `MODEL_VARIABLE` names (read once per process).
+
+    Raises
+    ------
+    ModelError
+        The file is missing, not JSON, or a model this scorer cannot read.
+    """
+    own = os.environ.get(MODEL_VARIABLE)
+    path = own or MODEL_RESOURCE
+    try:
+        if own:
+            text = Path(own).read_text(encoding="utf-8")
+        else:
+            text = resources.files("policykg.loaders").joinpath("data/indicator_model.json").read_text(encoding="utf-8")
+        document = json.loads(text)
+        if not isinstance(document, dict):
+            raise ValueError(f"a JSON {type(document).__name__}, not an object")
+        return IndicatorModel(document, path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # JSONDecodeError is a ValueError
+        raise ModelError("indicator_model_damaged", path=path, reason=f"{type(exc).__name__}: {exc}") from exc

@@ -9,7 +9,8 @@
     ├── StoreError              a store is missing, locked or corrupt
     │   └── InputSelectionError
     ├── ValidationError         the graph does not conform to the shapes
-    └── BackendError            a server (SPARQL endpoint, Bolt) is unreachable or refuses
+    ├── BackendError            a server (SPARQL endpoint, Bolt) is unreachable or refuses
+    └── ModelError              the indicator model shipped with the package cannot be used
 
 Bad *rows* are not exceptions: they become warnings or rejects (docs/style.md, Errors 1).
 An error carries a catalogue key and its values, not a sentence: ``str(error)``
@@ -30,6 +31,7 @@ __all__ = [
     "StoreError",
     "ValidationError",
     "BackendError",
+    "ModelError",
 ]
 
 
@@ -84,3 +86,7 @@ class ValidationError(PolicyKGError):
 
 class BackendError(PolicyKGError):
     """A server cannot be reached or refuses the request."""
+
+
+class ModelError(PolicyKGError):
+    """The indicator model shipped with the package is damaged or of another version than its scorer."""

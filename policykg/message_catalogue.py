@@ -998,6 +998,23 @@ INDICATORS: dict[str, dict[str, str]] = {
               "keep the old ones until built again",
     },
     "corrections_not_found": {"zh": "{path}: 文件不存在", "en": "{path}: file not found"},
+    "indicator_model_format": {
+        "zh": "{path}: 不是本版本的指标模型（格式 {found}，应为 {expected}）；请重新安装 policykg，"
+              "或让 POLICYKG_INDICATOR_MODEL 指向本版本训练的模型",
+        "en": "{path}: not an indicator model of this version (format {found}, expected {expected}); "
+              "reinstall policykg, or point POLICYKG_INDICATOR_MODEL at a model built by this version",
+    },
+    "indicator_model_ngrams": {
+        "zh": "{path}: 指标模型使用 {sizes} 字的 n-gram，本版本的评分器只读 1–3 字；请重新安装 policykg，"
+              "或让 POLICYKG_INDICATOR_MODEL 指向本版本训练的模型",
+        "en": "{path}: the indicator model uses n-grams of {sizes} characters, this scorer reads 1 to 3; "
+              "reinstall policykg, or point POLICYKG_INDICATOR_MODEL at a model built by this version",
+    },
+    "indicator_model_damaged": {
+        "zh": "{path}: 无法读取指标模型（{reason}）；请重新安装 policykg，或让 POLICYKG_INDICATOR_MODEL 指向本版本训练的模型",
+        "en": "{path}: cannot read the indicator model ({reason}); reinstall policykg, or point "
+              "POLICYKG_INDICATOR_MODEL at a model built by this version",
+    },
     "corrections_unreadable": {
         "zh": "{path}: 无法读取校正表（{reason}）",
         "en": "{path}: cannot read the corrections table ({reason})",
