@@ -36,7 +36,7 @@ def _shipped() -> dict:
 
 
 CASES = {
-    "not JSON": ('{"format": "%s", "id": ' % MODEL_FORMAT, "cannot read the indicator model (JSONDecodeError",
+    "not JSON": ('{"format": "' + MODEL_FORMAT + '", "id": ', "cannot read the indicator model (JSONDecodeError",
                  "无法读取指标模型（JSONDecodeError"),
     "another format": (json.dumps({"format": "other-model/2"}), "format other-model/2, expected " + MODEL_FORMAT,
                        "格式 other-model/2，应为 " + MODEL_FORMAT),
