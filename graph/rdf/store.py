@@ -153,7 +153,7 @@ def with_summary(parts: Iterable[GraphPart], corpus: Callable[[], Corpus]) -> It
     """``parts``, then the store-wide pair counts of ``corpus()`` (asked for once the parts are all made)."""
     yield from parts
     whole = corpus()
-    yield summary.summary_part(summary.counts_of_rows(whole, whole.rows))
+    yield from summary.summary_parts(summary.counts_of_rows(whole, whole.rows))
 
 
 def load_parts_into(store: Store, parts: Iterable[GraphPart], progress: Progress | None = None,

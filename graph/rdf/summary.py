@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import combinations
+from itertools import combinations, islice
 from typing import cast
 
 from pyoxigraph import Literal, NamedNode, Store
@@ -55,7 +55,7 @@ __all__ = [
     "PairCounts",
     "counts_of_rows",
     "counts_of_graph",
-    "summary_part",
+    "summary_parts",
     "delta_update",
     "has_summary",
     "count_predicate",
@@ -313,24 +313,39 @@ def _aggregate_triples(values: Mapping[tuple[str, str], int]) -> Iterator[str]:
             yield f'{escape_iri(subject)} {escape_iri(predicate)} "{n}"^^<{_INTEGER}>'
 
 
-def summary_part(counts: PairCounts) -> GraphPart:
-    """The summary graph of a new store, as N-Quads lines (`store.load_parts_into`)."""
-    g = escape_iri(iris.SUMMARY_GRAPH)
-    lines = [f"{escape_iri(_MARKER)} <{_TYPE}> {escape_iri(PKG_IRI + 'PairSummary')}"]
+def _summary_lines(counts: PairCounts) -> Iterator[str]:
+    yield f"{escape_iri(_MARKER)} <{_TYPE}> {escape_iri(PKG_IRI + 'PairSummary')}"
     for kind in _KINDS:
         counter = counts.of(kind)
-        lines += _pair_triples(kind, counter, counter)
-        lines += _count_triples(kind, Counter(counter.values()))
-    lines += _agency_triples(counts.totals, counts.facts)
-    lines += _indicator_triples(counts.indicator_measures)
+        yield from _pair_triples(kind, counter, counter)
+        yield from _count_triples(kind, Counter(counter.values()))
+    yield from _agency_triples(counts.totals, counts.facts)
+    yield from _indicator_triples(counts.indicator_measures)
     aggregate: Aggregate = Counter()
     for kind in _INDICATOR_KINDS:
         for key, n in counts.of(kind).items():
             if n > 0:
                 aggregate.update(dict(_aggregate_steps(kind, key, 1, counts.facts[key[0]][1] == "agency")))
-    lines += _aggregate_triples(aggregate)
-    tail = f" {g} .\n"
-    return GraphPart(iris.SUMMARY_GRAPH, None, [t + tail for t in lines])
+    yield from _aggregate_triples(aggregate)
+
+
+# Lines per part of the summary graph: at 150k rows the graph is 1.7 M quads, which as one part would be
+# one list of strings and one bulk load of that size (≈ 1.5 GiB more at the peak of a build).
+_PART_LINES = 100_000
+
+
+def summary_parts(counts: PairCounts) -> Iterator[GraphPart]:
+    """The summary graph of a new store, as N-Quads lines (`store.load_parts_into`), in parts of at most
+    `_PART_LINES` lines (the later ones ``continued``)."""
+    tail = f" {escape_iri(iris.SUMMARY_GRAPH)} .\n"
+    lines = _summary_lines(counts)
+    first = True
+    while True:
+        chunk = [t + tail for t in islice(lines, _PART_LINES)]
+        if not chunk and not first:
+            return
+        yield GraphPart(iris.SUMMARY_GRAPH, None, chunk, continued=not first)
+        first = False
 
 
 def _stored_facts(stored: Mapping[str, object]) -> Facts:

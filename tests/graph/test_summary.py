@@ -208,3 +208,14 @@ def test_the_default_answers_are_read_from_the_summary(sample_corpus):
     store.remove(arc)
     assert pair not in run_named(store, "dependencies", {}).rows
     assert pair in run_named(store, "dependencies", {"limit": "0"}).rows  # counted from the measures
+
+
+def test_a_summary_loaded_in_parts_is_the_same(sample_corpus, monkeypatch):
+    """A big store's summary is loaded in parts of `_PART_LINES` lines; the graph is the same as in one."""
+    whole = {q for q in _store(sample_corpus) if q.graph_name == SUMMARY}
+    monkeypatch.setattr(summary, "_PART_LINES", 97)
+    parts = list(summary.summary_parts(summary.counts_of_rows(sample_corpus, sample_corpus.rows)))
+    assert len(parts) > 10 and [p.continued for p in parts[:2]] == [False, True]
+    store = _store(sample_corpus)
+    assert {q for q in store if q.graph_name == SUMMARY} == whole
+    _assert_consistent(store)
