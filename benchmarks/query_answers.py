@@ -30,9 +30,9 @@ from policykg.queries.sparql import EmbeddedStore, _term
 # (`--place`; 泗阳县 in the generated corpus of `--seed 1`, 福清市 in the samples), where the old exact
 # match and the new roll-up select the same documents; AGENCY an agency id (`--agency`).
 PAIRS: list[tuple[tuple[str, dict], tuple[str, dict]]] = [
-    (("workload_per_agency", {}), ("workload_per_agency", {})),
-    (("workload_per_agency", {"jurisdiction": "PLACE"}), ("workload_per_agency", {"jurisdiction": "PLACE"})),
-    (("workload_per_agency", {"sector": "市场监管"}), ("workload_per_agency", {"sector": "市场监管"})),
+    (("workload_per_agency", {}), ("workload_per_agency", {"limit": "0"})),
+    (("workload_per_agency", {"jurisdiction": "PLACE"}), ("workload_per_agency", {"jurisdiction": "PLACE", "limit": "0"})),
+    (("workload_per_agency", {"sector": "市场监管"}), ("workload_per_agency", {"sector": "市场监管", "limit": "0"})),
     (("cross_cutting_ranking", {}), ("cross_cutting_ranking", {})),
     (("cross_cutting_ranking", {"limit": "100000"}), ("cross_cutting_ranking", {"limit": "0"})),
     (("cross_cutting_ranking", {"jurisdiction": "PLACE"}), ("cross_cutting_ranking", {"jurisdiction": "PLACE"})),

@@ -57,7 +57,8 @@ def counts_everywhere(files: list[str], tmp: Path) -> dict[str, AgencyCount]:
     run = _invoke("run", *files, "-o", str(out))
     listed = _invoke("agencies", *files, "--format", "json")
     report = _invoke("report", *files, "-o", str(tmp / "report"))
-    workload = _invoke("query", "workload_per_agency", "--store", str(out / "store"), "--format", "json")
+    workload = _invoke("query", "workload_per_agency", "--store", str(out / "store"), "--param", "limit=0",
+                       "--format", "json")
     nodes = _invoke("sparql", "--store", str(out / "store"), "--format", "json",
                     "SELECT ?kind WHERE { { SELECT DISTINCT ?a ?c WHERE { GRAPH ?g { ?a a ?c } } } "
                     "VALUES (?c ?kind) { (<https://w3id.org/policykg/ontology#Agency> 'agency') "

@@ -130,6 +130,8 @@ CASES = [
     ("co_assignment_pairs", {}), ("co_assignment_pairs", {"min_shared": "1", "limit": "7"}),
     ("co_assignment_pairs", {"min_shared": "3", "limit": "10000"}), ("co_assignment_pairs", {"min_shared": "1"}),
     ("workload_per_agency", {}), ("workload_per_agency", {"sector": "市场监管"}),
+    ("workload_per_agency", {"limit": "1"}), ("workload_per_agency", {"limit": "7"}),
+    ("workload_per_agency", {"limit": "250"}), ("workload_per_agency", {"limit": "0"}),
     ("cross_cutting_ranking", {}), ("cross_cutting_ranking", {"limit": "0", "indicators": "printed"}),
     ("agencies_per_indicator", {}),
 ]

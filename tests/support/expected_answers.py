@@ -66,7 +66,7 @@ def _nulls_first(value):
     return (value is not None, value or "")
 
 
-def workload_per_agency(corpus: Corpus, jurisdiction="all", sector="all"):
+def workload_per_agency(corpus: Corpus, jurisdiction="all", sector="all", limit="100"):
     lead, resp, meas = defaultdict(set), defaultdict(set), defaultdict(set)
     for r in _rows(corpus, jurisdiction):
         for a in corpus.lead_ids(r):
@@ -83,7 +83,7 @@ def workload_per_agency(corpus: Corpus, jurisdiction="all", sector="all"):
         out.append({"agency": a, "name": ag.name, "kind": ag.kind, "jurisdiction": ag.jurisdiction,
                     "sector": ag.sector, "lead_count": len(lead[a]), "responsible_count": len(resp[a]),
                     "measure_count": len(meas[a])})
-    return sorted(out, key=lambda d: (-d["lead_count"], -d["measure_count"], d["agency"]))
+    return _limit(sorted(out, key=lambda d: (-d["lead_count"], -d["measure_count"], d["agency"])), limit)
 
 
 def cross_cutting_ranking(corpus: Corpus, limit="20", jurisdiction="all", indicators="inferred"):
@@ -251,7 +251,11 @@ CASES = [(name, {}) for name in sorted(EXPECTED)] + [
     ("co_assignment_pairs", {"limit": "0"}),
     ("measures_due_in_period", {"start": "1900-01-01", "end": "2100-12-31"}),
     ("cross_cutting_ranking", {"limit": "0"}),
+    ("workload_per_agency", {"limit": "0"}),
+    ("workload_per_agency", {"limit": "0", "jurisdiction": "福州市"}),
     # the bounded defaults at work
+    ("workload_per_agency", {"limit": "7"}),
+    ("workload_per_agency", {"limit": "3", "sector": "市场监管"}),
     ("co_assignment_pairs", {"limit": "10", "min_shared": "1", "jurisdiction": "泉州市"}),
     ("measures_due_in_period", {"as_of": "2021-07-15"}),
     ("measures_due_in_period", {"as_of": "2020-06-01", "days": "200", "jurisdiction": "福州市"}),
