@@ -108,9 +108,6 @@ class PKG(DefinedNamespace):
     agencyKind: URIRef
     jurisdictionName: URIRef
     sectorName: URIRef
-    involvedInIndicator: URIRef
-    ledIndicator: URIRef
-    countedInIndicator: URIRef
     indicatorMeasureTotal: URIRef
     agencyTotal: URIRef
     leadAgencyTotal: URIRef

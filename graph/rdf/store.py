@@ -124,7 +124,7 @@ def write_graphs(store: Store, corpus: Corpus, progress: Progress | None = None)
             # the store-wide pair counts lose what the old graph counted and gain what the new one does
             also = "" if part.source is None else summary.delta_update(
                 store, summary.counts_of_graph(store, part.iri),
-                summary.counts_of_rows(corpus, rows_of.get(part.source, [])))
+                summary.counts_of_rows(corpus, rows_of.get(part.source, [])), part.iri)
             replace_graph(store, part, also)
         except OSError as exc:
             raise StoreError("store_update_failed", graph=part.source or iris.decode_key(part.iri.rpartition("/")[2]), reason=exc,

@@ -25,6 +25,13 @@ for each agency::
     <agency> pkg:leadTotal 3 ; pkg:responsibleTotal 5 ; pkg:measureTotal 7 ; dcterms:identifier "…" ;
         skos:prefLabel "…"@zh ; pkg:agencyKind "agency" ; pkg:jurisdictionName "…" ; pkg:sectorName "…" .
 
+Per indicator, the agencies (kind agency) involved in and leading its printed measures and its
+measures (``pkg:agencyTotal``, ``pkg:leadAgencyTotal``, ``pkg:indicatorMeasureTotal``); per agency, the
+indicators it is involved in, printed and counted with inference on (``pkg:indicatorTotal``,
+``pkg:countedIndicatorTotal``). What these count are (agency, indicator) keys stated by some
+document's tallies; the keys themselves are not kept (625k quads at 150k rows): a replacement asks the
+other documents' tallies whether a key it adds or drops is stated elsewhere (`delta_update`).
+
 A marker ``<…/summary> a pkg:PairSummary`` says that the summary is there: a store built before it
 has none, and the queries then count from the measures.
 
@@ -72,11 +79,11 @@ _RESPONSIBLE = PKG_IRI + "responsibleUnit"
 _AGENCY_CLASS = PKG_IRI + "Agency"
 _AGENCY_PREFIX = iris.ID_BASE + "agency/"
 # kind → the property its count predicates specialise
-_KINDS = {"pair": PKG_IRI + "coAssignedWith", "arc": PKG_IRI + "partnerOf",
-          # (agency, indicator) → documents whose tallies state it: printed, of measures it is
-          # involved in / leads; counted with inference on, of measures it is involved in
-          "involved": PKG_IRI + "involvedInIndicator", "led": PKG_IRI + "ledIndicator",
-          "counted": PKG_IRI + "countedInIndicator"}
+# the counts kept as quads, each kind's count predicates a sub-property of its property
+_KINDS = {"pair": PKG_IRI + "coAssignedWith", "arc": PKG_IRI + "partnerOf"}
+# (agency, indicator) → documents whose tallies state it: printed, of measures it is involved in /
+# leads; counted with inference on, of measures it is involved in. Counted in memory only, for
+# the aggregates they add up to (`_AGGREGATES`).
 _INDICATOR_KINDS = ("involved", "led", "counted")
 _INDICATOR_PREFIX = iris.ID_BASE + "indicator/"
 _TALLY_INDICATORS = {PKG_IRI + "leadIndicator": ("involved", "led"), PKG_IRI + "responsibleIndicator": ("involved",),
@@ -112,8 +119,8 @@ class PairCounts:
     __slots__ = ("counters", "totals", "facts", "indicator_measures")
 
     def __init__(self) -> None:
-        # kind (`_KINDS`) → key → count; keys are two agency ids, or an agency id and an indicator name
-        self.counters: dict[str, Counter[Key]] = {kind: Counter() for kind in _KINDS}
+        # kind (`_KINDS`, `_INDICATOR_KINDS`) → key → count; keys are two agency ids, or an agency id and an indicator name
+        self.counters: dict[str, Counter[Key]] = {kind: Counter() for kind in (*_KINDS, *_INDICATOR_KINDS)}
         self.totals: dict[str, Totals] = {}
         self.facts: dict[str, Facts] = {}
         self.indicator_measures: Counter[str] = Counter()  # printed indicator → measures
@@ -392,17 +399,50 @@ def _stored_histogram(store: Store, kind: str) -> Counter[int]:
     return out
 
 
-def delta_update(store: Store, old: PairCounts, new: PairCounts) -> str:
+def _stated_elsewhere(store: Store, graph: str, keys: Iterable[tuple[str, Key]]) -> set[tuple[str, Key]]:
+    """The (kind, (agency, indicator)) ``keys`` that a tally in a document graph other than ``graph`` states."""
+    wanted: dict[str, set[tuple[str, Key]]] = {}
+    for kind, key in keys:
+        wanted.setdefault(key[0], set()).add((kind, key))
+    found: set[tuple[str, Key]] = set()
+    tally_of = NamedNode(_TALLY_OF)
+    predicates = [(NamedNode(p), kinds) for p, kinds in _TALLY_INDICATORS.items()]
+    for agency_id, asked in wanted.items():
+        # every document naming the agency has one tally of it; the popular ones are named by hundreds
+        for q in store.quads_for_pattern(None, tally_of, NamedNode(iris.agency_iri(agency_id)), None):
+            if q.graph_name.value == graph:
+                continue
+            for predicate, kinds in predicates:
+                for s in store.quads_for_pattern(q.subject, predicate, None, q.graph_name):
+                    indicator = _indicator_name(_text(s.object))
+                    found.update(k for k in ((kind, (agency_id, indicator)) for kind in kinds) if k in asked)
+            if asked <= found:
+                break
+    return found
+
+
+def delta_update(store: Store, old: PairCounts, new: PairCounts, graph: str) -> str:
     """SPARQL update operations that turn the stored counts from containing ``old`` into containing ``new``.
 
-    Empty when the store keeps no counts (`has_summary`). Run in the same update as the
-    replacement of the graph ``old`` was counted from.
+    ``graph`` is the document graph ``old`` was counted from, replaced in the same update. The
+    pair and arc counts are read from the summary and changed by the difference. An (agency,
+    indicator) key is kept by no count: whether it stays stated is read from the tallies of the
+    other document graphs (a few per agency), which saves the summary a third of its quads (625k at
+    150k rows) that a build would write only to answer that at the next reload.
+    Empty when the store keeps no counts (`has_summary`).
     """
     if not has_summary(store):
         return ""
     gone: list[str] = []
     come: list[str] = []
     steps: Aggregate = Counter()
+    # a key the document states or stopped stating changes the aggregates unless another document states it
+    flipped = {(kind, key) for kind in _INDICATOR_KINDS
+               for key in old.of(kind).keys() | new.of(kind).keys() if (old.of(kind)[key] > 0) != (new.of(kind)[key] > 0)}
+    kept = _stated_elsewhere(store, graph, flipped)
+    for kind, key in flipped - kept:
+        steps.update(dict(_aggregate_steps(kind, key, 1 if new.of(kind)[key] > 0 else -1,
+                                           _kind_of(store, key[0], new) == "agency")))
     for kind in _KINDS:
         old_c, new_c = old.of(kind), new.of(kind)
         keys = {k for k in old_c.keys() | new_c.keys() if old_c[k] != new_c[k]}
@@ -419,11 +459,6 @@ def delta_update(store: Store, old: PairCounts, new: PairCounts) -> str:
         come += _pair_triples(kind, after, keys)
         gone += _count_triples(kind, {n: histogram[n] for n in shifted})
         come += _count_triples(kind, {n: updated[n] for n in shifted})
-        if kind in _INDICATOR_KINDS:
-            for key in keys:
-                if (before[key] > 0) != (after[key] > 0):
-                    steps.update(dict(_aggregate_steps(kind, key, 1 if after[key] > 0 else -1,
-                                                       _kind_of(store, key[0], new) == "agency")))
     # the aggregates the keys that appeared or vanished change
     g = NamedNode(iris.SUMMARY_GRAPH)
     was: Aggregate = Counter()

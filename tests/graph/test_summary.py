@@ -36,9 +36,9 @@ def _stored_counts(store: Store) -> dict[str, Counter]:
     return out
 
 
-def _counted_from_measures(store: Store) -> dict[str, Counter]:
+def _counted_from_measures(store: Store, kinds=tuple(summary._KINDS)) -> dict[str, Counter]:
     """The same counts made from every document graph's lead / responsible triples and tallies."""
-    out: dict[str, Counter] = {kind: Counter() for kind in summary._KINDS}
+    out: dict[str, Counter] = {kind: Counter() for kind in kinds}
     for graph in document_graphs(store):
         counts = summary.counts_of_graph(store, graph)
         for kind in out:
@@ -91,8 +91,9 @@ def _assert_consistent(store: Store) -> None:
     kinds = {q.subject.value: q.object.value
              for q in store.quads_for_pattern(None, NamedNode(summary.PKG_IRI + "agencyKind"), None, SUMMARY)}
     expected: Counter = Counter()
+    keys = _counted_from_measures(store, summary._INDICATOR_KINDS)  # (agency, indicator) → documents stating it
     for family, (on_indicator, on_agency) in summary._AGGREGATES.items():
-        for (agency, indicator), _n in stored[family].items():
+        for (agency, indicator), _n in keys[family].items():
             if on_indicator is not None and kinds[agency] == "agency":
                 expected[indicator, on_indicator] += 1
             if on_agency is not None:
