@@ -405,12 +405,12 @@ def _stated_elsewhere(store: Store, graph: str, keys: Iterable[tuple[str, Key]])
     for kind, key in keys:
         wanted.setdefault(key[0], set()).add((kind, key))
     found: set[tuple[str, Key]] = set()
-    tally_of = NamedNode(_TALLY_OF)
+    tally_of, own = NamedNode(_TALLY_OF), NamedNode(graph)
     predicates = [(NamedNode(p), kinds) for p, kinds in _TALLY_INDICATORS.items()]
     for agency_id, asked in wanted.items():
         # every document naming the agency has one tally of it; the popular ones are named by hundreds
         for q in store.quads_for_pattern(None, tally_of, NamedNode(iris.agency_iri(agency_id)), None):
-            if q.graph_name.value == graph:
+            if q.graph_name == own:
                 continue
             for predicate, kinds in predicates:
                 for s in store.quads_for_pattern(q.subject, predicate, None, q.graph_name):
