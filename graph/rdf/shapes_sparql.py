@@ -43,16 +43,22 @@ class Unsupported(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """One constraint of one shape as a query: its rows are ``?focus`` (and ``?value``) of the results."""
+    """One constraint of one shape as a query: its rows are ``?focus`` (and ``?value``) of the results.
+
+    The value constraints of a property shape (``conditions``, SPARQL expressions true when ``?value``
+    meets them) have no query of their own: `run_checks` evaluates them in one scan of the path's
+    values shared by every shape constraining that path, and keeps the values of nodes of ``targets``.
+    """
 
     shape: str
     path: str | None
     component: str
-    query: str
+    query: str | None
     messages: dict[str, str] = field(default_factory=dict)
     value_is_focus: bool = False  # sh:not reports the focus node as the value
-    # value constraints of one property checked in one scan: a row fails each of these that is false
-    flags: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    # a value fails each of these that is not true: one result per failed condition
+    conditions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +108,20 @@ def _term(term: Any) -> str:
 class _Compiler:
     def __init__(self, shapes: Graph) -> None:
         self.g = shapes
-        self.ontology = _iri(iris.ONTOLOGY_GRAPH)
 
     def data(self, var: str, pattern: str) -> str:
-        """``pattern`` in any data graph (every named graph but the ontology)."""
-        return f"GRAPH ?{var} {{ {pattern} }} FILTER(?{var} != {self.ontology})"
+        return _data(var, pattern)
 
     def focus(self, classes: list[str]) -> str:
+        """The focus nodes, when they drive the query (a count of their values, a value they lack)."""
         union = " UNION ".join(f"{{ {self.data('tg', f'?focus a {c}')} }}" for c in classes)
         return f"{{ SELECT DISTINCT ?focus WHERE {{ {union} }} }}"
+
+    def is_focus(self, classes: list[str]) -> str:
+        """``?focus`` (bound by the rows before) is a focus node: a probe per row, for the few rows that fail
+        (a join would build the whole target class first, ≈ 0.3 s for 150k measures). The rows before must be
+        a subquery: pyoxigraph would push the filter down into a pattern, a probe per statement."""
+        return f"FILTER EXISTS {{ {self.data('tg', '?focus a ?focusClass')} VALUES ?focusClass {{ {' '.join(classes)} }} }}"
 
     def values(self, path: str, condition: str | None = None) -> str:
         where = self.data("vg", f"?focus {path} ?value")
@@ -176,10 +187,15 @@ class _Compiler:
                     yield check("MinCount", f"SELECT ?focus WHERE {{ {focus} OPTIONAL {{ {self.values(path)} }} }} "
                                             f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) < {n})")
             elif key == SH.maxCount:
-                # the nodes with too many values (whatever their class) first: few rows to join
-                many = (f"{{ SELECT ?focus WHERE {{ {self.values(path)} }} GROUP BY ?focus "
-                        f"HAVING (COUNT(DISTINCT ?value) > {int(str(value))}) }}")
-                yield check("MaxCount", f"SELECT ?focus WHERE {{ {many} {focus} }}")
+                # a node with more than n distinct values has more than n statements of the path: those nodes
+                # first (a count of stored statements, ≈ 4x faster than counting distinct values of every
+                # node), then their distinct values counted, then whether they are focus nodes
+                n = int(str(value))
+                stated = (f"{{ SELECT ?focus WHERE {{ {self.data('cg', f'?focus {path} ?any')} }} "
+                          f"GROUP BY ?focus HAVING (COUNT(*) > {n}) }}")
+                many = (f"{{ SELECT ?focus WHERE {{ {stated} {self.data('vg', f'?focus {path} ?value')} }} "
+                        f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > {n}) }}")
+                yield check("MaxCount", f"SELECT ?focus WHERE {{ {many} {self.is_focus(targets)} }}")
             elif key == SH.hasValue:
                 has = self.data("hg", f"?focus {path} {_term(value)}")
                 yield check("HasValue", f"SELECT ?focus WHERE {{ {focus} FILTER NOT EXISTS {{ {has} }} }}")
@@ -193,20 +209,21 @@ class _Compiler:
             elif key in (SH["class"], SH["or"]):
                 classes = [_iri(value)] if key == SH["class"] else self.or_classes(value)
                 typed = self.data("cg", "?value a ?class") + f" VALUES ?class {{ {' '.join(classes)} }}"
+                # the distinct values (≈ 30k agencies for 435k statements) without a class first, then the nodes
+                # stating them, then whether those are focus nodes: ≈ 4x faster than the (node, value) pairs
+                # minus the typed values joined to the focus nodes
+                untyped = (f"{{ SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE {{ "
+                           f"{self.data('vg', f'?node {path} ?value')} }} }} MINUS {{ {typed} }} }} }}")
+                pairs = (f"{{ SELECT DISTINCT ?focus ?value WHERE {{ {untyped} "
+                         f"{self.data('ug', f'?focus {path} ?value')} }} }}")
                 yield check(str(key).split("#")[-1].capitalize(),
-                            f"SELECT ?focus ?value WHERE {{ {{ {self.values(path)} MINUS {{ {typed} }} }} {focus} }}")
-        # the other value constraints of the property: one scan of its values, a flag per constraint
+                            f"SELECT ?focus ?value WHERE {{ {pairs} {self.is_focus(targets)} }}")
+        # the other value constraints of the property: evaluated in the scan of the path (`run_checks`)
         conditions = [(str(key).split("#")[-1], self.value_condition(key, value)) for key, value in self.g.predicate_objects(prop)
                       if key in _VALUE_KEYS and key not in (SH["class"], SH["or"])]
         if conditions:
-            flags = tuple(f"ok{i}" for i in range(len(conditions)))
-            binds = " ".join(f"BIND({condition} AS ?{flag})" for flag, (_, condition) in zip(flags, conditions))
-            failing = " || ".join(f"!?{flag}" for flag in flags)
-            scan = (f"{{ SELECT DISTINCT ?focus ?value {' '.join('?' + f for f in flags)} WHERE {{ "
-                    f"{self.data('vg', f'?focus {path} ?value')} {binds} FILTER({failing}) }} }}")
-            yield Check(shape, path, "+".join(name for name, _ in conditions),
-                        f"SELECT ?focus ?value {' '.join('?' + f for f in flags)} WHERE {{ {scan} {focus} }}",
-                        messages, flags=flags)
+            yield Check(shape, path, "+".join(name for name, _ in conditions), None, messages,
+                        targets=tuple(targets), conditions=tuple(condition for _, condition in conditions))
 
     def or_classes(self, node: Any) -> list[str]:
         classes = []
@@ -220,9 +237,11 @@ class _Compiler:
 
     def value_condition(self, key: Any, value: Any) -> str:
         """A SPARQL expression true when ``?value`` satisfies the constraint (an error counts as false)."""
+        # ?value once where the function's error on another kind of term already makes the condition false:
+        # each reference decodes the stored term (≈ 4 µs a value at 150k)
         if key == SH.datatype:
             datatype = _iri(value)
-            ok = f"isLiteral(?value) && DATATYPE(?value) = {datatype}"
+            ok = f"DATATYPE(?value) = {datatype}"  # an error (false) for an IRI or a blank node
             if str(value) in _CASTS:  # an ill-formed lexical form fails the cast
                 ok += f" && {datatype}(STR(?value)) = ?value"
             return f"COALESCE({ok}, false)"
@@ -233,17 +252,19 @@ class _Compiler:
         if key == SH.pattern:
             if (None, SH.flags, None) in self.g:
                 raise Unsupported("sh:flags")
-            return f"COALESCE(!isBlank(?value) && REGEX(STR(?value), {_literal(RdfLiteral(str(value)))}), false)"
+            # STR of a blank node is an error (false): a blank node never matches
+            return f"COALESCE(REGEX(STR(?value), {_literal(RdfLiteral(str(value)))}), false)"
         if key == SH.minLength:
-            return f"COALESCE(!isBlank(?value) && STRLEN(STR(?value)) >= {int(str(value))}, false)"
+            return f"COALESCE(STRLEN(STR(?value)) >= {int(str(value))}, false)"
         if key == SH.minInclusive:
             return f"COALESCE(?value >= {_term(value)}, false)"
         if key == SH["in"]:
             members = " ".join(_term(v) for v in self.list_of(value))
             return f"EXISTS {{ VALUES ?allowed {{ {members} }} FILTER(sameTerm(?value, ?allowed)) }}"
         if key == SH.languageIn:
+            # LANG of an IRI or a blank node is an error: false
             tests = " || ".join(f"LANGMATCHES(LANG(?value), {_literal(RdfLiteral(str(v)))})" for v in self.list_of(value))
-            return f"COALESCE(isLiteral(?value) && ({tests}), false)"
+            return f"COALESCE({tests}, false)"
         raise Unsupported(f"constraint {key}")
 
     def not_check(self, shape: str, targets: list[str], negated: Any, messages: dict[str, str]) -> Check:
@@ -259,8 +280,10 @@ class _Compiler:
             # the nodes with the path, joined by hashing (not one probe per focus node)
             conditions.append(f"{{ SELECT ?focus WHERE {{ {self.data('ng', f'?focus {path} ?any')} }} "
                               f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?any) >= {n}) }}")
-        return Check(shape, None, "Not", f"SELECT ?focus WHERE {{ {self.focus(targets)} {' '.join(conditions)} }}",
-                     messages, value_is_focus=True)
+        # the nodes with every path first, then whether they are focus nodes (every focus node conforms to
+        # an empty shape)
+        where = f"{' '.join(conditions)} {self.is_focus(targets)}" if conditions else self.focus(targets)
+        return Check(shape, None, "Not", f"SELECT ?focus WHERE {{ {where} }}", messages, value_is_focus=True)
 
 
     def logic_check(self, shape: str, targets: list[str], component: str, members: Any,
@@ -300,35 +323,101 @@ def compile_shapes(shapes: Graph) -> list[Check]:
 
 _PREFIX = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 _TRUE = Literal(True)
+# The graphs that are not data: the ontology describes terms; the summary is counted from the document graphs
+_NOT_DATA = tuple(_iri(g) for g in (iris.ONTOLOGY_GRAPH, iris.SUMMARY_GRAPH))
+
+
+def _data(var: str, pattern: str) -> str:
+    """``pattern`` in any data graph (every named graph but the ontology and the summary)."""
+    return f"GRAPH ?{var} {{ {pattern} }} FILTER(?{var} NOT IN ({', '.join(_NOT_DATA)}))"
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """The value checks of one path, every shape's, in one scan of the path's values: each distinct condition
+    evaluated once a value (the cost of a check is in decoding and testing the values, not in reading them)."""
+
+    path: str
+    checks: tuple[Check, ...]
+
+    @property
+    def conditions(self) -> list[str]:
+        return list(dict.fromkeys(c for check in self.checks for c in check.conditions))
+
+    @property
+    def classes(self) -> list[str]:
+        return list(dict.fromkeys(c for check in self.checks for c in check.targets))
+
+    def query(self) -> str:
+        """Rows: a (focus, value) failing a condition, whether it meets each (``?okI``) and whether the focus is of
+        each target class (``?isJ``), for focus nodes of at least one."""
+        ok = [f"?ok{i}" for i in range(len(self.conditions))]
+        binds = " ".join(f"BIND({c} AS {flag})" for flag, c in zip(ok, self.conditions))
+        scan = (f"{{ SELECT DISTINCT ?focus ?value {' '.join(ok)} WHERE {{ {_data('vg', f'?focus {self.path} ?value')} "
+                f"{binds} FILTER({' || '.join('!' + flag for flag in ok)}) }} }}")
+        kinds = " ".join(f"BIND(EXISTS {{ {_data('tg', f'?focus a {c}')} }} AS ?is{j})"
+                         for j, c in enumerate(self.classes))
+        is_any = " || ".join(f"?is{j}" for j in range(len(self.classes)))
+        return f"SELECT * WHERE {{ {scan} {kinds} FILTER({is_any}) }}"
+
+    def findings(self, solutions: QuerySolutions) -> Iterator[Finding]:
+        """One result per check whose targets the focus is of, per condition of that check the value fails (an
+        unbound flag: an error, a failure)."""
+        flag = {c: f"ok{i}" for i, c in enumerate(self.conditions)}
+        kind = {c: f"is{j}" for j, c in enumerate(self.classes)}
+        for row in solutions:
+            focus, value = row["focus"], row["value"]
+            for check in self.checks:
+                if not any(_optional(row, kind[c]) == _TRUE for c in check.targets):
+                    continue
+                failed = sum(1 for c in check.conditions if _optional(row, flag[c]) != _TRUE)
+                for _ in range(failed):
+                    yield Finding(check, focus, value)
+
+
+def _plan(checks: list[Check]) -> list[Check | _Scan]:
+    """The queries to run, in the order of the checks: each check with a query of its own, and one scan per path
+    of the value checks (at the path's first)."""
+    scans: dict[str, list[Check]] = {}
+    order: list[Check | str] = []
+    for check in checks:
+        if check.query is not None:
+            order.append(check)
+            continue
+        assert check.path is not None
+        if check.path not in scans:
+            scans[check.path] = []
+            order.append(check.path)
+        scans[check.path].append(check)
+    return [_Scan(step, tuple(scans[step])) if isinstance(step, str) else step for step in order]
 
 
 def run_checks(store: Store, checks: list[Check], progress: Callable[[int, int], None] | None = None) -> list[Finding]:
-    """The results of every check on ``store`` (the union of its graphs but the ontology).
+    """The results of every check on ``store`` (the union of its data graphs: all but the ontology and the
+    summary). ``progress(done, total)`` as each query is run (a scan of a path runs several checks).
 
     Raises
     ------
     Unsupported
         A data graph states rdfs:subClassOf (sh:class would have to follow it).
     """
-    ontology = _iri(iris.ONTOLOGY_GRAPH)
-    subclasses = store.query(_PREFIX + f"ASK {{ GRAPH ?g {{ ?c rdfs:subClassOf ?d }} FILTER(?g != {ontology}) }}")
+    subclasses = store.query(_PREFIX + f"ASK {{ {_data('g', '?c rdfs:subClassOf ?d')} }}")
     assert isinstance(subclasses, QueryBoolean)
     if bool(subclasses):
         raise Unsupported("the data graphs state rdfs:subClassOf")
     findings: list[Finding] = []
-    for done, check in enumerate(checks, start=1):
-        solutions = store.query(check.query)
+    plan = _plan(checks)
+    for done, step in enumerate(plan, start=1):
+        solutions = store.query(step.query() if isinstance(step, _Scan) else step.query)
         assert isinstance(solutions, QuerySolutions)
-        for row in solutions:
-            focus = row["focus"]
-            value = focus if check.value_is_focus else _optional(row, "value")
-            if check.flags:  # one result per constraint the value fails (an unbound flag: an error, a failure)
-                failed = sum(1 for flag in check.flags if _optional(row, flag) != _TRUE)
-                findings.extend(Finding(check, focus, value) for _ in range(failed))
-            else:
-                findings.append(Finding(check, focus, value))
+        if isinstance(step, _Scan):
+            findings.extend(step.findings(solutions))
+        else:
+            for row in solutions:
+                focus = row["focus"]
+                findings.append(Finding(step, focus, focus if step.value_is_focus else _optional(row, "value")))
         if progress is not None:
-            progress(done, len(checks))
+            progress(done, len(plan))
     return findings
 
 

@@ -118,7 +118,8 @@ def _report(report):
 
 
 def _statements(store: Store) -> int:
-    return sum(1 for q in store if q.graph_name.value != iris.ONTOLOGY_GRAPH)
+    """The statements of the data graphs: every graph but the ontology and the summary (counted from the others)."""
+    return sum(1 for q in store if q.graph_name.value not in (iris.ONTOLOGY_GRAPH, iris.SUMMARY_GRAPH))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -132,6 +133,25 @@ def test_every_broken_constraint_is_reported_as_pyshacl_reports_it(seed, lang):
     assert len(sparql.violations) > 60
     # every constraint kind of the shapes is among the results
     assert {v.path for v in sparql.violations} >= {"pkg:measureText", "pkg:dueDate", "skos:prefLabel", "pkg:adcode"}
+
+
+def test_the_summary_graph_is_not_validated(sample_corpus):
+    # the summary is counted from the document graphs: what it states neither hides nor makes a violation
+    store = Store()
+    load_corpus_into(store, sample_corpus)
+    summary = NamedNode(iris.SUMMARY_GRAPH)
+    label = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    agency = sorted({q.subject for q in store.quads_for_pattern(None, TYPE, NamedNode(PKG + "Agency"), None)},
+                    key=str)[0]
+    for q in list(store.quads_for_pattern(agency, label, None, None)):
+        store.remove(q)
+    store.add(Quad(agency, label, Literal("只在汇总图中的名称"), summary))  # the name only in the summary
+    measure = next(q.subject for q in store.quads_for_pattern(None, TYPE, NamedNode(PKG + "Measure"), None))
+    store.add(Quad(measure, NamedNode(PKG + "measureText"), Literal(""), summary))  # a second, empty text
+    report = validate.validate_store(store, "en")
+    assert [(v.path, v.value) for v in report.violations] == [("skos:prefLabel", "")]
+    assert _report(report) == _report(validate.validate_graph(validate.data_graph(store), "en"))
+    assert report.triples == _statements(store)
 
 
 def test_in_parts_and_sparql_agree(sample_corpus):
