@@ -68,8 +68,8 @@ def time_queries(store: Store) -> None:
     rows = []
     for i, step in enumerate(plan, start=1):
         print(f"\rquery {i}/{len(plan)}", end="", file=sys.stderr, flush=True)
-        findings, wall, cpu = timed(lambda: shapes_sparql.run_checks(store, list(getattr(step, "checks", [step]))))
-        checks = getattr(step, "checks", [step])
+        checks = list(getattr(step, "checks", [step]))
+        findings, wall, cpu = timed(lambda checks=checks: shapes_sparql.run_checks(store, checks))
         shape = ",".join(sorted({c.shape.rsplit("#", 1)[-1].removesuffix("Shape") for c in checks}))
         what = "+".join(c.component for c in checks)
         path = (checks[0].path or "-").strip("<>").rsplit("/", 1)[-1]
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> int:
     for rep in range(args.repeat):
         for name, module in engines.items():
             print(f"run {rep + 1}/{args.repeat}: {name}", file=sys.stderr, flush=True)
-            report, wall, cpu = timed(lambda: module.validate_store(store, "zh"))
+            report, wall, cpu = timed(lambda module=module: module.validate_store(store, "zh"))
             times[name].append((wall, cpu))
             reports[name] = report
     for name, runs in times.items():
