@@ -1,6 +1,6 @@
 """SHACL validation with the SPARQL engine: each query's time, and this code against a git revision's.
 
-    python benchmarks/bench_validate.py STORE [--against REV] [--repeat N] [--queries]
+    python benchmarks/bench_validate.py STORE [--against REV] [--repeat N] [--queries] [--break SEED …]
 
 STORE is a store built by `policykg build` (opened read-only: a shared store is never written).
 With ``--against REV`` the validation of that revision (its graph/rdf/validate.py and
@@ -9,6 +9,9 @@ both see the same load on a shared machine: each one's wall and CPU seconds (med
 their reports are the same (verdict, and violations as sets and as sorted lists). The triple counts
 are printed, not compared (a revision may count other graphs). ``--queries`` first times every query
 of this tree's plan (`shapes_sparql._plan`) once, longest first, with the checks it runs.
+``--break SEED …`` validates a copy of STORE (in ``--work``) without its summary graph and with every
+constraint of the shapes broken once per seed (tests/graph/test_shapes_sparql.py's
+`break_every_constraint`): a store that conforms proves little about equal reports.
 Progress on stderr, figures on stdout.
 """
 
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,11 +28,29 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Store
 
-from policykg.graph.rdf import shapes_sparql, validate
+from policykg.graph.rdf import iris, shapes_sparql, validate
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def broken_copy(store_dir: Path, work: Path, seeds: list[int]) -> Path:
+    """A copy of the store without its summary graph, every constraint broken once per seed."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_shapes_sparql import break_every_constraint
+
+    copy = work / "broken-store"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(store_dir, copy)
+    store = Store(str(copy))
+    store.remove_graph(NamedNode(iris.SUMMARY_GRAPH))
+    for seed in seeds:
+        print(f"breaking every constraint (seed {seed})", file=sys.stderr, flush=True)
+        break_every_constraint(store, random.Random(seed))
+    store.flush()
+    del store
+    return copy
 
 
 def _module(name: str, source: str, work: Path) -> ModuleType:
@@ -92,14 +115,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--against", help="a git revision whose validation to run beside this tree's")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--queries", action="store_true", help="time each query of this tree's plan")
+    parser.add_argument("--break", dest="seeds", type=int, nargs="+", default=[],
+                        help="validate a copy with every constraint broken once per seed")
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench_validate"))
     args = parser.parse_args(argv)
-    store = Store.read_only(str(args.store))
+    args.work.mkdir(parents=True, exist_ok=True)
+    store = Store.read_only(str(broken_copy(args.store, args.work, args.seeds) if args.seeds else args.store))
     if args.queries:
         time_queries(store)
     engines = {"this tree": validate}
     if args.against:
-        args.work.mkdir(parents=True, exist_ok=True)
         engines = {args.against: revision_validate(args.against, args.work), **engines}
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in engines}
     reports = {}
