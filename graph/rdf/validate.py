@@ -9,9 +9,9 @@ and the shape's message in the chosen language.
 
 Two engines give the same report (tests/graph/test_shapes_sparql.py):
 
-- **SPARQL** (the default, `policykg.graph.rdf.shapes_sparql`): every constraint of the
-  shapes is one query run by pyoxigraph on the store as it is — no copy — at 150k
-  rows ≈ 15 s where pySHACL took ≈ 200 s.
+- **SPARQL** (the default, `policykg.graph.rdf.shapes_sparql`): the constraints of the
+  shapes as queries run by pyoxigraph on the store as it is — no copy — at 150k rows
+  ≈ 30 s CPU on a loaded machine (BENCHMARKS.md) where pySHACL took ≈ 200 s.
 - **pySHACL**, the reference and the fallback: used when the shapes use something the
   SPARQL engine does not evaluate (`Unsupported`), or when asked
   (``validate_store(..., engine="pyshacl")``). A store is validated in parts, so
