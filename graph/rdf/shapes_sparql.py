@@ -26,6 +26,7 @@ decides.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,7 +52,8 @@ class Check:
 
     The value constraints of a property shape (``conditions``, SPARQL expressions true when ``?value``
     meets them) have no query of their own: `run_checks` evaluates them in one scan of the path's
-    values shared by every shape constraining that path, and keeps the values of nodes of ``targets``.
+    values shared by every shape constraining that path, and keeps the values of nodes of ``targets``;
+    so for sh:maxCount (``most``): the nodes with more values of the path are counted once.
     """
 
     shape: str
@@ -63,6 +65,8 @@ class Check:
     targets: tuple[str, ...] = ()
     # a value fails each of these that is not true: one result per failed condition
     conditions: tuple[str, ...] = ()
+    # sh:maxCount: no query of its own either, the nodes with too many values of a path counted once for every shape
+    most: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,16 +194,8 @@ class _Compiler:
                 else:
                     yield check("MinCount", f"SELECT ?focus WHERE {{ {focus} OPTIONAL {{ {self.values(path)} }} }} "
                                             f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) < {n})")
-            elif key == SH.maxCount:
-                # a node with more than n distinct values has more than n statements of the path: those nodes
-                # first (a count of stored statements, ≈ 4x faster than counting distinct values of every
-                # node), then their distinct values counted, then whether they are focus nodes
-                n = int(str(value))
-                stated = (f"{{ SELECT ?focus WHERE {{ {self.data('cg', f'?focus {path} ?any')} }} "
-                          f"GROUP BY ?focus HAVING (COUNT(*) > {n}) }}")
-                many = (f"{{ SELECT ?focus WHERE {{ {stated} {self.data('vg', f'?focus {path} ?value')} }} "
-                        f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > {n}) }}")
-                yield check("MaxCount", f"SELECT ?focus WHERE {{ {many} {self.is_focus(targets)} }}")
+            elif key == SH.maxCount:  # counted in `run_checks`, once for every shape constraining the path
+                yield Check(shape, path, "MaxCount", None, messages, targets=tuple(targets), most=int(str(value)))
             elif key == SH.hasValue:
                 has = self.data("hg", f"?focus {path} {_term(value)}")
                 yield check("HasValue", f"SELECT ?focus WHERE {{ {focus} FILTER NOT EXISTS {{ {has} }} }}")
@@ -340,21 +336,46 @@ def _data(var: str, pattern: str) -> str:
     return f"GRAPH ?{var} {{ {pattern} }} FILTER(?{var} NOT IN ({', '.join(_NOT_DATA)}))"
 
 
+def _kinds(classes: list[str]) -> str:
+    """Whether ``?focus`` is of each class (``?isJ``), and at least one: a probe per row, for the few rows left."""
+    binds = " ".join(f"BIND(EXISTS {{ {_data('tg', f'?focus a {c}')} }} AS ?is{j})" for j, c in enumerate(classes))
+    return f"{binds} FILTER({' || '.join(f'?is{j}' for j in range(len(classes)))})"
+
+
 @dataclass(frozen=True, slots=True)
-class _Scan:
-    """The value checks of one path, every shape's, in one scan of the path's values: each distinct condition
-    evaluated once a value (the cost of a check is in decoding and testing the values, not in reading them)."""
+class _Shared(ABC):
+    """The checks of one path run by one query (the value constraints, or sh:maxCount, of every shape)."""
 
     path: str
     checks: tuple[Check, ...]
 
-    @property
-    def conditions(self) -> list[str]:
-        return list(dict.fromkeys(c for check in self.checks for c in check.conditions))
+    @abstractmethod
+    def query(self) -> str:
+        """The query of the checks."""
+
+    @abstractmethod
+    def findings(self, solutions: QuerySolutions) -> Iterator[Finding]:
+        """The results of the checks, from the query's rows."""
 
     @property
     def classes(self) -> list[str]:
         return list(dict.fromkeys(c for check in self.checks for c in check.targets))
+
+    def targeted(self, row: Any) -> Iterator[Check]:
+        """The checks whose targets the row's focus is of."""
+        kind = {c: f"is{j}" for j, c in enumerate(self.classes)}
+        return (check for check in self.checks if any(_optional(row, kind[c]) == _TRUE for c in check.targets))
+
+
+class _Scan(_Shared):
+    """The value checks of one path, every shape's, in one scan of the path's values: each distinct condition
+    evaluated once a value (the cost of a check is in decoding and testing the values, not in reading them)."""
+
+    __slots__ = ()
+
+    @property
+    def conditions(self) -> list[str]:
+        return list(dict.fromkeys(c for check in self.checks for c in check.conditions))
 
     def query(self) -> str:
         """Rows: a (focus, value) failing a condition, whether it meets each (``?okI``) and whether the focus is of
@@ -363,41 +384,61 @@ class _Scan:
         binds = " ".join(f"BIND({c} AS {flag})" for flag, c in zip(ok, self.conditions))
         scan = (f"{{ SELECT DISTINCT ?focus ?value {' '.join(ok)} WHERE {{ {_data('vg', f'?focus {self.path} ?value')} "
                 f"{binds} FILTER({' || '.join('!' + flag for flag in ok)}) }} }}")
-        kinds = " ".join(f"BIND(EXISTS {{ {_data('tg', f'?focus a {c}')} }} AS ?is{j})"
-                         for j, c in enumerate(self.classes))
-        is_any = " || ".join(f"?is{j}" for j in range(len(self.classes)))
-        return f"SELECT * WHERE {{ {scan} {kinds} FILTER({is_any}) }}"
+        return f"SELECT * WHERE {{ {scan} {_kinds(self.classes)} }}"
 
     def findings(self, solutions: QuerySolutions) -> Iterator[Finding]:
         """One result per check whose targets the focus is of, per condition of that check the value fails (an
         unbound flag: an error, a failure)."""
         flag = {c: f"ok{i}" for i, c in enumerate(self.conditions)}
-        kind = {c: f"is{j}" for j, c in enumerate(self.classes)}
         for row in solutions:
             focus, value = row["focus"], row["value"]
-            for check in self.checks:
-                if not any(_optional(row, kind[c]) == _TRUE for c in check.targets):
-                    continue
+            for check in self.targeted(row):
                 failed = sum(1 for c in check.conditions if _optional(row, flag[c]) != _TRUE)
                 for _ in range(failed):
                     yield Finding(check, focus, value)
 
 
-def _plan(checks: list[Check]) -> list[Check | _Scan]:
-    """The queries to run, in the order of the checks: each check with a query of its own, and one scan per path
-    of the value checks (at the path's first)."""
-    scans: dict[str, list[Check]] = {}
-    order: list[Check | str] = []
+class _Counts(_Shared):
+    """The sh:maxCount checks of one path, every shape's: the nodes with more distinct values than the lowest bound."""
+
+    __slots__ = ()
+
+    def query(self) -> str:
+        """Rows: a node with more than the lowest bound of values (``?n``), whether it is of each target class.
+
+        A node with more than n distinct values has more than n statements of the path: those nodes first
+        (a count of stored statements, ≈ 4x faster than counting distinct values of every node), then their
+        distinct values counted."""
+        low = min(check.most or 0 for check in self.checks)
+        stated = (f"{{ SELECT ?focus WHERE {{ {_data('cg', f'?focus {self.path} ?any')} }} "
+                  f"GROUP BY ?focus HAVING (COUNT(*) > {low}) }}")
+        many = (f"{{ SELECT ?focus (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {stated} "
+                f"{_data('vg', f'?focus {self.path} ?value')} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > {low}) }}")
+        return f"SELECT * WHERE {{ {many} {_kinds(self.classes)} }}"
+
+    def findings(self, solutions: QuerySolutions) -> Iterator[Finding]:
+        """One result per check whose targets the focus is of and whose bound its values exceed."""
+        for row in solutions:
+            n = int(row["n"].value)
+            yield from (Finding(check, row["focus"], None) for check in self.targeted(row) if n > (check.most or 0))
+
+
+def _plan(checks: list[Check]) -> list[Check | _Shared]:
+    """The queries to run, in the order of the checks: each check with a query of its own, one scan per path of
+    the value checks and one count per path of the sh:maxCount checks (each at the path's first)."""
+    shared: dict[tuple[type[_Shared], str], list[Check]] = {}
+    order: list[Check | tuple[type[_Shared], str]] = []
     for check in checks:
         if check.query is not None:
             order.append(check)
             continue
         assert check.path is not None
-        if check.path not in scans:
-            scans[check.path] = []
-            order.append(check.path)
-        scans[check.path].append(check)
-    return [_Scan(step, tuple(scans[step])) if isinstance(step, str) else step for step in order]
+        key = (_Counts if check.most is not None else _Scan, check.path)
+        if key not in shared:
+            shared[key] = []
+            order.append(key)
+        shared[key].append(check)
+    return [step[0](step[1], tuple(shared[step])) if isinstance(step, tuple) else step for step in order]
 
 
 def run_checks(store: Store, checks: list[Check], progress: Callable[[int, int], None] | None = None) -> list[Finding]:
@@ -416,9 +457,11 @@ def run_checks(store: Store, checks: list[Check], progress: Callable[[int, int],
     findings: list[Finding] = []
     plan = _plan(checks)
     for done, step in enumerate(plan, start=1):
-        solutions = store.query(step.query() if isinstance(step, _Scan) else step.query)
+        text = step.query() if isinstance(step, _Shared) else step.query
+        assert text is not None
+        solutions = store.query(text)
         assert isinstance(solutions, QuerySolutions)
-        if isinstance(step, _Scan):
+        if isinstance(step, _Shared):
             findings.extend(step.findings(solutions))
         else:
             for row in solutions:
