@@ -9,9 +9,9 @@ and the shape's message in the chosen language.
 
 Two engines give the same report (tests/graph/test_shapes_sparql.py):
 
-- **SPARQL** (the default, `policykg.graph.rdf.shapes_sparql`): every constraint of the
-  shapes is one query run by pyoxigraph on the store as it is — no copy — at 150k
-  rows ≈ 15 s where pySHACL took ≈ 200 s.
+- **SPARQL** (the default, `policykg.graph.rdf.shapes_sparql`): the constraints of the
+  shapes as queries run by pyoxigraph on the store as it is — no copy — at 150k rows
+  ≈ 30 s CPU on a loaded machine (BENCHMARKS.md) where pySHACL took ≈ 200 s.
 - **pySHACL**, the reference and the fallback: used when the shapes use something the
   SPARQL engine does not evaluate (`Unsupported`), or when asked
   (``validate_store(..., engine="pyshacl")``). A store is validated in parts, so
@@ -299,17 +299,17 @@ _DESCRIBE = """SELECT ?node ?text ?rank WHERE {
   VALUES ?node { %s }
   { GRAPH ?g { ?node <http://purl.org/dc/terms/identifier> ?text } BIND(0 AS ?rank) }
   UNION { GRAPH ?g { ?node <http://www.w3.org/2004/02/skos/core#prefLabel> ?text } BIND(1 AS ?rank) }
-  FILTER(?g != %s)
+  FILTER(?g NOT IN (%s))
 }"""
 
 
 def _descriptions(store: Store, nodes: set) -> dict:
     out: dict = {}
     named = sorted((n for n in nodes if isinstance(n, NamedNode)), key=str)
-    ontology = str(NamedNode(iris.ONTOLOGY_GRAPH))
+    not_data = ", ".join(str(NamedNode(g)) for g in (iris.ONTOLOGY_GRAPH, iris.SUMMARY_GRAPH))
     for start in range(0, len(named), 500):
         chunk = " ".join(str(n) for n in named[start:start + 500])  # pyoxigraph's own IRI serialisation
-        rows = store.query(_DESCRIBE % (chunk, ontology))
+        rows = store.query(_DESCRIBE % (chunk, not_data))
         assert isinstance(rows, QuerySolutions)
         texts: dict = {}
         for row in rows:
@@ -320,12 +320,12 @@ def _descriptions(store: Store, nodes: set) -> dict:
 
 
 def _data_statements(store: Store) -> int:
-    """The statements of the data graphs (every graph but the ontology; one stated in several graphs counts
-    once per graph: counting the distinct triples of the union would take longer than the checks)."""
-    ontology = str(NamedNode(iris.ONTOLOGY_GRAPH))
-    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ontology} {{ ?s ?p ?o }} }}")
-    assert isinstance(rows, QuerySolutions)
-    return len(store) - int(next(iter(rows))["n"].value)
+    """The statements of the data graphs (every graph but the ontology and the summary; one stated in several
+    graphs counts once per graph: counting the distinct triples of the union would take longer than the checks)."""
+    not_data = sum(int(next(iter(cast(QuerySolutions, store.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {NamedNode(g)} {{ ?s ?p ?o }} }}"))))["n"].value)
+        for g in (iris.ONTOLOGY_GRAPH, iris.SUMMARY_GRAPH))
+    return len(store) - not_data
 
 
 def _validate_in_parts(store: Store, lang: str, workers: int | None, progress: Progress | None) -> ValidationReport:
