@@ -131,7 +131,9 @@ class IndicatorModel:
             norm2 += np.bincount(hits.rows, weights=tf * tf * vocabulary.idf2[hits.vocab], minlength=n)
             if len(hits.rows):  # hits come by measure: one sum of rows per measure
                 starts = np.flatnonzero(np.r_[True, hits.rows[1:] != hits.rows[:-1]])
-                sums[hits.rows[starts]] += np.add.reduceat(tf[:, None] * vocabulary.weights[hits.vocab], starts, axis=0)
+                weighted = vocabulary.weights[hits.vocab]
+                weighted *= tf[:, None]  # in place: one array of (hits × classes) rather than two
+                sums[hits.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
         norms = np.sqrt(norm2)
         scores = sums / np.where(norms > 0, norms, 1.0)[:, None] + self._intercepts
         found = [(i, self._lexicon_index[f]) for i, words in enumerate(features.lexicon) for f in words]
@@ -175,26 +177,34 @@ class IndicatorModel:
         rows, differences, names, starts, ends, fields = [], [], [], [], [], []
         for field, prefix in enumerate(prefixes):
             hits, vocabulary = features.fields[prefix], self._vocabularies[prefix]
-            weights = vocabulary.weights[hits.vocab]
-            pick = np.arange(len(hits.rows))
-            tf = self._tf(hits.counts)
-            differences.append(tf * weights[pick, best[hits.rows]] - tf * weights[pick, runner_up[hits.rows]])
-            rows.append(hits.rows)
-            names.append(self._name_ranks[prefix][hits.vocab])
-            starts.append(hits.starts)
-            ends.append(hits.starts + vocabulary.lengths[hits.vocab])
-            fields.append(np.full(len(hits.rows), field))
+            # a single character counts in the score but is no word a planner can check: only n-grams of
+            # two or more characters (and the lexicon's words) make deciding words
+            lengths = vocabulary.lengths[hits.vocab]
+            words = np.flatnonzero(lengths > 1)
+            vocab, hit_rows = hits.vocab[words], hits.rows[words]
+            tf = self._tf(hits.counts[words])
+            # only the two classes' weights of each hit are read, not its whole row of classes
+            difference = (tf * vocabulary.weights[vocab, best[hit_rows]]
+                          - tf * vocabulary.weights[vocab, runner_up[hit_rows]])
+            favours = difference > 0  # only what favours the answer can decide it: the rest is not sorted
+            rows.append(hit_rows[favours])
+            differences.append(difference[favours])
+            names.append(self._name_ranks[prefix][vocab[favours]])
+            starts.append(hits.starts[words][favours])
+            ends.append(hits.starts[words][favours] + lengths[words][favours])
+            fields.append(np.full(int(favours.sum()), field))
         row, difference = np.concatenate(rows), np.concatenate(differences)
+        starts_of_hits, ends_of_hits, fields_of_hits = np.concatenate(starts), np.concatenate(ends), np.concatenate(fields)
         share = difference / np.where(scored.norms > 0, scored.norms, 1.0)[row]
-        # the 3 × limit largest positive differences of each measure, its heading's and body's n-grams
+        # the 3 × limit largest differences of each measure, its heading's and body's n-grams
         # together; equal ones by name, the last first
         order = np.lexsort((-np.concatenate(names), -difference, row))
         grouped = row[order]
         first = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]]) if len(grouped) else np.zeros(0, np.int64)
         rank = np.arange(len(grouped)) - np.repeat(first, np.diff(np.r_[first, len(grouped)]))
-        keep = order[(rank < 3 * limit) & (difference[order] > 0)]
-        span_rows, span_fields = [row[keep]], [np.concatenate(fields)[keep]]
-        span_starts, span_ends, span_shares = [np.concatenate(starts)[keep]], [np.concatenate(ends)[keep]], [share[keep]]
+        keep = order[rank < 3 * limit]
+        span_rows, span_fields = [row[keep]], [fields_of_hits[keep]]
+        span_starts, span_ends, span_shares = [starts_of_hits[keep]], [ends_of_hits[keep]], [share[keep]]
         found = [(row, self._lexicon_index[feature], prefixes.index(where[0]), where[1], where[2])
                  for row, words in enumerate(features.lexicon)
                  for feature, where in words.items() if where[0]]  # a word across two fields is shown in neither
