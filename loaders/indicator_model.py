@@ -47,12 +47,19 @@ class Prediction:
     none of the 18; ``confidence`` the probability of that answer; ``ranking`` the best classes
     with their probabilities, best first (None for "none"); ``evidence`` the words of the text
     that pushed the answer above the runner-up most, as printed.
+
+    ``indicators`` are the most likely of the 18 indicators alone, best first: what a planner is
+    shown as the candidates (``policykg indicators``). "None" is an answer, not a candidate, so it
+    never takes one of their places: when it is the answer, the candidates are still the three
+    indicators the measure most likely serves if it serves one. BENCHMARKS.md's top-3 is
+    "the true indicator is among these".
     """
 
     indicator: str | None
     confidence: float
     ranking: tuple[tuple[str | None, float], ...]
     evidence: tuple[str, ...]
+    indicators: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +154,8 @@ class IndicatorModel:
         return _softmax(self._score([measure]).scores)[0].tolist()
 
     def predict(self, measure: MeasureText, top: int = 3, evidence: int = 4) -> Prediction:
-        """The best class, its probability, the ``top`` best classes and up to ``evidence`` deciding words."""
+        """The best class, its probability, the ``top`` best classes, the ``top`` best indicators and up to
+        ``evidence`` deciding words."""
         return self.predict_many([measure], top, evidence)[0]
 
     def predict_many(self, measures: Sequence[MeasureText], top: int = 3, evidence: int = 4) -> list[Prediction]:
@@ -159,9 +167,10 @@ class IndicatorModel:
         order = np.argsort(-probabilities, axis=1, kind="stable")  # ties: the class listed first
         words = self._evidence(scored, order[:, 0], order[:, 1], evidence) if evidence else [()] * len(measures)
         out = []
-        for i, (ranked, p) in enumerate(zip(order[:, :top].tolist(), probabilities.tolist())):
+        for i, (ranked, p) in enumerate(zip(order[:, :top + 1].tolist(), probabilities.tolist())):
+            indicators = tuple((self._labels[k], p[k]) for k in ranked if self._labels[k] is not None)[:top]
             out.append(Prediction(self._labels[ranked[0]], p[ranked[0]],
-                                  tuple((self._labels[k], p[k]) for k in ranked), words[i]))
+                                  tuple((self._labels[k], p[k]) for k in ranked[:top]), words[i], indicators))
         return out
 
     def _evidence(self, scored: _Scored, best: np.ndarray, runner_up: np.ndarray,
