@@ -13,7 +13,7 @@ are found in one pass (`policykg.loaders.indicator_features`), each n-gram's wei
 already multiplied by its idf, so a measure's class scores are the sum of its n-grams' rows
 (term-frequency scaled) divided by the TF-IDF norm, the square root of a sum of idf² (no vector
 is normalised); and the deciding words are worked out only for the answer given, from the
-n-grams and lexicon words that favour it over the runner-up.
+n-grams of two or more characters and lexicon words that favour it over the runner-up.
 """
 
 from __future__ import annotations
@@ -189,9 +189,9 @@ class IndicatorModel:
             # a single character counts in the score but is no word a planner can check: only n-grams of
             # two or more characters (and the lexicon's words) make deciding words
             lengths = vocabulary.lengths[hits.vocab]
-            words = np.flatnonzero(lengths > 1)
-            vocab, hit_rows = hits.vocab[words], hits.rows[words]
-            tf = self._tf(hits.counts[words])
+            longer = np.flatnonzero(lengths > 1)
+            vocab, hit_rows = hits.vocab[longer], hits.rows[longer]
+            tf = self._tf(hits.counts[longer])
             # only the two classes' weights of each hit are read, not its whole row of classes
             difference = (tf * vocabulary.weights[vocab, best[hit_rows]]
                           - tf * vocabulary.weights[vocab, runner_up[hit_rows]])
@@ -199,8 +199,8 @@ class IndicatorModel:
             rows.append(hit_rows[favours])
             differences.append(difference[favours])
             names.append(self._name_ranks[prefix][vocab[favours]])
-            starts.append(hits.starts[words][favours])
-            ends.append(hits.starts[words][favours] + lengths[words][favours])
+            starts.append(hits.starts[longer][favours])
+            ends.append(hits.starts[longer][favours] + lengths[longer][favours])
             fields.append(np.full(int(favours.sum()), field))
         row, difference = np.concatenate(rows), np.concatenate(differences)
         starts_of_hits, ends_of_hits, fields_of_hits = np.concatenate(starts), np.concatenate(ends), np.concatenate(fields)
