@@ -8,10 +8,14 @@ For each document of ``training/indicators/rows.jsonl`` the model is fitted (as
 every *other* document and predicts the document's rows; no scored row was seen in training.
 
 Printed: per document and overall, top-1 and top-3 accuracy on rows whose label is one of the 18
-indicators ("none" is one of the 19 ranked classes, so it can take a place in the top 3), and the
-precision and recall of "none"; then a reliability table (predicted-indicator rows by confidence:
-how many, how many right) and, per threshold, the precision and coverage of the indicators the
-model would assign — the table the default threshold is chosen from. Asserts nothing.
+indicators, and the precision and recall of "none". Top-1 is the answer (one of the 19 classes,
+"none" included); top-3 is "the true indicator is among the three the tool shows": the three most
+likely of the 18 indicators (`Prediction.indicators`; "none" is an answer, not a candidate, and
+takes none of their places). "top3c" beside it is the older reading, the three most likely of the
+19 classes (a row whose "none" ranks in the top 3 then has two indicators in it). Then a
+reliability table (predicted-indicator rows by confidence: how many, how many right) and, per
+threshold, the precision and coverage of the indicators the model would assign — the table the
+default threshold is chosen from. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -54,7 +58,8 @@ def leave_one_document_out(build, rows: list[dict], config, progress=None) -> li
         for row, p in zip(held_out, probabilities):
             ranking = sorted(zip(classes, p.tolist()), key=lambda cp: -cp[1])
             out.append({"corpus": row["corpus"], "doc": row["doc"], "seq": row["seq"], "label": row["label"],
-                        "ranking": ranking[:3]})
+                        "ranking": ranking[:3], "indicators": [c for c, _ in ranking if c != build.NONE_LABEL][:3],
+                        "label_rank": [c for c, _ in ranking].index(row["label"]) + 1})
         if progress:
             progress(n, len(documents), document)
     return out
@@ -64,7 +69,8 @@ def scores(predictions: list[dict], none: str = "none") -> dict:
     """Top-1/top-3 on indicator rows, and precision/recall of "none"."""
     indicator_rows = [p for p in predictions if p["label"] != none]
     top1 = sum(p["ranking"][0][0] == p["label"] for p in indicator_rows)
-    top3 = sum(p["label"] in [c for c, _ in p["ranking"][:3]] for p in indicator_rows)
+    top3 = sum(p["label"] in p["indicators"] for p in indicator_rows)
+    top3_classes = sum(p["label"] in [c for c, _ in p["ranking"][:3]] for p in indicator_rows)
     predicted_none = [p for p in predictions if p["ranking"][0][0] == none]
     true_none = [p for p in predictions if p["label"] == none]
     both = sum(p["label"] == none for p in predicted_none)
@@ -72,6 +78,7 @@ def scores(predictions: list[dict], none: str = "none") -> dict:
         "rows": len(predictions), "indicator_rows": len(indicator_rows), "none_rows": len(true_none),
         "top1": top1 / len(indicator_rows) if indicator_rows else None,
         "top3": top3 / len(indicator_rows) if indicator_rows else None,
+        "top3_classes": top3_classes / len(indicator_rows) if indicator_rows else None,
         "none_precision": both / len(predicted_none) if predicted_none else None,
         "none_recall": both / len(true_none) if true_none else None,
     }
@@ -110,10 +117,12 @@ def report(predictions: list[dict]) -> dict:
     per_document = {f"{c}/{d}": scores(ps) for (c, d), ps in by_document.items()}
     per_corpus = {c: scores([p for p in predictions if p["corpus"] == c]) for c in sorted({p["corpus"] for p in predictions})}
     overall = scores(predictions)
-    print(f"{'document':34} {'rows':>5} {'ind':>4} {'top1':>6} {'top3':>6} {'none':>5} {'noneP':>6} {'noneR':>6}")
+    print(f"{'document':34} {'rows':>5} {'ind':>4} {'top1':>6} {'top3':>6} {'top3c':>6} {'none':>5} {'noneP':>6} "
+          f"{'noneR':>6}")
     for name, s in list(per_document.items()) + [(f"ALL {c}", s) for c, s in per_corpus.items()] + [("ALL", overall)]:
         print(f"{name:34} {s['rows']:5d} {s['indicator_rows']:4d} {_fmt(s['top1']):>6} {_fmt(s['top3']):>6} "
-              f"{s['none_rows']:5d} {_fmt(s['none_precision']):>6} {_fmt(s['none_recall']):>6}")
+              f"{_fmt(s['top3_classes']):>6} {s['none_rows']:5d} {_fmt(s['none_precision']):>6} "
+              f"{_fmt(s['none_recall']):>6}")
     rel = reliability(predictions)
     print("\nreliability (rows whose top class is an indicator):")
     for b in rel["bins"]:
@@ -153,6 +162,8 @@ def main() -> None:
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="FIELD=VALUE",
                         help="evaluate another configuration, e.g. --set C=3 --set ngram_sizes=1,2,3")
     parser.add_argument("--errors", action="store_true", help="also print every wrong top-1 prediction")
+    parser.add_argument("--misses", action="store_true",
+                        help="also print every indicator row whose indicator is not among the three shown")
     args = parser.parse_args()
     build = _load_build()
     rows = build.read_rows()
@@ -167,6 +178,13 @@ def main() -> None:
             if p["ranking"][0][0] != p["label"]:
                 guess = " ".join(f"{c}:{v:.2f}" for c, v in p["ranking"])
                 print(f"{p['doc'][:8]}/{p['seq']:6} {p['label']:8} ← {guess} | {texts[(p['corpus'], p['doc'], p['seq'])][:60]}")
+    if args.misses:
+        texts = {(r["corpus"], r["doc"], r["seq"]): r["measure"] for r in rows}
+        for p in predictions:
+            if p["label"] != build.NONE_LABEL and p["label"] not in p["indicators"]:
+                guess = " ".join(f"{c}:{v:.2f}" for c, v in p["ranking"])
+                print(f"{p['doc'][:8]}/{p['seq']:6} {p['label']} (rank {p['label_rank']} of 19) ← {guess} | "
+                      f"{texts[(p['corpus'], p['doc'], p['seq'])][:60]}")
     figures["config"] = {k: v for k, v in vars(config).items() if k != "extra"}
     figures["seconds"] = round(time.perf_counter() - started, 1)
     print(f"\n{len(predictions)} rows of {len({(p['corpus'], p['doc']) for p in predictions})} documents, "

@@ -137,6 +137,20 @@ class Vocabulary:
     grams: tuple[str, ...]  # the n-grams, in the order of `codes`
     lengths: np.ndarray  # their lengths in characters
     index: CodeIndex  # code → its position in `codes`
+    characters: np.ndarray  # int64 per code point up to the largest single character known: its position, or −1
+
+    def find(self, codes: np.ndarray, n: int) -> np.ndarray:
+        """The position of each of ``codes`` (of n-grams of ``n`` characters), −1 for one not known.
+
+        Single characters are looked up in a plain array by code point: there is one per character
+        of a text, as many as all longer n-grams together, and an array costs one read.
+        """
+        if n != 1:
+            return self.index.find(codes)
+        out = np.full(len(codes), -1, dtype=np.int64)
+        inside = codes < len(self.characters)
+        out[inside] = self.characters[codes[inside].astype(np.int64)]
+        return out
 
     @classmethod
     def of(cls, grams: Sequence[str], weights: Sequence[Sequence[float]], idf: Sequence[float],
@@ -145,9 +159,13 @@ class Vocabulary:
         rows = sorted(range(len(grams)), key=lambda i: ngram_code(grams[i]))
         matrix = np.array(weights, dtype=np.float64).reshape(len(grams), classes)
         codes = [ngram_code(grams[i]) for i in rows]
+        singles = [(code, position) for position, (code, i) in enumerate(zip(codes, rows)) if len(grams[i]) == 1]
+        characters = np.full(max((code for code, _ in singles), default=-1) + 1, -1, dtype=np.int64)
+        for code, position in singles:
+            characters[code] = position
         return cls(np.array(codes, dtype=np.uint64), matrix[rows],
                    np.array(idf, dtype=np.float64)[rows] ** 2, tuple(grams[i] for i in rows),
-                   np.array([len(grams[i]) for i in rows], dtype=np.int64), CodeIndex.of(codes))
+                   np.array([len(grams[i]) for i in rows], dtype=np.int64), CodeIndex.of(codes), characters)
 
 
 @dataclass(frozen=True)
@@ -255,7 +273,7 @@ def _field_hits(codes: np.ndarray, usable: np.ndarray, in_field: np.ndarray, row
     positions, found = [], []
     for n in sizes:
         at, code = _windows(codes, usable & in_field, n)
-        index = vocabulary.index.find(code)
+        index = vocabulary.find(code, n)
         known = index >= 0
         positions.append(at[known])
         found.append(index[known])

@@ -13,7 +13,7 @@ are found in one pass (`policykg.loaders.indicator_features`), each n-gram's wei
 already multiplied by its idf, so a measure's class scores are the sum of its n-grams' rows
 (term-frequency scaled) divided by the TF-IDF norm, the square root of a sum of idf² (no vector
 is normalised); and the deciding words are worked out only for the answer given, from the
-n-grams and lexicon words that favour it over the runner-up.
+n-grams of two or more characters and lexicon words that favour it over the runner-up.
 """
 
 from __future__ import annotations
@@ -47,12 +47,19 @@ class Prediction:
     none of the 18; ``confidence`` the probability of that answer; ``ranking`` the best classes
     with their probabilities, best first (None for "none"); ``evidence`` the words of the text
     that pushed the answer above the runner-up most, as printed.
+
+    ``indicators`` are the most likely of the 18 indicators alone, best first: what a planner is
+    shown as the candidates (``policykg indicators``). "None" is an answer, not a candidate, so it
+    never takes one of their places: when it is the answer, the candidates are still the three
+    indicators the measure most likely serves if it serves one. BENCHMARKS.md's top-3 is
+    "the true indicator is among these".
     """
 
     indicator: str | None
     confidence: float
     ranking: tuple[tuple[str | None, float], ...]
     evidence: tuple[str, ...]
+    indicators: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +138,9 @@ class IndicatorModel:
             norm2 += np.bincount(hits.rows, weights=tf * tf * vocabulary.idf2[hits.vocab], minlength=n)
             if len(hits.rows):  # hits come by measure: one sum of rows per measure
                 starts = np.flatnonzero(np.r_[True, hits.rows[1:] != hits.rows[:-1]])
-                sums[hits.rows[starts]] += np.add.reduceat(tf[:, None] * vocabulary.weights[hits.vocab], starts, axis=0)
+                weighted = vocabulary.weights[hits.vocab]
+                weighted *= tf[:, None]  # in place: one array of (hits × classes) rather than two
+                sums[hits.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
         norms = np.sqrt(norm2)
         scores = sums / np.where(norms > 0, norms, 1.0)[:, None] + self._intercepts
         found = [(i, self._lexicon_index[f]) for i, words in enumerate(features.lexicon) for f in words]
@@ -145,7 +154,8 @@ class IndicatorModel:
         return _softmax(self._score([measure]).scores)[0].tolist()
 
     def predict(self, measure: MeasureText, top: int = 3, evidence: int = 4) -> Prediction:
-        """The best class, its probability, the ``top`` best classes and up to ``evidence`` deciding words."""
+        """The best class, its probability, the ``top`` best classes, the ``top`` best indicators and up to
+        ``evidence`` deciding words."""
         return self.predict_many([measure], top, evidence)[0]
 
     def predict_many(self, measures: Sequence[MeasureText], top: int = 3, evidence: int = 4) -> list[Prediction]:
@@ -157,9 +167,10 @@ class IndicatorModel:
         order = np.argsort(-probabilities, axis=1, kind="stable")  # ties: the class listed first
         words = self._evidence(scored, order[:, 0], order[:, 1], evidence) if evidence else [()] * len(measures)
         out = []
-        for i, (ranked, p) in enumerate(zip(order[:, :top].tolist(), probabilities.tolist())):
+        for i, (ranked, p) in enumerate(zip(order[:, :top + 1].tolist(), probabilities.tolist())):
+            indicators = tuple((self._labels[k], p[k]) for k in ranked if self._labels[k] is not None)[:top]
             out.append(Prediction(self._labels[ranked[0]], p[ranked[0]],
-                                  tuple((self._labels[k], p[k]) for k in ranked), words[i]))
+                                  tuple((self._labels[k], p[k]) for k in ranked[:top]), words[i], indicators))
         return out
 
     def _evidence(self, scored: _Scored, best: np.ndarray, runner_up: np.ndarray,
@@ -175,26 +186,34 @@ class IndicatorModel:
         rows, differences, names, starts, ends, fields = [], [], [], [], [], []
         for field, prefix in enumerate(prefixes):
             hits, vocabulary = features.fields[prefix], self._vocabularies[prefix]
-            weights = vocabulary.weights[hits.vocab]
-            pick = np.arange(len(hits.rows))
-            tf = self._tf(hits.counts)
-            differences.append(tf * weights[pick, best[hits.rows]] - tf * weights[pick, runner_up[hits.rows]])
-            rows.append(hits.rows)
-            names.append(self._name_ranks[prefix][hits.vocab])
-            starts.append(hits.starts)
-            ends.append(hits.starts + vocabulary.lengths[hits.vocab])
-            fields.append(np.full(len(hits.rows), field))
+            # a single character counts in the score but is no word a planner can check: only n-grams of
+            # two or more characters (and the lexicon's words) make deciding words
+            lengths = vocabulary.lengths[hits.vocab]
+            longer = np.flatnonzero(lengths > 1)
+            vocab, hit_rows = hits.vocab[longer], hits.rows[longer]
+            tf = self._tf(hits.counts[longer])
+            # only the two classes' weights of each hit are read, not its whole row of classes
+            difference = (tf * vocabulary.weights[vocab, best[hit_rows]]
+                          - tf * vocabulary.weights[vocab, runner_up[hit_rows]])
+            favours = difference > 0  # only what favours the answer can decide it: the rest is not sorted
+            rows.append(hit_rows[favours])
+            differences.append(difference[favours])
+            names.append(self._name_ranks[prefix][vocab[favours]])
+            starts.append(hits.starts[longer][favours])
+            ends.append(hits.starts[longer][favours] + lengths[longer][favours])
+            fields.append(np.full(int(favours.sum()), field))
         row, difference = np.concatenate(rows), np.concatenate(differences)
+        starts_of_hits, ends_of_hits, fields_of_hits = np.concatenate(starts), np.concatenate(ends), np.concatenate(fields)
         share = difference / np.where(scored.norms > 0, scored.norms, 1.0)[row]
-        # the 3 × limit largest positive differences of each measure, its heading's and body's n-grams
+        # the 3 × limit largest differences of each measure, its heading's and body's n-grams
         # together; equal ones by name, the last first
         order = np.lexsort((-np.concatenate(names), -difference, row))
         grouped = row[order]
         first = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]]) if len(grouped) else np.zeros(0, np.int64)
         rank = np.arange(len(grouped)) - np.repeat(first, np.diff(np.r_[first, len(grouped)]))
-        keep = order[(rank < 3 * limit) & (difference[order] > 0)]
-        span_rows, span_fields = [row[keep]], [np.concatenate(fields)[keep]]
-        span_starts, span_ends, span_shares = [np.concatenate(starts)[keep]], [np.concatenate(ends)[keep]], [share[keep]]
+        keep = order[rank < 3 * limit]
+        span_rows, span_fields = [row[keep]], [fields_of_hits[keep]]
+        span_starts, span_ends, span_shares = [starts_of_hits[keep]], [ends_of_hits[keep]], [share[keep]]
         found = [(row, self._lexicon_index[feature], prefixes.index(where[0]), where[1], where[2])
                  for row, words in enumerate(features.lexicon)
                  for feature, where in words.items() if where[0]]  # a word across two fields is shown in neither

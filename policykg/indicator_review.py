@@ -19,6 +19,7 @@ from typing import Any
 from policykg.cells import CSV_QUOTING, sheet_cell
 from policykg.loaders.indicator_corrections import REVIEW_COLUMNS
 from policykg.loaders.indicator_inference import measure_text, needs_inference
+from policykg.loaders.indicator_model import Prediction, load_model
 from policykg.loaders.indicators import INDICATORS_EN
 from policykg.messages import get_language
 from policykg.records import Corpus
@@ -33,16 +34,28 @@ def _name(indicator: str | None, lang: str) -> str:
     return INDICATORS_EN.get(indicator, indicator) if lang == "en" else indicator
 
 
+def _alternatives(answer: str | None, prediction: Prediction, lang: str) -> list[str]:
+    """The other candidates a planner is shown beside the answer.
+
+    The three indicators the model finds most likely (``Prediction.indicators``) except the
+    answer, so that the answer and its alternatives name those three (the figure BENCHMARKS.md
+    calls top-3); then "none" with its probability when the answer is an indicator and "none"
+    is among the three most likely classes, since a planner may then want to count it nowhere.
+    """
+    others = [f"{_name(c, lang)} {p:.2f}" for c, p in prediction.indicators if c != answer]
+    if answer is not None:
+        others += [f"{_name(c, lang)} {p:.2f}" for c, p in prediction.ranking if c is None]
+    return others
+
+
 def review_records(corpus: Corpus, lang: str | None = None) -> list[dict[str, Any]]:
     """One record per row with an inferred (or corrected) indicator, keyed as `REVIEW_COLUMNS`."""
-    from policykg.loaders.indicator_model import load_model
-
     lang = lang or get_language()
     rows = [row for row in corpus.rows if needs_inference(row) and row.indicator_inferred_by is not None]
-    rankings = [p.ranking for p in load_model().predict_many([measure_text(r) for r in rows], top=4, evidence=0)]
+    predictions = load_model().predict_many([measure_text(r) for r in rows], top=3, evidence=0)
     out = []
-    for row, ranking in zip(rows, rankings):
-        others = [f"{_name(c, lang)} {p:.2f}" for c, p in ranking if c != row.indicator_inferred][:3]
+    for row, prediction in zip(rows, predictions):
+        others = _alternatives(row.indicator_inferred, prediction, lang)
         out.append({
             "source": row.source, "line": row.line, "seq": row.seq, "heading": row.indicator_raw, "item": row.item,
             "measure": row.measure, "inferred": _name(row.indicator_inferred, lang),

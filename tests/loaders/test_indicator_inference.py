@@ -13,12 +13,13 @@ from indicator_measures import HANDMADE, NONE
 
 from policykg import sample_paths
 from policykg.cli import cli
+from policykg.indicator_review import review_records
 from policykg.loaders import read_document
 from policykg.loaders.indicator_corrections import read_corrections
-from policykg.loaders.indicator_inference import DEFAULT_THRESHOLD, counted_indicator, infer_row
+from policykg.loaders.indicator_inference import DEFAULT_THRESHOLD, counted_indicator, infer_row, measure_text
 from policykg.loaders.indicator_model import load_model
 from policykg.loaders.indicators import INDICATORS
-from policykg.records import Row
+from policykg.records import Corpus, Row
 
 SAMPLE_003 = next(p for p in sample_paths() if p.name.startswith("003_"))
 SAMPLE_000 = next(p for p in sample_paths() if p.name.startswith("000_"))
@@ -80,6 +81,30 @@ def _review(tmp_path, name: str) -> list[list[str]]:
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8-sig", newline="") as stream:
         return list(csv.reader(stream))
+
+
+def test_review_shows_the_three_most_likely_indicators_whatever_the_answer(tmp_path):
+    """The answer and its alternatives name the model's three most likely indicators, in order; "none" is
+    shown beside them (as the answer, or as an alternative) but never takes one's place."""
+    table = _review(tmp_path, "review.csv")
+    header = table[0]
+    inferred, alternatives, measure = header.index("推断指标"), header.index("其他候选"), header.index("具体措施")
+    rows = read_document(SAMPLE_003).rows
+    predictions = dict(zip([r.measure for r in rows], load_model().predict_many([measure_text(r) for r in rows])))
+    for line in table[1:]:
+        shown = [line[inferred]] + [a.rsplit(" ", 1)[0] for a in line[alternatives].split("；")]
+        assert [c for c in shown if c != "无"] == [c for c, _ in predictions[line[measure]].indicators]
+        assert shown.count("无") <= 1
+
+
+def test_a_measure_serving_none_is_shown_with_three_indicators():
+    rows = [infer_row(_row(measure, indicator_raw=None)) for measure in NONE]
+    records = review_records(Corpus(rows=rows), lang="zh")
+    assert any(r["inferred"] == "无" for r in records)
+    for record, prediction in zip(records, load_model().predict_many([measure_text(r) for r in rows])):
+        alternatives = [a.rsplit(" ", 1)[0] for a in record["alternatives"].split("；")]
+        if record["inferred"] == "无":
+            assert alternatives == [c for c, _ in prediction.indicators] and len(alternatives) == 3
 
 
 def test_corrections_take_precedence(tmp_path):

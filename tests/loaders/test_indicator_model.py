@@ -61,6 +61,9 @@ def test_scorer_gives_the_labels_and_confidences_of_scikit_learn(build, built):
         top3 = sorted(range(len(classes)), key=lambda k: -probabilities[k])[:3]
         assert [label or "none" for label, _ in prediction.ranking] == [classes[k] for k in top3]
         assert all(abs(p - probabilities[k]) < 1e-9 for (_, p), k in zip(prediction.ranking, top3))
+        # the candidates shown: the three most likely of the 18, "none" left out wherever it ranks
+        indicators = [k for k in sorted(range(len(classes)), key=lambda k: -probabilities[k]) if classes[k] != "none"]
+        assert [c for c, _ in prediction.indicators] == [classes[k] for k in indicators[:3]]
 
 
 def test_a_measure_scored_alone_or_in_a_batch_gets_the_same_prediction(build):

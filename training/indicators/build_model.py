@@ -63,7 +63,7 @@ WEIGHT_SCALE = 10_000  # weights are stored as integers of 1/10000
 class Config:
     """What the model reads and how it is fitted; chosen by ``benchmarks/eval_indicators.py``."""
 
-    ngram_sizes: tuple[int, ...] = (2,)
+    ngram_sizes: tuple[int, ...] = (1, 2)
     max_chars: int = 200
     min_df: int = 2
     sublinear_tf: bool = True
