@@ -40,17 +40,21 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import urlsplit
 
 from policykg.errors import BackendError, QueryError
 from policykg.messages import render
+
+if TYPE_CHECKING:
+    from policykg.graph.property.falkordb_redis import RedisConnection
 
 __all__ = [
     "NEO4J",
     "FALKORDB",
     "BoltSettings",
     "Connection",
+    "AnyConnection",
     "connect",
     "open_connection",
     "escape_for_falkordb",
@@ -386,7 +390,11 @@ def _detect(driver: Any, database: str | None) -> tuple[str, str | None]:
     return NEO4J, (versions[0] if versions else None)
 
 
-def connect(settings: BoltSettings) -> Connection:
+# What `connect` hands out: Bolt, or FalkorDB's Redis port; the push and the named queries take either.
+AnyConnection: TypeAlias = "Connection | RedisConnection"
+
+
+def connect(settings: BoltSettings) -> AnyConnection:
     """Open a connection, check it and the login, and find out which server it is.
 
     A ``redis://`` (or ``rediss://``, ``falkor://``, ``falkors://``) URI is FalkorDB's Redis
@@ -408,7 +416,7 @@ def connect(settings: BoltSettings) -> Connection:
         # FalkorDB's Redis port: the same statements without Bolt's 4 KB cap (falkordb_redis)
         from policykg.graph.property.falkordb_redis import connect_redis
 
-        return connect_redis(settings)  # type: ignore[return-value]
+        return connect_redis(settings)
     if parts.scheme not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") or not parts.hostname:
         raise BackendError("bolt_bad_uri", uri=uri)
     auth = None if settings.password is None else neo4j.basic_auth(settings.user, settings.password)
@@ -459,7 +467,7 @@ def connect(settings: BoltSettings) -> Connection:
 
 
 @contextmanager
-def open_connection(settings: BoltSettings) -> Iterator[Connection]:
+def open_connection(settings: BoltSettings) -> Iterator[AnyConnection]:
     """`connect`, yield the connection, and always close it."""
     conn = connect(settings)
     try:

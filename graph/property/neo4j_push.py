@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykg.errors import BackendError
-from policykg.graph.property.bolt import Connection, escape_for_falkordb, statement_bytes
+from policykg.graph.property.bolt import AnyConnection, escape_for_falkordb, statement_bytes
 from policykg.graph.property.property_graph import (
     AGENCY_PROPERTIES,
     MEASURE_PROPERTIES,
@@ -168,7 +168,7 @@ class PushStats:
         return self.measures / self.seconds if self.seconds > 0 else 0.0
 
 
-def ensure_indexes(conn: Connection) -> list[str]:
+def ensure_indexes(conn: AnyConnection) -> list[str]:
     """Index every node key (and ``Measure.source``) when missing; the statements run."""
     return conn.ensure_indexes(UNIQUE_KEYS, PLAIN_INDEXES)
 
@@ -275,7 +275,7 @@ def document_statements(batch: DocumentBatch, replace: bool = False, budget: int
     return statements
 
 
-def push_batches(conn: Connection, batches: Iterable[DocumentBatch], replace: bool = False,
+def push_batches(conn: AnyConnection, batches: Iterable[DocumentBatch], replace: bool = False,
                  progress: Progress | None = None) -> PushStats:
     """Write document batches, each in one transaction (see the module docstring).
 
@@ -301,7 +301,7 @@ def push_batches(conn: Connection, batches: Iterable[DocumentBatch], replace: bo
     return stats
 
 
-def push_corpus(conn: Connection, corpus: Corpus, replace: bool = False,
+def push_corpus(conn: AnyConnection, corpus: Corpus, replace: bool = False,
                 progress: Progress | None = None) -> PushStats:
     """Push every document of ``corpus``: indexes first, then one transaction per document.
 
@@ -316,7 +316,7 @@ def push_corpus(conn: Connection, corpus: Corpus, replace: bool = False,
     return push_batches(conn, document_batches(corpus), replace=replace, progress=progress)
 
 
-def graph_counts(conn: Connection) -> dict[str, int]:
+def graph_counts(conn: AnyConnection) -> dict[str, int]:
     """Nodes per label, relationships per type, and the totals ``nodes`` / ``relationships``."""
     counts: dict[str, int] = {}
     for label in (*NODE_KEYS, "Collective", STAGED_LABEL):

@@ -13,7 +13,7 @@ import tests.support.falkordb_server as falkordb_server
 
 def test_exports():
     assert sorted(bolt.__all__) == sorted([
-        "NEO4J", "FALKORDB", "BoltSettings", "Connection", "connect", "open_connection", "escape_for_falkordb",
+        "NEO4J", "FALKORDB", "BoltSettings", "Connection", "AnyConnection", "connect", "open_connection", "escape_for_falkordb",
         "statement_bytes", "FALKORDB_STATEMENT_BYTES", "ensure_falkordb_indexes", "indexed_pairs"])
     assert sorted(falkordb_redis.__all__) == sorted(["REDIS_SCHEMES", "RedisConnection", "connect_redis", "is_redis_uri"])
     assert sorted(neo4j_push.__all__) == sorted([
