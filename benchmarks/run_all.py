@@ -69,7 +69,7 @@ def machine() -> dict:
         pass
     from importlib.metadata import PackageNotFoundError, version
 
-    for package in ("pyoxigraph", "rdflib", "policykg", "neo4j", "openpyxl", "pyvis", "matplotlib"):
+    for package in ("pyoxigraph", "rdflib", "policykg", "neo4j", "falkordb", "openpyxl", "pyvis", "matplotlib"):
         try:
             info[package] = version(package)
         except PackageNotFoundError:

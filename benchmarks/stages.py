@@ -313,7 +313,9 @@ def stage_viz(args: argparse.Namespace) -> dict:
 
 @stage
 def stage_neo4j(args: argparse.Namespace) -> dict:
-    """Push the corpus over Bolt (graph/property/neo4j_push.py) into a local in-memory FalkorDB, as the tests start it.
+    """`policykg neo4j push` (graph/property/neo4j_push.py) into a local in-memory FalkorDB, as the tests start it,
+    over its Redis port (``--uri redis://…``, what README tells a FalkorDB user to give; the Bolt port takes the
+    same statements at most 4 KB each, `bench_neo4j.py` measures both side by side).
 
     Peak RSS is the benchmark process's and, once stopped, the server's (a waited-for child).
     """
@@ -329,7 +331,7 @@ def stage_neo4j(args: argparse.Namespace) -> dict:
     server = start_falkordb(log=args.work / "falkordb.log")
     queries: dict[str, dict] = {}
     try:
-        conn = connect(BoltSettings(uri=server.uri, retry_seconds=2.0))
+        conn = connect(BoltSettings(uri=f"redis://127.0.0.1:{server.port}", retry_seconds=2.0))
         try:
             stats = push_corpus(conn, corpus)
             counts = graph_counts(conn)
@@ -341,7 +343,7 @@ def stage_neo4j(args: argparse.Namespace) -> dict:
             conn.close()
     finally:
         stop_falkordb(server)
-    return {"rows": stats.measures, "documents": stats.documents, "statements": stats.statements,
+    return {"protocol": "redis", "rows": stats.measures, "documents": stats.documents, "statements": stats.statements,
             "seconds": stats.seconds, "rows_per_s": stats.rows_per_second, "nodes": counts.get("nodes"),
             "relationships": counts.get("relationships"), "cypher_queries": queries, "peak_rss_mib": peak_rss_mib()}
 

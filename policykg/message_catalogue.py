@@ -289,8 +289,9 @@ BOLT: dict[str, dict[str, str]] = {
               "NEO4J_PASSWORD",
     },
     "bolt_bad_uri": {
-        "zh": "无效的 Bolt 地址 {uri}；应形如 bolt://127.0.0.1:7687 或 neo4j://主机:7687",
-        "en": "{uri} is not a Bolt address; use e.g. bolt://127.0.0.1:7687 or neo4j://host:7687",
+        "zh": "无效的地址 {uri}；应形如 bolt://127.0.0.1:7687、neo4j://主机:7687，或 FalkorDB 的 redis://127.0.0.1:6379",
+        "en": "{uri} is not a server address; use e.g. bolt://127.0.0.1:7687, neo4j://host:7687, or FalkorDB's "
+              "redis://127.0.0.1:6379",
     },
     "bolt_lost": {
         "zh": "与 Bolt 服务器 {uri} 的连接中断（{reason}）；已写入的文件完整，未写完的文件没有留下任何内容",
@@ -320,6 +321,32 @@ BOLT: dict[str, dict[str, str]] = {
     "bolt_database": {
         "zh": "Bolt 服务器 {uri} 上没有数据库 {database}（--database 或 NEO4J_DATABASE）",
         "en": "the Bolt server at {uri} has no database {database} (--database or NEO4J_DATABASE)",
+    },
+}
+
+# FalkorDB over its Redis port (graph/property/falkordb_redis.py).
+FALKORDB_REDIS: dict[str, dict[str, str]] = {
+    "falkordb_unreachable": {
+        "zh": "无法连接 FalkorDB {uri}（{reason}）；请确认服务器已启动、地址与 Redis 端口正确（--uri 或 NEO4J_URI）",
+        "en": "cannot reach FalkorDB at {uri} ({reason}); is it running, and are the host and Redis port right "
+              "(--uri or NEO4J_URI)?",
+    },
+    "falkordb_auth": {
+        "zh": "FalkorDB {uri} 拒绝登录；请检查 NEO4J_PASSWORD（以及地址中的用户名）",
+        "en": "FalkorDB at {uri} refused the login; check NEO4J_PASSWORD (and the user name in the address)",
+    },
+    "falkordb_no_graph_module": {
+        "zh": "{uri} 是未加载 FalkorDB 模块的 Redis 服务器（没有 GRAPH.QUERY）",
+        "en": "{uri} is a Redis server without the FalkorDB module (no GRAPH.QUERY)",
+    },
+    "falkordb_lost": {
+        "zh": "与 FalkorDB {uri} 的连接中断（{reason}）；已写入的文件完整，未写完的文件没有留下任何内容",
+        "en": "lost FalkorDB at {uri} ({reason}); documents already written are complete, the one being "
+              "written left nothing behind",
+    },
+    "falkordb_refused": {
+        "zh": "FalkorDB {uri} 拒绝执行语句 {statement}：{reason}",
+        "en": "FalkorDB at {uri} refused the statement {statement}: {reason}",
     },
 }
 
@@ -381,6 +408,11 @@ GRAPH_COMMANDS: dict[str, dict[str, str]] = {
 NEO4J_COMMANDS: dict[str, dict[str, str]] = {
     "neo4j_connected": {"zh": "已连接 {uri}（{server}）", "en": "connected to {uri} ({server})"},
     "neo4j_pushing": {"zh": "写入", "en": "pushing"},
+    "neo4j_falkordb_over_bolt": {
+        "zh": "FalkorDB 经 Bolt 每条语句至多 4 KB；改用其 Redis 端口（--uri redis://主机:6379）可用少得多的语句写入，约快三倍",
+        "en": "FalkorDB takes at most 4 KB per statement over Bolt; its Redis port (--uri redis://HOST:6379) takes the "
+              "same push in far fewer statements, about three times as fast",
+    },
     "neo4j_pushed": {
         "zh": "已写入 {documents} 份文件、{measures} 条措施（{statements} 条语句，{seconds:.2f} 秒，{rate:.0f} 行/秒）；"
               "图中共有 {nodes} 个节点、{relationships} 条关系",
@@ -1162,6 +1194,7 @@ SECTIONS: dict[str, dict[str, dict[str, str]]] = {
     "pipeline": PIPELINE,
     "reading": READING,
     "bolt": BOLT,
+    "falkordb_redis": FALKORDB_REDIS,
     "graph_commands": GRAPH_COMMANDS,
     "neo4j_commands": NEO4J_COMMANDS,
     "report_command": REPORT_COMMAND,

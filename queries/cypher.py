@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from policykg.errors import QueryError
-from policykg.graph.property.bolt import Connection
+from policykg.graph.property.bolt import AnyConnection
 from policykg.queries.catalogue import (
     ALL,
     JOIN_SEPARATOR,
@@ -91,7 +91,7 @@ def _join_sorted(value: Any) -> str:
     return JOIN_SEPARATOR.join(sorted(str(p) for p in parts if p))
 
 
-def run_named_cypher(conn: Connection, name: str, params: dict[str, str] | None = None) -> QueryResult:
+def run_named_cypher(conn: AnyConnection, name: str, params: dict[str, str] | None = None) -> QueryResult:
     """Run a named query over Bolt with its parameters bound (defaults for those not given).
 
     Raises
@@ -122,7 +122,7 @@ def run_named_cypher(conn: Connection, name: str, params: dict[str, str] | None 
     return QueryResult(columns, [{c: row.get(c) for c in columns} for row in rows])
 
 
-def _check_place(conn: Connection, parameter: str, value: str) -> None:
+def _check_place(conn: AnyConnection, parameter: str, value: str) -> None:
     """Raise `unknown_place` unless ``value`` is ``all`` or the name of a :Jurisdiction in the graph."""
     if value == ALL:
         return
@@ -133,7 +133,7 @@ def _check_place(conn: Connection, parameter: str, value: str) -> None:
 
 
 
-def run_cypher(conn: Connection, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+def run_cypher(conn: AnyConnection, text: str, params: dict[str, Any] | None = None) -> QueryResult:
     """Run a read-only Cypher query as written; ``params`` are bound as ``$name``.
 
     The text is checked by `policykg.queries.cypher_guard.refuse_writes` (a tokenizer that

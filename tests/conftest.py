@@ -154,4 +154,24 @@ def bolt(bolt_settings):
     finally:
         conn.close()
 
+@pytest.fixture()
+def redis_settings(falkordb_server):
+    """Settings for the session FalkorDB's Redis port (graph ``falkordb``, the one its Bolt port serves)."""
+    from policykg.graph.property.bolt import BoltSettings
+
+    return BoltSettings(uri=f"redis://127.0.0.1:{falkordb_server.port}")
+
+
+@pytest.fixture()
+def falkordb_redis(redis_settings):
+    """An open connection to the session FalkorDB over its Redis port, emptied as `bolt` is."""
+    from policykg.graph.property.bolt import connect
+
+    conn = connect(redis_settings)
+    try:
+        conn.write("MATCH (n) DETACH DELETE n")
+        yield conn
+    finally:
+        conn.close()
+
 # ============================================================================================= end of FalkorDB section

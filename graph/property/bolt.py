@@ -40,22 +40,28 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import urlsplit
 
 from policykg.errors import BackendError, QueryError
 from policykg.messages import render
+
+if TYPE_CHECKING:
+    from policykg.graph.property.falkordb_redis import RedisConnection
 
 __all__ = [
     "NEO4J",
     "FALKORDB",
     "BoltSettings",
     "Connection",
+    "AnyConnection",
     "connect",
     "open_connection",
     "escape_for_falkordb",
     "statement_bytes",
     "FALKORDB_STATEMENT_BYTES",
+    "ensure_falkordb_indexes",
+    "indexed_pairs",
 ]
 
 NEO4J = "neo4j"
@@ -299,10 +305,6 @@ class Connection:
         with self._errors(text), self._session() as session:
             session.execute_write(lambda tx: _marked(tx, text, {}).consume())
 
-    def _indexed(self) -> set[tuple[str, str]]:
-        _, rows = self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
-        return {(r["label"], p) for r in rows for p in (r["properties"] or [])}
-
     def ensure_indexes(self, unique: dict[str, str], plain: Sequence[tuple[str, str]] = ()) -> list[str]:
         """Index ``label → key`` (unique) and ``(label, property)`` pairs (plain) when missing;
         return the statements run (none when all exist).
@@ -321,21 +323,11 @@ class Connection:
             for text in ran:
                 self.schema(text)
             return ran
-        have = self._indexed()
-        for label, prop in [*unique.items(), *plain]:
-            if (label, prop) not in have:
-                text = f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"
-                try:
-                    self.schema(text)
-                except QueryError:
-                    # FalkorDB fails on an index that exists (made since the check, e.g. by another
-                    # push) and says nothing more: that is success, any other failure is not
-                    if (label, prop) not in self._indexed():
-                        raise
-                    continue
-                have.add((label, prop))
-                ran.append(text)
-        return ran
+        return ensure_falkordb_indexes(self, [*unique.items(), *plain])
+
+    def indexed(self) -> set[tuple[str, str]]:
+        """The ``(label, property)`` pairs indexed on FalkorDB."""
+        return indexed_pairs(self)
 
     def close(self) -> None:
         try:
@@ -349,6 +341,33 @@ class Connection:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def indexed_pairs(conn: Any) -> set[tuple[str, str]]:
+    """The ``(label, property)`` pairs FalkorDB has an index on (``CALL db.indexes()``), over ``conn``."""
+    _, rows = conn.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+    return {(r["label"], p) for r in rows for p in (r["properties"] or [])}
+
+
+def ensure_falkordb_indexes(conn: Any, pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """FalkorDB (no Cypher constraints): ``CREATE INDEX`` for each ``(label, property)`` that
+    ``CALL db.indexes()`` does not list yet, over ``conn`` (Bolt or Redis); the statements run."""
+    ran: list[str] = []
+    have = conn.indexed()
+    for label, prop in pairs:
+        if (label, prop) not in have:
+            text = f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"
+            try:
+                conn.schema(text)
+            except QueryError:
+                # FalkorDB fails on an index that exists (made since the check, e.g. by another
+                # push) and says nothing more: that is success, any other failure is not
+                if (label, prop) not in conn.indexed():
+                    raise
+                continue
+            have.add((label, prop))
+            ran.append(text)
+    return ran
 
 
 def _detect(driver: Any, database: str | None) -> tuple[str, str | None]:
@@ -371,8 +390,16 @@ def _detect(driver: Any, database: str | None) -> tuple[str, str | None]:
     return NEO4J, (versions[0] if versions else None)
 
 
-def connect(settings: BoltSettings) -> Connection:
+# What `connect` hands out: Bolt, or FalkorDB's Redis port; the push and the named queries take either.
+AnyConnection: TypeAlias = "Connection | RedisConnection"
+
+
+def connect(settings: BoltSettings) -> AnyConnection:
     """Open a connection, check it and the login, and find out which server it is.
+
+    A ``redis://`` (or ``rediss://``, ``falkor://``, ``falkors://``) URI is FalkorDB's Redis
+    port: the connection is a `falkordb_redis.RedisConnection`, which runs the push and the
+    named queries as this one does.
 
     Raises
     ------
@@ -385,6 +412,11 @@ def connect(settings: BoltSettings) -> Connection:
 
     uri = settings.uri
     parts = urlsplit(uri)
+    if parts.scheme in ("redis", "rediss", "falkor", "falkors"):
+        # FalkorDB's Redis port: the same statements without Bolt's 4 KB cap (falkordb_redis)
+        from policykg.graph.property.falkordb_redis import connect_redis
+
+        return connect_redis(settings)
     if parts.scheme not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") or not parts.hostname:
         raise BackendError("bolt_bad_uri", uri=uri)
     auth = None if settings.password is None else neo4j.basic_auth(settings.user, settings.password)
@@ -435,7 +467,7 @@ def connect(settings: BoltSettings) -> Connection:
 
 
 @contextmanager
-def open_connection(settings: BoltSettings) -> Iterator[Connection]:
+def open_connection(settings: BoltSettings) -> Iterator[AnyConnection]:
     """`connect`, yield the connection, and always close it."""
     conn = connect(settings)
     try:

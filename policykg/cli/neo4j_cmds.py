@@ -37,11 +37,13 @@ __all__ = ["neo4j", "push", "export", "cypher", "bolt_options", "settings_from"]
 def bolt_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--uri``, ``--user`` and ``--database`` (with their environment variables)."""
     func = click.option("--database", envvar="NEO4J_DATABASE", default=None, show_envvar=True,
-                        help="Database name (default: the server's default database).")(func)
+                        help="Database name (default: the server's default database); over FalkorDB's Redis port "
+                             "the graph (default falkordb).")(func)
     func = click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, show_envvar=True,
                         help="User name; the password is read from NEO4J_PASSWORD (none: no authentication).")(func)
     func = click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True,
-                        show_envvar=True, help="Bolt address of a Neo4j 5 or FalkorDB server.")(func)
+                        show_envvar=True, help="Bolt address of a Neo4j 5 or FalkorDB server, or FalkorDB's Redis "
+                                               "port as redis://HOST:PORT (much faster for a push).")(func)
     return func
 
 
@@ -82,9 +84,9 @@ def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corr
     \b
     Example:
       NEO4J_PASSWORD=secret policykg neo4j push --uri bolt://127.0.0.1:7687 --database neo4j
-      policykg neo4j push --store kg/ --uri bolt://127.0.0.1:6380
+      policykg neo4j push --store kg/ --uri redis://127.0.0.1:6379     # FalkorDB's Redis port
     """
-    from policykg.graph.property.bolt import open_connection
+    from policykg.graph.property.bolt import FALKORDB, open_connection
     from policykg.graph.property.neo4j_push import graph_counts, push_corpus
 
     corpus, left_out = load_corpus_to_write(Inputs(files, store, aliases, corrections), on_step=quiet_step)
@@ -92,6 +94,8 @@ def push(files: tuple[Path, ...], store: Path | None, aliases: Path | None, corr
     with open_connection(settings) as conn:
         server = conn.dialect + (f" {conn.version}" if conn.version else "")
         say(render("neo4j_connected", uri=settings.uri, server=server))
+        if conn.dialect == FALKORDB and conn.statement_budget is not None:
+            say(render("neo4j_falkordb_over_bolt"))
         with click.progressbar(length=len(corpus.rows), label=render("neo4j_pushing"), file=sys.stderr,
                                show_pos=True) as bar:
             stats = push_corpus(conn, corpus, replace=replace, progress=lambda source, n: bar.update(n))

@@ -1,4 +1,5 @@
-"""Pushing to a real Bolt server (FalkorDB): counts, idempotence, --replace, odd values, a server dying mid-push."""
+"""Pushing to a real FalkorDB, over Bolt and over its Redis port: counts, idempotence, --replace, odd values,
+a server dying mid-push. Tests taking ``conn`` run once per protocol."""
 
 from __future__ import annotations
 
@@ -11,11 +12,22 @@ import pytest
 
 from policykg.errors import BackendError, QueryError
 from policykg.graph.property.bolt import BoltSettings, connect
+from policykg.graph.property.falkordb_redis import RedisConnection
 from policykg.graph.property.neo4j_push import document_statements, graph_counts, push_corpus
 from policykg.graph.property.property_graph import build_property_graph, document_batches
 from policykg.records import Corpus, Row
 from tests.support.falkordb_server import start_falkordb, terminate_falkordb
 from tests.support.handmade import handmade_corpus
+
+
+@pytest.fixture(params=["bolt", "redis"])
+def conn(request):
+    """An emptied connection to the session FalkorDB, over Bolt, then over the Redis port."""
+    return request.getfixturevalue("bolt" if request.param == "bolt" else "falkordb_redis")
+
+
+def _uri(server, protocol: str) -> str:
+    return server.uri if protocol == "bolt" else f"redis://127.0.0.1:{server.port}"
 
 
 def _expected_counts(corpus: Corpus) -> dict[str, int]:
@@ -29,10 +41,10 @@ def _measures_per_document(conn) -> dict[str, int]:
     return {r["source"]: r["n"] for r in rows}
 
 
-def test_push_gives_the_model_counts(bolt, sample_corpus):
-    stats = push_corpus(bolt, sample_corpus)
+def test_push_gives_the_model_counts(conn, sample_corpus):
+    stats = push_corpus(conn, sample_corpus)
     assert (stats.documents, stats.measures) == (5, 521)
-    counts = graph_counts(bolt)
+    counts = graph_counts(conn)
     expected = _expected_counts(sample_corpus)
     assert {k: counts[k] for k in expected} == expected
     assert counts["StagedMeasure"] == 0
@@ -40,19 +52,19 @@ def test_push_gives_the_model_counts(bolt, sample_corpus):
                                        if a["kind"] == "collective")
 
 
-def test_pushing_twice_creates_no_duplicates(bolt, sample_corpus):
-    push_corpus(bolt, sample_corpus)
-    first = graph_counts(bolt)
-    stats = push_corpus(bolt, sample_corpus)
+def test_pushing_twice_creates_no_duplicates(conn, sample_corpus):
+    push_corpus(conn, sample_corpus)
+    first = graph_counts(conn)
+    stats = push_corpus(conn, sample_corpus)
     assert stats.indexes == []  # every index exists already
-    assert graph_counts(bolt) == first
+    assert graph_counts(conn) == first
 
 
-def test_properties_and_relationships_as_in_the_rows(bolt):
+def test_properties_and_relationships_as_in_the_rows(conn):
     corpus = handmade_corpus()
-    push_corpus(bolt, corpus)
+    push_corpus(conn, corpus)
     # (FalkorDB 4.16 mixes up pattern comprehensions that reuse a variable name: l and r, not a and a)
-    _, rows = bolt.read(
+    _, rows = conn.read(
         "MATCH (m:Measure {id: $id})-[:FROM]->(d:Document) "
         "RETURN m.seq AS seq, m.line AS line, m.deadline_kind AS kind, m.deadline_date AS date, m.text AS text, "
         "m.warnings AS warnings, d.source AS source, "
@@ -67,11 +79,11 @@ def test_properties_and_relationships_as_in_the_rows(bolt):
     assert row["warnings"] == ["lead_inherited:市市场监管局", "seq_gap:5"]
     assert sorted(row["leads"]) == ["350181/公安局", "350181/市场监督管理局"]
     assert row["responsible"] == ["350181/公安局"]
-    _, rows = bolt.read("MATCH (a:Collective) RETURN a.id AS id ORDER BY id")
+    _, rows = conn.read("MATCH (a:Collective) RETURN a.id AS id ORDER BY id")
     assert [r["id"] for r in rows] == ["350123/各有关单位@b", "350181/各镇街@a"]
-    _, rows = bolt.read("MATCH (j:Jurisdiction)-[:PART_OF]->(w:Jurisdiction) RETURN j.name AS j, w.name AS w ORDER BY j")
+    _, rows = conn.read("MATCH (j:Jurisdiction)-[:PART_OF]->(w:Jurisdiction) RETURN j.name AS j, w.name AS w ORDER BY j")
     assert [(r["j"], r["w"]) for r in rows] == [("福州市", "福建省"), ("福清市", "福州市"), ("罗源县", "福州市")]
-    _, rows = bolt.read("MATCH (j:Jurisdiction {name: '福清市'}) RETURN j.adcode AS adcode")
+    _, rows = conn.read("MATCH (j:Jurisdiction {name: '福清市'}) RETURN j.adcode AS adcode")
     assert rows == [{"adcode": "350181"}]
 
 
@@ -79,38 +91,38 @@ def _without_row(corpus: Corpus, line: int) -> Corpus:
     return dataclasses.replace(corpus, rows=[r for r in corpus.rows if r.line != line])
 
 
-def test_replace_swaps_a_documents_measures(bolt):
+def test_replace_swaps_a_documents_measures(conn):
     corpus = handmade_corpus()
-    push_corpus(bolt, corpus)
+    push_corpus(conn, corpus)
     shorter = _without_row(corpus, 19)
-    push_corpus(bolt, shorter)  # without --replace the dropped measure stays
-    assert _measures_per_document(bolt)["a_福清.txt"] == 4
-    push_corpus(bolt, shorter, replace=True)
-    assert _measures_per_document(bolt) == {"a_福清.txt": 3, "b 罗源#1.txt": 3}
-    counts = graph_counts(bolt)
+    push_corpus(conn, shorter)  # without --replace the dropped measure stays
+    assert _measures_per_document(conn)["a_福清.txt"] == 4
+    push_corpus(conn, shorter, replace=True)
+    assert _measures_per_document(conn) == {"a_福清.txt": 3, "b 罗源#1.txt": 3}
+    counts = graph_counts(conn)
     expected = _expected_counts(shorter)
     assert (counts["Measure"], counts["LEADS"], counts["RESPONSIBLE_FOR"]) == (
         expected["Measure"], 7, 8)
 
 
-def test_a_changed_row_gets_exactly_its_new_relationships(bolt):
+def test_a_changed_row_gets_exactly_its_new_relationships(conn):
     corpus = handmade_corpus()
-    push_corpus(bolt, corpus)
+    push_corpus(conn, corpus)
     rows = [dataclasses.replace(r, lead=("市公安局",)) if r.line == 11 else r for r in corpus.rows]
-    push_corpus(bolt, dataclasses.replace(corpus, rows=rows))
-    _, found = bolt.read("MATCH (a:Agency)-[:LEADS]->(m:Measure {id: 'a_福清.txt#1'}) RETURN a.id AS id")
+    push_corpus(conn, dataclasses.replace(corpus, rows=rows))
+    _, found = conn.read("MATCH (a:Agency)-[:LEADS]->(m:Measure {id: 'a_福清.txt#1'}) RETURN a.id AS id")
     assert [r["id"] for r in found] == ["350181/公安局"]
 
 
-def test_nothing_is_a_measure_until_the_publish_statement(bolt, sample_corpus):
+def test_nothing_is_a_measure_until_the_publish_statement(conn, sample_corpus):
     batch = next(document_batches(sample_corpus))
-    statements = document_statements(batch, budget=bolt.statement_budget)
-    bolt.write_many(statements[:-1])
-    counts = graph_counts(bolt)
+    statements = document_statements(batch, budget=conn.statement_budget)
+    conn.write_many(statements[:-1])
+    counts = graph_counts(conn)
     assert (counts["Measure"], counts["StagedMeasure"]) == (0, len(batch.measures))
     assert [t for t in ("LEADS", "RESPONSIBLE_FOR", "ADDRESSES", "FROM") if counts.get(t)] == []
-    bolt.write_many(statements[-1:])
-    counts = graph_counts(bolt)
+    conn.write_many(statements[-1:])
+    counts = graph_counts(conn)
     assert (counts["Measure"], counts["StagedMeasure"]) == (len(batch.measures), 0)
     assert counts["FROM"] == len(batch.measures)
     assert counts["LEADS"] == sum(len(m["leads"]) for m in batch.measures)
@@ -129,15 +141,15 @@ def test_the_push_never_relabels_a_measure(sample_corpus):
 ODD = ["a'b", "x' OR 1=1 //", "'\nMATCH (n) DETACH DELETE n //", "back\\slash", "end\\", "\\'", '"q"', "$x {y}"]
 
 
-def test_odd_characters_arrive_unchanged(bolt):
+def test_odd_characters_arrive_unchanged(conn):
     # FalkorDB pastes parameters into its query text unescaped; the connection escapes them for it.
     rows = [Row("odd.txt", str(i), None, None, text, text, (), (), text, None, text, 10 + i)
             for i, text in enumerate(ODD)]
-    push_corpus(bolt, Corpus(rows=rows))
-    _, found = bolt.read("MATCH (m:Measure) RETURN m.text AS text, m.item AS item, m.remark AS remark ORDER BY m.line")
+    push_corpus(conn, Corpus(rows=rows))
+    _, found = conn.read("MATCH (m:Measure) RETURN m.text AS text, m.item AS item, m.remark AS remark ORDER BY m.line")
     assert [r["text"] for r in found] == ODD
     assert [r["item"] for r in found] == ODD
-    assert graph_counts(bolt)["Measure"] == len(ODD)
+    assert graph_counts(conn)["Measure"] == len(ODD)
 
 
 def test_a_text_longer_than_one_statement_is_written_whole(bolt):
@@ -168,6 +180,14 @@ def _many_documents(corpus: Corpus, copies: int) -> Corpus:
     return Corpus(documents=docs, rows=rows, agencies=corpus.agencies, assignments=assignments)
 
 
+def _drop(conn) -> None:
+    """Close a connection to a server that is gone (Bolt's close would first knock at its port)."""
+    if isinstance(conn, RedisConnection):
+        conn.close()
+    else:
+        conn.driver.close()
+
+
 def _assert_whole_documents(conn, corpus: Corpus) -> dict[str, int]:
     """Every document in the graph has all its measures; the measures of the graph belong to those documents."""
     expected = {}
@@ -181,9 +201,10 @@ def _assert_whole_documents(conn, corpus: Corpus) -> dict[str, int]:
     return found
 
 
-def test_server_stopped_between_documents_leaves_whole_documents(tmp_path, sample_corpus):
+@pytest.mark.parametrize("protocol", ["bolt", "redis"])
+def test_server_stopped_between_documents_leaves_whole_documents(tmp_path, sample_corpus, protocol):
     server = start_falkordb(data_dir=tmp_path / "data")
-    settings = BoltSettings(uri=server.uri, retry_seconds=1.0)
+    settings = BoltSettings(uri=_uri(server, protocol), retry_seconds=1.0)
     conn = connect(settings)
     written: list[str] = []
 
@@ -193,23 +214,25 @@ def test_server_stopped_between_documents_leaves_whole_documents(tmp_path, sampl
             assert terminate_falkordb(server) == 0  # clean shutdown: the snapshot holds what was committed
 
     try:
-        with pytest.raises(BackendError, match="bolt://127.0.0.1"):
+        with pytest.raises(BackendError, match=f"{protocol}://127.0.0.1"):
             push_corpus(conn, sample_corpus, progress=stop_after_second)
     finally:
-        conn.driver.close()
+        _drop(conn)
         terminate_falkordb(server)
     restarted = start_falkordb(data_dir=tmp_path / "data")
     try:
-        with connect(BoltSettings(uri=restarted.uri)) as conn:
+        with connect(BoltSettings(uri=_uri(restarted, protocol))) as conn:
             assert set(_assert_whole_documents(conn, sample_corpus)) == set(written)
     finally:
         terminate_falkordb(restarted)
 
 
-def test_server_stopped_in_the_middle_of_a_push_leaves_no_half_document(tmp_path, sample_corpus):
-    corpus = _many_documents(sample_corpus, 4)
+@pytest.mark.parametrize("protocol", ["bolt", "redis"])
+def test_server_stopped_in_the_middle_of_a_push_leaves_no_half_document(tmp_path, sample_corpus, protocol):
+    # over the Redis port a push of the 20 documents takes well under a second: more copies
+    corpus = _many_documents(sample_corpus, 4 if protocol == "bolt" else 24)
     server = start_falkordb(data_dir=tmp_path / "data")
-    conn = connect(BoltSettings(uri=server.uri, retry_seconds=1.0))
+    conn = connect(BoltSettings(uri=_uri(server, protocol), retry_seconds=1.0))
     started = threading.Event()
     done: list[str] = []
 
@@ -226,10 +249,10 @@ def test_server_stopped_in_the_middle_of_a_push_leaves_no_half_document(tmp_path
             push_corpus(conn, corpus, progress=lambda source, n: done.append(source))
     finally:
         killer.join()
-        conn.driver.close()
+        _drop(conn)
     restarted = start_falkordb(data_dir=tmp_path / "data")
     try:
-        with connect(BoltSettings(uri=restarted.uri)) as conn:
+        with connect(BoltSettings(uri=_uri(restarted, protocol))) as conn:
             found = _assert_whole_documents(conn, corpus)
             assert len(found) < len(corpus.documents)
             # whatever was staged when the server went is invisible, and the next push clears it

@@ -128,17 +128,21 @@ def _wait_for_port(port: int, process: subprocess.Popen, seconds: float) -> None
 
 
 def start_falkordb(data_dir: Path | None = None, port: int | None = None, bolt_port: int | None = None,
-                   log: Path | None = None, import_dir: Path | None = None, timeout: float = 20.0) -> FalkorServer:
+                   log: Path | None = None, import_dir: Path | None = None, timeout: float = 20.0,
+                   password: str | None = None) -> FalkorServer:
     """Start FalkorDB on 127.0.0.1 and wait until its Bolt port accepts connections.
 
     ``data_dir`` None: in memory only. Otherwise an RDB snapshot in ``data_dir``,
     loaded at start and written when the server is stopped with SIGTERM.
     ``import_dir``: where ``LOAD CSV FROM 'file:///x.csv'`` reads (FalkorDB's IMPORT_FOLDER).
+    ``password``: the Redis port's (``requirepass``; the Bolt port lets anyone in, docs/cypher.md).
     """
     server, module = falkordb_binaries()
     port = port or free_port()
     bolt_port = bolt_port or free_port()
     args = [server, "--port", str(port), "--bind", "127.0.0.1", "--protected-mode", "yes"]
+    if password is not None:
+        args += ["--requirepass", password]
     if data_dir is None:
         args += ["--save", ""]
     else:
