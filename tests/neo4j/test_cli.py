@@ -64,7 +64,7 @@ def test_push_over_the_redis_port_gives_the_same_graph(falkordb_server, bolt):
         lines = _timeless(result.stderr).splitlines()
         assert re.fullmatch(r"已连接 redis://127\.0\.0\.1:PORT（falkordb \d+\.\d+\.\d+）", lines[0]), lines[0]
         # the counts of test_push_twice_same_graph, in 30 statements instead of 151
-        assert lines[-1] == "已写入 5 份文件、521 条措施（30 条语句，S 秒，R 行/秒）；图中共有 895 个节点、3302 条关系"
+        assert lines[-1] == "已写入 5 份文件、521 条措施（30 条语句，S 秒，R 行/秒）；图中共有 895 个节点、3303 条关系"
     assert bolt.read("MATCH (m:Measure) RETURN count(m) AS n")[1] == [{"n": 521}]
 
 
