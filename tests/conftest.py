@@ -142,17 +142,22 @@ def bolt_settings(falkordb_server):
     return BoltSettings(uri=falkordb_server.uri, retry_seconds=2.0)
 
 
-@pytest.fixture()
-def bolt(bolt_settings):
-    """An open connection to the session FalkorDB, emptied of the nodes earlier tests left (indexes stay)."""
+def _emptied_connection(settings):
+    """An open connection, emptied of the nodes earlier tests left (indexes stay); closed afterwards."""
     from policykg.graph.property.bolt import connect
 
-    conn = connect(bolt_settings)
+    conn = connect(settings)
     try:
         conn.write("MATCH (n) DETACH DELETE n")
         yield conn
     finally:
         conn.close()
+
+
+@pytest.fixture()
+def bolt(bolt_settings):
+    """An open connection to the session FalkorDB over Bolt, emptied of the nodes earlier tests left."""
+    yield from _emptied_connection(bolt_settings)
 
 @pytest.fixture()
 def redis_settings(falkordb_server):
@@ -165,13 +170,6 @@ def redis_settings(falkordb_server):
 @pytest.fixture()
 def falkordb_redis(redis_settings):
     """An open connection to the session FalkorDB over its Redis port, emptied as `bolt` is."""
-    from policykg.graph.property.bolt import connect
-
-    conn = connect(redis_settings)
-    try:
-        conn.write("MATCH (n) DETACH DELETE n")
-        yield conn
-    finally:
-        conn.close()
+    yield from _emptied_connection(redis_settings)
 
 # ============================================================================================= end of FalkorDB section

@@ -9,10 +9,7 @@ named queries are also run over the Redis connection and must answer the same.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -25,21 +22,14 @@ from policykg.loaders import load_corpus
 from policykg.queries.cypher import run_named_cypher
 from policykg.records import Corpus
 from tests.support.expected_answers import CASES
+from tests.support.generated import generated_documents
 from tests.support.handmade import handmade_corpus
-
-_GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate_corpus.py"
 
 
 @pytest.fixture(scope="module")
 def generated_corpus(tmp_path_factory) -> Corpus:
     """Twelve generated documents (both layouts, collectives, inferred indicators), read by the loaders."""
-    spec = importlib.util.spec_from_file_location("generate_corpus", _GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_corpus"] = module
-    spec.loader.exec_module(module)
-    out = tmp_path_factory.mktemp("generated_push")
-    module.write_corpus(out, docs=12, seed=16)
-    return load_corpus(sorted(p for p in out.iterdir() if p.suffix == ".txt"), workers=1)
+    return load_corpus(generated_documents(tmp_path_factory.mktemp("generated_push"), docs=12, seed=16), workers=1)
 
 
 def _key(alias: str) -> str:
