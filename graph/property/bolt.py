@@ -39,11 +39,18 @@ import socket
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import urlsplit
 
 from policykg.errors import BackendError, QueryError
+from policykg.graph.property.servers import (
+    FALKORDB,
+    FALKORDB_GRAPH,
+    NEO4J,
+    BoltSettings,
+    ensure_falkordb_indexes,
+    indexed_pairs,
+)
 from policykg.messages import render
 
 if TYPE_CHECKING:
@@ -64,31 +71,12 @@ __all__ = [
     "indexed_pairs",
 ]
 
-NEO4J = "neo4j"
-FALKORDB = "falkordb"
-# The graph every managed transaction on a FalkorDB Bolt port goes to, whatever database is named.
-FALKORDB_GRAPH = "falkordb"
 # FalkorDB's Bolt buffer is 4096 bytes for the statement and its parameters; the
 # JSON estimate below is larger than what FalkorDB writes, and this leaves a margin.
 FALKORDB_STATEMENT_BYTES = 3800
 
 # The driver logs retries as warnings; without a handler Python would print them on stderr.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
-
-
-@dataclass(frozen=True)
-class BoltSettings:
-    """Where and as whom to connect. ``password`` None means no authentication.
-
-    The password is left out of the repr, so it cannot end up in a log or a traceback.
-    """
-
-    uri: str = "bolt://127.0.0.1:7687"
-    user: str = "neo4j"
-    password: str | None = field(default=None, repr=False)
-    database: str | None = None
-    connection_timeout: float = 5.0
-    retry_seconds: float = 15.0
 
 
 def escape_for_falkordb(value: Any) -> Any:
@@ -341,33 +329,6 @@ class Connection:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
-
-
-def indexed_pairs(conn: Any) -> set[tuple[str, str]]:
-    """The ``(label, property)`` pairs FalkorDB has an index on (``CALL db.indexes()``), over ``conn``."""
-    _, rows = conn.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
-    return {(r["label"], p) for r in rows for p in (r["properties"] or [])}
-
-
-def ensure_falkordb_indexes(conn: Any, pairs: Sequence[tuple[str, str]]) -> list[str]:
-    """FalkorDB (no Cypher constraints): ``CREATE INDEX`` for each ``(label, property)`` that
-    ``CALL db.indexes()`` does not list yet, over ``conn`` (Bolt or Redis); the statements run."""
-    ran: list[str] = []
-    have = conn.indexed()
-    for label, prop in pairs:
-        if (label, prop) not in have:
-            text = f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"
-            try:
-                conn.schema(text)
-            except QueryError:
-                # FalkorDB fails on an index that exists (made since the check, e.g. by another
-                # push) and says nothing more: that is success, any other failure is not
-                if (label, prop) not in conn.indexed():
-                    raise
-                continue
-            have.add((label, prop))
-            ran.append(text)
-    return ran
 
 
 def _detect(driver: Any, database: str | None) -> tuple[str, str | None]:

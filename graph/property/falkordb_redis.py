@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from policykg.errors import BackendError, QueryError
-from policykg.graph.property.bolt import FALKORDB, FALKORDB_GRAPH, BoltSettings, ensure_falkordb_indexes, indexed_pairs
+from policykg.graph.property.servers import FALKORDB, FALKORDB_GRAPH, BoltSettings, ensure_falkordb_indexes, indexed_pairs
 
 __all__ = ["REDIS_SCHEMES", "RedisConnection", "connect_redis", "is_redis_uri"]
 
@@ -153,7 +153,7 @@ class RedisConnection:
 
     def ensure_indexes(self, unique: dict[str, str], plain: Sequence[tuple[str, str]] = ()) -> list[str]:
         """Index ``label → key`` and ``(label, property)`` pairs when missing, as over Bolt
-        (`bolt.ensure_falkordb_indexes`); the statements run."""
+        (`servers.ensure_falkordb_indexes`); the statements run."""
         return ensure_falkordb_indexes(self, [*unique.items(), *plain])
 
     def indexed(self) -> set[tuple[str, str]]:
