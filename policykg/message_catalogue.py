@@ -991,6 +991,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "zh": "运行失败：执行命名查询与校验的子进程异常退出（状态 {status}），详见上方错误输出",
         "en": "run failed: the process running the named queries and validation ended abnormally (status {status}); "
               "see the errors above"},
+    "run_row_readers_failed": {
+        "zh": "运行失败：生成报告、图片与导出文件的子进程异常退出（状态 {status}），详见上方错误输出",
+        "en": "run failed: the process writing the report, the pictures and the exports ended abnormally "
+              "(status {status}); see the errors above"},
     "run_no_store": {"zh": "内部错误：存储阶段尚未运行", "en": "internal error: the store stage has not run"},
     "query_unknown_place": {
         "zh": "{parameter}：图中没有地方“{value}”；已知地方（{count} 个）：{known}",

@@ -79,3 +79,76 @@ def test_store_readers_error_is_raised_in_the_run(tmp_path):
     with pytest.raises(StoreError) as raised:
         _finish_store_readers(_start_store_readers(tmp_path / "nothing-here", "zh", "2021-06-30"))
     assert "nothing-here" in str(raised.value)
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    """Every output file a run writes, but the store and the workbook (whose zip carries its time of writing)."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and "store" not in p.relative_to(out).parts and p.suffix != ".xlsx"}
+
+
+def test_row_stages_forked_beside_the_store_write_what_they_write_in_the_run_itself(tmp_path, monkeypatch):
+    """The rows, agencies, Neo4j CSVs, report and pictures are made in a forked child while the store is built;
+    made in the run's own process (where it cannot fork) they are byte for byte the same."""
+    from policykg.pipeline import row_readers, stages
+
+    plans = _plans(tmp_path / "plans")
+    forks: list[int] = []
+    start = row_readers.start_row_readers
+    monkeypatch.setattr(stages, "start_row_readers", lambda *a: forks.append(1) or start(*a))
+    monkeypatch.setattr(stages, "can_fork", lambda: True)
+    assert _run(*plans.values(), "-o", tmp_path / "forked").exit_code == 0
+    assert forks == [1]
+    monkeypatch.setattr(stages, "can_fork", lambda: False)
+    assert _run(*plans.values(), "-o", tmp_path / "here").exit_code == 0
+    assert forks == [1]
+    forked, here = _files(tmp_path / "forked"), _files(tmp_path / "here")
+    assert {"rows.jsonl", "agencies.csv", "neo4j/nodes_Agency.csv", "report/workload.md", "viz/dashboard.html"} \
+        <= set(forked)
+    assert forked == here
+
+
+def test_an_error_of_the_forked_row_stages_is_raised_in_the_run(tmp_path, monkeypatch):
+    """A row stage failing in the forked child fails the run with that stage's own error, and no child is left."""
+    import os
+
+    from policykg.pipeline import stages
+
+    def broken(ctx):
+        raise PermissionError(13, "Permission denied", str(ctx.out / "report"))
+
+    started = []
+    start = stages.start_row_readers
+    monkeypatch.setattr(stages, "start_row_readers", lambda *a: started.append(start(*a)) or started[-1])
+    monkeypatch.setattr(stages, "can_fork", lambda: True)
+    monkeypatch.setattr(stages, "STAGES", [(n, broken if n == "report" else s) for n, s in stages.STAGES])
+    plans = _plans(tmp_path / "plans")
+    with pytest.raises(PermissionError) as raised:
+        stages.run_stages([plans["a"]], tmp_path / "out", "en", as_of="2021-05-01")
+    assert raised.value.filename == str(tmp_path / "out" / "report")
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0].pid, os.WNOHANG)  # the child was collected
+
+
+def test_a_failed_store_stops_the_forked_row_stages(tmp_path, monkeypatch):
+    """The store failing while the child writes the report: the run raises the store's error, the child is gone."""
+    import os
+
+    from policykg.errors import StoreError
+    from policykg.pipeline import stages
+
+    def locked(ctx):
+        raise StoreError("store_locked", store=ctx.out / "store")
+
+    started = []
+    start = stages.start_row_readers
+    monkeypatch.setattr(stages, "start_row_readers", lambda *a: started.append(start(*a)) or started[-1])
+    monkeypatch.setattr(stages, "can_fork", lambda: True)
+    monkeypatch.setattr(stages, "STAGES", [(n, locked if n == "store" else s) for n, s in stages.STAGES])
+    plans = _plans(tmp_path / "plans")
+    with pytest.raises(StoreError):
+        stages.run_stages([plans["a"]], tmp_path / "out", "en", as_of="2021-05-01")
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0].pid, os.WNOHANG)
