@@ -178,6 +178,12 @@ def verdict(value: float | None, limit: float) -> str:
     return " ✓" if value <= limit else f" ✗ ×{value / limit:.1f}"
 
 
+def _run_memory(point: dict) -> float | None:
+    """The run's peak memory: its largest process's RSS, or the PSS of all its processes together when larger
+    (the forked row stages share the corpus's pages with the run; PSS counts them once)."""
+    values = [v for v in (_get(point, "run", "peak_rss_mib"), _get(point, "run", "peak_tree_pss_mib")) if v is not None]
+    return max(values) if values else None
+
 def _cell(point: dict, stage: str, *keys, fmt: str = "{:,.2f}", limit: float | None = None) -> str:
     result = point["stages"].get(stage, {})
     if "skipped" in result:
@@ -254,7 +260,8 @@ def table(points: list[dict]) -> str:
                                           for p in points])
     add("policykg run s (≤120 s)", [_cell(p, "run", "total_s", limit=TARGET_RUN_S if p.get("target") else None)
                                     for p in points])
-    add("  run peak RSS MiB (≤4096)", [_cell(p, "run", "peak_rss_mib", fmt="{:,.0f}") for p in points])
+    add("  run peak memory MiB (≤4096; the largest process, or all together)",
+        [_num(_run_memory(p), "{:,.0f}") for p in points])
     add("  of which store / queries / validate / report / viz s",
         [" / ".join(_num(_get(p, "run", "stages", k), "{:,.1f}") for k in ("store", "queries", "validate", "report", "viz"))
          for p in points])
@@ -339,8 +346,8 @@ def status(points: list[dict]) -> list[dict]:
                   f"{r['median_s'] or 0:,.2f} s" + (" (time-out)" if r.get("error") else f", {r['rows']:,} rows"))
         v = _get(p, "run", "total_s")
         check("policykg run ≤ 120 s", v, v is not None and v <= TARGET_RUN_S, f"{v or 0:,.0f} s")
-        v = _get(p, "run", "peak_rss_mib")
-        check("  its peak RSS ≤ 4 GiB", v, v is not None and v <= TARGET_RUN_RSS_MIB, f"{v or 0:,.0f} MiB")
+        v = _run_memory(p)
+        check("  its peak memory ≤ 4 GiB", v, v is not None and v <= TARGET_RUN_RSS_MIB, f"{v or 0:,.0f} MiB")
         v = _get(p, "run", "stages", "validate")
         check("  its validation ≤ 30 s", v, v is not None and v <= TARGET_VALIDATE_S, f"{v or 0:,.1f} s")
         v = _get(p, "validate", "total_s")
@@ -389,7 +396,7 @@ def misses(points: list[dict]) -> list[str]:
                   ("re-read one document", _get(p, "reread", "total_s"), TARGET_REREAD_S, "s"),
                   ("validation", _get(p, "validate", "total_s"), TARGET_VALIDATE_S, "s"),
                   ("policykg run", _get(p, "run", "total_s"), TARGET_RUN_S, "s"),
-                  ("policykg run peak RSS", _get(p, "run", "peak_rss_mib"), TARGET_RUN_RSS_MIB, "MiB"),
+                  ("policykg run peak memory", _run_memory(p), TARGET_RUN_RSS_MIB, "MiB"),
                   ("serve p99", _get(p, "serve", "p99_s"), TARGET_SERVE_P99_S, "s")]
         push = _get(p, "neo4j", "rows_per_s")
         if push is not None and push < TARGET_PUSH_ROWS_S:
