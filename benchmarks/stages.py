@@ -17,6 +17,7 @@ import pickle
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -365,35 +366,44 @@ def stage_run(args: argparse.Namespace) -> dict:
 
 class TreeMemory:
     """The peak of the memory of this process and its descendants together (the run's reading workers, its
-    forked row stages, its store readers), sampled every 0.25 s: the sum of their PSS, in which pages shared
-    after a fork count once (Linux; 0 elsewhere)."""
+    forked row stages, its store readers): the sum of their PSS, in which pages shared after a fork count
+    once, sampled every 0.25 s (Linux; 0 elsewhere). Sampled by a process of its own, not a thread: the run
+    forks only when no other thread runs (`policykg.pipeline.row_readers.can_fork`)."""
 
     def __init__(self) -> None:
-        import threading
-
         self.peak_mib = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._sampler: subprocess.Popen | None = None
 
     def __enter__(self) -> TreeMemory:
-        self._thread.start()
+        self._sampler = subprocess.Popen([sys.executable, __file__, "--sample-memory", str(os.getpid())],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _sample(self) -> None:
-        while True:
-            self.peak_mib = max(self.peak_mib, _tree_pss_mib(os.getpid()))
-            if self._stop.wait(0.25):
-                return
+        assert self._sampler is not None
+        out, _ = self._sampler.communicate("")  # its standard input closed: it prints the peak and ends
+        self.peak_mib = float(out.strip() or 0)
 
 
-def _tree_pss_mib(pid: int) -> float:
+def _sample_memory(pid: int) -> None:
+    """The sampler of `TreeMemory`: ``pid``'s tree (itself left out) until standard input closes; prints the peak."""
+    import select
+
+    peak = 0.0
+    while True:
+        peak = max(peak, _tree_pss_mib(pid, leave_out=os.getpid()))
+        ready, _, _ = select.select([sys.stdin], [], [], 0.25)
+        if ready and not sys.stdin.read():
+            print(peak)
+            return
+
+
+def _tree_pss_mib(pid: int, leave_out: int = -1) -> float:
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
+        if p == leave_out:
+            continue
         try:
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
@@ -517,4 +527,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--sample-memory"]:
+        _sample_memory(int(sys.argv[2]))
+    else:
+        main()
