@@ -81,3 +81,37 @@ def test_publish_then_query_gives_the_same_answer(oxigraph_empty_server, sample_
     assert count.rows == [{"n": len(sample_store)}]
     for name in sorted(EXPECTED):
         assert run_named(endpoint, name, {}).rows == EXPECTED[name](sample_corpus)
+
+
+@pytest.mark.parametrize("query", [q for q in list_queries() if q.limit is not None], ids=lambda q: q.name)
+def test_a_limited_query_asks_a_server_for_its_first_rows_only(oxigraph_server, sample_store, query):
+    """A query that takes a limit ends with its own ORDER BY, total on every row, so a server is asked for the
+    first rows only (LIMIT in the text sent): it sends those rows, the same as the whole answer cut here."""
+    from policykg.queries.sparql import _with_first, _with_values
+
+    assert _with_first(query.text, 3).endswith("\nLIMIT 3")
+    endpoint = HttpEndpoint(oxigraph_server.query_url)
+    whole = run_named(sample_store, query.name, {query.limit: "0"}).rows
+    assert len(whole) > 3
+    for limit in (1, 3, len(whole) - 1):
+        bindings = {p.variable: term for p, term in zip(query.parameters, _default_terms(query, limit))}
+        _, sent = endpoint.select(query.text, bindings, limit)
+        assert len(sent) == limit  # the server sent no more
+        assert run_named(endpoint, query.name, {query.limit: str(limit)}).rows == whole[:limit]
+    assert _with_values(query.text, {}) == query.text
+
+
+def _default_terms(query, limit: int):
+    from policykg.queries.sparql import _term
+
+    values = query.bind({query.limit: str(limit)})
+    return [_term(values[p.name], p.type) for p in query.parameters]
+
+
+def test_other_queries_are_sent_whole():
+    from policykg.queries.sparql import _with_first
+
+    text = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 5"
+    assert _with_first(text, 2) == text
+    assert _with_first("SELECT ?s WHERE { ?s ?p ?o }", 2) == "SELECT ?s WHERE { ?s ?p ?o }"
+    assert _with_first("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o }\nORDER BY ?s } }", 2).endswith("} }")
