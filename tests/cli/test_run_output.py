@@ -108,47 +108,41 @@ def test_row_stages_forked_beside_the_store_write_what_they_write_in_the_run_its
     assert forked == here
 
 
-def test_an_error_of_the_forked_row_stages_is_raised_in_the_run(tmp_path, monkeypatch):
-    """A row stage failing in the forked child fails the run with that stage's own error, and no child is left."""
-    import os
-
-    from policykg.pipeline import stages
-
-    def broken(ctx):
-        raise PermissionError(13, "Permission denied", str(ctx.out / "report"))
-
-    started = []
-    start = stages.start_row_readers
-    monkeypatch.setattr(stages, "start_row_readers", lambda *a: started.append(start(*a)) or started[-1])
-    monkeypatch.setattr(stages, "can_fork", lambda: True)
-    monkeypatch.setattr(stages, "STAGES", [(n, broken if n == "report" else s) for n, s in stages.STAGES])
-    plans = _plans(tmp_path / "plans")
-    with pytest.raises(PermissionError) as raised:
-        stages.run_stages([plans["a"]], tmp_path / "out", "en", as_of="2021-05-01")
-    assert raised.value.filename == str(tmp_path / "out" / "report")
-    assert len(started) == 1
-    with pytest.raises(ChildProcessError):
-        os.waitpid(started[0].pid, os.WNOHANG)  # the child was collected
+def _broken_report(ctx):
+    raise PermissionError(13, "Permission denied", str(ctx.out / "report"))
 
 
-def test_a_failed_store_stops_the_forked_row_stages(tmp_path, monkeypatch):
-    """The store failing while the child writes the report: the run raises the store's error, the child is gone."""
+def _locked_store(ctx):
+    from policykg.errors import StoreError
+
+    raise StoreError("store_locked", store=ctx.out / "store")
+
+
+@pytest.mark.parametrize(("failing", "stage", "error"), [
+    ("a row stage, in the forked child", "report", PermissionError),
+    ("the store, while the child writes the report", "store", "StoreError"),
+])
+def test_a_failure_beside_the_forked_row_stages_fails_the_run_and_leaves_no_child(tmp_path, monkeypatch, failing,
+                                                                                 stage, error):
+    """A row stage failing in the forked child fails the run with that stage's own error; the store failing
+    while the child works fails the run with the store's error and stops the child. Either way no child is left."""
     import os
 
     from policykg.errors import StoreError
     from policykg.pipeline import stages
 
-    def locked(ctx):
-        raise StoreError("store_locked", store=ctx.out / "store")
-
+    expected = StoreError if error == "StoreError" else error
+    broken = _broken_report if stage == "report" else _locked_store
     started = []
     start = stages.start_row_readers
     monkeypatch.setattr(stages, "start_row_readers", lambda *a: started.append(start(*a)) or started[-1])
     monkeypatch.setattr(stages, "can_fork", lambda: True)
-    monkeypatch.setattr(stages, "STAGES", [(n, locked if n == "store" else s) for n, s in stages.STAGES])
+    monkeypatch.setattr(stages, "STAGES", [(n, broken if n == stage else s) for n, s in stages.STAGES])
     plans = _plans(tmp_path / "plans")
-    with pytest.raises(StoreError):
+    with pytest.raises(expected) as raised:
         stages.run_stages([plans["a"]], tmp_path / "out", "en", as_of="2021-05-01")
+    if stage == "report":
+        assert raised.value.filename == str(tmp_path / "out" / "report")
     assert len(started) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(started[0].pid, os.WNOHANG)
+        os.waitpid(started[0].pid, os.WNOHANG)  # the child was collected
